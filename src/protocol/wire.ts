@@ -57,10 +57,8 @@ function encodeAt(value: unknown, path: string, stack: Set<object>): Wire {
     if (Array.isArray(obj)) {
       return obj.map((item, i) => encodeAt(item, `${path}[${i}]`, stack));
     }
-    const toJSON = (obj as { toJSON?: unknown }).toJSON;
-    if (typeof toJSON === 'function') {
-      return encodeAt(toJSON.call(obj), path, stack);
-    }
+    // Like msgpack (what Rocket.Chat uses), class instances travel as their own enumerable
+    // properties: `toJSON` is not consulted (so a returned Room keeps `_USERNAMES`).
     if (obj instanceof Map) {
       const out: Record<string, Wire> = {};
       for (const [k, v] of obj) out[String(k)] = encodeAt(v, `${path}.${String(k)}`, stack);

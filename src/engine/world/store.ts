@@ -2,7 +2,17 @@
  * The world as a small mutable store over plain {@link WorldState} data. Lookups mirror what the
  * host's models offer; every mutation goes through here so snapshots are always complete.
  */
-import type { Association, PersistenceRecord, WorldMessage, WorldNotification, WorldRoom, WorldState, WorldUser } from './types.ts';
+import type {
+  AppSetting,
+  Association,
+  HttpExchange,
+  PersistenceRecord,
+  WorldMessage,
+  WorldNotification,
+  WorldRoom,
+  WorldState,
+  WorldUser,
+} from './types.ts';
 
 export class WorldStore {
   constructor(private state: WorldState) {}
@@ -125,5 +135,48 @@ export class WorldStore {
   }
   setRecords(appId: string, records: PersistenceRecord[]): void {
     this.state.persistence[appId] = records;
+  }
+  insertRecord(appId: string, record: PersistenceRecord): void {
+    this.records(appId).push(record);
+  }
+  updateRecordData(appId: string, id: string, data: unknown): void {
+    const record = this.records(appId).find((r) => r.id === id);
+    if (!record) throw new Error(`no record ${id} for app ${appId}`);
+    record.data = data;
+  }
+  /** Removes the records with these ids from the app's store; returns the removed ones. */
+  removeRecords(appId: string, ids: string[]): PersistenceRecord[] {
+    const drop = new Set(ids);
+    const removed = this.records(appId).filter((r) => drop.has(r.id));
+    this.state.persistence[appId] = this.records(appId).filter((r) => !drop.has(r.id));
+    return removed;
+  }
+  /** The record with this id in any app's store (RC's persistence model is one collection). */
+  recordByIdAnyApp(id: string): PersistenceRecord | undefined {
+    for (const records of Object.values(this.state.persistence)) {
+      const found = records.find((r) => r.id === id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  // settings ---------------------------------------------------------------------------------
+  appSetting(appId: string, id: string): AppSetting | undefined {
+    return this.state.settings[appId]?.[id];
+  }
+  updateAppSetting(appId: string, id: string, patch: Partial<AppSetting>): void {
+    const setting = this.appSetting(appId, id);
+    if (!setting) throw new Error(`no setting ${id} for app ${appId}`);
+    Object.assign(setting, patch);
+  }
+
+  // http -------------------------------------------------------------------------------------
+  appendHttpExchange(exchange: HttpExchange): void {
+    this.state.httpLog.push(exchange);
+  }
+  /** Completes a logged exchange; ignored if the log no longer has it (the world was restored). */
+  updateHttpExchange(id: string, patch: Partial<HttpExchange>): void {
+    const exchange = this.state.httpLog.find((e) => e.id === id);
+    if (exchange) Object.assign(exchange, patch);
   }
 }

@@ -1,0 +1,208 @@
+/**
+ * The host's handle on one app's runtime: loads the app, makes calls with a per-call timeout,
+ * answers the runtime's accessor requests, and replaces a hung or dead worker. The worker holds
+ * nothing the host cannot rebuild, so a replacement loses no data (the app is simply constructed
+ * again, as after a Rocket.Chat runtime restart).
+ */
+import {
+  PROTOCOL_VERSION,
+  RPC,
+  parseRuntimeMessage,
+  type AccessorOp,
+  type AppDescriptor,
+  type ArgSpec,
+  type RuntimeSwitches,
+  type RuntimeToHost,
+  type SettingDeclaration,
+  type WireError,
+} from '../../protocol/runtime-protocol.ts';
+import type { Wire } from '../../protocol/wire.ts';
+import type { Scheduler } from '../env.ts';
+import type { RuntimeTransport, TransportPool } from './transport.ts';
+
+export type CallAnswer =
+  | { kind: 'ok'; value: Wire }
+  | { kind: 'error'; error: WireError }
+  | { kind: 'timeout' }
+  | { kind: 'crashed'; reason: string };
+
+export type LoadAnswer =
+  | { ok: true; className: string; methods: string[]; settings: SettingDeclaration[] }
+  | { ok: false; error: WireError; phase: string };
+
+export interface AppProcessHooks {
+  /** Answer an accessor request (bridges). Throwing = the app sees an Error with that message. */
+  onRequest(callId: string | null, op: AccessorOp, args: Wire[]): Promise<Wire>;
+  onLog(msg: Extract<RuntimeToHost, { type: 'log' }>): void;
+  onDropped(callId: string | null, count: number): void;
+  onPending(msg: Extract<RuntimeToHost, { type: 'pending' }>): void;
+  /** A message that failed validation, or a runtime that died: reported, never trusted. */
+  onProblem(problem: string): void;
+  onRestart(reason: string): void;
+}
+
+interface Inflight {
+  resolve(answer: CallAnswer): void;
+  timer: unknown;
+}
+
+export interface AppSource {
+  descriptor: AppDescriptor;
+  files: Record<string, string>;
+  switches: RuntimeSwitches;
+}
+
+export class AppProcess {
+  private transport: RuntimeTransport | null = null;
+  private loading: Promise<LoadAnswer> | null = null;
+  private loadResolve: ((answer: LoadAnswer) => void) | null = null;
+  private readonly inflight = new Map<string, Inflight>();
+  private callSeq = 0;
+  private disposed = false;
+
+  constructor(
+    private source: AppSource,
+    private readonly pool: TransportPool,
+    private readonly scheduler: Scheduler,
+    private readonly hooks: AppProcessHooks,
+    private readonly loadTimeoutMs: () => number,
+  ) {}
+
+  /** Replace the code; the next `ensureLoaded` starts a fresh runtime. */
+  setSource(source: AppSource): void {
+    this.source = source;
+    this.kill('the app was reloaded');
+  }
+
+  ensureLoaded(): Promise<LoadAnswer> {
+    if (this.disposed) return Promise.resolve({ ok: false, phase: 'load', error: crashError('the app was removed') });
+    if (!this.loading) this.loading = this.start();
+    return this.loading;
+  }
+
+  private start(): Promise<LoadAnswer> {
+    const transport = this.pool.take();
+    this.transport = transport;
+    transport.onMessage((raw) => {
+      if (this.transport === transport) this.receive(raw);
+    });
+    transport.onExit((reason) => {
+      if (this.transport !== transport) return;
+      this.hooks.onProblem(`the app's worker stopped: ${reason}`);
+      this.kill(`worker stopped: ${reason}`);
+    });
+    return new Promise<LoadAnswer>((resolve) => {
+      const timer = this.scheduler.setTimeout(() => {
+        this.kill('loading the app timed out');
+        resolve({ ok: false, phase: 'construct', error: crashError(`loading the app took longer than ${this.loadTimeoutMs()} ms (an endless loop at load time?)`) });
+      }, this.loadTimeoutMs());
+      this.loadResolve = (answer) => {
+        this.scheduler.clearTimeout(timer);
+        this.loadResolve = null;
+        resolve(answer);
+      };
+      transport.post({ v: PROTOCOL_VERSION, type: 'load', app: this.source.descriptor, files: this.source.files, switches: this.source.switches });
+    });
+  }
+
+  async call(callId: string, method: string, args: ArgSpec[], timeoutMs: number): Promise<CallAnswer> {
+    const loaded = await this.ensureLoaded();
+    if (!loaded.ok) return { kind: 'crashed', reason: `the app failed to load: ${loaded.error.message}` };
+    const transport = this.transport;
+    if (!transport) return { kind: 'crashed', reason: 'the app has no runtime' };
+    return new Promise<CallAnswer>((resolve) => {
+      const timer = this.scheduler.setTimeout(() => {
+        this.inflight.delete(callId);
+        resolve({ kind: 'timeout' });
+        // A call that never answers: the worker may be stuck in a loop. Replace it.
+        this.kill(`${method} timed out after ${timeoutMs} ms`);
+      }, timeoutMs);
+      this.inflight.set(callId, { resolve, timer });
+      transport.post({ v: PROTOCOL_VERSION, type: 'call', callId, method, args });
+    });
+  }
+
+  nextCallId(prefix: string): string {
+    this.callSeq += 1;
+    return `${prefix}:${this.callSeq}`;
+  }
+
+  /** Terminate the worker; calls in flight end as crashed; the next call starts a fresh runtime. */
+  kill(reason: string): void {
+    const transport = this.transport;
+    if (!transport) return;
+    this.transport = null;
+    this.loading = null;
+    transport.terminate();
+    this.loadResolve?.({ ok: false, phase: 'construct', error: crashError(reason) });
+    for (const [id, entry] of this.inflight) {
+      this.scheduler.clearTimeout(entry.timer);
+      entry.resolve({ kind: 'crashed', reason });
+      this.inflight.delete(id);
+    }
+    if (!this.disposed) this.hooks.onRestart(reason);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.kill('the app was removed');
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parseRuntimeMessage(raw);
+    if (!parsed.ok) {
+      this.hooks.onProblem(`ignored a malformed message from the app's runtime: ${parsed.problem}`);
+      return;
+    }
+    const msg = parsed.msg;
+    switch (msg.type) {
+      case 'ready':
+        return;
+      case 'loaded':
+        if (!this.loadResolve) {
+          this.hooks.onProblem('ignored an unexpected "loaded" message');
+          return;
+        }
+        this.loadResolve(msg.ok ? { ok: true, className: msg.className, methods: msg.methods, settings: msg.settings } : { ok: false, error: msg.error, phase: msg.phase });
+        return;
+      case 'result': {
+        const entry = this.inflight.get(msg.callId);
+        if (!entry) return; // a late reply after a timeout is ignored, as in Rocket.Chat
+        this.inflight.delete(msg.callId);
+        this.scheduler.clearTimeout(entry.timer);
+        entry.resolve(msg.ok ? { kind: 'ok', value: msg.value } : { kind: 'error', error: msg.error });
+        return;
+      }
+      case 'request':
+        this.answer(msg.reqId, msg.callId, msg.op, msg.args);
+        return;
+      case 'log':
+        this.hooks.onLog(msg);
+        return;
+      case 'dropped':
+        this.hooks.onDropped(msg.callId, msg.count);
+        return;
+      case 'pending':
+        this.hooks.onPending(msg);
+        return;
+    }
+  }
+
+  private answer(reqId: number, callId: string | null, op: AccessorOp, args: Wire[]): void {
+    const transport = this.transport;
+    this.hooks.onRequest(callId, op, args).then(
+      (value) => {
+        if (this.transport === transport) transport?.post({ v: PROTOCOL_VERSION, type: 'response', reqId, ok: true, value });
+      },
+      (err: unknown) => {
+        if (this.transport !== transport) return;
+        const message = err instanceof Error ? err.message : String(err);
+        transport?.post({ v: PROTOCOL_VERSION, type: 'response', reqId, ok: false, error: { code: RPC.internalError, name: 'Error', className: 'Error', message } });
+      },
+    );
+  }
+}
+
+function crashError(message: string): WireError {
+  return { code: RPC.internalError, name: 'Error', className: 'RuntimeCrash', message };
+}

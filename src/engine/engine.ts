@@ -1,0 +1,227 @@
+/**
+ * The engine: the host side of hookscope. Owns the world, the installed apps and their runtimes,
+ * runs room actions through the listener loops and reports every step on `trace`.
+ * Pure TypeScript: the runtime transport (Node worker, browser worker) is injected.
+ */
+import type { AccessorOp } from '../protocol/runtime-protocol.ts';
+import { isWriteOp } from '../protocol/runtime-protocol.ts';
+import { decodeWire, encodeWire, type Wire } from '../protocol/wire.ts';
+import { descriptorOf, applyAppJson, type AppDefinition } from './apps/app-manifest.ts';
+import { AppProcess, type AppSource } from './apps/app-process.ts';
+import { AppRegistry, type InstalledApp } from './apps/registry.ts';
+import { TransportPool, type TransportFactory } from './apps/transport.ts';
+import { dispatchAccessor } from './bridges/index.ts';
+import type { BridgeContext } from './bridges/types.ts';
+import { defaultEnv, type EngineEnv } from './env.ts';
+import type { ActionInput } from './host/actions.ts';
+import { appInitiatedActions, type AppRunStarter } from './host/app-actions.ts';
+import { runAction } from './host/run-action.ts';
+import { HostRun, type RunResult } from './host/run-context.ts';
+import { RunScope, type RunServices } from './pipeline/scope.ts';
+import { PROFILES, type Profile, type ProfileId } from './profiles.ts';
+import { TraceBus, type RunOrigin } from './trace.ts';
+import { WorldStore } from './world/store.ts';
+import { emptyWorld, type AppSetting, type WorldState } from './world/types.ts';
+
+export interface EngineOptions {
+  transports: TransportFactory;
+  env?: EngineEnv;
+  world?: WorldState;
+  profile?: ProfileId;
+  /** Per-call timeout in ms (Rocket.Chat's default is 30 000). */
+  timeoutMs?: number;
+  /** Keep a pre-started runtime ready to replace a hung one (default true). */
+  keepSpare?: boolean;
+}
+
+interface CallOwner {
+  runId: string;
+  appId: string;
+}
+
+export class Engine {
+  readonly trace = new TraceBus();
+  readonly world: WorldStore;
+  readonly registry = new AppRegistry();
+  readonly env: EngineEnv;
+  private profileId: ProfileId;
+  private timeout: number;
+  private readonly pool: TransportPool;
+  private readonly callOwners = new Map<string, CallOwner>();
+  private readonly unsettled = new Set<Promise<void>>();
+  private readonly services: RunServices;
+  private readonly starter: AppRunStarter;
+  private readonly actions;
+
+  constructor(options: EngineOptions) {
+    this.env = options.env ?? defaultEnv();
+    this.world = new WorldStore(options.world ?? emptyWorld());
+    this.profileId = options.profile ?? 'current';
+    this.timeout = options.timeoutMs ?? PROFILES[this.profileId].timeoutMs;
+    this.pool = new TransportPool(options.transports, options.keepSpare ?? true);
+    this.services = {
+      world: this.world,
+      env: this.env,
+      trace: this.trace,
+      registry: this.registry,
+      profile: () => this.profile,
+      timeoutMs: () => this.timeout,
+      registerCall: (callId, runId, appId) => this.callOwners.set(callId, { runId, appId }),
+    };
+    this.starter = {
+      startAppRun: (appId, action, body) => this.startRun(action, { kind: 'app', appId, parentRunId: null }, body),
+      commitOutsideRun: (appId, what, room, before) =>
+        this.trace.emit({ type: 'commit', runId: `app:${appId}`, at: this.env.clock.now(), what, roomId: room.id, room: before }),
+      world: () => this.world,
+      now: () => this.env.clock.now(),
+      runAction: (run, action) => runAction(run, action),
+    };
+    this.actions = appInitiatedActions(this.starter);
+  }
+
+  get profile(): Profile {
+    return PROFILES[this.profileId];
+  }
+
+  setProfile(id: ProfileId): void {
+    if (!PROFILES[id].available) throw new Error(`profile "${id}" is not available yet`);
+    this.profileId = id;
+  }
+
+  get timeoutMs(): number {
+    return this.timeout;
+  }
+
+  setTimeoutMs(ms: number): void {
+    if (!Number.isFinite(ms) || ms <= 0) throw new Error(`timeout must be a positive number of milliseconds, got ${ms}`);
+    this.timeout = ms;
+  }
+
+  // apps -----------------------------------------------------------------------------------
+  /** Installs an app and loads it (construct, initialize, onEnable), as Rocket.Chat does on install. */
+  async installApp(definition: AppDefinition): Promise<InstalledApp> {
+    const def = applyAppJson(definition);
+    const process = new AppProcess(this.sourceOf(def), this.pool, this.env.scheduler, this.hooksFor(def.id), () => this.timeout);
+    const app = this.registry.install(def, process);
+    await this.load(app);
+    return app;
+  }
+
+  async updateApp(definition: AppDefinition): Promise<InstalledApp> {
+    const def = applyAppJson(definition);
+    const app = this.registry.update(def);
+    app.process.setSource(this.sourceOf(def));
+    await this.load(app);
+    return app;
+  }
+
+  removeApp(id: string): void {
+    this.registry.remove(id)?.process.dispose();
+  }
+
+  private async load(app: InstalledApp): Promise<void> {
+    const loaded = await app.process.ensureLoaded();
+    if (!loaded.ok) {
+      app.loadError = `${loaded.phase}: ${loaded.error.message}`;
+      app.methods = null;
+      return;
+    }
+    app.loadError = null;
+    app.methods = loaded.methods;
+    const table = (this.world.data.settings[app.def.id] ??= {}) as Record<string, AppSetting>;
+    for (const decl of loaded.settings) {
+      const existing = table[decl.id];
+      const setting: AppSetting = { ...(decodeWire(decl as unknown as Wire) as AppSetting) };
+      if (existing && existing.value !== undefined) setting.value = existing.value;
+      table[decl.id] = setting;
+    }
+  }
+
+  private sourceOf(def: AppDefinition): AppSource {
+    return { descriptor: descriptorOf(def), files: def.files, switches: { freezeInputs: this.profile.freezeInputs } };
+  }
+
+  // runs -----------------------------------------------------------------------------------
+  run(action: ActionInput): Promise<RunResult> {
+    return this.startRun(action, { kind: 'user' }, (run) => runAction(run, action));
+  }
+
+  private async startRun(action: ActionInput, origin: RunOrigin, body: (run: HostRun) => Promise<RunResult>): Promise<RunResult> {
+    const runId = this.env.ids.next('run');
+    const scope = new RunScope(runId, this.services);
+    scope.emit({ type: 'run-start', action, profile: this.profileId, timeoutMs: this.timeout, origin });
+    const result = await body(new HostRun(scope));
+    const settled = result.settled.finally(() => this.unsettled.delete(settled));
+    this.unsettled.add(settled);
+    return result;
+  }
+
+  /** Resolves once every run, including Post handlers nobody awaits, has finished. */
+  async settle(): Promise<void> {
+    while (this.unsettled.size > 0) await Promise.all([...this.unsettled]);
+  }
+
+  dispose(): void {
+    for (const app of this.registry.all()) app.process.dispose();
+    this.pool.dispose();
+  }
+
+  // runtime hooks --------------------------------------------------------------------------
+  private hooksFor(appId: string) {
+    const runOf = (callId: string | null) => (callId ? this.callOwners.get(callId)?.runId : undefined) ?? `detached:${appId}`;
+    const now = () => this.env.clock.now();
+    return {
+      onRequest: async (callId: string | null, op: AccessorOp, args: Wire[]): Promise<Wire> => {
+        const ctx: BridgeContext = {
+          appId,
+          callId,
+          world: this.world,
+          env: this.env,
+          app: (id: string) => {
+            const app = this.registry.get(id);
+            return app ? { id, name: app.def.name, nameSlug: descriptorOf(app.def).nameSlug } : undefined;
+          },
+          actions: this.actions,
+        };
+        const decoded = args.map((a) => decodeWire(a));
+        const started = this.env.clock.monotonic();
+        const base = { type: 'accessor' as const, runId: runOf(callId), callId, appId, op, args: decoded, write: isWriteOp(op) };
+        try {
+          const value = await dispatchAccessor(ctx, op, decoded);
+          this.trace.emit({ ...base, at: now(), ok: true, result: value, durationMs: this.env.clock.monotonic() - started });
+          return encodeWire(value);
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          this.trace.emit({ ...base, at: now(), ok: false, error: message, durationMs: this.env.clock.monotonic() - started });
+          throw err;
+        }
+      },
+      onLog: (msg: { callId: string | null; level: import('../protocol/runtime-protocol.ts').LogLevel; source: 'console' | 'logger'; args: import('../protocol/runtime-protocol.ts').Preview[]; site?: string }) => {
+        this.trace.emit({ type: 'log', runId: runOf(msg.callId), at: now(), callId: msg.callId, appId, level: msg.level, source: msg.source, args: msg.args, ...(msg.site !== undefined ? { site: msg.site } : {}) });
+      },
+      onDropped: (callId: string | null, count: number) => {
+        this.trace.emit({ type: 'logs-dropped', runId: runOf(callId), at: now(), callId, appId, count });
+      },
+      onPending: (msg: { callId: string; timers: number; intervals: number; requests: number }) => {
+        const owner = this.callOwners.get(msg.callId);
+        if (!owner || msg.timers + msg.intervals + msg.requests === 0) return;
+        const call = this.findCall(msg.callId);
+        if (call) this.trace.emit({ type: 'call-pending', runId: owner.runId, at: now(), call, timers: msg.timers, intervals: msg.intervals, requests: msg.requests });
+      },
+      onProblem: (problem: string) => {
+        this.trace.emit({ type: 'runtime-problem', runId: null, at: now(), appId, problem });
+      },
+      onRestart: (reason: string) => {
+        this.trace.emit({ type: 'worker-restarted', runId: null, at: now(), appId, reason });
+      },
+    };
+  }
+
+  private findCall(callId: string) {
+    for (let i = this.trace.events.length - 1; i >= 0; i--) {
+      const e = this.trace.events[i];
+      if (e && e.type === 'call-start' && e.call.callId === callId) return e.call;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * The four listener loops of spec section 4, each walking the apps of one event in listener order,
+ * sequentially (never in parallel).
+ */
+import type { RoomEvent } from '../events.ts';
+import { invoke, ListenerAbort, type InvokeResult } from './invoke.ts';
+import { openPhase, passesCheck, skipRest } from './listeners.ts';
+import type { EventPayload } from './payload.ts';
+import type { RunScope } from './scope.ts';
+
+function abortFrom(r: InvokeResult, event: RoomEvent): ListenerAbort | null {
+  if (r.view.kind === 'apps-engine' || r.view.kind === 'method-not-found') return new ListenerAbort(r.view.kind, r.view.message, r.call.appId, event);
+  return null;
+}
+
+const propagates = 'it propagates to the host and stops the loop';
+
+/** Prevent: every app gets the same room; the first truthy execute result stops the loop. */
+export async function runPrevent(scope: RunScope, event: RoomEvent, payload: EventPayload): Promise<{ preventedBy: string | null }> {
+  const apps = await openPhase(scope, event, true);
+  for (const [i, app] of apps.entries()) {
+    try {
+      if (!(await passesCheck(scope, app, event, payload))) continue;
+    } catch (abort) {
+      skipRest(scope, event, apps, i + 1, 'not-reached');
+      throw abort;
+    }
+    const r = await invoke(scope, app, event, 'execute', payload, (res) => {
+      if (res.view.kind === 'value') return res.view.value ? `returned ${describeTruthy(res.view.value)}: prevented; later apps are not called` : 'returned a falsy value: not prevented';
+      if (res.view.kind === 'undefined') return `${failureWords(res.status)}: treated as not prevented, the loop goes on`;
+      return `${res.view.kind === 'apps-engine' ? 'AppsEngineException' : 'method not found'}: ${propagates}`;
+    });
+    const abort = abortFrom(r, event);
+    if (abort) {
+      skipRest(scope, event, apps, i + 1, 'not-reached');
+      scope.emit({ type: 'phase-end', event, summary: `${app.def.name} threw from ${r.call.method}`, stoppedBy: r.call.callId });
+      throw abort;
+    }
+    if (r.view.kind === 'value' && r.view.value) {
+      skipRest(scope, event, apps, i + 1, 'not-reached');
+      scope.emit({ type: 'phase-end', event, summary: `${app.def.name} prevented it`, preventedBy: r.call.callId });
+      return { preventedBy: app.def.id };
+    }
+  }
+  scope.emit({ type: 'phase-end', event, summary: apps.length ? 'no app prevented it' : 'no app listens' });
+  return { preventedBy: null };
+}
+
+/**
+ * Extend / Modify: each app's return value replaces the room for the next app (check and execute).
+ * Nothing returned, a generic error or a timeout makes the room null: later apps get "invalid
+ * params" and the chain's result is null (no change applied).
+ */
+export async function runChain(scope: RunScope, event: RoomEvent, room: Record<string, unknown> | null): Promise<Record<string, unknown> | null> {
+  const apps = await openPhase(scope, event, true);
+  let current: unknown = room;
+  for (const [i, app] of apps.entries()) {
+    const payload = chainPayload(current);
+    try {
+      if (!(await passesCheck(scope, app, event, payload))) continue;
+    } catch (abort) {
+      skipRest(scope, event, apps, i + 1, 'not-reached');
+      throw abort;
+    }
+    const r = await invoke(scope, app, event, 'execute', payload, (res) => {
+      if (res.status === 'invalid-params') return 'the room is null (chain broken earlier): the runtime refused the call';
+      if (res.view.kind === 'value') {
+        return res.view.value === null
+          ? 'returned nothing: the room becomes null, the chain is broken and no Extend/Modify change will be applied'
+          : 'returned a room: it replaces the room for the next app';
+      }
+      if (res.view.kind === 'undefined') return `${failureWords(res.status)}: the room becomes null, the chain is broken and no Extend/Modify change will be applied`;
+      return `${res.view.kind === 'apps-engine' ? 'AppsEngineException' : 'method not found'}: ${propagates}`;
+    });
+    const abort = abortFrom(r, event);
+    if (abort) {
+      skipRest(scope, event, apps, i + 1, 'not-reached');
+      scope.emit({ type: 'phase-end', event, summary: `${app.def.name} threw from ${r.call.method}`, stoppedBy: r.call.callId });
+      throw abort;
+    }
+    current = r.view.kind === 'value' ? r.view.value : null;
+  }
+  const result = current !== null && typeof current === 'object' ? (current as Record<string, unknown>) : null;
+  scope.emit({ type: 'phase-end', event, summary: result ? 'the chain produced a room' : apps.length ? 'the chain ended with null: nothing will be applied' : 'no app listens' });
+  return current === undefined ? null : (current as Record<string, unknown> | null);
+}
+
+function chainPayload(room: unknown): EventPayload {
+  if (room === null || room === undefined) return { kind: 'room', room: null, usernames: [], usernamesAsPromise: false };
+  const obj = (typeof room === 'object' ? room : { value: room }) as Record<string, unknown>;
+  const names = obj['_USERNAMES'];
+  const usernames = Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
+  return { kind: 'room', room: obj, usernames, usernamesAsPromise: !Array.isArray(names) };
+}
+
+/** Pre join / Pre leave: no return value is read; only an AppsEngineException blocks. */
+export async function runPreMembership(scope: RunScope, event: RoomEvent, payload: EventPayload): Promise<void> {
+  const apps = await openPhase(scope, event, true);
+  for (const [i, app] of apps.entries()) {
+    const r = await invoke(scope, app, event, 'execute', payload, (res) => {
+      if (res.view.kind === 'value') {
+        return res.view.value === null ? 'returned: the host reads no value, the action goes ahead' : `returned ${describeTruthy(res.view.value)}, which the host ignores: only throwing an AppsEngineException blocks`;
+      }
+      if (res.view.kind === 'undefined') return `${failureWords(res.status)}: swallowed, the action goes ahead`;
+      return res.view.kind === 'apps-engine' ? `AppsEngineException: blocks the action with its message` : `method not found: ${propagates}`;
+    });
+    const abort = abortFrom(r, event);
+    if (abort) {
+      skipRest(scope, event, apps, i + 1, 'not-reached');
+      scope.emit({ type: 'phase-end', event, summary: `${app.def.name} threw from ${r.call.method}`, stoppedBy: r.call.callId });
+      throw abort;
+    }
+  }
+  scope.emit({ type: 'phase-end', event, summary: apps.length ? 'no app blocked it' : 'no app listens' });
+}
+
+/** Post: sequential, results ignored, generic errors swallowed; an AppsEngineException stops the loop. */
+export async function runPost(scope: RunScope, event: RoomEvent, payload: EventPayload, awaited: boolean): Promise<ListenerAbort | null> {
+  let apps;
+  try {
+    apps = await openPhase(scope, event, awaited);
+  } catch (abort) {
+    if (abort instanceof ListenerAbort) return abort;
+    throw abort;
+  }
+  for (const [i, app] of apps.entries()) {
+    try {
+      if (!(await passesCheck(scope, app, event, payload))) continue;
+    } catch (abort) {
+      skipRest(scope, event, apps, i + 1, 'not-reached');
+      if (abort instanceof ListenerAbort) return abort;
+      throw abort;
+    }
+    const r = await invoke(scope, app, event, 'execute', payload, (res) => {
+      if (res.view.kind === 'value') return 'done (the host ignores the result)';
+      if (res.view.kind === 'undefined') return `${failureWords(res.status)}: swallowed, the next app runs`;
+      return `${res.view.kind === 'apps-engine' ? 'AppsEngineException' : 'method not found'}: stops the loop; ${awaited ? 'the caller gets the error after the action is done' : 'an unhandled rejection nobody waits for'}`;
+    });
+    const abort = abortFrom(r, event);
+    if (abort) {
+      skipRest(scope, event, apps, i + 1, 'not-reached');
+      scope.emit({ type: 'phase-end', event, summary: `${app.def.name} threw from ${r.call.method}: the loop stopped`, stoppedBy: r.call.callId });
+      return abort;
+    }
+  }
+  scope.emit({ type: 'phase-end', event, summary: apps.length ? 'all Post handlers ran' : 'no app listens' });
+  return null;
+}
+
+function failureWords(status: string): string {
+  switch (status) {
+    case 'timed-out':
+      return 'timed out';
+    case 'crashed':
+      return 'the app runtime failed';
+    case 'invalid-params':
+      return 'the runtime refused the call (null room)';
+    default:
+      return 'threw a generic error';
+  }
+}
+
+function describeTruthy(value: unknown): string {
+  if (value === true) return 'true';
+  if (typeof value === 'object') return 'an object (truthy)';
+  return `${JSON.stringify(value)} (truthy)`;
+}

@@ -1,0 +1,46 @@
+/** The data an event hands to its listeners, and how it becomes call arguments (ArgSpec). */
+import type { ArgSpec } from '../../protocol/runtime-protocol.ts';
+import { encodeWire } from '../../protocol/wire.ts';
+import type { ArgSource, EventSpec } from '../events.ts';
+import type { Profile } from '../profiles.ts';
+
+export type EventPayload =
+  | {
+      kind: 'room';
+      /** The app-shaped room, or null once an Extend/Modify chain is broken. */
+      room: Record<string, unknown> | null;
+      usernames: string[];
+      /** The host did not send `_USERNAMES`: the Room getter yields a Promise (spec §3 / RC room.ts). */
+      usernamesAsPromise: boolean;
+    }
+  | { kind: 'context'; context: Record<string, unknown>; usernames: string[] };
+
+function firstArg(spec: EventSpec, payload: EventPayload, source: ArgSource): ArgSpec {
+  if (payload.kind === 'context') {
+    return { kind: 'context', context: encodeWire(payload.context), usernames: payload.usernames, usernamesAsPromise: true };
+  }
+  const room = encodeWire(payload.room);
+  if (source === 'extender') return { kind: 'extender', room };
+  if (source === 'builder') return { kind: 'builder', room };
+  return spec.wrapsRoom
+    ? { kind: 'room', room, wrap: true, usernames: payload.usernames, usernamesAsPromise: payload.usernamesAsPromise }
+    : { kind: 'room', room, wrap: false, usernames: [] };
+}
+
+export function buildArgs(spec: EventSpec, role: 'check' | 'execute', payload: EventPayload, profile: Profile): ArgSpec[] {
+  const sources = role === 'check' ? spec.checkArgs : (profile.argOverrides[spec.event] ?? spec.executeArgs);
+  return sources.map((source): ArgSpec => {
+    switch (source) {
+      case 'room':
+      case 'context':
+      case 'extender':
+      case 'builder':
+        return firstArg(spec, payload, source);
+      case 'read':
+      case 'http':
+      case 'persistence':
+      case 'modify':
+        return { kind: 'accessor', name: source };
+    }
+  });
+}

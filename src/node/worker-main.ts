@@ -1,0 +1,52 @@
+/**
+ * The Node worker that hosts one app: it creates a fresh vm context (no process, require or
+ * network), runs the runtime bundle inside it, and relays JSON strings between the host and it.
+ * Everything here is strict-mode code, so stack frames never expose its functions to the app.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import vm from 'node:vm';
+
+const port = parentPort;
+if (!port) throw new Error('worker-main must run in a worker thread');
+const { bundle } = workerData as { bundle: string };
+
+const context = vm.createContext(Object.create(null), { name: 'hookscope-app', codeGeneration: { strings: true, wasm: false } });
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
+let fire: (id: number) => void = () => undefined;
+
+const host = {
+  send(json: string): void {
+    port.postMessage(String(json));
+  },
+  setTimer(id: number, ms: number, repeat: boolean): void {
+    const n = Number(id);
+    const handle = repeat ? setInterval(() => fire(n), Number(ms)) : setTimeout(() => (timers.delete(n), fire(n)), Number(ms));
+    timers.set(n, handle);
+  },
+  clearTimer(id: number): void {
+    const handle = timers.get(Number(id));
+    if (handle !== undefined) {
+      clearTimeout(handle);
+      clearInterval(handle);
+      timers.delete(Number(id));
+    }
+  },
+  now(): number {
+    return performance.now();
+  },
+};
+
+(context as Record<string, unknown>)['__hookscopeHost'] = host;
+vm.runInContext(bundle, context, { filename: 'hookscope-runtime.js' });
+const receive = (context as Record<string, unknown>)['__hookscopeReceive'] as (json: string) => void;
+fire = (context as Record<string, unknown>)['__hookscopeFire'] as (id: number) => void;
+
+port.on('message', (msg: unknown) => receive(JSON.stringify(msg)));
+
+// A promise an app leaves rejected must not take the worker down (Node's default): report it.
+process.on('unhandledRejection', (reason) => {
+  const text = reason instanceof Error || (typeof reason === 'object' && reason !== null && 'message' in reason) ? String((reason as { message: unknown }).message) : String(reason);
+  port.postMessage(
+    JSON.stringify({ v: 1, type: 'log', callId: null, level: 'error', source: 'console', args: [{ t: 'str', v: `Unhandled promise rejection: ${text}` }] }),
+  );
+});

@@ -1,0 +1,114 @@
+/**
+ * `call`: builds the arguments from their ArgSpecs, invokes the app method and turns the outcome
+ * into a result, as the deno runtime's listener handler does (RC
+ * `packages/apps-engine/deno-runtime/handlers/listener/handler.ts`, `handleListener` + `parseArgs`):
+ * - missing method: -32601 "Invalid event interface called on app" (check and execute methods;
+ *   "Method not found" for others, as in `handlers/app/handler.ts`);
+ * - falsy first argument: -32602 "Invalid params";
+ * - thrown AppsEngineException (instanceof): -32070; anything else: -32603.
+ * Like parseArgs, the extender / builder wrap the raw first argument, which the Room wrapper
+ * shallow-copies (so nested objects such as customFields are shared between them).
+ */
+import type { ArgSpec, WireError } from '../protocol/runtime-protocol.ts';
+import { RPC } from '../protocol/runtime-protocol.ts';
+import type { Wire } from '../protocol/wire.ts';
+import { WireEncodeError, decodeWire, encodeWire } from '../protocol/wire.ts';
+import type { AccessorSet } from './accessors/index.ts';
+import { RoomBuilder } from './accessors/room-builder.ts';
+import { plainError, toWireError } from './errors.ts';
+import { Room, unwrapRooms } from './room.ts';
+import { RoomExtender } from './room-extender.ts';
+
+export type CallOutcome = { ok: true; value: Wire } | { ok: false; error: WireError };
+
+export interface CallInput {
+  app: Record<string, unknown>;
+  method: string;
+  args: ArgSpec[];
+  accessors: AccessorSet;
+  freezeInputs: boolean;
+}
+
+function deepFreeze<T>(value: T, seen = new Set<object>()): T {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return value;
+  seen.add(value);
+  for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k], seen);
+  return Object.freeze(value);
+}
+
+/** The plain value a spec carries (before wrapping), used for the "falsy first argument" rule. */
+function rawOf(spec: ArgSpec | undefined): unknown {
+  if (!spec) return undefined;
+  switch (spec.kind) {
+    case 'room':
+    case 'extender':
+    case 'builder':
+      return decodeWire(spec.room);
+    case 'context':
+      return decodeWire(spec.context);
+    case 'value':
+      return decodeWire(spec.value);
+    case 'accessor':
+      return spec;
+  }
+}
+
+function buildArgs(input: CallInput, first: unknown): unknown[] {
+  const [firstSpec] = input.args;
+  const firstWire = firstSpec?.kind === 'room' ? JSON.stringify(firstSpec.room) : undefined;
+  const freeze = <T>(v: T): T => (input.freezeInputs ? deepFreeze(v) : v);
+  // The raw room an extender/builder wraps: the first argument itself when it is the same room.
+  const rawRoom = (room: Wire): Record<string, unknown> =>
+    !input.freezeInputs && firstWire !== undefined && JSON.stringify(room) === firstWire
+      ? (first as Record<string, unknown>)
+      : (decodeWire(room) as Record<string, unknown>);
+
+  return input.args.map((spec, i) => {
+    switch (spec.kind) {
+      case 'room': {
+        const plain = (i === 0 ? first : decodeWire(spec.room)) as Record<string, unknown>;
+        return freeze(spec.wrap ? new Room(plain, [...spec.usernames]) : plain);
+      }
+      case 'context': {
+        const ctx = (i === 0 ? first : decodeWire(spec.context)) as Record<string, unknown>;
+        const room = ctx['room'];
+        if (typeof room === 'object' && room !== null) ctx['room'] = new Room(room as Record<string, unknown>, [...spec.usernames]);
+        return freeze(ctx);
+      }
+      case 'extender':
+        return new RoomExtender(rawRoom(spec.room) as never);
+      case 'builder':
+        return new RoomBuilder(rawRoom(spec.room) as ConstructorParameters<typeof RoomBuilder>[0]);
+      case 'accessor':
+        return input.accessors[spec.name];
+      case 'value':
+        return freeze(i === 0 ? first : decodeWire(spec.value));
+    }
+  });
+}
+
+export async function executeCall(input: CallInput): Promise<CallOutcome> {
+  const { app, method } = input;
+  const fn = app[method];
+  if (typeof fn !== 'function') {
+    const listener = method.startsWith('check') || method.startsWith('execute');
+    return { ok: false, error: plainError(RPC.methodNotFound, listener ? 'Invalid event interface called on app' : 'Method not found') };
+  }
+  const first = rawOf(input.args[0]);
+  if (!first) return { ok: false, error: plainError(RPC.invalidParams, 'Invalid params') };
+
+  let result: unknown;
+  try {
+    const args = buildArgs(input, first);
+    result = await (fn as (...a: unknown[]) => unknown).apply(app, args);
+  } catch (e) {
+    return { ok: false, error: toWireError(e) };
+  }
+
+  try {
+    return { ok: true, value: encodeWire(unwrapRooms(result)) };
+  } catch (e) {
+    const detail = e instanceof WireEncodeError ? e.message : String(e);
+    return { ok: false, error: plainError(RPC.internalError, `The value returned by ${method} cannot be sent to the host: ${detail}`, 'WireEncodeError') };
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Turns whatever an app threw into a protocol {@link WireError}, the way the deno runtime's
+ * listener handler classifies it (RC `packages/apps-engine/deno-runtime/handlers/listener/handler.ts`):
+ * an `AppsEngineException` (or subclass, by `instanceof`) is -32070, anything else -32603.
+ */
+import type { RpcCode, WireError } from '../protocol/runtime-protocol.ts';
+import { RPC } from '../protocol/runtime-protocol.ts';
+import { appsEngineExceptionClass } from './apps-engine-registry.ts';
+import { rewriteStack } from './stack.ts';
+
+const MAX_MESSAGE = 500;
+
+/** JSON rendering that survives cycles, functions, bigints and throwing getters. */
+export function safeJson(value: unknown, max = MAX_MESSAGE): string {
+  const ancestors: object[] = [];
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value, function (this: unknown, _key, v: unknown) {
+      if (typeof v === 'bigint') return `${v}n`;
+      if (typeof v === 'function') return `[Function ${(v as { name?: string }).name || 'anonymous'}]`;
+      if (typeof v === 'symbol') return v.toString();
+      if (typeof v !== 'object' || v === null) return v;
+      while (ancestors.length > 0 && ancestors[ancestors.length - 1] !== this) ancestors.pop();
+      if (ancestors.includes(v)) return '[Circular]';
+      ancestors.push(v);
+      return v;
+    });
+  } catch (e) {
+    text = `[unserializable object: ${e instanceof Error ? e.message : String(e)}]`;
+  }
+  if (text === undefined) text = String(value);
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+export function constructorName(value: object): string {
+  try {
+    const ctor = (value as { constructor?: unknown }).constructor;
+    const name = typeof ctor === 'function' ? (ctor as { name?: unknown }).name : undefined;
+    return typeof name === 'string' && name !== '' ? name : 'Object';
+  } catch {
+    return 'Object';
+  }
+}
+
+function readString(read: () => unknown): string | undefined {
+  try {
+    const v = read();
+    return typeof v === 'string' ? v : v === undefined ? undefined : String(v);
+  } catch {
+    return undefined;
+  }
+}
+
+export function isAppsEngineException(thrown: unknown): boolean {
+  return thrown instanceof appsEngineExceptionClass();
+}
+
+/** Classifies and renders a thrown value. `code` overrides the classification. */
+export function toWireError(thrown: unknown, code?: RpcCode): WireError {
+  if (thrown instanceof Error) {
+    const err: WireError = {
+      code: code ?? (isAppsEngineException(thrown) ? RPC.appsEngineException : RPC.internalError),
+      name: readString(() => thrown.name) ?? 'Error',
+      className: constructorName(thrown),
+      message: readString(() => thrown.message) ?? '',
+      thrownKind: 'error',
+    };
+    const stack = readString(() => thrown.stack);
+    if (stack !== undefined) err.stack = rewriteStack(stack);
+    return err;
+  }
+  const base = { code: code ?? RPC.internalError };
+  if (thrown === null) return { ...base, name: 'null', className: 'null', message: 'null', thrownKind: 'null' };
+  if (thrown === undefined) return { ...base, name: 'undefined', className: 'undefined', message: 'undefined', thrownKind: 'undefined' };
+  if (typeof thrown === 'string') return { ...base, name: 'string', className: 'string', message: thrown, thrownKind: 'string' };
+  if (typeof thrown === 'object' || typeof thrown === 'function') {
+    return { ...base, name: 'object', className: 'object', message: safeJson(thrown), thrownKind: 'object' };
+  }
+  const kind = typeof thrown;
+  return { ...base, name: kind, className: kind, message: kind === 'bigint' ? `${String(thrown)}n` : String(thrown), thrownKind: 'other' };
+}
+
+/** A runtime-made error (not thrown by the app): no stack. */
+export function plainError(code: RpcCode, message: string, className = 'Error'): WireError {
+  return { code, name: className, className, message, thrownKind: 'error' };
+}

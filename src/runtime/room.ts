@@ -1,0 +1,109 @@
+/**
+ * The runtime's Room class for Pre events (spec section 3), shaped like the deno runtime's
+ * (RC `packages/apps-engine/deno-runtime/lib/room.ts`): all IRoom fields copied from the plain
+ * room, a private `_USERNAMES`, a deprecated `usernames` getter (with a no-op setter),
+ * `getUsernames()`, and `toJSON`/`toString`/`valueOf` returning the `value` subset.
+ * The host sends the member usernames, so `usernames` is already the array (as in RC, where the
+ * host's room carries `_USERNAMES` and the getter returns it without a bridge call).
+ */
+import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms/IRoom.js';
+import type { RoomType } from '@rocket.chat/apps-engine/definition/rooms/RoomType.js';
+import type { IUser } from '@rocket.chat/apps-engine/definition/users/IUser.js';
+
+export class Room {
+  public id: string | undefined;
+  public displayName?: string;
+  public slugifiedName: string | undefined;
+  public type: RoomType | undefined;
+  public creator: IUser | undefined;
+  public isDefault?: boolean;
+  public isReadOnly?: boolean;
+  public displaySystemMessages?: boolean;
+  public messageCount?: number;
+  public createdAt?: Date;
+  public updatedAt?: Date;
+  public lastModifiedAt?: Date;
+  public customFields?: { [key: string]: unknown };
+  public userIds?: Array<string>;
+  private _USERNAMES: Array<string> | undefined;
+
+  public constructor(room: Record<string, unknown>, usernames: Array<string>) {
+    Object.assign(this, room);
+    this._USERNAMES = usernames;
+  }
+
+  /** @deprecated (as in Apps-Engine) */
+  public get usernames(): Array<string> {
+    return this._USERNAMES ?? [];
+  }
+
+  public set usernames(_usernames: Array<string>) {}
+
+  public get value(): object {
+    return {
+      id: this.id,
+      displayName: this.displayName,
+      slugifiedName: this.slugifiedName,
+      type: this.type,
+      creator: this.creator,
+      isDefault: this.isDefault,
+      isReadOnly: this.isReadOnly,
+      displaySystemMessages: this.displaySystemMessages,
+      messageCount: this.messageCount,
+      createdAt: this.createdAt,
+      updatedAt: this.updatedAt,
+      lastModifiedAt: this.lastModifiedAt,
+      customFields: this.customFields,
+      userIds: this.userIds,
+    };
+  }
+
+  public async getUsernames(): Promise<Array<string>> {
+    return this._USERNAMES ?? [];
+  }
+
+  public toJSON(): object {
+    return this.value;
+  }
+
+  public toString(): object {
+    return this.value;
+  }
+
+  public valueOf(): object {
+    return this.value;
+  }
+}
+
+/** Type check only: the Room has the IRoom shape apps expect. */
+export type RoomAsIRoom = Room extends Omit<IRoom, 'usernames'> ? true : false;
+
+/**
+ * What crossing the boundary does to a returned value: the real runtime encodes with msgpack,
+ * which ignores `toJSON` and writes an object's own enumerable properties. Our wire encoding
+ * honours `toJSON`, so Room instances in a result are first replaced by their own properties.
+ * Values without a Room inside are returned as they are (so encoding errors keep their paths).
+ */
+export function unwrapRooms(value: unknown, seen: Set<object> = new Set()): unknown {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return value;
+  const isRoom = value instanceof Room;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (!isRoom && !Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
+  seen.add(value);
+  try {
+    if (Array.isArray(value)) {
+      const items = value.map((v) => unwrapRooms(v, seen));
+      return items.every((v, i) => v === value[i]) ? value : items;
+    }
+    const src = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    let changed = isRoom;
+    for (const k of Object.keys(src)) {
+      out[k] = unwrapRooms(src[k], seen);
+      if (out[k] !== src[k]) changed = true;
+    }
+    return changed ? out : value;
+  } finally {
+    seen.delete(value);
+  }
+}

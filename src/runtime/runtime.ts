@@ -1,0 +1,163 @@
+/**
+ * The app runtime: hosts ONE app in one worker. The entry file (Node worker_threads or a browser
+ * Web Worker) hands it `post` and an evaluator and feeds it every message from the host.
+ *
+ * Side effects on the worker's globals (restored by `dispose`): console.log/info/warn/error/debug/
+ * trace/dir are captured as `log` messages; setTimeout/setInterval/clear* are wrapped to count what
+ * a call leaves scheduled. Posts `ready` once created.
+ *
+ * Several calls may be in flight at once (a handler awaiting an accessor whose host action calls
+ * into the app again); each call carries its own accessors and request attribution.
+ */
+import type { AccessorOp, ArgSpec, HostToRuntime, RuntimeToHost } from '../protocol/runtime-protocol.ts';
+import { PROTOCOL_VERSION, RPC } from '../protocol/runtime-protocol.ts';
+import { createAccessors } from './accessors/index.ts';
+import type { AccessorSet } from './accessors/index.ts';
+import { loadApp } from './app-loader.ts';
+import { createCallContext } from './call-context.ts';
+import { executeCall } from './call.ts';
+import { createCapture } from './capture.ts';
+import { plainError } from './errors.ts';
+import type { ModuleEvaluator } from './module-loader.ts';
+import { toPreview } from './preview.ts';
+import { createRequests } from './requests.ts';
+import { installTimers } from './timers.ts';
+
+export type { ModuleEvaluator } from './module-loader.ts';
+
+export interface AppRuntimeOptions {
+  post(msg: RuntimeToHost): void;
+  evaluate: ModuleEvaluator;
+  /** The global object to patch (console, timers). Defaults to globalThis. */
+  globals?: object;
+}
+
+export interface AppRuntime {
+  receive(raw: unknown): void;
+  /** Reports an error nobody caught (unhandled rejection, error in a timer) as an `error` log line. */
+  reportUncaught(error: unknown): void;
+  /** Restores the patched globals. */
+  dispose(): void;
+}
+
+type LoadMsg = Extract<HostToRuntime, { type: 'load' }>;
+type CallMsg = Extract<HostToRuntime, { type: 'call' }>;
+type ResponseMsg = Extract<HostToRuntime, { type: 'response' }>;
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const ARG_KINDS = ['room', 'context', 'extender', 'builder', 'accessor', 'value'];
+
+/** Shape guard of what arrives from the host; returns a problem description or null. */
+export function checkHostMessage(raw: unknown): string | null {
+  if (!isObj(raw)) return 'message is not an object';
+  if (raw['v'] !== PROTOCOL_VERSION) return `unsupported protocol version ${JSON.stringify(raw['v'])}`;
+  switch (raw['type']) {
+    case 'load': {
+      const app = raw['app'];
+      if (!isObj(app) || typeof app['id'] !== 'string' || typeof app['classFile'] !== 'string') return 'load.app is malformed';
+      if (!isObj(raw['files']) || !Object.values(raw['files']).every((f) => typeof f === 'string')) return 'load.files is not a map of sources';
+      if (!isObj(raw['switches'])) return 'load.switches is missing';
+      return null;
+    }
+    case 'call': {
+      if (typeof raw['callId'] !== 'string' || typeof raw['method'] !== 'string') return 'call.callId or call.method is not a string';
+      const args = raw['args'];
+      if (!Array.isArray(args) || !args.every((a) => isObj(a) && ARG_KINDS.includes(a['kind'] as string))) return 'call.args is malformed';
+      return null;
+    }
+    case 'response':
+      if (typeof raw['reqId'] !== 'number' || typeof raw['ok'] !== 'boolean') return 'response is malformed';
+      return null;
+    default:
+      return `unknown message type ${JSON.stringify(raw['type'])}`;
+  }
+}
+
+export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
+  const { post, evaluate } = opts;
+  const globals = opts.globals ?? globalThis;
+  const ctx = createCallContext();
+  const timers = installTimers(globals, ctx);
+  const capture = createCapture(post, ctx, (fn, ms) => timers.rawSetTimeout(fn, ms));
+  const console = (globals as { console?: Console }).console;
+  const restoreConsole = console ? capture.patchConsole(console) : () => {};
+  const requests = createRequests(post, ctx);
+
+  let state: 'empty' | 'loading' | 'loaded' | 'failed' = 'empty';
+  let app: Record<string, unknown> | null = null;
+  let freezeInputs = false;
+  let descriptor: LoadMsg['app'] | null = null;
+
+  const complain = (text: string): void => {
+    post({ v: PROTOCOL_VERSION, type: 'log', callId: null, level: 'error', source: 'console', args: [{ t: 'str', v: `hookscope runtime: ${text}` }] });
+  };
+
+  async function onLoad(msg: LoadMsg): Promise<void> {
+    if (state !== 'empty') return complain(`ignored a second load (the runtime is ${state})`);
+    state = 'loading';
+    descriptor = msg.app;
+    freezeInputs = msg.switches.freezeInputs === true;
+    ctx.current = null;
+    capture.begin(null);
+    // `this.getAccessors()` requests belong to whatever call is current when they are made.
+    const accessors = createAccessors((op: AccessorOp, args: unknown[]) => requests.request(ctx.current, op, args), msg.app);
+    const outcome = await loadApp({ app: msg.app, files: msg.files, evaluate, logger: capture.logger, accessors });
+    if (outcome.ok) {
+      state = 'loaded';
+      app = outcome.app;
+      post({ v: PROTOCOL_VERSION, type: 'loaded', ok: true, className: outcome.className, methods: outcome.methods, settings: outcome.settings });
+    } else {
+      state = 'failed';
+      post({ v: PROTOCOL_VERSION, type: 'loaded', ok: false, phase: outcome.phase, error: outcome.error });
+    }
+    capture.end(null);
+  }
+
+  async function onCall(msg: CallMsg): Promise<void> {
+    const { callId, method } = msg;
+    if (!app || !descriptor) {
+      post({ v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: plainError(RPC.internalError, `The app is not loaded (${state})`) });
+      post({ v: PROTOCOL_VERSION, type: 'pending', callId, timers: 0, intervals: 0, requests: 0 });
+      return;
+    }
+    ctx.current = callId;
+    capture.begin(callId);
+    capture.logger.setMethod(method);
+    const accessors: AccessorSet = createAccessors((op: AccessorOp, args: unknown[]) => requests.request(callId, op, args), descriptor);
+    const outcome = await executeCall({ app, method, args: msg.args as ArgSpec[], accessors, freezeInputs });
+    post(outcome.ok ? { v: PROTOCOL_VERSION, type: 'result', callId, ok: true, value: outcome.value } : { v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: outcome.error });
+    const { timers: t, intervals } = timers.countFor(callId);
+    post({ v: PROTOCOL_VERSION, type: 'pending', callId, timers: t, intervals, requests: requests.pendingFor(callId) });
+    capture.end(callId);
+  }
+
+  post({ v: PROTOCOL_VERSION, type: 'ready' });
+
+  const fail = (e: unknown): void => complain(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+
+  return {
+    receive(raw) {
+      const problem = checkHostMessage(raw);
+      if (problem) return complain(`ignored a malformed message: ${problem}`);
+      const msg = raw as HostToRuntime;
+      switch (msg.type) {
+        case 'load':
+          onLoad(msg).catch(fail);
+          return;
+        case 'call':
+          onCall(msg).catch(fail);
+          return;
+        case 'response':
+          if (!requests.handleResponse(msg as ResponseMsg)) complain(`ignored a response to unknown request ${msg.reqId}`);
+          return;
+      }
+    },
+    reportUncaught(error) {
+      post({ v: PROTOCOL_VERSION, type: 'log', callId: ctx.current, level: 'error', source: 'console', args: [{ t: 'str', v: 'Uncaught' }, toPreview(error)] });
+    },
+    dispose() {
+      restoreConsole();
+      timers.uninstall();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Wraps the global setTimeout/setInterval/clearTimeout/clearInterval to know which call scheduled
+ * what, so the runtime can report what a handler left behind when it returned (`pending`).
+ * A timer belongs to the call current when it was created (see call-context.ts); its callback
+ * runs with that call as current again.
+ */
+import type { CallContext } from './call-context.ts';
+
+type AnyFn = (...args: unknown[]) => unknown;
+type TimerGlobals = {
+  setTimeout: AnyFn;
+  setInterval: AnyFn;
+  clearTimeout: AnyFn;
+  clearInterval: AnyFn;
+};
+
+interface Entry {
+  callId: string | null;
+  kind: 'timeout' | 'interval';
+}
+
+export interface TimerTracker {
+  countFor(callId: string): { timers: number; intervals: number };
+  /** The unwrapped setTimeout, for the runtime's own scheduling. */
+  rawSetTimeout(fn: () => void, ms: number): void;
+  uninstall(): void;
+}
+
+/** Node timers are objects with a numeric primitive value; browsers use numbers. */
+function keyOf(id: unknown): unknown {
+  if (typeof id === 'object' && id !== null && typeof (id as { [Symbol.toPrimitive]?: unknown })[Symbol.toPrimitive] === 'function') {
+    return Number(id);
+  }
+  return id;
+}
+
+export function installTimers(target: object, ctx: CallContext): TimerTracker {
+  const g = target as TimerGlobals;
+  const orig: TimerGlobals = {
+    setTimeout: g.setTimeout,
+    setInterval: g.setInterval,
+    clearTimeout: g.clearTimeout,
+    clearInterval: g.clearInterval,
+  };
+  const live = new Map<unknown, Entry>();
+
+  function schedule(kind: Entry['kind'], fn: unknown, ms: unknown, rest: unknown[]): unknown {
+    const callId = ctx.current;
+    let key: unknown;
+    const wrapped = (): void => {
+      if (kind === 'timeout') live.delete(key);
+      ctx.current = callId;
+      if (typeof fn === 'function') (fn as AnyFn)(...rest);
+    };
+    const raw = kind === 'timeout' ? orig.setTimeout : orig.setInterval;
+    const id = raw.call(target, wrapped, ms);
+    key = keyOf(id);
+    live.set(key, { callId, kind });
+    return id;
+  }
+
+  function clear(kind: Entry['kind'], id: unknown): void {
+    live.delete(keyOf(id));
+    (kind === 'timeout' ? orig.clearTimeout : orig.clearInterval).call(target, id);
+  }
+
+  g.setTimeout = (fn: unknown, ms?: unknown, ...rest: unknown[]) => schedule('timeout', fn, ms, rest);
+  g.setInterval = (fn: unknown, ms?: unknown, ...rest: unknown[]) => schedule('interval', fn, ms, rest);
+  g.clearTimeout = (id: unknown) => clear('timeout', id);
+  g.clearInterval = (id: unknown) => clear('interval', id);
+
+  return {
+    countFor(callId) {
+      let timers = 0;
+      let intervals = 0;
+      for (const e of live.values()) {
+        if (e.callId !== callId) continue;
+        if (e.kind === 'timeout') timers++;
+        else intervals++;
+      }
+      return { timers, intervals };
+    },
+    rawSetTimeout(fn, ms) {
+      orig.setTimeout.call(target, fn, ms);
+    },
+    uninstall() {
+      Object.assign(g, orig);
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/** Projects a run's trace onto the runner's report (the JSON `hookscope run` prints). */
+import type { WireError } from '../protocol/runtime-protocol.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { HostError } from '../engine/host/errors.ts';
+import type { CallStatus, TraceEvent } from '../engine/trace.ts';
+import { previewText } from './preview-text.ts';
+
+export type ReportStatus = 'returned' | 'threw' | 'timed-out' | 'skipped' | 'not-reached';
+
+export interface ReportCall {
+  app: string;
+  interface: string;
+  method: string;
+  role: 'check' | 'execute';
+  status: ReportStatus;
+  /** The finer status: `threw-apps-engine`, `not-found`, `invalid-params`, `check-false`, ... */
+  detail: string;
+  /** False for Post handlers the host does not wait for. */
+  awaited: boolean;
+  /** What the host made of it, in words. */
+  effect?: string;
+  result?: unknown;
+  error?: { className: string; name: string; message: string; stack?: string };
+  durationMs?: number;
+}
+
+export interface ReportLog {
+  app: string;
+  method: string | null;
+  level: string;
+  text: string;
+  site?: string;
+}
+
+export interface StepReport {
+  step: number;
+  action: string;
+  outcome: 'completed' | 'prevented' | 'failed';
+  error: HostError | null;
+  summary: string;
+  room: unknown;
+  calls: ReportCall[];
+  logs: ReportLog[];
+  /** Runs an app set off through `modify` while this step ran (rooms it created, members it added...). */
+  appRuns: { app: string; action: string; outcome: string; error: HostError | null }[];
+  expectation?: { ok: boolean; expected: unknown; actual: unknown };
+}
+
+const STATUS: Record<CallStatus, ReportStatus> = {
+  returned: 'returned',
+  threw: 'threw',
+  'threw-apps-engine': 'threw',
+  'not-found': 'threw',
+  crashed: 'threw',
+  'timed-out': 'timed-out',
+  'invalid-params': 'skipped',
+};
+
+function errorOf(e: WireError | undefined) {
+  if (!e) return undefined;
+  return { className: e.className, name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) };
+}
+
+export function callsOf(events: TraceEvent[], runId: string, timings: boolean): ReportCall[] {
+  const awaited = new Map<string, boolean>();
+  const calls: ReportCall[] = [];
+  for (const e of events) {
+    if (e.runId !== runId) continue;
+    if (e.type === 'phase-start') awaited.set(e.event, e.awaited);
+    if (e.type === 'call-end') {
+      const error = errorOf(e.error);
+      calls.push({
+        app: e.call.appId,
+        interface: e.call.event,
+        method: e.call.method,
+        role: e.call.role,
+        status: STATUS[e.status],
+        detail: e.status,
+        awaited: awaited.get(e.call.event) ?? true,
+        effect: e.effect,
+        ...(e.status === 'returned' ? { result: e.result ?? null } : {}),
+        ...(error ? { error } : {}),
+        ...(timings ? { durationMs: Math.round(e.durationMs * 100) / 100 } : {}),
+      });
+    }
+    if (e.type === 'listener-skipped') {
+      calls.push({
+        app: e.appId,
+        interface: e.event,
+        method: e.reason === 'check-false' ? 'execute' : 'execute',
+        role: 'execute',
+        status: e.reason === 'not-reached' ? 'not-reached' : 'skipped',
+        detail: e.reason,
+        awaited: awaited.get(e.event) ?? true,
+      });
+    }
+  }
+  return calls;
+}
+
+export function logsOf(events: TraceEvent[], runIds: Set<string>, methodOf: (callId: string | null) => string | null): ReportLog[] {
+  const logs: ReportLog[] = [];
+  for (const e of events) {
+    if (!runIds.has(e.runId ?? '')) continue;
+    if (e.type === 'log') {
+      logs.push({ app: e.appId, method: methodOf(e.callId), level: e.level, text: e.args.map((a) => previewText(a)).join(' '), ...(e.site !== undefined ? { site: e.site } : {}) });
+    }
+    if (e.type === 'logs-dropped') logs.push({ app: e.appId, method: methodOf(e.callId), level: 'warn', text: `${e.count} log lines dropped` });
+  }
+  return logs;
+}
+
+/** The world at the end, as the runner prints it. */
+export function finalWorld(engine: Engine) {
+  const w = engine.world;
+  const name = (id: string) => w.userById(id)?.username ?? id;
+  return {
+    rooms: w.data.rooms.map((r) => ({
+      id: r.id,
+      slugifiedName: r.slugifiedName,
+      displayName: r.displayName ?? null,
+      type: r.type,
+      creator: name(r.creatorId),
+      members: r.memberIds.map(name),
+      owners: r.ownerIds.map(name),
+      isReadOnly: r.isReadOnly,
+      customFields: r.customFields ?? null,
+      description: r.description ?? null,
+    })),
+    messages: w.data.messages.map((m) => ({
+      id: m.id,
+      room: w.roomById(m.roomId)?.slugifiedName || m.roomId,
+      sender: name(m.senderId),
+      text: m.text ?? null,
+      ...(m.system ? { system: m.system } : {}),
+      ...(m.appId ? { app: m.appId } : {}),
+    })),
+    notifications: w.data.notifications,
+    persistence: w.data.persistence,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Runs a scenario headless: sets up the engine, runs each step, lets every handler of a step
+ * settle (including Post handlers the host does not await) before the next, and reports.
+ */
+import { Engine } from '../engine/engine.ts';
+import { fixedClock, sequentialIds, systemClock, systemScheduler, type Clock } from '../engine/env.ts';
+import type { TransportFactory } from '../engine/apps/transport.ts';
+import type { ActionInput } from '../engine/host/actions.ts';
+import { callsOf, finalWorld, logsOf, type StepReport } from './report.ts';
+import type { Scenario, ScenarioStep } from './schema.ts';
+import { appDefinition, initialWorld, SCENARIO_EPOCH } from './to-engine.ts';
+
+export interface RunOptions {
+  transports: TransportFactory;
+  /** Include call durations (non-deterministic) in the report. */
+  timings?: boolean;
+}
+
+export interface ScenarioReport {
+  profile: string;
+  timeoutMs: number;
+  apps: { id: string; name: string; enabled: boolean; implements: string[]; loadError: string | null }[];
+  steps: StepReport[];
+  world: ReturnType<typeof finalWorld>;
+  /** Problems the runtime reported (malformed messages, restarted workers...). */
+  problems: string[];
+  /** False when a step's `expect` did not match. */
+  passed: boolean;
+}
+
+export function toAction(step: ScenarioStep): ActionInput {
+  const { expect: _expect, ...action } = step;
+  return action as ActionInput;
+}
+
+export async function runScenario(scenario: Scenario, options: RunOptions): Promise<ScenarioReport> {
+  const fixed = fixedClock(SCENARIO_EPOCH);
+  const clock: Clock = { now: fixed.now, monotonic: systemClock.monotonic };
+  const engine = new Engine({
+    transports: options.transports,
+    env: { clock, ids: sequentialIds(), scheduler: systemScheduler },
+    world: initialWorld(scenario),
+    profile: scenario.profile,
+    timeoutMs: scenario.timeoutMs,
+  });
+  try {
+    for (const app of scenario.apps) await engine.installApp(appDefinition(app));
+    const steps: StepReport[] = [];
+    for (const [index, step] of scenario.steps.entries()) {
+      const before = engine.trace.events.length;
+      const result = await engine.run(toAction(step));
+      await result.settled;
+      await engine.settle();
+      fixed.advance(1000);
+      const events = engine.trace.events.slice(before);
+      const appRuns = events.filter((e): e is Extract<typeof e, { type: 'run-start' }> => e.type === 'run-start' && e.runId !== result.runId);
+      const runIds = new Set([result.runId, ...appRuns.map((r) => r.runId)]);
+      const methodOf = (callId: string | null) => {
+        const start = callId ? events.find((e) => e.type === 'call-start' && e.call.callId === callId) : undefined;
+        return start && start.type === 'call-start' ? start.call.method : null;
+      };
+      const outcome = events.find((e) => e.type === 'outcome' && e.runId === result.runId);
+      const room = result.roomId ? engine.world.roomById(result.roomId) : undefined;
+      const report: StepReport = {
+        step: index,
+        action: step.action,
+        outcome: result.outcome,
+        error: result.error,
+        summary: outcome && outcome.type === 'outcome' ? outcome.summary : '',
+        room: room ? finalWorld(engine).rooms.find((r) => r.id === room.id) ?? null : null,
+        calls: callsOf(events, result.runId, options.timings ?? false),
+        logs: logsOf(events, new Set([...runIds, ...[...new Set(events.map((e) => e.runId))].filter((id) => id?.startsWith('detached:'))].filter((x): x is string => typeof x === 'string')), methodOf),
+        appRuns: appRuns.map((r) => {
+          const o = events.find((e) => e.type === 'outcome' && e.runId === r.runId);
+          return {
+            app: r.origin.kind === 'app' ? r.origin.appId : 'user',
+            action: r.action.action,
+            outcome: o && o.type === 'outcome' ? o.outcome : 'unknown',
+            error: o && o.type === 'outcome' ? o.error : null,
+          };
+        }),
+      };
+      if (step.expect) {
+        const actual = { outcome: result.outcome, errorCode: result.error?.code ?? null };
+        const ok = (step.expect.outcome === undefined || step.expect.outcome === actual.outcome) && (step.expect.errorCode === undefined || step.expect.errorCode === actual.errorCode);
+        report.expectation = { ok, expected: step.expect, actual };
+      }
+      steps.push(report);
+    }
+    const problems = engine.trace.events.flatMap((e) => (e.type === 'runtime-problem' ? [`${e.appId}: ${e.problem}`] : e.type === 'worker-restarted' ? [`${e.appId}: worker restarted (${e.reason})`] : []));
+    return {
+      profile: engine.profile.id,
+      timeoutMs: engine.timeoutMs,
+      apps: engine.registry.all().map((a) => ({ id: a.def.id, name: a.def.name, enabled: a.def.enabled, implements: a.implements, loadError: a.loadError })),
+      steps,
+      world: finalWorld(engine),
+      problems,
+      passed: steps.every((s) => s.expectation?.ok !== false),
+    };
+  } finally {
+    engine.dispose();
+  }
+}

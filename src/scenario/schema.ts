@@ -1,0 +1,188 @@
+/**
+ * The scenario file: apps + world + steps. One format for the headless runner, import/export,
+ * share links, examples and regression tests. Validated with zod so a malformed file gets a
+ * message naming the field and what was expected.
+ */
+import { z } from 'zod';
+import { ROOM_EVENTS } from '../engine/events.ts';
+
+const username = z.string().min(1, 'a username');
+const roomRef = z.string().min(1, 'a room id or name');
+
+const appSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    nameSlug: z.string().min(1).optional(),
+    version: z.string().optional(),
+    description: z.string().optional(),
+    /** One file: the main class. */
+    source: z.string().optional(),
+    /** Several files: relative path -> text; `classFile` names the main one. */
+    files: z.record(z.string(), z.string()).optional(),
+    classFile: z.string().min(1).optional(),
+    enabled: z.boolean().default(true),
+    essentials: z.array(z.enum(ROOM_EVENTS)).optional(),
+  })
+  .strict()
+  .superRefine((app, ctx) => {
+    if (app.source === undefined && app.files === undefined) ctx.addIssue({ code: 'custom', message: 'needs "source" (one file) or "files" (several)' });
+    if (app.source !== undefined && app.files !== undefined) ctx.addIssue({ code: 'custom', message: 'has both "source" and "files": use one' });
+    if (app.files !== undefined) {
+      let classFile = app.classFile;
+      if (classFile === undefined && app.files['app.json'] !== undefined) {
+        try {
+          const json = JSON.parse(app.files['app.json']) as { classFile?: unknown };
+          if (typeof json.classFile === 'string') classFile = json.classFile;
+        } catch {
+          ctx.addIssue({ code: 'custom', path: ['files', 'app.json'], message: 'is not valid JSON' });
+        }
+      }
+      if (classFile === undefined) ctx.addIssue({ code: 'custom', path: ['classFile'], message: 'is required with "files" (or an app.json with classFile)' });
+      else if (app.files[classFile] === undefined) ctx.addIssue({ code: 'custom', path: ['classFile'], message: `names "${classFile}", which is not among "files"` });
+    }
+  });
+
+const userSchema = z
+  .object({
+    id: z.string().min(1),
+    username: z.string().min(1),
+    name: z.string().optional(),
+    roles: z.array(z.string()).default(['user']),
+  })
+  .strict();
+
+const roomSchema = z
+  .object({
+    id: z.string().min(1),
+    slugifiedName: z.string(),
+    displayName: z.string().optional(),
+    type: z.enum(['c', 'p', 'd']),
+    creator: username,
+    members: z.array(username).default([]),
+    owners: z.array(username).optional(),
+    isReadOnly: z.boolean().optional(),
+    isDefault: z.boolean().optional(),
+    description: z.string().optional(),
+    customFields: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+const httpMockSchema = z
+  .object({
+    method: z.string().min(1).default('*'),
+    url: z.string().min(1),
+    status: z.number().int().min(100).max(599).default(200),
+    data: z.unknown().optional(),
+    content: z.string().optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+    delayMs: z.number().min(0).optional(),
+    error: z.string().optional(),
+  })
+  .strict();
+
+const expectSchema = z
+  .object({
+    outcome: z.enum(['completed', 'prevented', 'failed']).optional(),
+    errorCode: z.string().nullable().optional(),
+  })
+  .strict();
+
+const stepSchema = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('createRoom'),
+    name: z.string().default(''),
+    type: z.enum(['c', 'p', 'd']),
+    creator: username,
+    members: z.array(username).optional(),
+    readOnly: z.boolean().optional(),
+    displayName: z.string().optional(),
+    customFields: z.record(z.string(), z.unknown()).optional(),
+    description: z.string().optional(),
+    expect: expectSchema.optional(),
+  }).strict(),
+  z.object({ action: z.literal('deleteRoom'), room: roomRef, by: username.optional(), expect: expectSchema.optional() }).strict(),
+  z.object({ action: z.literal('joinRoom'), room: roomRef, user: username, inviter: username.optional(), expect: expectSchema.optional() }).strict(),
+  z.object({ action: z.literal('leaveRoom'), room: roomRef, user: username, removedBy: username.optional(), expect: expectSchema.optional() }).strict(),
+]);
+
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional(),
+    description: z.string().optional(),
+    profile: z.enum(['current', 'deno-1.43', 'legacy']).default('current'),
+    timeoutMs: z.number().int().positive().default(30_000),
+    apps: z.array(appSchema).default([]),
+    users: z.array(userSchema).default([]),
+    rooms: z.array(roomSchema).default([]),
+    settings: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+    httpMocks: z.array(httpMockSchema).optional(),
+    persistence: z.record(z.string(), z.array(z.object({ id: z.string(), data: z.unknown(), associations: z.array(z.object({ model: z.string(), id: z.string() })).default([]) }))).optional(),
+    steps: z.array(stepSchema).default([]),
+  })
+  .strict();
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioStep = Scenario['steps'][number];
+export type ScenarioApp = Scenario['apps'][number];
+
+export interface ScenarioProblem {
+  /** JSON path of the field, e.g. `apps[0].classFile`. */
+  path: string;
+  message: string;
+}
+
+export type ParseOutcome = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+
+function pathText(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part);
+  return out || '(top level)';
+}
+
+/** Validates parsed JSON; problems name the field and what was expected. */
+export function parseScenario(json: unknown): ParseOutcome {
+  const result = scenarioSchema.safeParse(json);
+  if (!result.success) {
+    return { ok: false, problems: result.error.issues.map((issue) => ({ path: pathText(issue.path), message: issue.message })) };
+  }
+  const problems = crossCheck(result.data);
+  return problems.length ? { ok: false, problems } : { ok: true, scenario: result.data };
+}
+
+/** References between parts of the file: usernames, unique ids. */
+function crossCheck(s: Scenario): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const usernames = new Set(s.users.map((u) => u.username));
+  const dup = <T>(items: T[], key: (t: T) => string, where: string) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const k = key(item);
+      if (seen.has(k)) problems.push({ path: `${where}[${i}]`, message: `duplicate ${JSON.stringify(k)}` });
+      seen.add(k);
+    });
+  };
+  dup(s.apps, (a) => a.id, 'apps');
+  dup(s.users, (u) => u.id, 'users');
+  dup(s.users, (u) => u.username, 'users');
+  dup(s.rooms, (r) => r.id, 'rooms');
+  s.rooms.forEach((room, i) => {
+    if (!usernames.has(room.creator)) problems.push({ path: `rooms[${i}].creator`, message: `unknown username "${room.creator}" (not in "users")` });
+    room.members.forEach((m, j) => {
+      if (!usernames.has(m)) problems.push({ path: `rooms[${i}].members[${j}]`, message: `unknown username "${m}" (not in "users")` });
+    });
+  });
+  return problems;
+}
+
+/** Reads a scenario from JSON text. */
+export function parseScenarioText(text: string): ParseOutcome {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${(err as Error).message}` }] };
+  }
+  return parseScenario(json);
+}

@@ -1,0 +1,64 @@
+/** Turns a validated scenario into an engine's starting state: world, apps, settings. */
+import type { AppDefinition } from '../engine/apps/app-manifest.ts';
+import { emptyWorld, type WorldRoom, type WorldState } from '../engine/world/types.ts';
+import type { Scenario, ScenarioApp } from './schema.ts';
+
+export const SCENARIO_EPOCH = Date.UTC(2026, 0, 1);
+
+export function appDefinition(app: ScenarioApp): AppDefinition {
+  const files = app.files ?? { [app.classFile ?? `${app.name.replace(/[^\w]/g, '') || 'App'}.ts`]: app.source ?? '' };
+  let classFile = app.classFile ?? Object.keys(files)[0] ?? 'App.ts';
+  if (app.classFile === undefined && files['app.json'] !== undefined) {
+    const json = JSON.parse(files['app.json']) as { classFile?: unknown };
+    if (typeof json.classFile === 'string') classFile = json.classFile;
+  }
+  const def: AppDefinition = { id: app.id, name: app.name, classFile, files, enabled: app.enabled };
+  if (app.nameSlug !== undefined) def.nameSlug = app.nameSlug;
+  if (app.version !== undefined) def.version = app.version;
+  if (app.description !== undefined) def.description = app.description;
+  if (app.essentials !== undefined) def.essentials = app.essentials;
+  return def;
+}
+
+export function initialWorld(s: Scenario): WorldState {
+  const world = emptyWorld();
+  const created = new Date(SCENARIO_EPOCH);
+  for (const u of s.users) {
+    world.users.push({ id: u.id, username: u.username, name: u.name ?? u.username, roles: u.roles, type: 'user', createdAt: created });
+  }
+  const idOf = (username: string) => s.users.find((u) => u.username === username)?.id ?? username;
+  for (const r of s.rooms) {
+    const memberIds = [...new Set([r.creator, ...r.members].map(idOf))];
+    const room: WorldRoom = {
+      id: r.id,
+      slugifiedName: r.slugifiedName,
+      displayName: r.displayName ?? r.slugifiedName,
+      type: r.type,
+      creatorId: idOf(r.creator),
+      memberIds,
+      ownerIds: (r.owners ?? (r.type === 'd' ? [] : [r.creator])).map(idOf),
+      isDefault: r.isDefault ?? false,
+      isReadOnly: r.isReadOnly ?? false,
+      displaySystemMessages: true,
+      messageCount: 0,
+      createdAt: created,
+      updatedAt: created,
+    };
+    if (r.description !== undefined) room.description = r.description;
+    if (r.customFields !== undefined) room.customFields = structuredClone(r.customFields);
+    world.rooms.push(room);
+  }
+  for (const [appId, values] of Object.entries(s.settings ?? {})) {
+    const table: WorldState['settings'][string] = (world.settings[appId] = {});
+    for (const [id, value] of Object.entries(values)) {
+      table[id] = { id, type: typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'int' : 'string', packageValue: value, value, required: false, public: false, i18nLabel: id };
+    }
+  }
+  for (const mock of s.httpMocks ?? []) {
+    world.httpMocks.push({ ...mock, method: mock.method.toUpperCase() } as WorldState['httpMocks'][number]);
+  }
+  for (const [appId, records] of Object.entries(s.persistence ?? {})) {
+    world.persistence[appId] = records.map((r) => ({ id: r.id, data: r.data, associations: r.associations }));
+  }
+  return world;
+}
