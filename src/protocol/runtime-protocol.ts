@@ -56,13 +56,12 @@ export interface RuntimeSwitches {
 /** How the runtime builds one argument of a listener call (mirrors the deno runtime's parseArgs). */
 export type ArgSpec =
   /**
-   * A room; `wrap` = the runtime's Room class (Pre events) whose `usernames` come from `usernames`.
-   * `usernamesAsPromise`: the host did not send `_USERNAMES` (every Pre event but create), so the
-   * real Room getter asks the bridge and returns a Promise of the list instead of the list.
+   * A room; `wrap` = the runtime's Room class (Pre events) whose `usernames` are `usernames`
+   * (the host's `_USERNAMES`, or what the real runtime fetches through the bridge otherwise).
    */
-  | { kind: 'room'; room: Wire; wrap: boolean; usernames: string[]; usernamesAsPromise?: boolean }
-  /** Join/leave context; `context.room` is wrapped with `usernames` (a Promise of them: see above). */
-  | { kind: 'context'; context: Wire; usernames: string[]; usernamesAsPromise?: boolean }
+  | { kind: 'room'; room: Wire; wrap: boolean; usernames: string[] }
+  /** Join/leave context; `context.room` is wrapped with `usernames`. */
+  | { kind: 'context'; context: Wire; usernames: string[] }
   | { kind: 'extender'; room: Wire }
   | { kind: 'builder'; room: Wire }
   | { kind: 'accessor'; name: 'read' | 'http' | 'persistence' | 'modify' }

@@ -80,7 +80,7 @@ async function runCreatePipeline(run: HostRun, room: WorldRoom, members: WorldUs
   const what = room.type === 'd' ? 'direct message' : 'room';
 
   try {
-    const { preventedBy } = await runPrevent(scope, 'IPreRoomCreatePrevent', { kind: 'room', room: input, usernames, usernamesAsPromise: false });
+    const { preventedBy } = await runPrevent(scope, 'IPreRoomCreatePrevent', { kind: 'room', room: input, usernames});
     if (preventedBy) {
       const name = scope.services.registry.get(preventedBy)?.def.name ?? preventedBy;
       return run.result('prevented', HOST_ERRORS.appPrevented(), null, `${name} prevented the ${what} creation (IPreRoomCreatePrevent returned truthy); ${notRun(run, ['IPreRoomCreateExtend', 'IPreRoomCreateModify', 'IPostRoomCreate'])}`);
@@ -104,7 +104,7 @@ async function runCreatePipeline(run: HostRun, room: WorldRoom, members: WorldUs
   const inserted = world.roomById(merged.id) as WorldRoom;
   scope.emit({ type: 'commit', what: 'room-created', roomId: inserted.id, room: toAppRoom(world, inserted) });
 
-  run.postDetached('IPostRoomCreate', { kind: 'room', room: toAppRoom(world, inserted) as unknown as Record<string, unknown>, usernames: [], usernamesAsPromise: false });
+  run.postDetached('IPostRoomCreate', { kind: 'room', room: toAppRoom(world, inserted) as unknown as Record<string, unknown>, usernames: []});
   return run.result('completed', null, inserted.id, `the ${what} ${inserted.slugifiedName || inserted.id} was created; Post create handlers run without the host waiting`);
 }
 

@@ -16,8 +16,7 @@ export async function eraseRoom(run: HostRun, input: DeleteRoomInput): Promise<R
   const before = toAppRoom(world, room) as unknown as Record<string, unknown>;
   const usernames = world.usernames(room);
   try {
-    // The room comes from the database without `_USERNAMES`: its `usernames` getter yields a Promise.
-    const { preventedBy } = await runPrevent(scope, 'IPreRoomDeletePrevent', { kind: 'room', room: before, usernames, usernamesAsPromise: true });
+    const { preventedBy } = await runPrevent(scope, 'IPreRoomDeletePrevent', { kind: 'room', room: before, usernames});
     if (preventedBy) {
       const name = scope.services.registry.get(preventedBy)?.def.name ?? preventedBy;
       return run.result('prevented', HOST_ERRORS.appPreventedDeleting(), room.id, `${name} prevented the deletion (IPreRoomDeletePrevent returned truthy); ${notRun(run, ['IPostRoomDeleted'])}`);
@@ -29,6 +28,6 @@ export async function eraseRoom(run: HostRun, input: DeleteRoomInput): Promise<R
   }
   world.deleteRoom(room.id);
   scope.emit({ type: 'commit', what: 'room-deleted', roomId: room.id, room: before });
-  run.postDetached('IPostRoomDeleted', { kind: 'room', room: before, usernames: [], usernamesAsPromise: false });
+  run.postDetached('IPostRoomDeleted', { kind: 'room', room: before, usernames: []});
   return run.result('completed', null, room.id, `room ${room.slugifiedName || room.id} was deleted; Post deleted handlers run without the host waiting`);
 }

@@ -94,7 +94,7 @@ function classifyError(error: WireError): Omit<InvokeResult, 'call'> {
 function describeArg(arg: ReturnType<typeof buildArgs>[number]): unknown {
   switch (arg.kind) {
     case 'room':
-      return arg.wrap ? { room: decodeWire(arg.room), usernames: arg.usernamesAsPromise ? `Promise<${JSON.stringify(arg.usernames)}>` : arg.usernames } : decodeWire(arg.room);
+      return arg.wrap ? { room: decodeWire(arg.room), usernames: arg.usernames } : decodeWire(arg.room);
     case 'context':
       return decodeWire(arg.context);
     case 'extender':

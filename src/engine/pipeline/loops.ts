@@ -86,11 +86,11 @@ export async function runChain(scope: RunScope, event: RoomEvent, room: Record<s
 }
 
 function chainPayload(room: unknown): EventPayload {
-  if (room === null || room === undefined) return { kind: 'room', room: null, usernames: [], usernamesAsPromise: false };
+  if (room === null || room === undefined) return { kind: 'room', room: null, usernames: []};
   const obj = (typeof room === 'object' ? room : { value: room }) as Record<string, unknown>;
   const names = obj['_USERNAMES'];
   const usernames = Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
-  return { kind: 'room', room: obj, usernames, usernamesAsPromise: !Array.isArray(names) };
+  return { kind: 'room', room: obj, usernames};
 }
 
 /** Pre join / Pre leave: no return value is read; only an AppsEngineException blocks. */

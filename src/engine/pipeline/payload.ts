@@ -10,20 +10,18 @@ export type EventPayload =
       /** The app-shaped room, or null once an Extend/Modify chain is broken. */
       room: Record<string, unknown> | null;
       usernames: string[];
-      /** The host did not send `_USERNAMES`: the Room getter yields a Promise (spec §3 / RC room.ts). */
-      usernamesAsPromise: boolean;
     }
   | { kind: 'context'; context: Record<string, unknown>; usernames: string[] };
 
 function firstArg(spec: EventSpec, payload: EventPayload, source: ArgSource): ArgSpec {
   if (payload.kind === 'context') {
-    return { kind: 'context', context: encodeWire(payload.context), usernames: payload.usernames, usernamesAsPromise: true };
+    return { kind: 'context', context: encodeWire(payload.context), usernames: payload.usernames};
   }
   const room = encodeWire(payload.room);
   if (source === 'extender') return { kind: 'extender', room };
   if (source === 'builder') return { kind: 'builder', room };
   return spec.wrapsRoom
-    ? { kind: 'room', room, wrap: true, usernames: payload.usernames, usernamesAsPromise: payload.usernamesAsPromise }
+    ? { kind: 'room', room, wrap: true, usernames: payload.usernames}
     : { kind: 'room', room, wrap: false, usernames: [] };
 }
 
