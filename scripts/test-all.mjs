@@ -6,8 +6,10 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDeps } from './ensure-deps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+ensureDeps();
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 /** @type {{ name: string, label: string, cmd: string, args: string[] }[]} */
