@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { hookscopeRuntime } from './scripts/vite-plugin-runtime.ts';
 
 /**
  * Port the built app is previewed on for end-to-end tests (see playwright.config.ts).
@@ -8,7 +9,7 @@ import react from '@vitejs/plugin-react';
 export const E2E_PORT = Number(process.env['HOOKSCOPE_E2E_PORT'] ?? 4317);
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), hookscopeRuntime()],
   // Monaco and the sandbox runtime use module workers (`?worker` imports).
   worker: { format: 'es' },
   build: {

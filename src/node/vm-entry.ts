@@ -5,7 +5,7 @@
  * everything that crosses is a string or a number, so no object of the outer realm is reachable.
  */
 import { createAppRuntime } from '../runtime/runtime.ts';
-import { installNetworkGuards } from './network-guards.ts';
+import { installNetworkGuards } from '../runtime/network-guards.ts';
 
 interface HostHandle {
   send(json: string): void;

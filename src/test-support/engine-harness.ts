@@ -2,34 +2,12 @@
 import { Engine } from '../engine/engine.ts';
 import { fixedClock, sequentialIds, systemScheduler } from '../engine/env.ts';
 import type { AppDefinition } from '../engine/apps/app-manifest.ts';
-import { emptyWorld, type WorldState, type WorldUser } from '../engine/world/types.ts';
+import type { WorldState } from '../engine/world/types.ts';
+import { baseWorld } from './worlds.ts';
+
+export { baseWorld, user } from './worlds.ts';
 import { nodeTransports } from '../node/node-transport.ts';
 import type { TraceEvent } from '../engine/trace.ts';
-
-export function user(id: string, username: string, roles: string[] = ['user']): WorldUser {
-  return { id, username, name: username[0]?.toUpperCase() + username.slice(1), roles, type: 'user', createdAt: new Date(Date.UTC(2025, 0, 1)) };
-}
-
-export function baseWorld(): WorldState {
-  const world = emptyWorld();
-  world.users.push(user('u-alice', 'alice'), user('u-bob', 'bob'), user('u-gus', 'gus', ['guest']), user('u-root', 'root', ['admin', 'user']));
-  world.rooms.push({
-    id: 'r-general',
-    slugifiedName: 'general',
-    displayName: 'general',
-    type: 'c',
-    creatorId: 'u-alice',
-    memberIds: ['u-alice', 'u-bob'],
-    ownerIds: ['u-alice'],
-    isDefault: true,
-    isReadOnly: false,
-    displaySystemMessages: true,
-    messageCount: 0,
-    createdAt: new Date(Date.UTC(2025, 0, 1)),
-    updatedAt: new Date(Date.UTC(2025, 0, 1)),
-  });
-  return world;
-}
 
 export async function makeEngine(apps: AppDefinition[], opts: { timeoutMs?: number; world?: WorldState } = {}): Promise<Engine> {
   const engine = new Engine({
