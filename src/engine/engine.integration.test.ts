@@ -162,3 +162,20 @@ describe('errors and timeouts (§5)', () => {
     ]);
   });
 });
+
+describe('Stop (issue: a Stop control kills a run in progress like a timeout)', () => {
+  it('stops a hung handler; the pipeline goes on as after a timeout and the next run works', async () => {
+    engine = await makeEngine([loopsForever(), bannedWords()], { timeoutMs: 20_000 });
+    const pending = engine.run({ action: 'createRoom', name: 'loop', type: 'c', creator: 'alice' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(engine.stop()).toBe(1);
+    const r = await pending;
+    expect(r.outcome).toBe('completed');
+    expect(calls(engine.trace.events, r.runId)).toEqual([
+      ['looper', 'executePreRoomCreatePrevent', 'stopped'],
+      ['banned', 'executePreRoomCreatePrevent', 'returned'],
+    ]);
+    const next = await engine.run({ action: 'createRoom', name: 'forbidden-after', type: 'c', creator: 'alice' });
+    expect(next.outcome).toBe('prevented');
+  });
+});

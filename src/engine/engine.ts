@@ -161,6 +161,21 @@ export class Engine {
     while (this.unsettled.size > 0) await Promise.all([...this.unsettled]);
   }
 
+  /**
+   * Stop: terminate every app worker with a call in progress. Each such call ends as `stopped`
+   * and the pipeline goes on exactly as after a timeout (spec section 5); the world keeps what
+   * was committed. Returns how many workers were stopped.
+   */
+  stop(): number {
+    let stopped = 0;
+    for (const app of this.registry.all()) {
+      if (!app.process.busy) continue;
+      app.process.kill('stopped by the user', { kind: 'stopped' });
+      stopped += 1;
+    }
+    return stopped;
+  }
+
   dispose(): void {
     for (const app of this.registry.all()) app.process.dispose();
     this.pool.dispose();

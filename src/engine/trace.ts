@@ -24,7 +24,9 @@ export type CallStatus =
   /** No answer within the timeout: the host treats it as undefined; the worker was replaced. */
   | 'timed-out'
   /** The call could not be made or answered (the app failed to load, its worker died). */
-  | 'crashed';
+  | 'crashed'
+  /** The user pressed Stop: the worker was terminated; the host treats it like a timeout. */
+  | 'stopped';
 
 /** Why a listener was not executed. */
 export type SkipReason =

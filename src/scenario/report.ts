@@ -52,6 +52,7 @@ const STATUS: Record<CallStatus, ReportStatus> = {
   'threw-apps-engine': 'threw',
   'not-found': 'threw',
   crashed: 'threw',
+  stopped: 'timed-out',
   'timed-out': 'timed-out',
   'invalid-params': 'skipped',
 };

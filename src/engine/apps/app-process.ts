@@ -24,7 +24,9 @@ export type CallAnswer =
   | { kind: 'ok'; value: Wire }
   | { kind: 'error'; error: WireError }
   | { kind: 'timeout' }
-  | { kind: 'crashed'; reason: string };
+  | { kind: 'crashed'; reason: string }
+  /** The user stopped the run: the worker was terminated like after a timeout. */
+  | { kind: 'stopped' };
 
 export type LoadAnswer =
   | { ok: true; className: string; methods: string[]; settings: SettingDeclaration[] }
@@ -127,8 +129,13 @@ export class AppProcess {
     return `${prefix}:${this.callSeq}`;
   }
 
-  /** Terminate the worker; calls in flight end as crashed; the next call starts a fresh runtime. */
-  kill(reason: string): void {
+  /** True while calls are waiting for an answer. */
+  get busy(): boolean {
+    return this.inflight.size > 0;
+  }
+
+  /** Terminate the worker; calls in flight end as crashed (or stopped); the next call starts a fresh runtime. */
+  kill(reason: string, answer: CallAnswer = { kind: 'crashed', reason }): void {
     const transport = this.transport;
     if (!transport) return;
     this.transport = null;
@@ -137,7 +144,7 @@ export class AppProcess {
     this.loadResolve?.({ ok: false, phase: 'construct', error: crashError(reason) });
     for (const [id, entry] of this.inflight) {
       this.scheduler.clearTimeout(entry.timer);
-      entry.resolve({ kind: 'crashed', reason });
+      entry.resolve(answer);
       this.inflight.delete(id);
     }
     if (!this.disposed) this.hooks.onRestart(reason);

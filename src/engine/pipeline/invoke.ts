@@ -57,6 +57,9 @@ export async function invoke(
     case 'timeout':
       out = { view: { kind: 'undefined' }, status: 'timed-out' };
       break;
+    case 'stopped':
+      out = { view: { kind: 'undefined' }, status: 'stopped' };
+      break;
     case 'crashed':
       out = { view: { kind: 'undefined' }, status: 'crashed', error: { code: RPC.internalError, name: 'Error', className: 'RuntimeCrash', message: answer.reason } };
       break;

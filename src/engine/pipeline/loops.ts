@@ -151,6 +151,8 @@ function failureWords(status: string): string {
   switch (status) {
     case 'timed-out':
       return 'timed out';
+    case 'stopped':
+      return 'stopped by the user (the worker was terminated, as after a timeout)';
     case 'crashed':
       return 'the app runtime failed';
     case 'invalid-params':
