@@ -16,6 +16,7 @@ import { defaultEnv, type EngineEnv } from './env.ts';
 import type { ActionInput } from './host/actions.ts';
 import { appInitiatedActions, type AppRunStarter } from './host/app-actions.ts';
 import { runAction } from './host/run-action.ts';
+import { planFor } from './plan.ts';
 import { HostRun, type RunResult } from './host/run-context.ts';
 import { RunScope, type RunServices } from './pipeline/scope.ts';
 import { PROFILES, type Profile, type ProfileId } from './profiles.ts';
@@ -149,7 +150,7 @@ export class Engine {
   private async startRun(action: ActionInput, origin: RunOrigin, body: (run: HostRun) => Promise<RunResult>): Promise<RunResult> {
     const runId = this.env.ids.next('run');
     const scope = new RunScope(runId, this.services);
-    scope.emit({ type: 'run-start', action, profile: this.profileId, timeoutMs: this.timeout, origin });
+    scope.emit({ type: 'run-start', action, profile: this.profileId, timeoutMs: this.timeout, origin, plan: planFor(action.action, this.registry) });
     const result = await body(new HostRun(scope));
     const settled = result.settled.finally(() => this.unsettled.delete(settled));
     this.unsettled.add(settled);

@@ -8,6 +8,7 @@ import type { ProfileId } from './profiles.ts';
 import type { DroppedField, FieldChange } from './world/convert.ts';
 import type { HostError } from './host/errors.ts';
 import type { ActionInput } from './host/actions.ts';
+import type { PlanStep } from './plan.ts';
 
 /** How one listener call (check or execute) ended. */
 export type CallStatus =
@@ -46,7 +47,7 @@ export interface CallRef {
 }
 
 export type TraceEvent =
-  | { type: 'run-start'; runId: string; at: number; action: ActionInput; profile: ProfileId; timeoutMs: number; origin: RunOrigin }
+  | { type: 'run-start'; runId: string; at: number; action: ActionInput; profile: ProfileId; timeoutMs: number; origin: RunOrigin; plan: PlanStep[] }
   | { type: 'phase-start'; runId: string; at: number; event: RoomEvent; listeners: string[]; awaited: boolean }
   | { type: 'call-start'; runId: string; at: number; call: CallRef; args: unknown[] }
   | {
