@@ -7,7 +7,7 @@ import type { GraphNode } from './types.ts';
 export const SIZES = {
   columnGap: 56,
   action: { width: 200, height: 72 },
-  outcome: { width: 280, height: 112 },
+  outcome: { width: 300, height: 150 },
   host: { width: 150, height: 48 },
   phaseWidth: 240,
   phaseHeader: 44,
@@ -16,8 +16,13 @@ export const SIZES = {
   handlerGap: 10,
 } as const;
 
+/**
+ * Phases the host does not await (Post create, Post deleted, Post join) hang below the main line,
+ * under the outcome: the action is done before they run.
+ */
 export function layout(nodes: GraphNode[]): GraphNode[] {
   let x = 0;
+  const detached: string[] = [];
   const out: GraphNode[] = [];
   const childCount = new Map<string, number>();
   const phaseX = new Map<string, number>();
@@ -32,6 +37,11 @@ export function layout(nodes: GraphNode[]): GraphNode[] {
         x += SIZES.host.width + SIZES.columnGap;
         break;
       case 'phase': {
+        if (!node.awaited) {
+          detached.push(node.id);
+          out.push({ ...node, x: 0, y: 0, width: SIZES.phaseWidth, height: 0 });
+          break;
+        }
         phaseX.set(node.id, x);
         out.push({ ...node, x, y: 0, width: SIZES.phaseWidth, height: 0 });
         x += SIZES.phaseWidth + SIZES.columnGap;
@@ -50,9 +60,17 @@ export function layout(nodes: GraphNode[]): GraphNode[] {
     }
   }
   // Phases grow to hold their handlers (at least one empty row).
-  return out.map((node) => {
+  const sized = out.map((node) => {
     if (node.kind !== 'phase') return node;
     const n = Math.max(1, childCount.get(node.id) ?? 0);
     return { ...node, height: SIZES.phaseHeader + n * (SIZES.handler.height + SIZES.handlerGap) + SIZES.phasePadding - SIZES.handlerGap };
+  });
+  const mainBottom = Math.max(...sized.filter((n) => !n.parentId && !detached.includes(n.id)).map((n) => n.y + n.height));
+  let below = mainBottom + SIZES.columnGap;
+  return sized.map((node) => {
+    if (!detached.includes(node.id)) return node;
+    const placed = { ...node, x, y: below };
+    below += node.height + SIZES.columnGap;
+    return placed;
   });
 }

@@ -1,0 +1,67 @@
+/**
+ * The live flow graph of one run. A pure view of `projectRun(trace, cursor)`: selecting a node
+ * reports it; the outcome's responsible handler is linked by a "decided here" edge.
+ */
+import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useMemo } from 'react';
+import type { RunGraph } from '../../graph/types.ts';
+import { NODE_TYPES } from './nodes.tsx';
+import { toFlowEdges, toFlowNodes } from './to-flow.ts';
+import './graph.css';
+
+export interface RunGraphViewProps {
+  graph: RunGraph | null;
+  selectedNodeId: string | null;
+  onSelectNode(id: string | null): void;
+  /** 'dark' | 'light': passed to React Flow's colour mode. */
+  theme: 'dark' | 'light';
+}
+
+function Inner({ graph, selectedNodeId, onSelectNode, theme }: RunGraphViewProps & { graph: RunGraph }) {
+  const nodes = useMemo(() => toFlowNodes(graph, selectedNodeId), [graph, selectedNodeId]);
+  const edges = useMemo(() => toFlowEdges(graph), [graph]);
+  const flow = useReactFlow();
+  const shapeKey = graph.runId + ':' + graph.nodes.length;
+  useEffect(() => {
+    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.12, duration: 0 }));
+    return () => cancelAnimationFrame(id);
+  }, [shapeKey, flow]);
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      colorMode={theme}
+      fitView
+      minZoom={0.2}
+      maxZoom={2}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable
+      onNodeClick={(_, node) => onSelectNode(node.id)}
+      onPaneClick={() => onSelectNode(null)}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={24} size={1} />
+      <Controls showInteractive={false} position="bottom-right" />
+    </ReactFlow>
+  );
+}
+
+export function RunGraphView(props: RunGraphViewProps) {
+  if (!props.graph) {
+    return (
+      <div className="hs-graph-empty" data-testid="graph-empty">
+        Run an action to see its pipeline here: every handler, in the order Rocket.Chat calls them.
+      </div>
+    );
+  }
+  return (
+    <div className="hs-graph" data-testid="run-graph" data-run-id={props.graph.runId}>
+      <ReactFlowProvider>
+        <Inner {...props} graph={props.graph} />
+      </ReactFlowProvider>
+    </div>
+  );
+}
