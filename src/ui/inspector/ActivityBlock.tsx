@@ -1,0 +1,68 @@
+/** Accessor reads and writes, log lines and left-over timers of the selected handler. */
+import type { TraceEvent } from '../../engine/trace.ts';
+import { previewText } from '../../scenario/preview-text.ts';
+import { Json } from './Json.tsx';
+
+type Ev<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
+
+interface Props {
+  accessors: Ev<'accessor'>[];
+  logs: (Ev<'log'> | Ev<'logs-dropped'>)[];
+  pending: Ev<'call-pending'>[];
+  theme: 'dark' | 'light';
+  onJump?(file: string, line: number, column: number): void;
+}
+
+export function ActivityBlock({ accessors, logs, pending, theme, onJump }: Props) {
+  return (
+    <>
+      {accessors.length > 0 && (
+        <section className="hs-insp-section" data-testid="inspector-accessors">
+          <h4>Reads and writes ({accessors.length})</h4>
+          {accessors.map((a, i) => (
+            <details key={i} className={`hs-access ${a.write ? 'hs-access-write' : ''}`}>
+              <summary>
+                <span className="hs-tag">{a.write ? 'write' : 'read'}</span> <span className="hs-mono">{a.op}</span>
+                {!a.ok && <span className="hs-insp-error-inline"> failed: {a.error}</span>}
+              </summary>
+              <Json value={{ args: a.args, ...(a.ok ? { result: a.result } : { error: a.error }) }} theme={theme} />
+            </details>
+          ))}
+        </section>
+      )}
+      {logs.length > 0 && (
+        <section className="hs-insp-section" data-testid="inspector-logs">
+          <h4>Log ({logs.length})</h4>
+          {logs.map((l, i) =>
+            l.type === 'logs-dropped' ? (
+              <div key={i} className="hs-log hs-log-warn">{l.count} lines dropped (cap per call)</div>
+            ) : (
+              <div key={i} className={`hs-log hs-log-${l.level}`}>
+                <span className="hs-mono">{l.args.map((a) => previewText(a)).join(' ')}</span>
+                {l.site && <SiteLink site={l.site} {...(onJump ? { onJump } : {})} />}
+              </div>
+            ),
+          )}
+        </section>
+      )}
+      {pending.length > 0 && (
+        <section className="hs-insp-section" data-testid="inspector-pending">
+          <h4>Left running after it returned</h4>
+          {pending.map((p, i) => (
+            <p key={i} className="hs-insp-muted">{`${p.timers} timer(s), ${p.intervals} interval(s), ${p.requests} unanswered accessor call(s): they run on after the handler returned, outside the host's pipeline.`}</p>
+          ))}
+        </section>
+      )}
+    </>
+  );
+}
+
+function SiteLink({ site, onJump }: { site: string; onJump?(file: string, line: number, column: number): void }) {
+  const m = /^(.*):(\d+)$/.exec(site);
+  if (!m || !onJump) return <span className="hs-site hs-mono">{site}</span>;
+  return (
+    <button type="button" className="hs-site hs-mono" onClick={() => onJump(m[1] as string, Number(m[2]), 1)} title="Show in the editor">
+      {site}
+    </button>
+  );
+}
