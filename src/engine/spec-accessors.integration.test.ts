@@ -39,13 +39,13 @@ import { SettingType } from '@rocket.chat/apps-engine/definition/settings';
   );
 
 describe('accessors end to end', () => {
-  it('settings: getValueById answers the package value; an unknown id throws', async () => {
+  it('(accessors) settings: getValueById answers the package value; an unknown id throws', async () => {
     engine = await makeEngine([settingsApp()]);
     const r = await engine.run({ action: 'createRoom', name: 's1', type: 'c', creator: 'alice' });
     expect(logLines(engine.trace.events, r.runId)).toEqual(['greeting=hello', 'Setting "missing" does not exist.']);
   });
 
-  it('settings: a value set in the world (a scenario override) wins over the package value', async () => {
+  it('(accessors) settings: a value set in the world (a scenario override) wins over the package value', async () => {
     const world = baseWorld();
     world.settings['greeter'] = { greeting: { id: 'greeting', type: 'string', packageValue: 'bonjour', value: 'bonjour', required: false, public: false, i18nLabel: 'greeting' } };
     engine = await makeEngine([settingsApp()], { world });
@@ -54,7 +54,7 @@ describe('accessors end to end', () => {
     expect(engine.world.data.settings['greeter']?.['greeting']?.packageValue).toBe('hello');
   });
 
-  it('persistence: a record created with an association in one event is read back by association in another', async () => {
+  it('(accessors) persistence: a record created with an association in one event is read back by association in another', async () => {
     engine = await makeEngine([
       appClass('memo', 'Memo', ['IPostRoomCreate', 'IPreRoomDeletePrevent'], `  async executePostRoomCreate(room: IRoom, read: IRead, http: IHttp, persistence: IPersistence): Promise<void> {
     const assoc = new RocketChatAssociationRecord(RocketChatAssociationModel.ROOM, room.id);
@@ -77,7 +77,7 @@ describe('accessors end to end', () => {
     expect(plain.outcome).toBe('completed');
   });
 
-  it('http: a mock answers the request; a request no mock matches throws a generic error (not prevented)', async () => {
+  it('(accessors) http: a mock answers the request; a request no mock matches throws a generic error (not prevented)', async () => {
     const world = baseWorld();
     world.httpMocks.push({ method: 'GET', url: 'https://policy.example/rooms/*', status: 200, data: { blocked: true } });
     engine = await makeEngine(
@@ -108,7 +108,7 @@ describe('accessors end to end', () => {
     );
   });
 
-  it("the app's bot opens a DM with getDirectByUsernames + startRoom; the second time it finds the existing one", async () => {
+  it("(accessors) the app's bot opens a DM with getDirectByUsernames + startRoom; the second time it finds the existing one", async () => {
     engine = await makeEngine([
       appClass('concierge', 'Concierge', ['IPostRoomCreate'], `  async executePostRoomCreate(room: IRoom, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
     if (room.type === RoomType.DIRECT_MESSAGE) return;
@@ -139,7 +139,7 @@ describe('accessors end to end', () => {
     expect(engine.world.data.rooms.filter((room) => room.type === 'd')).toHaveLength(1);
   });
 
-  it('notifyUser creates an ephemeral notification from the app user, not a message', async () => {
+  it('(accessors) notifyUser creates an ephemeral notification from the app user, not a message', async () => {
     engine = await makeEngine([
       appClass('hint', 'Hint', ['IPostRoomUserJoined'], `  async executePostRoomUserJoined(context: IRoomUserJoinedContext, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
     const notifier = modify.getNotifier();
@@ -156,7 +156,7 @@ describe('accessors end to end', () => {
     expect(engine.world.data.messages.filter((m) => !m.system)).toEqual([]);
   });
 
-  it("an import of 'axios' fails to load with a message naming the module; other apps still run", async () => {
+  it("(accessors) an import of 'axios' fails to load with a message naming the module; other apps still run", async () => {
     engine = await makeEngine([
       appClass('fetcher', 'Fetcher', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(): Promise<boolean> {
     return (await axios.get('https://x.example')).data === 'no';

@@ -100,10 +100,25 @@ describe('spec §4: Extend -> Modify chain', () => {
     expect([merge.chainBroken, merge.applied, merge.dropped]).toEqual([true, [], []]);
   });
 
+  it('(§4) an Extend returning the Room argument itself keeps the chain going: the next app still sees the members; nothing changes', async () => {
+    engine = await makeEngine([
+      extendApp('same', 'Same', `    return room;`),
+      extendApp('next', 'Next', `    this.getLogger().info(JSON.stringify(room.usernames) + ' ' + room.slugifiedName + ' ' + (room.createdAt instanceof Date));\n    return room;`),
+      modifyApp('mod', 'Mod', `    this.getLogger().info('modify ' + JSON.stringify(room.usernames));\n    return room;`),
+    ]);
+    const r = await engine.run({ action: 'createRoom', name: 'itself', type: 'c', creator: 'alice', members: ['bob'] });
+    expect(r.outcome).toBe('completed');
+    expect(calls(engine.trace.events, r.runId).map((c) => c[2])).toEqual(['returned', 'returned', 'returned']);
+    expect(logLines(engine.trace.events, r.runId)).toEqual(['["alice","bob"] itself true', 'modify ["alice","bob"]']);
+    const merge = mergeOf(engine.trace.events, r.runId);
+    expect([merge.chainBroken, merge.applied, merge.dropped]).toEqual([false, [], []]);
+    expect(engine.world.roomById(r.roomId as string)?.memberIds).toEqual(['u-alice', 'u-bob']);
+  });
+
   it('(§5) an Extend that times out breaks the chain like a generic error', async () => {
     engine = await makeEngine(
       [extendApp('ok', 'Ok', `    extend.addCustomField('kept', 1);\n    return extend.getRoom();`), extendApp('hang', 'Hang', `    await new Promise(() => {});`)],
-      { timeoutMs: 300 },
+      { timeoutMs: 400 },
     );
     const r = await engine.run({ action: 'createRoom', name: 'timeout-chain', type: 'c', creator: 'alice' });
     expect(r.outcome).toBe('completed');

@@ -66,7 +66,7 @@ describe('spec §4/§5: Pre and Post join', () => {
   });
 
   it('(§5) a Pre join that times out is swallowed: the join goes ahead', async () => {
-    engine = await makeEngine([preJoin('hang', 'Hang', `    await new Promise(() => {});`)], { timeoutMs: 300 });
+    engine = await makeEngine([preJoin('hang', 'Hang', `    await new Promise(() => {});`)], { timeoutMs: 400 });
     const r = await engine.run({ action: 'joinRoom', room: 'general', user: 'root' });
     expect(r.outcome).toBe('completed');
     expect(calls(engine.trace.events, r.runId)).toEqual([['hang', 'executePreRoomUserJoined', 'timed-out']]);
@@ -164,6 +164,7 @@ describe('spec §7: checks before any event', () => {
     ['an invalid room name', { action: 'createRoom', name: 'bad name', type: 'c', creator: 'alice' }, { code: 'error-invalid-name', message: 'Invalid name: "bad name"' }],
     ['an empty room name', { action: 'createRoom', name: '', type: 'p', creator: 'alice' }, { code: 'error-invalid-name', message: 'Invalid name: ""' }],
     ['a taken room name', { action: 'createRoom', name: 'general', type: 'c', creator: 'bob' }, { code: 'error-duplicate-channel-name', message: "A channel with name 'general' exists" }],
+    ['an unknown member of a channel', { action: 'createRoom', name: 'ghosts', type: 'c', creator: 'alice', members: ['bob', 'zed'] }, { code: 'error-invalid-members', message: 'Unknown members: zed' }],
     ['an unknown creator', { action: 'createRoom', name: 'ghost', type: 'c', creator: 'zed' }, { code: 'error-invalid-user', message: 'Invalid user' }],
     ['an unknown member of a DM', { action: 'createRoom', name: '', type: 'd', creator: 'alice', members: ['zed'] }, { code: 'error-invalid-user', message: 'Invalid user' }],
     ['joining a DM', { action: 'joinRoom', room: 'u-aliceu-bob', user: 'root' }, { code: 'error-not-allowed', message: 'Not allowed' }],

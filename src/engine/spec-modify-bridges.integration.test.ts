@@ -21,7 +21,7 @@ ${body}
   }`);
 
 describe('apps changing rooms through modify', () => {
-  it('an app creating a room in a Post handler fires the create events for every app, as a nested run of that app', async () => {
+  it('(rc-facts §1) an app creating a room in a Post handler fires the create events for every app, as a nested run of that app', async () => {
     engine = await makeEngine([
       onTrigger('spawner', 'Spawner', `    const alice = await read.getUserReader().getByUsername('alice');
     const builder = modify.getCreator().startRoom().setType(RoomType.CHANNEL).setCreator(alice).setSlugifiedName('spawned').setDisplayName('Spawned');
@@ -46,7 +46,7 @@ describe('apps changing rooms through modify', () => {
     expect(logLines(engine.trace.events, run)).toEqual(['pre-create spawned', 'post-create spawned']);
   });
 
-  it("an app's room creation that another app prevents fails inside the app with the host error", async () => {
+  it("(rc-facts §1) an app's room creation that another app prevents fails inside the app with the host error", async () => {
     engine = await makeEngine([
       onTrigger('spawner', 'Spawner', `    const alice = await read.getUserReader().getByUsername('alice');
     try {
@@ -59,11 +59,15 @@ describe('apps changing rooms through modify', () => {
     const r = await engine.run({ action: 'createRoom', name: 'trigger', type: 'c', creator: 'alice' });
     await r.settled;
     await engine.settle();
-    expect(appLogLines(engine.trace.events, 'spawner')).toEqual(['failed: error-app-prevented: A Rocket.Chat App prevented the room creation.']);
+    const [line] = appLogLines(engine.trace.events, 'spawner');
+    // The code and RC's message reach the app (the exact Meteor.Error text format is not in the spec).
+    expect(line).toContain('error-app-prevented');
+    expect(line).toContain('A Rocket.Chat App prevented the room creation.');
+    expect(appRuns(engine.trace.events).map((x) => [x.appId, x.action])).toEqual([['spawner', 'createRoom']]);
     expect(engine.world.roomByName('blocked')).toBeUndefined();
   });
 
-  it("an app's modify.getDeleter().deleteRoom fires no events", async () => {
+  it("(rc-facts §1) an app's modify.getDeleter().deleteRoom fires no events", async () => {
     engine = await makeEngine([
       onTrigger('wiper', 'Wiper', `    await modify.getDeleter().deleteRoom('r-general');
     this.getLogger().info('deleted');`),
@@ -79,7 +83,7 @@ describe('apps changing rooms through modify', () => {
     expect(commit && commit.type === 'commit' ? [commit.runId, commit.roomId] : null).toEqual(['app:wiper', 'r-general']);
   });
 
-  it('members added through the updater get join events with no inviter', async () => {
+  it('(rc-facts §1) members added through the updater get join events with no inviter', async () => {
     engine = await makeEngine([
       onTrigger('adder', 'Adder', `    const bot = await read.getUserReader().getAppUser();
     const builder = await modify.getUpdater().room(room.id, bot!);
@@ -97,7 +101,7 @@ describe('apps changing rooms through modify', () => {
     expect(engine.world.roomById(r.roomId as string)?.memberIds).toEqual(['u-alice', 'u-bob']);
   });
 
-  it('removeUsersFromRoom fires both leave events without removedBy', async () => {
+  it('(rc-facts §1) removeUsersFromRoom fires both leave events without removedBy', async () => {
     engine = await makeEngine([
       onTrigger('remover', 'Remover', `    await modify.getDeleter().removeUsersFromRoom('r-general', ['bob']);`),
       membershipSpy(),
@@ -110,5 +114,20 @@ describe('apps changing rooms through modify', () => {
     expect(logLines(engine.trace.events, nested[0]!.runId)).toEqual(['pre-leave bob general by=undefined', 'post-leave bob general by=undefined']);
     expect(engine.world.roomById('r-general')?.memberIds).toEqual(['u-alice']);
     expect(engine.world.data.messages.filter((m) => m.system).map((m) => m.system)).toEqual(['ul']);
+  });
+
+  it('(rc-facts §1) removeUsersFromRoom fires both leave events even for a user who is not a member', async () => {
+    engine = await makeEngine([
+      onTrigger('remover', 'Remover', `    await modify.getDeleter().removeUsersFromRoom('r-general', ['root', 'no-such-user']);`),
+      membershipSpy(),
+    ]);
+    const r = await engine.run({ action: 'createRoom', name: 'trigger', type: 'c', creator: 'alice' });
+    await r.settled;
+    await engine.settle();
+    const nested = appRuns(engine.trace.events);
+    expect(nested.map((n) => [n.appId, n.action])).toEqual([['remover', 'leaveRoom']]);
+    expect(logLines(engine.trace.events, nested[0]!.runId)).toEqual(['pre-leave root general by=undefined', 'post-leave root general by=undefined']);
+    expect(engine.world.roomById('r-general')?.memberIds).toEqual(['u-alice', 'u-bob']);
+    expect(engine.world.data.messages).toEqual([]);
   });
 });

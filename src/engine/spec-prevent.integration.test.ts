@@ -142,7 +142,7 @@ describe('spec §5: errors in Prevent', () => {
     return true;
   }`),
       ],
-      { timeoutMs: 300 },
+      { timeoutMs: 400 },
     );
     const c = await engine.run({ action: 'createRoom', name: 'slowcheck', type: 'c', creator: 'alice' });
     expect(c.outcome).toBe('completed');

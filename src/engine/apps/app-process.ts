@@ -54,10 +54,16 @@ export interface AppSource {
   switches: RuntimeSwitches;
 }
 
+/** How long a worker has to answer the liveness probe sent after a timeout. */
+const PROBE_MS = 250;
+const PROBE_METHOD = '__hookscopeProbe';
+
 export class AppProcess {
   private transport: RuntimeTransport | null = null;
   private loading: Promise<LoadAnswer> | null = null;
   private loadResolve: ((answer: LoadAnswer) => void) | null = null;
+  /** Set while the liveness probe sent after a timeout is waiting for its answer. */
+  private probing: Promise<void> | null = null;
   private readonly inflight = new Map<string, Inflight>();
   private callSeq = 0;
   private disposed = false;
@@ -108,6 +114,8 @@ export class AppProcess {
   }
 
   async call(callId: string, method: string, args: ArgSpec[], timeoutMs: number): Promise<CallAnswer> {
+    // A call right after a timeout waits to know whether the worker is stuck (and replaced).
+    if (this.probing) await this.probing;
     const loaded = await this.ensureLoaded();
     if (!loaded.ok) return { kind: 'crashed', reason: `the app failed to load: ${loaded.error.message}` };
     const transport = this.transport;
@@ -116,12 +124,36 @@ export class AppProcess {
       const timer = this.scheduler.setTimeout(() => {
         this.inflight.delete(callId);
         resolve({ kind: 'timeout' });
-        // A call that never answers: the worker may be stuck in a loop. Replace it.
-        this.kill(`${method} timed out after ${timeoutMs} ms`);
+        // As in Rocket.Chat the app's code keeps running (spec §5); only a stuck worker is replaced.
+        this.probe(transport, `${method} timed out after ${timeoutMs} ms`);
       }, timeoutMs);
       this.inflight.set(callId, { resolve, timer });
       transport.post({ v: PROTOCOL_VERSION, type: 'call', callId, method, args });
     });
+  }
+
+  /**
+   * After a timeout: a worker that still answers a call (a method no app has, answered at once
+   * when its event loop is free) keeps running; one that does not answer within {@link PROBE_MS}
+   * is stuck (an endless loop) and is replaced.
+   */
+  private probe(transport: RuntimeTransport, reason: string): void {
+    if (this.transport !== transport || this.probing) return;
+    const probeId = this.nextCallId('probe');
+    this.probing = new Promise<void>((done) => {
+      const settle = () => {
+        this.probing = null;
+        done();
+      };
+      const timer = this.scheduler.setTimeout(() => {
+        this.inflight.delete(probeId);
+        if (this.transport === transport) this.kill(reason);
+        settle();
+      }, PROBE_MS);
+      // Answered (the worker is alive), or ended by a kill: either way the probe is over.
+      this.inflight.set(probeId, { resolve: settle, timer });
+    });
+    transport.post({ v: PROTOCOL_VERSION, type: 'call', callId: probeId, method: PROBE_METHOD, args: [] });
   }
 
   nextCallId(prefix: string): string {

@@ -1,0 +1,142 @@
+/**
+ * The headless runner: scenario validation (problems with their exact path) and the CLI's exit
+ * codes (0 ran and every expect matched, 1 an expect mismatched, 2 bad input).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../cli/main.ts';
+import { parseScenario, parseScenarioText } from './schema.ts';
+
+const PREVENT_SOURCE = `import { App } from '@rocket.chat/apps-engine/definition/App';
+import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IPreRoomCreatePrevent, IRoom } from '@rocket.chat/apps-engine/definition/rooms';
+import { IConfigurationExtend } from '@rocket.chat/apps-engine/definition/accessors';
+import { SettingType } from '@rocket.chat/apps-engine/definition/settings';
+
+export class NoPrefix extends App implements IPreRoomCreatePrevent {
+  async executePreRoomCreatePrevent(room: IRoom, read: IRead): Promise<boolean> {
+    const prefix = await read.getEnvironmentReader().getSettings().getValueById('prefix');
+    this.getLogger().info('prefix is ' + prefix);
+    return room.slugifiedName.startsWith(prefix);
+  }
+  protected async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {
+    await configuration.settings.provideSetting({ id: 'prefix', type: SettingType.STRING, packageValue: 'tmp-', required: false, public: false, i18nLabel: 'Prefix' });
+  }
+}
+`;
+
+function scenario(steps: unknown[], extra: Record<string, unknown> = {}) {
+  return {
+    timeoutMs: 5000,
+    apps: [{ id: 'noprefix', name: 'No Prefix', source: PREVENT_SOURCE }],
+    users: [{ id: 'u1', username: 'alice' }, { id: 'u2', username: 'bob' }],
+    rooms: [{ id: 'r1', slugifiedName: 'general', type: 'c', creator: 'alice', members: ['bob'] }],
+    steps,
+    ...extra,
+  };
+}
+
+describe('parseScenario: problems name the exact path', () => {
+  it('(runner) a field of the wrong type', () => {
+    const out = parseScenario({ timeoutMs: 'soon', steps: [{ action: 'joinRoom', room: 'general', user: 7 }] });
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.problems.map((p) => p.path)).toEqual(['timeoutMs', 'steps[0].user']);
+    for (const p of out.problems) expect(p.message).toMatch(/expected string|expected number/);
+  });
+
+  it('(runner) an app with "files" but no classFile, and one whose classFile is not among its files', () => {
+    const out = parseScenario({
+      apps: [
+        { id: 'a', name: 'A', files: { 'A.ts': 'export class A {}' } },
+        { id: 'b', name: 'B', files: { 'B.ts': 'export class B {}' }, classFile: 'Main.ts' },
+      ],
+    });
+    expect(out).toEqual({
+      ok: false,
+      problems: [
+        { path: 'apps[0].classFile', message: 'is required with "files" (or an app.json with classFile)' },
+        { path: 'apps[1].classFile', message: 'names "Main.ts", which is not among "files"' },
+      ],
+    });
+  });
+
+  it('(runner) an unknown username in a room', () => {
+    const out = parseScenario({ users: [{ id: 'u1', username: 'alice' }], rooms: [{ id: 'r', slugifiedName: 'x', type: 'c', creator: 'alice', members: ['alice', 'zed'] }] });
+    expect(out).toEqual({ ok: false, problems: [{ path: 'rooms[0].members[1]', message: 'unknown username "zed" (not in "users")' }] });
+  });
+
+  it('(runner) text that is not JSON', () => {
+    const out = parseScenarioText('{ "apps": [ }');
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.problems).toHaveLength(1);
+    expect(out.problems[0]?.path).toBe('(file)');
+    expect(out.problems[0]?.message).toMatch(/^not valid JSON: /);
+  });
+});
+
+describe('hookscope run: exit codes', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hookscope-spec-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function run(name: string, content: unknown | null): Promise<{ code: number; out: string[]; err: string[] }> {
+    const file = join(dir, name);
+    if (content !== null) await writeFile(file, typeof content === 'string' ? content : JSON.stringify(content));
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['run', file], { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out, err };
+  }
+
+  it('(runner) a missing file: 2', async () => {
+    const r = await run('missing.json', null);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([`hookscope: cannot read ${join(dir, 'missing.json')}: ENOENT`]);
+    expect(r.out).toEqual([]);
+  });
+
+  it('(runner) a malformed file: 2, with each problem and its path', async () => {
+    const r = await run('bad.json', { apps: [{ id: 'a', name: 'A', files: { 'A.ts': '' } }], steps: [{ action: 'explode' }] });
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toBe(`hookscope: ${join(dir, 'bad.json')} is not a valid scenario:`);
+    expect(r.err.slice(1).map((l) => l.split(':')[0])).toEqual(['  apps[0].classFile', '  steps[0].action']);
+    const r2 = await run('bad2.json', { apps: [{ id: 'a', name: 'A', files: { 'A.ts': '' } }] });
+    expect(r2.code).toBe(2);
+    expect(r2.err.slice(1)).toEqual(['  apps[0].classFile: is required with "files" (or an app.json with classFile)']);
+  });
+
+  it('(runner) every expect matches: 0, and the report shows the settings override from the scenario', async () => {
+    const r = await run(
+      'ok.json',
+      scenario(
+        [
+          { action: 'createRoom', name: 'new-stuff', type: 'c', creator: 'alice', expect: { outcome: 'prevented', errorCode: 'error-app-prevented' } },
+          { action: 'createRoom', name: 'tmp-stuff', type: 'c', creator: 'alice', expect: { outcome: 'completed', errorCode: null } },
+        ],
+        { settings: { noprefix: { prefix: 'new-' } } },
+      ),
+    );
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out.join('\n')) as { passed: boolean; steps: { outcome: string; logs: { text: string }[] }[] };
+    expect(report.passed).toBe(true);
+    expect(report.steps.map((s) => [s.outcome, s.logs.map((l) => l.text)])).toEqual([
+      ['prevented', ['prefix is new-']],
+      ['completed', ['prefix is new-']],
+    ]);
+  });
+
+  it('(runner) an expect that does not match: 1, naming the step', async () => {
+    const r = await run('mismatch.json', scenario([{ action: 'createRoom', name: 'tmp-x', type: 'c', creator: 'alice', expect: { outcome: 'completed' } }]));
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual(['hookscope: step 0 (createRoom) expected {"outcome":"completed"}, got {"outcome":"prevented","errorCode":"error-app-prevented"}']);
+  });
+});
