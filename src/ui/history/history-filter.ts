@@ -1,0 +1,56 @@
+/** Rows of the run history and their filters (pure; tested in Node). */
+import { describeAction, type ActionInput } from '../../engine/host/actions.ts';
+import type { HostError } from '../../engine/host/errors.ts';
+import type { RoomEvent } from '../../engine/events.ts';
+import type { TraceEvent } from '../../engine/trace.ts';
+
+export interface HistoryRun {
+  id: string;
+  action: ActionInput;
+  startedAt: number;
+  state: 'running' | 'answered' | 'settled' | 'crashed';
+  result: { outcome: string; error: HostError | null } | null;
+  events: readonly TraceEvent[];
+}
+
+export interface HistoryRow {
+  id: string;
+  index: number;
+  label: string;
+  outcome: 'completed' | 'prevented' | 'failed' | 'running' | 'crashed';
+  errorCode: string | null;
+  apps: string[];
+  events: RoomEvent[];
+  startedAt: number;
+}
+
+export interface HistoryFilter {
+  outcome: HistoryRow['outcome'] | 'all';
+  appId: string | 'all';
+  event: RoomEvent | 'all';
+  text: string;
+}
+
+export const NO_FILTER: HistoryFilter = { outcome: 'all', appId: 'all', event: 'all', text: '' };
+
+export function toRow(run: HistoryRun, index: number): HistoryRow {
+  const apps = new Set<string>();
+  const events = new Set<RoomEvent>();
+  for (const e of run.events) {
+    if (e.type === 'call-start') apps.add(e.call.appId);
+    if (e.type === 'phase-start' && e.listeners.length > 0) events.add(e.event);
+  }
+  const outcome = run.state === 'crashed' ? 'crashed' : ((run.result?.outcome as HistoryRow['outcome'] | undefined) ?? 'running');
+  return { id: run.id, index, label: describeAction(run.action), outcome, errorCode: run.result?.error?.code ?? null, apps: [...apps], events: [...events], startedAt: run.startedAt };
+}
+
+export function filterRows(rows: HistoryRow[], f: HistoryFilter): HistoryRow[] {
+  const text = f.text.trim().toLowerCase();
+  return rows.filter(
+    (r) =>
+      (f.outcome === 'all' || r.outcome === f.outcome) &&
+      (f.appId === 'all' || r.apps.includes(f.appId)) &&
+      (f.event === 'all' || r.events.includes(f.event)) &&
+      (!text || r.label.toLowerCase().includes(text) || (r.errorCode ?? '').includes(text)),
+  );
+}
