@@ -35,6 +35,13 @@ export interface EngineOptions {
   keepSpare?: boolean;
 }
 
+/**
+ * Loading an app (transpile, construct, initialize) is not a listener call: it gets at least this
+ * long even when the per-call timeout is set low for a demo, so a busy machine does not turn a
+ * slow start into a failed app.
+ */
+const MIN_LOAD_TIMEOUT_MS = 5_000;
+
 interface CallOwner {
   runId: string;
   appId: string;
@@ -102,7 +109,7 @@ export class Engine {
   /** Installs an app and loads it (construct, initialize, onEnable), as Rocket.Chat does on install. */
   async installApp(definition: AppDefinition): Promise<InstalledApp> {
     const def = applyAppJson(definition);
-    const process = new AppProcess(this.sourceOf(def), this.pool, this.env.scheduler, this.hooksFor(def.id), () => this.timeout);
+    const process = new AppProcess(this.sourceOf(def), this.pool, this.env.scheduler, this.hooksFor(def.id), () => Math.max(this.timeout, MIN_LOAD_TIMEOUT_MS));
     const app = this.registry.install(def, process);
     await this.load(app);
     return app;
