@@ -1,0 +1,65 @@
+/**
+ * The Monaco editor as a user meets it: it becomes live (data-ready), the TypeScript service
+ * knows the real Apps-Engine types (completion), and a contract hint appears as a 'hookscope'
+ * marker whose hover cites the rule (spec §2).
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const editor = (page: Page) => page.getByTestId('code-editor');
+
+async function openLiveEditor(page: Page) {
+  await page.goto('/');
+  await expect(editor(page)).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+  await expect(editor(page)).toHaveAttribute('data-ts-ready', 'true', { timeout: 20_000 });
+}
+
+/** Replaces the whole text of the open file (insertText: no auto-closing brackets). */
+async function replaceText(page: Page, text: string) {
+  await editor(page).locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
+}
+
+test('Monaco goes live, with completion from the real Apps-Engine types', async ({ page }) => {
+  await openLiveEditor(page);
+  await replaceText(
+    page,
+    `import { App } from '@rocket.chat/apps-engine/definition/App';
+import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IPreRoomCreatePrevent, IRoom } from '@rocket.chat/apps-engine/definition/rooms';
+
+export class Typed extends App implements IPreRoomCreatePrevent {
+    public async executePreRoomCreatePrevent(room: IRoom, read: IRead): Promise<boolean> {
+        read.`,
+  );
+  await page.keyboard.type('getRoomR');
+  const suggest = editor(page).locator('.suggest-widget');
+  await expect(suggest).toBeVisible();
+  await expect(suggest).toContainText('getRoomReader');
+});
+
+test('a method without its implements entry gets a hookscope hint citing the rule', async ({ page }) => {
+  await openLiveEditor(page);
+  await replaceText(
+    page,
+    `import { App } from '@rocket.chat/apps-engine/definition/App';
+import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
+
+export class Forgot extends App {
+    public async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+        return true;
+    }
+}
+`,
+  );
+  const squiggle = editor(page).locator('.squiggly-warning').first();
+  await expect(squiggle).toBeVisible();
+  const box = await squiggle.boundingBox();
+  if (!box) throw new Error('the hint marker has no box');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const hover = page.locator('.monaco-hover:not(.hidden)');
+  await expect(hover).toContainText('is never called');
+  await expect(hover).toContainText('hookscope(never-called)');
+  await expect(hover).toContainText('§2');
+});

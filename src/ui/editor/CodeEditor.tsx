@@ -1,0 +1,189 @@
+/**
+ * The code editor: Monaco (bundled locally, loaded lazily) with the TypeScript service and the
+ * real Apps-Engine types, plus contract hints as 'hookscope' markers on the app's class file.
+ * Until Monaco is live it shows the code as plain text; if Monaco cannot load, a textarea.
+ *
+ * Paths are model URIs, one per (app, file): `file:///apps/<appId>/<file>` (see paths.ts);
+ * `files` are the app's files by path relative to `file:///apps/<appId>/`.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type * as Monaco from 'monaco-editor/editor';
+import { updateHintMarkers } from './hint-markers.ts';
+import { loadMonaco, type MonacoBundle } from './load-monaco.ts';
+import { ensureModel, restoreViewState, saveViewState, setValueMinimal, syncAppModels } from './models.ts';
+import { waitForTypeScript } from './ts-ready.ts';
+import './code-editor.css';
+
+export interface CodeEditorApi {
+  focus(): void;
+  /** Scrolls to a line (1-based), puts the cursor at its start and focuses the editor. */
+  revealLine(line: number): void;
+}
+
+export interface CodeEditorProps {
+  path: string;
+  value: string;
+  onChange(value: string): void;
+  theme: 'dark' | 'light';
+  fontSize?: number;
+  onReady?(api: CodeEditorApi): void;
+  readOnly?: boolean;
+  /** The other files of the same app (relative path -> text), so relative imports resolve. */
+  files?: Record<string, string>;
+  /** The app's main class file (relative path); read from `files['app.json']` when omitted. */
+  classFile?: string;
+}
+
+const HINT_DELAY_MS = 250;
+
+export function CodeEditor(props: CodeEditorProps) {
+  const { path, value, theme, fontSize = 14, readOnly = false, files, classFile } = props;
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  /** Values sent through onChange that the parent may still echo back (never re-applied). */
+  const emitted = useRef<string[]>([]);
+  const applying = useRef(false);
+  const hintTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [bundle, setBundle] = useState<MonacoBundle | null>(null);
+  const [ready, setReady] = useState(false);
+  const [tsReady, setTsReady] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    loadMonaco().then(
+      (b) => live && setBundle(b),
+      (err: unknown) => live && setFailed(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const refreshHints = (delay: number) => {
+    clearTimeout(hintTimer.current);
+    hintTimer.current = setTimeout(() => {
+      const model = editorRef.current?.getModel();
+      if (bundle && model) updateHintMarkers(bundle.monaco, model, latest.current.files, latest.current.classFile);
+    }, delay);
+  };
+
+  // Create the editor once Monaco is loaded.
+  useEffect(() => {
+    if (!bundle || !host.current) return;
+    const { monaco } = bundle;
+    const p = latest.current;
+    const editor = monaco.editor.create(host.current, {
+      model: ensureModel(monaco, p.path, p.value),
+      theme: p.theme === 'dark' ? 'vs-dark' : 'vs',
+      fontSize: p.fontSize ?? 14,
+      readOnly: p.readOnly ?? false,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fixedOverflowWidgets: true,
+      tabSize: 4,
+      renderValidationDecorations: 'on',
+      'semanticHighlighting.enabled': true,
+    });
+    editorRef.current = editor;
+    restoreViewState(editor);
+    const sub = editor.onDidChangeModelContent(() => {
+      if (applying.current) return;
+      const next = editor.getValue();
+      emitted.current = [...emitted.current.slice(-19), next];
+      latest.current.onChange(next);
+      refreshHints(HINT_DELAY_MS);
+    });
+    setReady(true);
+    refreshHints(0);
+    latest.current.onReady?.({
+      focus: () => editor.focus(),
+      revealLine: (line) => {
+        editor.revealLineInCenter(line);
+        editor.setPosition({ lineNumber: line, column: 1 });
+        editor.focus();
+      },
+    });
+    let live = true;
+    void waitForTypeScript(bundle, editor).then((ok) => live && setTsReady(ok));
+    return () => {
+      live = false;
+      clearTimeout(hintTimer.current);
+      saveViewState(editor);
+      sub.dispose();
+      editor.dispose();
+      editorRef.current = null;
+      setReady(false);
+    };
+  }, [bundle]);
+
+  // Switch model when the path changes (keeping each model's view state).
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!bundle || !editor) return;
+    const model = ensureModel(bundle.monaco, path, latest.current.value);
+    if (editor.getModel() === model) return;
+    saveViewState(editor);
+    emitted.current = [];
+    editor.setModel(model);
+    restoreViewState(editor);
+    refreshHints(0);
+  }, [bundle, path]);
+
+  // Apply a value that changed outside the editor; an echo of our own onChange is ignored.
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    if (model.getValue() === value) {
+      emitted.current = [];
+      return;
+    }
+    if (emitted.current.includes(value)) return;
+    applying.current = true;
+    try {
+      setValueMinimal(model, value);
+    } finally {
+      applying.current = false;
+    }
+    refreshHints(HINT_DELAY_MS);
+  }, [value, ready]);
+
+  useEffect(() => {
+    if (bundle && files) syncAppModels(bundle.monaco, path, files);
+    if (ready) refreshHints(HINT_DELAY_MS);
+  }, [bundle, ready, path, files, classFile]);
+
+  useEffect(() => {
+    bundle?.monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
+  }, [bundle, theme]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ fontSize, readOnly });
+  }, [fontSize, readOnly, ready]);
+
+  return (
+    <div className={`code-editor code-editor--${theme}`} data-testid="code-editor" data-ready={ready ? 'true' : 'false'} data-ts-ready={tsReady ? 'true' : 'false'}>
+      <div ref={host} className="code-editor-host" />
+      {!ready && !failed && (
+        <pre className="code-editor-placeholder" style={{ fontSize }} aria-busy="true" aria-label="Loading editor">
+          {value}
+        </pre>
+      )}
+      {failed && (
+        <textarea
+          className="code-editor-fallback"
+          style={{ fontSize }}
+          aria-label="Source (plain editor: Monaco failed to load)"
+          title={`Monaco failed to load: ${failed}`}
+          spellCheck={false}
+          readOnly={readOnly}
+          value={value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    </div>
+  );
+}
