@@ -1,20 +1,15 @@
 import { test, expect } from './fixtures.ts';
+import { Workbench } from './pages/workbench.ts';
 
-test.describe('first page', () => {
-  test('shows the title and what hookscope is, without console errors', async ({
-    page,
-    consoleErrors,
-  }) => {
-    await page.goto('/');
-
-    await expect(page).toHaveTitle('hookscope');
-    await expect(page.getByTestId('app-title')).toHaveText('hookscope');
-    await expect(page.getByTestId('app-tagline')).toContainText(
-      'visual debugger for Rocket.Chat Apps-Engine room event handlers',
-    );
-
-    // Let late errors (failed module loads, effects) surface before checking.
-    await page.waitForLoadState('networkidle');
-    expect(consoleErrors).toEqual([]);
-  });
+test('first open: the default workspace prevents the pre-filled room in one click', async ({ page }) => {
+  const wb = new Workbench(page);
+  await wb.open();
+  await expect(page).toHaveTitle('hookscope');
+  await expect(page.getByTestId('app-title')).toHaveText('hookscope');
+  await expect(page.getByTestId('first-hint')).toBeVisible();
+  await expect(page.getByTestId('room-name')).toHaveValue('casino-night');
+  await wb.run();
+  await expect(wb.answer()).toHaveText(/^error-app-prevented: /);
+  await expect(wb.summary()).toContainText('Banned Words');
+  await expect(wb.appRow('banned-words').getByTestId('app-implements')).toContainText('CreatePrevent');
 });

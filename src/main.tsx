@@ -1,11 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { restoreWorkspace, startAutosave } from './state/autosave.ts';
+import { startBrowserController } from './state/browser-controller.ts';
+import { useStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
 
 const container = document.getElementById('root');
 if (!container) {
   throw new Error('hookscope: #root element missing from index.html');
 }
+
+restoreWorkspace(useStore, localStorage);
+const autosave = startAutosave(useStore, localStorage);
+window.addEventListener('pagehide', () => autosave.flush());
+void startBrowserController(useStore);
 
 createRoot(container).render(
   <StrictMode>

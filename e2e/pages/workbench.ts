@@ -1,0 +1,80 @@
+/** Page object for the hookscope workbench: what a user sees and does, by stable test ids. */
+import type { Locator, Page } from '@playwright/test';
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await this.page.getByTestId('workbench').waitFor();
+  }
+
+  appRow(id: string): Locator {
+    return this.page.getByTestId(`app-row-${id}`);
+  }
+
+  appRows(): Locator {
+    return this.page.getByTestId('app-list').locator('> li');
+  }
+
+  async selectApp(id: string): Promise<void> {
+    await this.appRow(id).getByTestId('app-select').click();
+  }
+
+  async addBlankApp(): Promise<void> {
+    await this.page.getByTestId('add-app').click();
+    await this.page.getByTestId('add-blank-app').click();
+  }
+
+  async openFile(path: string): Promise<void> {
+    await this.page.getByTestId(`file-${path}`).click();
+  }
+
+  /** Replaces the open file's text by typing, in Monaco or the plain editor. */
+  async typeIntoEditor(text: string): Promise<void> {
+    const editor = this.page.getByTestId('editor');
+    const monaco = editor.locator('.monaco-editor');
+    if ((await monaco.count()) > 0) await monaco.locator('.view-lines').click();
+    else await editor.getByTestId('plain-editor').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    // insertText types the text as one input (no auto-closing brackets or auto-indent).
+    await this.page.keyboard.insertText(text);
+  }
+
+  async editorText(): Promise<string> {
+    const plain = this.page.getByTestId('plain-editor');
+    if ((await plain.count()) > 0) return plain.inputValue();
+    return (await this.page.getByTestId('editor').locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  async setRoomName(name: string): Promise<void> {
+    await this.page.getByTestId('action-createRoom').click();
+    await this.page.getByTestId('room-name').fill(name);
+  }
+
+  async run(): Promise<void> {
+    await this.page.getByTestId('run-button').click();
+  }
+
+  answer(): Locator {
+    return this.page.getByTestId('run-answer');
+  }
+
+  summary(): Locator {
+    return this.page.getByTestId('run-summary');
+  }
+}
+
+/** A Prevent app class that prevents rooms whose name contains `word`. */
+export function preventApp(className: string, word: string): string {
+  return `import { App } from '@rocket.chat/apps-engine/definition/App';
+import { IPreRoomCreatePrevent, IRoom } from '@rocket.chat/apps-engine/definition/rooms';
+
+export class ${className} extends App implements IPreRoomCreatePrevent {
+    public async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+        return room.slugifiedName.includes('${word}');
+    }
+}
+`;
+}

@@ -1,0 +1,211 @@
+/**
+ * Owns the Engine (outside React): keeps its apps in step with the workspace, runs actions and
+ * feeds the runs slice from the live trace. The runtime transport is injected, so tests use
+ * Node workers and the page uses the sandboxed browser workers.
+ */
+import { applyAppJson } from '../engine/apps/app-manifest.ts';
+import type { TransportFactory } from '../engine/apps/transport.ts';
+import { Engine } from '../engine/engine.ts';
+import type { EngineEnv } from '../engine/env.ts';
+import type { ActionInput } from '../engine/host/actions.ts';
+import type { TraceEvent } from '../engine/trace.ts';
+import type { WorldState } from '../engine/world/types.ts';
+import { defaultWorld } from './default-workspace.ts';
+import type { AppStore } from './store.ts';
+import type { AppStatus, RunRecord, WorkspaceApp } from './types.ts';
+
+export interface ControllerOptions {
+  store: AppStore;
+  transports: TransportFactory;
+  env?: EngineEnv;
+  /** Wait this long after the last edit before reloading apps (default 600 ms). */
+  syncDelayMs?: number;
+}
+
+/** What identifies an app's code and manifest (enabling is handled without a reload). */
+const fingerprint = (app: WorkspaceApp) => JSON.stringify({ ...app, enabled: undefined });
+
+export class EngineController {
+  readonly engine: Engine;
+  private readonly store: AppStore;
+  private readonly delay: number;
+  /** App id -> fingerprint of what the engine has installed (or failed to install). */
+  private readonly loaded = new Map<string, string>();
+  private syncChain: Promise<void> = Promise.resolve();
+  private runChain: Promise<unknown> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly unsubscribe: (() => void)[] = [];
+  private readonly owner = new Map<string, string>();
+  private pendingLocalId: string | null = null;
+  private currentRoot: string | null = null;
+  private readonly outcomes = new Map<string, Extract<TraceEvent, { type: 'outcome' }>>();
+  private readonly buffer = new Map<string, TraceEvent[]>();
+  private consoleBuffer: TraceEvent[] = [];
+  private flushQueued = false;
+  private localIds = 0;
+
+  constructor(options: ControllerOptions) {
+    this.store = options.store;
+    this.delay = options.syncDelayMs ?? 600;
+    const s = this.store.getState();
+    this.engine = new Engine({ transports: options.transports, world: s.world, timeoutMs: s.settings.timeoutMs, ...(options.env ? { env: options.env } : {}) });
+    this.unsubscribe.push(this.engine.trace.subscribe((e) => this.onTrace(e)));
+    this.unsubscribe.push(
+      this.store.subscribe((next, prev) => {
+        if (next.apps !== prev.apps || next.settings !== prev.settings) this.scheduleSync();
+      }),
+    );
+  }
+
+  /** Brings the engine's apps in line with the workspace now (debounced edits call it later). */
+  sync(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.syncChain = this.syncChain.then(() => this.doSync()).catch(() => undefined);
+    return this.syncChain;
+  }
+
+  /** Runs one action after the previous one has answered; never throws (a crash lands on the run). */
+  runAction(input: ActionInput): Promise<RunRecord | undefined> {
+    const localId = `local-${++this.localIds}`;
+    this.store.getState().startRun({ id: localId, action: structuredClone(input), startedAt: Date.now(), unloadable: [] });
+    const done = this.runChain.then(() => this.execute(localId, input));
+    this.runChain = done.catch(() => undefined);
+    return done;
+  }
+
+  /** A world edit from the UI: the engine's world becomes exactly this. */
+  editWorld(world: WorldState): void {
+    this.engine.world.restore(world);
+    this.store.getState().setWorld(this.engine.world.snapshot());
+  }
+
+  /** Back to the default world; apps are loaded again so their settings are declared anew. */
+  async resetWorld(): Promise<void> {
+    this.editWorld(defaultWorld());
+    this.loaded.clear();
+    await this.sync();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const u of this.unsubscribe) u();
+    this.engine.dispose();
+  }
+
+  private scheduleSync(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.sync(), this.delay);
+  }
+
+  private setStatus(id: string, status: AppStatus): void {
+    const st = this.store.getState();
+    st.setAppStatus({ ...st.appStatus, [id]: status });
+  }
+
+  private async doSync(): Promise<void> {
+    const { apps, settings } = this.store.getState();
+    if (settings.timeoutMs !== this.engine.timeoutMs && settings.timeoutMs > 0) this.engine.setTimeoutMs(settings.timeoutMs);
+    if (settings.profile !== this.engine.profile.id) this.engine.setProfile(settings.profile);
+    const wanted = new Set(apps.map((a) => a.id));
+    for (const id of [...this.loaded.keys()]) {
+      if (!wanted.has(id)) {
+        this.engine.removeApp(id);
+        this.loaded.delete(id);
+      }
+    }
+    let reloaded = false;
+    for (const app of apps) {
+      const fp = fingerprint(app);
+      const installed = this.engine.registry.get(app.id);
+      if (this.loaded.get(app.id) === fp) {
+        if (installed && installed.def.enabled !== app.enabled) (app.enabled ? this.engine.registry.enable(app.id) : this.engine.registry.disable(app.id));
+        continue;
+      }
+      this.loaded.set(app.id, fp);
+      reloaded = true;
+      this.setStatus(app.id, { state: 'loading', loadError: null, implements: installed?.implements ?? [] });
+      this.setStatus(app.id, await this.load(app, installed !== undefined));
+    }
+    this.engine.registry.setOrder(apps.filter((a) => a.enabled).map((a) => a.id));
+    // Loading declares the apps' settings in the world: show them.
+    if (reloaded) this.store.getState().setWorld(this.engine.world.snapshot());
+  }
+
+  private async load(app: WorkspaceApp, installed: boolean): Promise<AppStatus> {
+    try {
+      const effective = applyAppJson(app);
+      if (effective.id !== app.id) throw new Error(`app.json: id "${effective.id}" is already used by another app`);
+      const result = installed ? await this.engine.updateApp(app) : await this.engine.installApp(app);
+      return { state: result.loadError ? 'error' : 'ready', loadError: result.loadError, implements: result.implements };
+    } catch (err) {
+      // Nothing of a broken manifest may run: the app leaves the engine until it is fixed.
+      this.engine.removeApp(app.id);
+      return { state: 'error', loadError: err instanceof Error ? err.message : String(err), implements: [] };
+    }
+  }
+
+  private async execute(localId: string, input: ActionInput): Promise<RunRecord | undefined> {
+    let id = localId;
+    try {
+      await this.sync();
+      const st = this.store.getState();
+      const unloadable = st.apps
+        .filter((a) => a.enabled && st.appStatus[a.id]?.state === 'error')
+        .map((a) => ({ appId: a.id, name: a.name, error: st.appStatus[a.id]?.loadError ?? 'could not load' }));
+      st.patchRun(localId, { unloadable });
+      this.pendingLocalId = localId;
+      const result = await this.engine.run(input);
+      id = result.runId;
+      this.flush();
+      const world = this.engine.world.snapshot();
+      const outcome = this.outcomes.get(id);
+      this.store.getState().answerRun(id, { outcome: result.outcome, error: result.error, roomId: result.roomId, summary: outcome?.summary ?? '' }, world);
+      this.store.getState().setWorld(world);
+      void result.settled.then(() => {
+        this.flush();
+        const after = this.engine.world.snapshot();
+        this.store.getState().settleRun(id, after);
+        this.store.getState().setWorld(after);
+      });
+    } catch (err) {
+      this.flush();
+      this.store.getState().crashRun(id, err instanceof Error ? err.message : String(err));
+    } finally {
+      this.pendingLocalId = null;
+    }
+    return this.store.getState().runs.find((r) => r.id === id);
+  }
+
+  private onTrace(e: TraceEvent): void {
+    if (e.type === 'run-start') {
+      if (e.origin.kind === 'user' && this.pendingLocalId) {
+        this.store.getState().setRunId(this.pendingLocalId, e.runId);
+        this.pendingLocalId = null;
+        this.owner.set(e.runId, e.runId);
+        this.currentRoot = e.runId;
+      } else if (e.origin.kind === 'app' && this.currentRoot) {
+        this.owner.set(e.runId, this.currentRoot);
+        this.store.getState().addChildRun(this.currentRoot, e.runId);
+      }
+    }
+    const root = e.runId !== null ? this.owner.get(e.runId) : undefined;
+    if (e.type === 'outcome' && root === e.runId) this.outcomes.set(e.runId, e);
+    if (root) this.buffer.set(root, [...(this.buffer.get(root) ?? []), e]);
+    else this.consoleBuffer.push(e);
+    if (!this.flushQueued) {
+      this.flushQueued = true;
+      queueMicrotask(() => this.flush());
+    }
+  }
+
+  /** Hands buffered events to the store in one update per run. */
+  private flush(): void {
+    this.flushQueued = false;
+    const st = this.store.getState();
+    for (const [root, events] of this.buffer) st.appendEvents(root, events);
+    this.buffer.clear();
+    if (this.consoleBuffer.length) st.appendConsole(this.consoleBuffer);
+    this.consoleBuffer = [];
+  }
+}

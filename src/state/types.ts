@@ -1,0 +1,69 @@
+/** Shapes shared by the store slices, the engine controller and autosave. */
+import type { AppDefinition } from '../engine/apps/app-manifest.ts';
+import type { CreateRoomInput, DeleteRoomInput, JoinRoomInput, LeaveRoomInput, ActionInput, ActionName } from '../engine/host/actions.ts';
+import type { HostError } from '../engine/host/errors.ts';
+import type { ProfileId } from '../engine/profiles.ts';
+import type { Outcome, TraceEvent } from '../engine/trace.ts';
+import type { WorldState } from '../engine/world/types.ts';
+
+/** An app in the workspace: exactly what the engine installs (files, classFile, app.json...). */
+export type WorkspaceApp = AppDefinition;
+
+export interface RuntimeSettings {
+  /** Per-call timeout in ms (Rocket.Chat's default is 30 000). */
+  timeoutMs: number;
+  profile: ProfileId;
+}
+
+/** The forms of the Action panel, one draft per action (kept so a half-filled form survives). */
+export interface ActionDrafts {
+  createRoom: CreateRoomInput;
+  deleteRoom: DeleteRoomInput;
+  joinRoom: JoinRoomInput;
+  leaveRoom: LeaveRoomInput;
+}
+
+/** What the engine knows about an app after trying to load it. */
+export interface AppStatus {
+  state: 'loading' | 'ready' | 'error';
+  loadError: string | null;
+  /** Interfaces the manifest lists (from the class file's `implements`). */
+  implements: string[];
+}
+
+/** The persisted workspace (see autosave.ts for the on-disk envelope). */
+export interface Workspace {
+  apps: WorkspaceApp[];
+  world: WorldState;
+  settings: RuntimeSettings;
+  drafts: ActionDrafts;
+}
+
+export interface RunSummary {
+  outcome: Outcome;
+  error: HostError | null;
+  roomId: string | null;
+  summary: string;
+}
+
+/** One user-triggered run, with the runs apps started from inside it. */
+export interface RunRecord {
+  /** The engine's runId of the user run (or a local id until run-start arrives). */
+  id: string;
+  action: ActionInput;
+  startedAt: number;
+  state: 'running' | 'answered' | 'settled' | 'crashed';
+  result: RunSummary | null;
+  /** Apps that could not be loaded when the run started, with their error. */
+  unloadable: { appId: string; name: string; error: string }[];
+  /** Runs apps started through `modify` during this run. */
+  childRunIds: string[];
+  events: TraceEvent[];
+  /** The world after the host answered, then again after the run settled. */
+  worldAfter: WorldState | null;
+  /** Set when something outside the engine went wrong (the controller itself). */
+  crash?: string;
+}
+
+export type ActionTab = ActionName;
+export type Theme = 'dark' | 'light';

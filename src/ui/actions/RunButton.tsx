@@ -1,0 +1,20 @@
+/** Runs the form's action. Busy while a run is waiting for the host's answer. */
+import type { ActionInput } from '../../engine/host/actions.ts';
+import { useStore } from '../../state/store.ts';
+import { cleanAction, runAction } from './run-action.ts';
+
+export function RunButton({ action, disabled, label = 'Run' }: { action: ActionInput; disabled?: boolean; label?: string | undefined }) {
+  const runtime = useStore((s) => s.runtime.state);
+  const busy = useStore((s) => s.runs.some((r) => r.state === 'running'));
+  const title = runtime !== 'ready' ? 'The app runtime is not available' : 'Run (Ctrl/Cmd+Enter runs the last action again)';
+  return (
+    <div className="run-row">
+      <button type="submit" className="btn btn-primary" data-testid="run-button" disabled={disabled || runtime !== 'ready'} title={title} onClick={() => void runAction(cleanAction(action))}>
+        {busy ? 'Running…' : `▶ ${label}`}
+      </button>
+      <span className="muted small">
+        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the last action again
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+/** The host's answer to the latest run, plainly: "completed" or `error-code: message`. */
+import { describeAction } from '../../engine/host/actions.ts';
+import { useStore } from '../../state/store.ts';
+import { selectLatestRun } from '../../state/selectors.ts';
+
+export function RunResult() {
+  const run = useStore(selectLatestRun);
+  const neverRan = run === null;
+  return (
+    <section className="run-result" aria-label="Result">
+      <h2 className="section-title">Host answer</h2>
+      <div aria-live="polite" aria-atomic="true" data-testid="run-result">
+        {neverRan && (
+          <p className="hint" data-testid="first-hint">
+            Try it: the <strong>Banned Words</strong> app prevents rooms whose name contains a banned word. Press <strong>Create room</strong> to create
+            <span className="mono"> #casino-night</span>, then change the name and run again.
+          </p>
+        )}
+        {run && <p className="muted small">{describeAction(run.action)}</p>}
+        {run?.state === 'running' && <p className="answer answer-pending">Running…</p>}
+        {run?.crash && (
+          <p className="answer answer-error" data-testid="run-crash">
+            hookscope could not run this action: {run.crash}
+          </p>
+        )}
+        {run?.result && (
+          <>
+            <p className={`answer ${run.result.error ? 'answer-error' : 'answer-ok'}`} data-testid="run-answer">
+              {run.result.error ? `${run.result.error.code}: ${run.result.error.message}` : 'completed'}
+            </p>
+            {run.result.error?.unmapped && <p className="small muted">Rocket.Chat does not map this error: a client sees “Internal server error”.</p>}
+            {run.result.summary && <p data-testid="run-summary">{run.result.summary}</p>}
+            {run.state !== 'settled' && <p className="small muted">Post handlers the host does not wait for are still running…</p>}
+          </>
+        )}
+        {run && run.unloadable.length > 0 && (
+          <div className="answer-warn" data-testid="run-unloadable">
+            Not loaded, so not called: {run.unloadable.map((u) => `${u.name} (${u.error.split('\n')[0]})`).join('; ')}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+/** Form fields picking from the world: a user, a room, several members. */
+import type { ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../state/store.ts';
+import { selectRoomNames, selectUsernames } from '../../state/selectors.ts';
+
+export function Field({ label, hint, children }: { label: string; hint?: string | undefined; children: ReactNode }) {
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      {children}
+      {hint && <span className="field-hint">{hint}</span>}
+    </label>
+  );
+}
+
+export function UserSelect({ label, value, onChange, optional, testId }: { label: string; value: string | undefined; onChange(v: string): void; optional?: boolean | undefined; testId: string }) {
+  const users = useStore(useShallow(selectUsernames));
+  const known = value === undefined || value === '' || users.includes(value);
+  return (
+    <Field label={label}>
+      <select className="input" data-testid={testId} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+        {optional && <option value="">(nobody)</option>}
+        {!known && <option value={value}>{value} (not in the world)</option>}
+        {users.map((u) => (
+          <option key={u} value={u}>
+            @{u}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function RoomSelect({ value, onChange, testId }: { value: string; onChange(v: string): void; testId: string }) {
+  const rooms = useStore(useShallow(selectRoomNames));
+  const known = rooms.includes(value);
+  return (
+    <Field label="Room">
+      <select className="input" data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
+        {!known && <option value={value}>{value || '(pick a room)'}{value ? ' (not in the world)' : ''}</option>}
+        {rooms.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function MemberPicker({ value, exclude, onChange }: { value: string[]; exclude: string; onChange(v: string[]): void }) {
+  const users = useStore(useShallow(selectUsernames));
+  return (
+    <fieldset className="field member-picker" data-testid="members">
+      <legend className="field-label">Members</legend>
+      <div className="chips">
+        {users
+          .filter((u) => u !== exclude)
+          .map((u) => {
+            const on = value.includes(u);
+            return (
+              <label key={u} className={`chip ${on ? 'is-on' : ''}`}>
+                <input type="checkbox" checked={on} onChange={() => onChange(on ? value.filter((x) => x !== u) : [...value, u])} />@{u}
+              </label>
+            );
+          })}
+      </div>
+    </fieldset>
+  );
+}

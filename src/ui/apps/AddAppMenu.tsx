@@ -1,0 +1,51 @@
+/** "+ New app": a blank app or one of the templates (src/templates/ when the build has it). */
+import { useEffect, useRef, useState } from 'react';
+import { appFromTemplate, blankApp, type AppTemplate } from '../../state/app-files.ts';
+import { useStore } from '../../state/store.ts';
+
+const templateModules = import.meta.glob<{ TEMPLATES: AppTemplate[] }>('../../templates/index.ts', { eager: true });
+const TEMPLATES: AppTemplate[] = templateModules['../../templates/index.ts']?.TEMPLATES ?? [];
+
+export function AddAppMenu() {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setOpen(false);
+    window.addEventListener('mousedown', close);
+    return () => window.removeEventListener('mousedown', close);
+  }, [open]);
+
+  const add = (make: (taken: string[]) => ReturnType<typeof blankApp>) => {
+    const s = useStore.getState();
+    const app = make(s.apps.map((a) => a.id));
+    s.addApp(app);
+    s.selectApp(app.id);
+    setOpen(false);
+  };
+  const nextName = () => `App ${useStore.getState().apps.length + 1}`;
+
+  return (
+    <div className="menu-anchor push-right" ref={box}>
+      <button type="button" className="btn btn-small" data-testid="add-app" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        + New app
+      </button>
+      {open && (
+        <div className="menu" role="menu" aria-label="New app" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+          <button type="button" role="menuitem" className="menu-item" data-testid="add-blank-app" onClick={() => add((taken) => blankApp(nextName(), taken))} autoFocus>
+            <span className="menu-item-title">Blank app</span>
+            <span className="menu-item-desc">A Prevent handler that lets every room through</span>
+          </button>
+          {TEMPLATES.map((t) => (
+            <button key={t.id} type="button" role="menuitem" className="menu-item" data-testid={`add-template-${t.id}`} onClick={() => add((taken) => appFromTemplate(t, taken))}>
+              <span className="menu-item-title">
+                {t.label} <span className="mono muted">{t.interfaceName}</span>
+              </span>
+              <span className="menu-item-desc">{t.description}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** The left column: apps in listener order, then the selected app's details and files. */
+import { useShallow } from 'zustand/react/shallow';
+import { metaOf } from '../../state/app-files.ts';
+import { useStore } from '../../state/store.ts';
+import { selectAppIds, selectSelectedApp } from '../../state/selectors.ts';
+import { AddAppMenu } from './AddAppMenu.tsx';
+import { AppDetails } from './AppDetails.tsx';
+import { AppRow } from './AppRow.tsx';
+import { FileTree } from './FileTree.tsx';
+
+export function AppsPanel() {
+  const ids = useStore(useShallow(selectAppIds));
+  const selected = useStore(selectSelectedApp);
+  return (
+    <aside className="apps-panel" aria-label="Apps">
+      <div className="panel-header">
+        <h2 className="panel-title">Apps</h2>
+        <span className="muted small" title="Enabled apps are called in this order (the order in which they were last enabled).">
+          listener order
+        </span>
+        <AddAppMenu />
+      </div>
+      <ol className="app-list" data-testid="app-list" aria-label="Apps in listener order">
+        {ids.map((id, i) => (
+          <AppRow key={id} id={id} index={i} count={ids.length} />
+        ))}
+      </ol>
+      {ids.length === 0 && <p className="muted pad">No apps. Add one with “+ New app”.</p>}
+      {selected && (
+        <div className="app-detail" key={selected.id}>
+          <FileTree app={selected} />
+          <AppDetails key={JSON.stringify(metaOf(selected))} app={selected} />
+        </div>
+      )}
+    </aside>
+  );
+}

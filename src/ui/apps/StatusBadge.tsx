@@ -1,0 +1,41 @@
+/** Load state of an app: loading, the load error, or the interfaces it implements. */
+import type { AppStatus } from '../../state/types.ts';
+
+const SHORT: Record<string, string> = {
+  IPreRoomCreatePrevent: 'CreatePrevent',
+  IPreRoomCreateExtend: 'CreateExtend',
+  IPreRoomCreateModify: 'CreateModify',
+  IPostRoomCreate: 'PostCreate',
+  IPreRoomDeletePrevent: 'DeletePrevent',
+  IPostRoomDeleted: 'PostDeleted',
+  IPreRoomUserJoined: 'PreJoin',
+  IPostRoomUserJoined: 'PostJoin',
+  IPreRoomUserLeave: 'PreLeave',
+  IPostRoomUserLeave: 'PostLeave',
+};
+
+export function StatusBadge({ status, enabled }: { status: AppStatus | undefined; enabled: boolean }) {
+  if (!status || status.state === 'loading') return <span className="badge badge-muted">{status ? 'loading…' : 'not loaded'}</span>;
+  if (status.state === 'error') {
+    return (
+      <span className="badge badge-error" data-testid="app-load-error" title={status.loadError ?? ''}>
+        ⚠ {firstLine(status.loadError)}
+      </span>
+    );
+  }
+  return (
+    <span className="implements" data-testid="app-implements">
+      {status.implements.length === 0 && <span className="badge badge-muted">no room interfaces</span>}
+      {status.implements.map((i) => (
+        <span key={i} className={`badge ${enabled ? 'badge-ok' : 'badge-muted'}`} title={i}>
+          {SHORT[i] ?? i}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function firstLine(text: string | null): string {
+  const line = (text ?? 'could not load').split('\n')[0] ?? '';
+  return line.length > 90 ? `${line.slice(0, 90)}…` : line;
+}

@@ -1,0 +1,56 @@
+/** Per-call timeout (Rocket.Chat default 30 000 ms, or a short demo preset) and the profile. */
+import { useState } from 'react';
+import { PROFILES } from '../../engine/profiles.ts';
+import { DEFAULT_TIMEOUT_MS, DEMO_TIMEOUT_MS } from '../../state/default-workspace.ts';
+import { useStore } from '../../state/store.ts';
+import { selectSettings } from '../../state/selectors.ts';
+
+export function RuntimeSettings() {
+  const settings = useStore(selectSettings);
+  const setSettings = useStore((s) => s.setSettings);
+  const [draft, setDraft] = useState<string | null>(null);
+  const value = draft ?? String(settings.timeoutMs);
+  const commit = (text: string) => {
+    const n = Number(text);
+    if (Number.isFinite(n) && n >= 1) setSettings({ timeoutMs: Math.round(n) });
+    setDraft(null);
+  };
+  const preset = settings.timeoutMs === DEFAULT_TIMEOUT_MS ? 'default' : settings.timeoutMs === DEMO_TIMEOUT_MS ? 'demo' : 'custom';
+  return (
+    <div className="runtime-settings" role="group" aria-label="Runtime settings">
+      <label className="field-inline">
+        <span>Timeout per call</span>
+        <input
+          className="input input-number"
+          data-testid="timeout-input"
+          type="number"
+          min={1}
+          step={500}
+          value={value}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={(e) => commit(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && commit(e.currentTarget.value)}
+        />
+        <span className="unit">ms</span>
+      </label>
+      <div className="segmented" role="radiogroup" aria-label="Timeout preset">
+        <button type="button" role="radio" aria-checked={preset === 'default'} onClick={() => setSettings({ timeoutMs: DEFAULT_TIMEOUT_MS })} title="Rocket.Chat's default: 30 000 ms">
+          RC default
+        </button>
+        <button type="button" role="radio" aria-checked={preset === 'demo'} onClick={() => setSettings({ timeoutMs: DEMO_TIMEOUT_MS })} title="3 000 ms: a hung handler is cut off quickly in a live demo">
+          Demo 3 s
+        </button>
+      </div>
+      <label className="field-inline">
+        <span>Profile</span>
+        <select className="input" value={settings.profile} onChange={(e) => setSettings({ profile: e.target.value as typeof settings.profile })} data-testid="profile-select">
+          {Object.values(PROFILES).filter((p) => p.available).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/** Product name, runtime settings, theme toggle and the shortcut hint. */
+import { useStore } from '../../state/store.ts';
+import { selectTheme } from '../../state/selectors.ts';
+import { RuntimeSettings } from './RuntimeSettings.tsx';
+
+const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
+export function TopBar() {
+  const theme = useStore(selectTheme);
+  const setTheme = useStore((s) => s.setTheme);
+  const openSwitcher = useStore((s) => s.setQuickSwitcher);
+  return (
+    <header className="topbar" role="banner">
+      <div className="topbar-brand">
+        <span className="topbar-logo" aria-hidden="true">◎</span>
+        <h1 className="topbar-title" data-testid="app-title">hookscope</h1>
+        <span className="topbar-sub">Apps-Engine room events</span>
+      </div>
+      <RuntimeSettings />
+      <div className="topbar-end">
+        <button type="button" className="btn btn-ghost" onClick={() => openSwitcher(true)} title={`Switch app (${MOD}+P, Alt+1…9)`}>
+          Go to app… <kbd>{MOD}+P</kbd>
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          data-testid="theme-toggle"
+          aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+          onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+        >
+          {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * The World tab: the WorldPanel (src/ui/world/) when the build has it; until then a read-only
+ * summary. Edits go through the engine controller so the engine's world is the one shown.
+ */
+import { lazy, Suspense, type ComponentType } from 'react';
+import type { WorldState } from '../../engine/world/types.ts';
+import { getController } from '../../state/browser-controller.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../state/store.ts';
+import { selectWorld } from '../../state/selectors.ts';
+import { WorldSummary } from './WorldSummary.tsx';
+
+export interface WorldPanelProps {
+  world: WorldState;
+  onChange(world: WorldState): void;
+  onReset(): void;
+  /** App id -> app name, for the persistence and settings sections. */
+  appNames: Record<string, string>;
+}
+
+const worldModules = import.meta.glob<{ WorldPanel: ComponentType<WorldPanelProps> }>('../world/WorldPanel.tsx');
+const loadWorld = worldModules['../world/WorldPanel.tsx'];
+const WorldPanel = loadWorld ? lazy(() => loadWorld().then((m) => ({ default: m.WorldPanel }))) : WorldSummary;
+
+export function WorldTab() {
+  const world = useStore(selectWorld);
+  const appNames = useStore(useShallow((s) => Object.fromEntries(s.apps.map((a) => [a.id, a.name]))));
+  const onChange = (next: WorldState) => {
+    const c = getController();
+    if (c) c.editWorld(next);
+    else useStore.getState().setWorld(next);
+  };
+  const onReset = () => {
+    const c = getController();
+    if (c) void c.resetWorld();
+  };
+  return (
+    <div className="world-tab" data-testid="world-tab">
+      <Suspense fallback={<p className="muted pad">Loading world…</p>}>
+        <WorldPanel world={world} onChange={onChange} onReset={onReset} appNames={appNames} />
+      </Suspense>
+    </div>
+  );
+}

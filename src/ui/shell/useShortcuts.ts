@@ -1,0 +1,35 @@
+/**
+ * Global shortcuts: Ctrl/Cmd+Enter runs the last action again, Ctrl/Cmd+P opens the app
+ * switcher, Alt+1..9 selects an app, Ctrl/Cmd+E focuses the editor.
+ */
+import { useEffect } from 'react';
+import { useStore } from '../../state/store.ts';
+import { runAction } from '../actions/run-action.ts';
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      const s = useStore.getState();
+      if (mod && e.key === 'Enter') {
+        e.preventDefault();
+        const action = s.lastAction ?? s.drafts[s.actionTab];
+        void runAction(action);
+      } else if (mod && !e.shiftKey && e.key.toLowerCase() === 'p') {
+        e.preventDefault();
+        s.setQuickSwitcher(true);
+      } else if (mod && e.key.toLowerCase() === 'e') {
+        e.preventDefault();
+        s.requestEditorFocus();
+      } else if (e.altKey && !mod && /^Digit[1-9]$/.test(e.code)) {
+        const app = s.apps[Number(e.code.slice(5)) - 1];
+        if (app) {
+          e.preventDefault();
+          s.selectApp(app.id);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
