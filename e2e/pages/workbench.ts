@@ -33,6 +33,9 @@ export class Workbench {
   /** Replaces the open file's text by typing, in Monaco or the plain editor. */
   async typeIntoEditor(text: string): Promise<void> {
     const editor = this.page.getByTestId('editor');
+    // Monaco loads lazily: wait until it is live (or its textarea fallback is shown).
+    const live = editor.locator('[data-testid="code-editor"][data-ready="true"] .monaco-editor, [data-testid="plain-editor"]').first();
+    await live.waitFor({ timeout: 20_000 });
     const monaco = editor.locator('.monaco-editor');
     if ((await monaco.count()) > 0) await monaco.locator('.view-lines').click();
     else await editor.getByTestId('plain-editor').click();

@@ -19,8 +19,8 @@ import { runAction } from './host/run-action.ts';
 import { planFor } from './plan.ts';
 import { HostRun, type RunResult } from './host/run-context.ts';
 import { RunScope, type RunServices } from './pipeline/scope.ts';
-import { PROFILES, type Profile, type ProfileId } from './profiles.ts';
-import { TraceBus, type RunOrigin } from './trace.ts';
+import { PROFILES, runtimeSwitches, type Profile, type ProfileId } from './profiles.ts';
+import { TraceBus, type CallRef, type RunOrigin } from './trace.ts';
 import { WorldStore } from './world/store.ts';
 import { emptyWorld, type AppSetting, type WorldState } from './world/types.ts';
 
@@ -54,18 +54,22 @@ export class Engine {
   readonly env: EngineEnv;
   private profileId: ProfileId;
   private timeout: number;
+  private timeoutExplicit: boolean;
   private readonly pool: TransportPool;
   private readonly callOwners = new Map<string, CallOwner>();
   private readonly unsettled = new Set<Promise<void>>();
   private readonly services: RunServices;
   private readonly starter: AppRunStarter;
   private readonly actions;
+  private stepper: ((call: CallRef) => Promise<void>) | null = null;
 
   constructor(options: EngineOptions) {
     this.env = options.env ?? defaultEnv();
     this.world = new WorldStore(options.world ?? emptyWorld());
     this.profileId = options.profile ?? 'current';
+    if (!PROFILES[this.profileId]?.available) throw new Error(`profile "${String(this.profileId)}" is not available`);
     this.timeout = options.timeoutMs ?? PROFILES[this.profileId].timeoutMs;
+    this.timeoutExplicit = options.timeoutMs !== undefined;
     this.pool = new TransportPool(options.transports, options.keepSpare ?? true);
     this.services = {
       world: this.world,
@@ -75,6 +79,7 @@ export class Engine {
       profile: () => this.profile,
       timeoutMs: () => this.timeout,
       registerCall: (callId, runId, appId) => this.callOwners.set(callId, { runId, appId }),
+      beforeCall: (call) => (this.stepper ? this.stepper(call) : null),
     };
     this.starter = {
       startAppRun: (appId, action, body) => this.startRun(action, { kind: 'app', appId, parentRunId: null }, body),
@@ -87,22 +92,55 @@ export class Engine {
     this.actions = appInitiatedActions(this.starter);
   }
 
+  /**
+   * Step-through and slow motion (teaching): when set, every handler call waits for the returned
+   * promise before it is made. Per-call timeouts start only when the call is made.
+   */
+  setStepper(stepper: ((call: CallRef) => Promise<void>) | null): void {
+    this.stepper = stepper;
+  }
+
   get profile(): Profile {
     return PROFILES[this.profileId];
   }
 
-  setProfile(id: ProfileId): void {
-    if (!PROFILES[id].available) throw new Error(`profile "${id}" is not available yet`);
+  /**
+   * Switches to another version profile (spec section 8). The per-call timeout follows the
+   * profile's default unless the user chose one (the `timeoutMs` option or `setTimeoutMs`);
+   * `keepTimeout` decides explicitly: true keeps the current timeout, false takes the profile's
+   * default (and forgets the user's choice). Runtime switches (`freezeInputs`) take effect when an
+   * app is loaded, so when they change every app is reloaded; the promise resolves once they are.
+   * The switch itself is immediate: the next run uses the new profile.
+   */
+  async setProfile(id: ProfileId, opts: { keepTimeout?: boolean } = {}): Promise<void> {
+    const next = PROFILES[id];
+    if (!next) throw new Error(`unknown profile "${String(id)}"`);
+    if (!next.available) throw new Error(`profile "${id}" is not available yet`);
+    const before = this.profile;
     this.profileId = id;
+    if (!(opts.keepTimeout ?? this.timeoutExplicit)) {
+      this.timeout = next.timeoutMs;
+      this.timeoutExplicit = false;
+    }
+    if (JSON.stringify(runtimeSwitches(before)) === JSON.stringify(runtimeSwitches(next))) return;
+    const apps = this.registry.all();
+    for (const app of apps) app.process.setSource(this.sourceOf(app.def));
+    for (const app of apps) await this.load(app);
   }
 
   get timeoutMs(): number {
     return this.timeout;
   }
 
+  /** True when the timeout was chosen by the user rather than taken from the profile. */
+  get timeoutIsExplicit(): boolean {
+    return this.timeoutExplicit;
+  }
+
   setTimeoutMs(ms: number): void {
     if (!Number.isFinite(ms) || ms <= 0) throw new Error(`timeout must be a positive number of milliseconds, got ${ms}`);
     this.timeout = ms;
+    this.timeoutExplicit = true;
   }
 
   // apps -----------------------------------------------------------------------------------
@@ -146,7 +184,7 @@ export class Engine {
   }
 
   private sourceOf(def: AppDefinition): AppSource {
-    return { descriptor: descriptorOf(def), files: def.files, switches: { freezeInputs: this.profile.freezeInputs } };
+    return { descriptor: descriptorOf(def), files: def.files, switches: runtimeSwitches(this.profile) };
   }
 
   // runs -----------------------------------------------------------------------------------

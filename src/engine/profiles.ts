@@ -1,8 +1,10 @@
 /**
  * Behaviour that changed between Rocket.Chat / Apps-Engine versions (spec section 8), as data.
- * The listener loops read these switches; no version checks are scattered through the code.
- * Only "current" ships now; the others are described so the shape is ready for them.
+ * The listener loops, the host flows and the runtime read these switches; no version checks are
+ * scattered through the code. `notes` says, in plain words, where a profile simplifies the real
+ * behaviour.
  */
+import type { RuntimeSwitches } from '../protocol/runtime-protocol.ts';
 import type { ArgSource, RoomEvent } from './events.ts';
 
 export type ProfileId = 'current' | 'deno-1.43' | 'legacy';
@@ -28,6 +30,8 @@ export interface Profile {
   argOverrides: Partial<Record<RoomEvent, ArgSource[]>>;
   /** Whether the profile can be selected today. */
   available: boolean;
+  /** Where the simulation of this version range is approximate, or what varied inside the range. */
+  notes: string[];
 }
 
 export const PROFILES: Record<ProfileId, Profile> = {
@@ -44,6 +48,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     callOnlyIfMethodExists: false,
     argOverrides: {},
     available: true,
+    notes: ['Timeout per call: 30 000 ms by default (APPS_ENGINE_RUNTIME_TIMEOUT), configurable.'],
   },
   'deno-1.43': {
     id: 'deno-1.43',
@@ -51,17 +56,26 @@ export const PROFILES: Record<ProfileId, Profile> = {
     appsEngine: '1.43.0 - 1.49.x',
     rocketChat: '6.x - 7.4',
     timeoutMs: 10_000,
-    timeoutOverrides: [],
+    timeoutOverrides: [
+      { prefix: 'checkPre', ms: 1_000 },
+      { prefix: 'executePre', ms: 1_000 },
+    ],
     chain: 'returned',
     modifyApplied: 'original',
     freezeInputs: false,
     callOnlyIfMethodExists: false,
     argOverrides: {},
-    available: false,
+    available: true,
+    notes: [
+      'Timeouts: 10 000 ms per call, and 1 000 ms for methods starting with checkPre / executePre. The 1 s limit held up to ' +
+        'Apps-Engine 1.47.0 and is what this profile simulates; 1.48 and 1.49 used 10 000 ms for every call.',
+      'IPreRoomCreateModify: the host applies the room that went INTO Modify (the output of Extend): Extend changes land, ' +
+        'every Modify change is discarded, even when the Modify chain breaks (fixed by RC #35342 in 1.50).',
+    ],
   },
   legacy: {
     id: 'legacy',
-    label: 'legacy (Apps-Engine <= 1.42)',
+    label: 'legacy (Apps-Engine <= 1.42, node vm)',
     appsEngine: '<= 1.42',
     rocketChat: '< 6.5',
     timeoutMs: 1_000,
@@ -75,7 +89,16 @@ export const PROFILES: Record<ProfileId, Profile> = {
       IPreRoomUserJoined: ['context', 'read', 'http', 'persistence'],
       IPreRoomUserLeave: ['context', 'read', 'http', 'persistence'],
     },
-    available: false,
+    available: true,
+    notes: [
+      'Timeout: the real limit was 1 000 ms of SYNCHRONOUS time inside node `vm` (awaiting an accessor did not count); ' +
+        'hookscope applies 1 000 ms to the whole call, awaits included.',
+      'Frozen inputs: every room / context argument is a deep-frozen copy and a write throws a TypeError (app code is strict ' +
+        'mode). Later 1.x versions wrapped the frozen data in a fresh `Room` object (`new Room(deepCloneAndFreeze(room))`), ' +
+        'whose own top-level fields could be assigned without error; hookscope freezes the wrapper too.',
+      'Extend/Modify in place: changes reach the host through the room the extender / builder wraps, reported by the runtime ' +
+        'after each call (also after a generic error); a call that times out reports nothing, so its in-place changes are lost.',
+    ],
   },
 };
 
@@ -86,4 +109,9 @@ export function isProfileId(value: unknown): value is ProfileId {
 export function timeoutFor(profile: Profile, method: string, configuredMs: number): number {
   const override = profile.timeoutOverrides.find((o) => method.startsWith(o.prefix));
   return override ? Math.min(override.ms, configuredMs) : configuredMs;
+}
+
+/** The switches the app runtime itself honours; they are sent when an app is loaded. */
+export function runtimeSwitches(profile: Profile): RuntimeSwitches {
+  return { freezeInputs: profile.freezeInputs };
 }

@@ -36,7 +36,9 @@ export type SkipReason =
   /** An earlier Prevent returned truthy or an exception stopped the loop. */
   | 'not-reached'
   /** The Extend/Modify chain was broken by an earlier app: the runtime answers "invalid params". */
-  | 'chain-broken';
+  | 'chain-broken'
+  /** Legacy profile: the interface is listed but the execute method does not exist, so it is not called. */
+  | 'method-missing';
 
 export interface CallRef {
   callId: string;
@@ -49,6 +51,8 @@ export interface CallRef {
 export type TraceEvent =
   | { type: 'run-start'; runId: string; at: number; action: ActionInput; profile: ProfileId; timeoutMs: number; origin: RunOrigin; plan: PlanStep[] }
   | { type: 'phase-start'; runId: string; at: number; event: RoomEvent; listeners: string[]; awaited: boolean }
+  /** Step-through: the call is about to be made and waits for the user (or the slow-motion delay). */
+  | { type: 'call-paused'; runId: string; at: number; call: CallRef }
   | { type: 'call-start'; runId: string; at: number; call: CallRef; args: unknown[] }
   | {
       type: 'call-end';

@@ -8,6 +8,7 @@ type CallStart = Extract<TraceEvent, { type: 'call-start' }>;
 type Skip = Extract<TraceEvent, { type: 'listener-skipped' }>;
 
 export interface HandlerFacts {
+  paused: CallStart['call'][];
   starts: CallStart[];
   ends: CallEnd[];
   skip?: Skip;
@@ -46,9 +47,12 @@ export function handlerView(facts: HandlerFacts, preventedBy: Set<string>): Hand
   const checkEnd = facts.ends.find((e) => e.call.role === 'check');
   const running = facts.starts.find((s) => !facts.ends.some((e) => e.call.callId === s.call.callId));
   if (running) return { ...base, state: 'running', detail: `${running.call.method}…` };
+  const waiting = facts.paused.find((c) => !facts.starts.some((s) => s.call.callId === c.callId));
+  if (waiting) return { ...base, state: 'paused', detail: `${waiting.method} is next: press Step` };
   if (facts.skip) {
     const reason = facts.skip.reason;
     if (reason === 'not-reached') return { ...base, state: 'not-reached', detail: 'an earlier app ended the loop' };
+    if (reason === 'method-missing') return { ...base, state: 'not-implemented', detail: 'no execute method: this profile skips it (no "method not found")' };
     if (reason === 'chain-broken') return { ...base, state: 'chain-broken', detail: 'room was null: call refused', ...(checkEnd ? { effect: checkEnd.effect } : {}) };
     return { ...base, state: 'skipped-check', detail: checkEnd ? `check returned ${checkEnd.status === 'returned' ? short(checkEnd.result) : checkEnd.status}` : 'check failed', ...(checkEnd ? { effect: checkEnd.effect } : {}) };
   }

@@ -17,6 +17,7 @@ export const PHASE_LABEL: Record<RoomEvent, string> = {
 
 export const STATE_LABEL: Record<HandlerState, string> = {
   pending: 'pending',
+  paused: 'next: waiting',
   running: 'running…',
   returned: 'returned',
   prevented: 'prevented here',

@@ -129,3 +129,31 @@ describe('projectRun', () => {
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
   });
 });
+
+describe('step-through', () => {
+  it('pauses before each handler; the graph shows the next one as paused; Step releases it', async () => {
+    engine = await makeEngine([preventReturning('a', 'First', 'false'), preventReturning('b', 'Second', 'false')]);
+    const gates: (() => void)[] = [];
+    engine.setStepper(() => new Promise<void>((release) => gates.push(release)));
+    const running = engine.run({ action: 'createRoom', name: 'steps', type: 'c', creator: 'alice' });
+    const until = async (n: number) => {
+      for (let i = 0; i < 200 && gates.length < n; i++) await new Promise((r) => setTimeout(r, 5));
+    };
+    await until(1);
+    const runId = engine.trace.events.find((e) => e.type === 'run-start')?.runId as string;
+    expect(handlers(projectRun(runEvents(engine, runId)).nodes)).toEqual([
+      ['IPreRoomCreatePrevent', 'a', 'paused'],
+      ['IPreRoomCreatePrevent', 'b', 'pending'],
+    ]);
+    gates[0]?.();
+    await until(2);
+    expect(handlers(projectRun(runEvents(engine, runId)).nodes)).toEqual([
+      ['IPreRoomCreatePrevent', 'a', 'returned'],
+      ['IPreRoomCreatePrevent', 'b', 'paused'],
+    ]);
+    gates[1]?.();
+    const r = await running;
+    expect(r.outcome).toBe('completed');
+    engine.setStepper(null);
+  });
+});

@@ -32,7 +32,7 @@ export function projectRun(allEvents: readonly TraceEvent[], cursor = allEvents.
   const factsOf = (event: RoomEvent, appId: string) => {
     const key = `${event}|${appId}`;
     let f = facts.get(key);
-    if (!f) facts.set(key, (f = { starts: [], ends: [] }));
+    if (!f) facts.set(key, (f = { paused: [], starts: [], ends: [] }));
     return f;
   };
   for (const e of mine) {
@@ -41,7 +41,8 @@ export function projectRun(allEvents: readonly TraceEvent[], cursor = allEvents.
       phaseEnded.set(e.event, e.summary);
       if (e.preventedBy) preventedBy.add(e.preventedBy);
       if (e.stoppedBy) stoppedBy.set(e.stoppedBy, e.event);
-    } else if (e.type === 'call-start') factsOf(e.call.event, e.call.appId).starts.push(e);
+    } else if (e.type === 'call-paused') factsOf(e.call.event, e.call.appId).paused.push(e.call);
+    else if (e.type === 'call-start') factsOf(e.call.event, e.call.appId).starts.push(e);
     else if (e.type === 'call-end') factsOf(e.call.event, e.call.appId).ends.push(e);
     else if (e.type === 'listener-skipped') factsOf(e.event, e.appId).skip = e;
     else if (e.type === 'commit') commits.add(e.what);

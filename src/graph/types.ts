@@ -6,6 +6,8 @@ import type { Outcome } from '../engine/trace.ts';
 
 export type HandlerState =
   | 'pending'
+  /** Step-through: this call is next and waits for Step. */
+  | 'paused'
   | 'running'
   | 'returned'
   | 'prevented'

@@ -67,6 +67,18 @@ export type ArgSpec =
   | { kind: 'accessor'; name: 'read' | 'http' | 'persistence' | 'modify' }
   | { kind: 'value'; value: Wire };
 
+/**
+ * Sent with the `result` of a call that received an IRoomExtender or IRoomBuilder: the room object
+ * the extender/builder was constructed over, as the call left it. The legacy profile (node `vm`,
+ * same process) applies extender/builder changes IN PLACE to the host's object; this is how they
+ * cross the boundary (spec section 8).
+ */
+export interface HeldRoom {
+  room: Wire;
+  /** True when the call returned that very object (e.g. `return builder.getRoom()` before any `setData`). */
+  returned: boolean;
+}
+
 export type HostToRuntime =
   | {
       v: typeof PROTOCOL_VERSION;
@@ -123,8 +135,8 @@ export type RuntimeToHost =
       settings: SettingDeclaration[];
     }
   | { v: typeof PROTOCOL_VERSION; type: 'loaded'; ok: false; error: WireError; phase: 'transpile' | 'require' | 'construct' | 'initialize' }
-  | { v: typeof PROTOCOL_VERSION; type: 'result'; callId: string; ok: true; value: Wire }
-  | { v: typeof PROTOCOL_VERSION; type: 'result'; callId: string; ok: false; error: WireError }
+  | { v: typeof PROTOCOL_VERSION; type: 'result'; callId: string; ok: true; value: Wire; held?: HeldRoom }
+  | { v: typeof PROTOCOL_VERSION; type: 'result'; callId: string; ok: false; error: WireError; held?: HeldRoom }
   | {
       v: typeof PROTOCOL_VERSION;
       type: 'request';
@@ -338,6 +350,8 @@ export function parseRuntimeMessage(raw: unknown): ParseResult {
       return bad('loaded.ok is not a boolean');
     case 'result':
       if (!isStr(raw['callId'])) return bad('result.callId is not a string');
+      if (raw['held'] !== undefined && !(isObj(raw['held']) && isWire(raw['held']['room']) && typeof raw['held']['returned'] === 'boolean'))
+        return bad('result.held is malformed');
       if (raw['ok'] === true) return isWire(raw['value']) ? { ok: true, msg } : bad('result.value is not serializable data');
       if (raw['ok'] === false) {
         const problem = checkError(raw['error']);

@@ -8,8 +8,10 @@
  * - thrown AppsEngineException (instanceof): -32070; anything else: -32603.
  * Like parseArgs, the extender / builder wrap the raw first argument, which the Room wrapper
  * shallow-copies (so nested objects such as customFields are shared between them).
+ * After a call that got an extender/builder, the room it wraps is reported back (`held`) for the
+ * legacy in-place chain.
  */
-import type { ArgSpec, WireError } from '../protocol/runtime-protocol.ts';
+import type { ArgSpec, HeldRoom, WireError } from '../protocol/runtime-protocol.ts';
 import { RPC } from '../protocol/runtime-protocol.ts';
 import type { Wire } from '../protocol/wire.ts';
 import { WireEncodeError, decodeWire, encodeWire } from '../protocol/wire.ts';
@@ -19,7 +21,7 @@ import { plainError, toWireError } from './errors.ts';
 import { Room, unwrapRooms } from './room.ts';
 import { RoomExtender } from './room-extender.ts';
 
-export type CallOutcome = { ok: true; value: Wire } | { ok: false; error: WireError };
+export type CallOutcome = ({ ok: true; value: Wire } | { ok: false; error: WireError }) & { held?: HeldRoom };
 
 export interface CallInput {
   app: Record<string, unknown>;
@@ -53,17 +55,33 @@ function rawOf(spec: ArgSpec | undefined): unknown {
   }
 }
 
-function buildArgs(input: CallInput, first: unknown): unknown[] {
+interface BuiltArgs {
+  args: unknown[];
+  /** The raw room an extender/builder argument was constructed over (reported back as `held`). */
+  held: Record<string, unknown> | null;
+}
+
+/**
+ * With `freezeInputs` (legacy, spec section 8) every room/context argument is a deep-frozen copy
+ * (Room wrapper included). App code is strict mode (class bodies always are, and sucrase emits
+ * "use strict" for ES modules), so a write into it throws a TypeError the app sees.
+ */
+function buildArgs(input: CallInput, first: unknown): BuiltArgs {
   const [firstSpec] = input.args;
   const firstWire = firstSpec?.kind === 'room' ? JSON.stringify(firstSpec.room) : undefined;
   const freeze = <T>(v: T): T => (input.freezeInputs ? deepFreeze(v) : v);
+  let held: Record<string, unknown> | null = null;
   // The raw room an extender/builder wraps: the first argument itself when it is the same room.
-  const rawRoom = (room: Wire): Record<string, unknown> =>
-    !input.freezeInputs && firstWire !== undefined && JSON.stringify(room) === firstWire
-      ? (first as Record<string, unknown>)
-      : (decodeWire(room) as Record<string, unknown>);
+  const rawRoom = (room: Wire): Record<string, unknown> => {
+    const raw =
+      !input.freezeInputs && firstWire !== undefined && JSON.stringify(room) === firstWire
+        ? (first as Record<string, unknown>)
+        : (decodeWire(room) as Record<string, unknown>);
+    held = raw;
+    return raw;
+  };
 
-  return input.args.map((spec, i) => {
+  const args = input.args.map((spec, i) => {
     switch (spec.kind) {
       case 'room': {
         const plain = (i === 0 ? first : decodeWire(spec.room)) as Record<string, unknown>;
@@ -85,6 +103,17 @@ function buildArgs(input: CallInput, first: unknown): unknown[] {
         return freeze(i === 0 ? first : decodeWire(spec.value));
     }
   });
+  return { args, held };
+}
+
+/** The held room as it crosses back; omitted when it cannot be encoded (the host then keeps its own). */
+function heldOf(held: Record<string, unknown> | null, result: unknown): { held?: HeldRoom } {
+  if (held === null) return {};
+  try {
+    return { held: { room: encodeWire(unwrapRooms(held)), returned: result === held } };
+  } catch {
+    return {};
+  }
 }
 
 export async function executeCall(input: CallInput): Promise<CallOutcome> {
@@ -98,17 +127,18 @@ export async function executeCall(input: CallInput): Promise<CallOutcome> {
   if (!first) return { ok: false, error: plainError(RPC.invalidParams, 'Invalid params') };
 
   let result: unknown;
+  let built: BuiltArgs = { args: [], held: null };
   try {
-    const args = buildArgs(input, first);
-    result = await (fn as (...a: unknown[]) => unknown).apply(app, args);
+    built = buildArgs(input, first);
+    result = await (fn as (...a: unknown[]) => unknown).apply(app, built.args);
   } catch (e) {
-    return { ok: false, error: toWireError(e) };
+    return { ok: false, error: toWireError(e), ...heldOf(built.held, undefined) };
   }
 
   try {
-    return { ok: true, value: encodeWire(unwrapRooms(result)) };
+    return { ok: true, value: encodeWire(unwrapRooms(result)), ...heldOf(built.held, result) };
   } catch (e) {
     const detail = e instanceof WireEncodeError ? e.message : String(e);
-    return { ok: false, error: plainError(RPC.internalError, `The value returned by ${method} cannot be sent to the host: ${detail}`, 'WireEncodeError') };
+    return { ok: false, error: plainError(RPC.internalError, `The value returned by ${method} cannot be sent to the host: ${detail}`, 'WireEncodeError'), ...heldOf(built.held, undefined) };
   }
 }

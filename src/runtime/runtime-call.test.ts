@@ -158,6 +158,30 @@ describe('arguments', () => {
     expect(mod.result).toMatchObject({ ok: true, value: ['Built', true] });
   });
 
+  it('(§8 legacy in place) a call that got a builder reports the room it wraps (held), and whether it returned it', async () => {
+    h = startHarness();
+    await h.load(
+      {
+        'MyApp.ts': appSource(
+          [
+            '  async executePreRoomCreateModify(room: any, builder: any) {',
+            '    builder.setDisplayName("Held");',
+            '    if (room.slugifiedName === "copy") return { ...builder.getRoom() };',
+            '    if (room.slugifiedName === "boom") throw new Error("late");',
+            '    return builder.getRoom();',
+            '  }',
+          ].join('\n'),
+        ),
+      },
+      true,
+    );
+    const call = (slug: string) => h.call('executePreRoomCreateModify', [roomArg({ ...ROOM, slugifiedName: slug }), { kind: 'builder', room: encodeWire(ROOM) }, READ, HTTP, PERSIS]);
+    const same = await call('same');
+    expect(same.result).toMatchObject({ ok: true, held: { room: { displayName: 'Held', slugifiedName: 'general' }, returned: true } });
+    expect((await call('copy')).result).toMatchObject({ ok: true, held: { returned: false } });
+    expect((await call('boom')).result).toMatchObject({ ok: false, error: { message: 'late' }, held: { room: { displayName: 'Held' }, returned: false } });
+  });
+
   it('legacy profile freezes inputs', async () => {
     h = startHarness();
     await h.load({ 'MyApp.ts': appSource('  async executePreRoomCreatePrevent(room: any) { room.displayName = "x"; return false; }') }, true);

@@ -125,7 +125,8 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     capture.logger.setMethod(method);
     const accessors: AccessorSet = createAccessors((op: AccessorOp, args: unknown[]) => requests.request(callId, op, args), descriptor);
     const outcome = await executeCall({ app, method, args: msg.args as ArgSpec[], accessors, freezeInputs });
-    post(outcome.ok ? { v: PROTOCOL_VERSION, type: 'result', callId, ok: true, value: outcome.value } : { v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: outcome.error });
+    const held = outcome.held ? { held: outcome.held } : {};
+    post(outcome.ok ? { v: PROTOCOL_VERSION, type: 'result', callId, ok: true, value: outcome.value, ...held } : { v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: outcome.error, ...held });
     const { timers: t, intervals } = timers.countFor(callId);
     post({ v: PROTOCOL_VERSION, type: 'pending', callId, timers: t, intervals, requests: requests.pendingFor(callId) });
     capture.end(callId);

@@ -6,12 +6,18 @@ import { Engine } from '../engine/engine.ts';
 import { fixedClock, sequentialIds, systemClock, systemScheduler, type Clock } from '../engine/env.ts';
 import type { TransportFactory } from '../engine/apps/transport.ts';
 import type { ActionInput } from '../engine/host/actions.ts';
+import { PROFILES, type ProfileId } from '../engine/profiles.ts';
 import { callsOf, finalWorld, logsOf, type StepReport } from './report.ts';
 import type { Scenario, ScenarioStep } from './schema.ts';
 import { appDefinition, initialWorld, SCENARIO_EPOCH } from './to-engine.ts';
 
 export interface RunOptions {
   transports: TransportFactory;
+  /**
+   * Run under this profile instead of the file's (spec §8). Without a `timeoutMs` in the file the
+   * timeout is this profile's default.
+   */
+  profile?: ProfileId;
   /** Include call durations (non-deterministic) in the report. */
   timings?: boolean;
 }
@@ -34,14 +40,15 @@ export function toAction(step: ScenarioStep): ActionInput {
 }
 
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<ScenarioReport> {
+  const profile = options.profile ?? scenario.profile;
   const fixed = fixedClock(SCENARIO_EPOCH);
   const clock: Clock = { now: fixed.now, monotonic: systemClock.monotonic };
   const engine = new Engine({
     transports: options.transports,
     env: { clock, ids: sequentialIds(), scheduler: systemScheduler },
     world: initialWorld(scenario),
-    profile: scenario.profile,
-    timeoutMs: scenario.timeoutMs,
+    profile,
+    timeoutMs: scenario.timeoutFromFile ? scenario.timeoutMs : PROFILES[profile].timeoutMs,
   });
   try {
     for (const app of scenario.apps) await engine.installApp(appDefinition(app));

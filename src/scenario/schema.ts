@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ROOM_EVENTS } from '../engine/events.ts';
+import { PROFILES } from '../engine/profiles.ts';
 
 const username = z.string().min(1, 'a username');
 const roomRef = z.string().min(1, 'a room id or name');
@@ -111,7 +112,8 @@ export const scenarioSchema = z
     $schema: z.string().optional(),
     description: z.string().optional(),
     profile: z.enum(['current', 'deno-1.43', 'legacy']).default('current'),
-    timeoutMs: z.number().int().positive().default(30_000),
+    /** Per-call timeout; omitted = the profile's default (spec §8: 30 000, 10 000 or 1 000 ms). */
+    timeoutMs: z.number().int().positive().optional(),
     apps: z.array(appSchema).default([]),
     users: z.array(userSchema).default([]),
     rooms: z.array(roomSchema).default([]),
@@ -120,7 +122,13 @@ export const scenarioSchema = z
     persistence: z.record(z.string(), z.array(z.object({ id: z.string(), data: z.unknown(), associations: z.array(z.object({ model: z.string(), id: z.string() })).default([]) }))).optional(),
     steps: z.array(stepSchema).default([]),
   })
-  .strict();
+  .strict()
+  .transform(({ timeoutMs, ...rest }) => ({
+    ...rest,
+    timeoutMs: timeoutMs ?? PROFILES[rest.profile].timeoutMs,
+    /** False when the file gave no timeout: running under another profile then takes that profile's default. */
+    timeoutFromFile: timeoutMs !== undefined,
+  }));
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -147,3 +147,35 @@ export class Welcome extends App implements IPostRoomUserJoined {
 }`,
     { files: { 'lib/text.ts': `export function welcomeText(username: string): string {\n  return 'Welcome, @' + username + '!';\n}\n` } },
   );
+
+/** Extend: tags the room with customFields.team = ops (returns the extender's room). */
+export const teamTagger = (id = 'tagger') =>
+  app(
+    id,
+    'TeamTagger',
+    `import { IRoomExtender } from '@rocket.chat/apps-engine/definition/accessors';
+export class TeamTagger extends App implements IPreRoomCreateExtend {
+  async executePreRoomCreateExtend(room: IRoom, extend: IRoomExtender): Promise<IRoom> {
+    extend.addCustomField('team', 'ops');
+    return extend.getRoom();
+  }
+}`,
+  );
+
+/**
+ * Modify: sets a display name on its builder, then returns a renamed copy. Lands differently under
+ * each profile (spec §8): current applies the copy, deno-1.43 neither, legacy the builder change.
+ */
+export const copyRenamer = (id = 'renamer') =>
+  app(
+    id,
+    'CopyRenamer',
+    `import { IRoomBuilder } from '@rocket.chat/apps-engine/definition/accessors';
+export class CopyRenamer extends App implements IPreRoomCreateModify {
+  async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder): Promise<IRoom> {
+    const team = String(room.customFields?.team ?? 'none');
+    builder.setDisplayName(team + ' (set on the builder)');
+    return { ...builder.getRoom(), displayName: 'Team ' + team, slugifiedName: room.slugifiedName + '-' + team };
+  }
+}`,
+  );

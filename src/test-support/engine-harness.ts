@@ -8,13 +8,15 @@ import { baseWorld } from './worlds.ts';
 export { baseWorld, user } from './worlds.ts';
 import { nodeTransports } from '../node/node-transport.ts';
 import type { TraceEvent } from '../engine/trace.ts';
+import type { ProfileId } from '../engine/profiles.ts';
 
-export async function makeEngine(apps: AppDefinition[], opts: { timeoutMs?: number; world?: WorldState } = {}): Promise<Engine> {
+export async function makeEngine(apps: AppDefinition[], opts: { timeoutMs?: number; world?: WorldState; profile?: ProfileId } = {}): Promise<Engine> {
   const engine = new Engine({
     transports: await nodeTransports(),
     env: { clock: fixedClock(), ids: sequentialIds(), scheduler: systemScheduler },
     world: opts.world ?? baseWorld(),
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+    ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
   });
   for (const a of apps) await engine.installApp(a);
   return engine;

@@ -11,6 +11,7 @@ import {
   type AccessorOp,
   type AppDescriptor,
   type ArgSpec,
+  type HeldRoom,
   type RuntimeSwitches,
   type RuntimeToHost,
   type SettingDeclaration,
@@ -21,8 +22,9 @@ import type { Scheduler } from '../env.ts';
 import type { RuntimeTransport, TransportPool } from './transport.ts';
 
 export type CallAnswer =
-  | { kind: 'ok'; value: Wire }
-  | { kind: 'error'; error: WireError }
+  /** `held`: the room an extender/builder argument wrapped, as the call left it (legacy in-place chain). */
+  | { kind: 'ok'; value: Wire; held?: HeldRoom }
+  | { kind: 'error'; error: WireError; held?: HeldRoom }
   | { kind: 'timeout' }
   | { kind: 'crashed'; reason: string }
   /** The user stopped the run: the worker was terminated like after a timeout. */
@@ -209,7 +211,8 @@ export class AppProcess {
         if (!entry) return; // a late reply after a timeout is ignored, as in Rocket.Chat
         this.inflight.delete(msg.callId);
         this.scheduler.clearTimeout(entry.timer);
-        entry.resolve(msg.ok ? { kind: 'ok', value: msg.value } : { kind: 'error', error: msg.error });
+        const held = msg.held ? { held: msg.held } : {};
+        entry.resolve(msg.ok ? { kind: 'ok', value: msg.value, ...held } : { kind: 'error', error: msg.error, ...held });
         return;
       }
       case 'request':

@@ -4,7 +4,9 @@
  * merge the mapped fields; insert; subscriptions for every member without join events; Post
  * create, not awaited.
  */
+import { runChainInPlace } from '../pipeline/chain-in-place.ts';
 import { runChain, runPrevent } from '../pipeline/loops.ts';
+import type { Profile } from '../profiles.ts';
 import { mergeMappedFields, toAppRoom, type AppRoom } from '../world/convert.ts';
 import type { WorldRoom, WorldUser } from '../world/types.ts';
 import type { CreateRoomInput } from './actions.ts';
@@ -90,16 +92,22 @@ async function runCreatePipeline(run: HostRun, room: WorldRoom, members: WorldUs
     return run.result(error.code === 'error-app-prevented' ? 'prevented' : 'failed', error, null, `IPreRoomCreatePrevent: ${error.code}: ${error.message}`);
   }
 
-  let result: Record<string, unknown> | null;
+  let chain: ChainOutput;
   try {
-    const extended = await runChain(scope, 'IPreRoomCreateExtend', input);
-    result = await runChain(scope, 'IPreRoomCreateModify', extended);
+    // Legacy (spec §8): extenders and builders change the host's object in place.
+    if (profile.chain === 'in-place') {
+      const extended = await runChainInPlace(scope, 'IPreRoomCreateExtend', input);
+      chain = { extended, result: await runChainInPlace(scope, 'IPreRoomCreateModify', extended) };
+    } else {
+      const extended = await runChain(scope, 'IPreRoomCreateExtend', input);
+      chain = { extended, result: await runChain(scope, 'IPreRoomCreateModify', extended) };
+    }
   } catch (abort) {
     const error = hostErrorFor(abort, null);
     return run.result('failed', error, null, `an error escaped the Extend/Modify chain (${error.code}: ${error.message}); the ${what} was not created`);
   }
 
-  const merged = applyChainResult(run, room, appRoom, result, profile.modifyApplied);
+  const merged = applyChainResult(run, room, appRoom, chain, profile);
   world.insertRoom(merged);
   const inserted = world.roomById(merged.id) as WorldRoom;
   scope.emit({ type: 'commit', what: 'room-created', roomId: inserted.id, room: toAppRoom(world, inserted) });
@@ -108,10 +116,12 @@ async function runCreatePipeline(run: HostRun, room: WorldRoom, members: WorldUs
   return run.result('completed', null, inserted.id, `the ${what} ${inserted.slugifiedName || inserted.id} was created; Post create handlers run without the host waiting`);
 }
 
-function applyChainResult(run: HostRun, room: WorldRoom, original: AppRoom, result: Record<string, unknown> | null, mode: 'result' | 'original'): WorldRoom {
+function applyChainResult(run: HostRun, room: WorldRoom, original: AppRoom, chain: ChainOutput, profile: Profile): WorldRoom {
+  if (profile.modifyApplied === 'original') return applyModifyInput(run, room, original, chain);
   const { scope, world } = run;
+  const { result } = chain;
   if (result === null) {
-    const listened = scope.services.registry.listeners('IPreRoomCreateExtend').length + scope.services.registry.listeners('IPreRoomCreateModify').length;
+    const listened = listenerCount(run);
     scope.emit({
       type: 'merge',
       applied: [],
@@ -121,20 +131,71 @@ function applyChainResult(run: HostRun, room: WorldRoom, original: AppRoom, resu
     });
     return room;
   }
-  if (mode === 'original') {
-    scope.emit({ type: 'merge', applied: [], dropped: [], chainBroken: false, note: 'this profile applies the original room: every Modify change is discarded (fixed by RC #35342)' });
+  const merged = mergeMappedFields(world, room, original, withoutUsernames(result));
+  const counts = merged.applied.length || merged.dropped.length ? `${merged.applied.length} field(s) applied, ${merged.dropped.length} dropped` : null;
+  const note =
+    profile.chain === 'in-place'
+      ? `${profile.id} (spec §8): the host applies its own room object as the extenders and builders changed it in place; ${counts ?? 'no field changed'}`
+      : (counts ?? 'the chain returned the room unchanged');
+  scope.emit({ type: 'merge', applied: merged.applied, dropped: merged.dropped, chainBroken: false, note });
+  return merged.room;
+}
+
+/**
+ * `modifyApplied: 'original'` (deno-1.43, Apps-Engine 1.43-1.49, spec §8): the Modify handler
+ * returned its input `data` instead of the chained room (RC #35342). Its input is Extend's output,
+ * so Extend changes land and every Modify change is discarded, even when the Modify chain broke.
+ * The discarded changes are listed as dropped so the user sees what was lost.
+ */
+function applyModifyInput(run: HostRun, room: WorldRoom, original: AppRoom, chain: ChainOutput): WorldRoom {
+  const { scope, world } = run;
+  const why = 'discarded: Apps-Engine 1.43-1.49 applies the room that went into Modify, not its result (RC #35342)';
+  if (chain.extended === null) {
+    const listened = listenerCount(run);
+    scope.emit({
+      type: 'merge',
+      applied: [],
+      dropped: [],
+      chainBroken: listened > 0,
+      note: listened > 0 ? 'the Extend chain ended with null: nothing is applied (Modify was refused); the room is created from the original data' : 'no Extend or Modify handler',
+    });
     return room;
   }
-  const { _USERNAMES: _ignored, ...rest } = result;
-  const merged = mergeMappedFields(world, room, original, rest);
+  const extended = withoutUsernames(chain.extended);
+  const fromExtend = mergeMappedFields(world, room, original, extended);
+  const modifyChanges = chain.result === null ? null : mergeMappedFields(world, fromExtend.room, extended as unknown as AppRoom, withoutUsernames(chain.result));
+  const discarded = modifyChanges ? [...modifyChanges.applied, ...modifyChanges.dropped].map(({ field, before, after }) => ({ field, before, after, reason: why })) : [];
+  const modifyWords =
+    chain.result === null
+      ? scope.services.registry.listeners('IPreRoomCreateModify').length > 0
+        ? 'the Modify chain ended with null, which this version ignores'
+        : 'no Modify handler'
+      : `every Modify change is discarded (${discarded.length} field(s))`;
   scope.emit({
     type: 'merge',
-    applied: merged.applied,
-    dropped: merged.dropped,
+    applied: fromExtend.applied,
+    dropped: [...fromExtend.dropped, ...discarded],
     chainBroken: false,
-    note: merged.applied.length || merged.dropped.length ? `${merged.applied.length} field(s) applied, ${merged.dropped.length} dropped` : 'the chain returned the room unchanged',
+    note: `deno-1.43 (spec §8): the host applies the room that went INTO Modify, i.e. Extend's output: ${fromExtend.applied.length} Extend change(s) applied; ${modifyWords} (fixed by RC #35342)`,
   });
-  return merged.room;
+  return fromExtend.room;
+}
+
+interface ChainOutput {
+  /** Extend's output, the room that went into Modify. */
+  extended: Record<string, unknown> | null;
+  /** Modify's output. */
+  result: Record<string, unknown> | null;
+}
+
+function listenerCount(run: HostRun): number {
+  const { registry } = run.scope.services;
+  return registry.listeners('IPreRoomCreateExtend').length + registry.listeners('IPreRoomCreateModify').length;
+}
+
+function withoutUsernames(room: Record<string, unknown>): Record<string, unknown> {
+  const { _USERNAMES: _ignored, ...rest } = room;
+  return rest;
 }
 
 function unique(users: WorldUser[]): WorldUser[] {

@@ -25,6 +25,8 @@ export interface InvokeResult {
   status: CallStatus;
   call: CallRef;
   error?: WireError;
+  /** The room the call's extender/builder wrapped, as the call left it (legacy in-place chain). */
+  held?: { room: unknown; returned: boolean };
 }
 
 /** `effect` strings for the trace are decided by the loops; this records the raw call. */
@@ -43,6 +45,11 @@ export async function invoke(
   const call: CallRef = { callId, appId: app.def.id, event, method, role };
   services.registerCall(callId, scope.runId, app.def.id);
   const args = buildArgs(spec, role, payload, services.profile());
+  const paused = services.beforeCall(call);
+  if (paused) {
+    scope.emit({ type: 'call-paused', call });
+    await paused;
+  }
   scope.emit({ type: 'call-start', call, args: args.map(describeArg) });
   const started = services.env.clock.monotonic();
   const timeoutMs = timeoutFor(services.profile(), method, services.timeoutMs());
@@ -67,6 +74,7 @@ export async function invoke(
       out = classifyError(answer.error);
       break;
   }
+  if ((answer.kind === 'ok' || answer.kind === 'error') && answer.held) out.held = { room: decodeWire(answer.held.room), returned: answer.held.returned };
   const end = {
     type: 'call-end' as const,
     call,

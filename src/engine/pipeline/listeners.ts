@@ -65,3 +65,15 @@ export async function passesCheck(scope: RunScope, app: InstalledApp, event: Roo
   if (!passed) scope.emit({ type: 'listener-skipped', appId: app.def.id, event, reason: r.status === 'invalid-params' ? 'chain-broken' : 'check-false' });
   return passed;
 }
+
+/**
+ * `callOnlyIfMethodExists` (legacy, spec section 8): the host asked `app.hasMethod(execute)` before
+ * calling, so an interface listed in `implements` without its execute method is simply not called
+ * (no "method not found"). True when the app is skipped for that reason (and says so on the trace).
+ */
+export function skipsMissingExecute(scope: RunScope, app: InstalledApp, event: RoomEvent): boolean {
+  if (!scope.services.profile().callOnlyIfMethodExists) return false;
+  if (!app.methods || app.methods.includes(EVENT_SPECS[event].execute)) return false;
+  scope.emit({ type: 'listener-skipped', appId: app.def.id, event, reason: 'method-missing' });
+  return true;
+}

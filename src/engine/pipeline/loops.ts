@@ -4,16 +4,16 @@
  */
 import type { RoomEvent } from '../events.ts';
 import { invoke, ListenerAbort, type InvokeResult } from './invoke.ts';
-import { openPhase, passesCheck, skipRest } from './listeners.ts';
+import { openPhase, passesCheck, skipRest, skipsMissingExecute } from './listeners.ts';
 import type { EventPayload } from './payload.ts';
 import type { RunScope } from './scope.ts';
 
-function abortFrom(r: InvokeResult, event: RoomEvent): ListenerAbort | null {
+export function abortFrom(r: InvokeResult, event: RoomEvent): ListenerAbort | null {
   if (r.view.kind === 'apps-engine' || r.view.kind === 'method-not-found') return new ListenerAbort(r.view.kind, r.view.message, r.call.appId, event);
   return null;
 }
 
-const propagates = 'it propagates to the host and stops the loop';
+export const propagates = 'it propagates to the host and stops the loop';
 
 /** Prevent: every app gets the same room; the first truthy execute result stops the loop. */
 export async function runPrevent(scope: RunScope, event: RoomEvent, payload: EventPayload): Promise<{ preventedBy: string | null }> {
@@ -25,6 +25,7 @@ export async function runPrevent(scope: RunScope, event: RoomEvent, payload: Eve
       skipRest(scope, event, apps, i + 1, 'not-reached');
       throw abort;
     }
+    if (skipsMissingExecute(scope, app, event)) continue;
     const r = await invoke(scope, app, event, 'execute', payload, (res) => {
       if (res.view.kind === 'value') return res.view.value ? `returned ${describeTruthy(res.view.value)}: prevented; later apps are not called` : 'returned a falsy value: not prevented';
       if (res.view.kind === 'undefined') return `${failureWords(res.status)}: treated as not prevented, the loop goes on`;
@@ -62,6 +63,7 @@ export async function runChain(scope: RunScope, event: RoomEvent, room: Record<s
       skipRest(scope, event, apps, i + 1, 'not-reached');
       throw abort;
     }
+    if (skipsMissingExecute(scope, app, event)) continue;
     const r = await invoke(scope, app, event, 'execute', payload, (res) => {
       if (res.status === 'invalid-params') return 'the room is null (chain broken earlier): the runtime refused the call';
       if (res.view.kind === 'value') {
@@ -97,6 +99,7 @@ function chainPayload(room: unknown): EventPayload {
 export async function runPreMembership(scope: RunScope, event: RoomEvent, payload: EventPayload): Promise<void> {
   const apps = await openPhase(scope, event, true);
   for (const [i, app] of apps.entries()) {
+    if (skipsMissingExecute(scope, app, event)) continue;
     const r = await invoke(scope, app, event, 'execute', payload, (res) => {
       if (res.view.kind === 'value') {
         return res.view.value === null ? 'returned: the host reads no value, the action goes ahead' : `returned ${describeTruthy(res.view.value)}, which the host ignores: only throwing an AppsEngineException blocks`;
@@ -131,6 +134,7 @@ export async function runPost(scope: RunScope, event: RoomEvent, payload: EventP
       if (abort instanceof ListenerAbort) return abort;
       throw abort;
     }
+    if (skipsMissingExecute(scope, app, event)) continue;
     const r = await invoke(scope, app, event, 'execute', payload, (res) => {
       if (res.view.kind === 'value') return 'done (the host ignores the result)';
       if (res.view.kind === 'undefined') return `${failureWords(res.status)}: swallowed, the next app runs`;
@@ -147,7 +151,7 @@ export async function runPost(scope: RunScope, event: RoomEvent, payload: EventP
   return null;
 }
 
-function failureWords(status: string): string {
+export function failureWords(status: string): string {
   switch (status) {
     case 'timed-out':
       return 'timed out';

@@ -10,6 +10,11 @@ export type EventPayload =
       /** The app-shaped room, or null once an Extend/Modify chain is broken. */
       room: Record<string, unknown> | null;
       usernames: string[];
+      /**
+       * What an extender/builder argument wraps when it is not `room` (legacy in-place chain: the
+       * room argument is the frozen original, the extender/builder wraps the host's object).
+       */
+      wraps?: Record<string, unknown> | null;
     }
   | { kind: 'context'; context: Record<string, unknown>; usernames: string[] };
 
@@ -18,8 +23,9 @@ function firstArg(spec: EventSpec, payload: EventPayload, source: ArgSource): Ar
     return { kind: 'context', context: encodeWire(payload.context), usernames: payload.usernames};
   }
   const room = encodeWire(payload.room);
-  if (source === 'extender') return { kind: 'extender', room };
-  if (source === 'builder') return { kind: 'builder', room };
+  const wrapped = payload.wraps === undefined ? room : encodeWire(payload.wraps);
+  if (source === 'extender') return { kind: 'extender', room: wrapped };
+  if (source === 'builder') return { kind: 'builder', room: wrapped };
   return spec.wrapsRoom
     ? { kind: 'room', room, wrap: true, usernames: payload.usernames}
     : { kind: 'room', room, wrap: false, usernames: [] };

@@ -14,6 +14,8 @@ export interface RunServices {
   timeoutMs(): number;
   /** Remember which run and app a call id belongs to (for accessor requests and logs). */
   registerCall(callId: string, runId: string, appId: string): void;
+  /** Step-through / slow motion: awaited before each handler call is made (null: run freely). */
+  beforeCall(call: import('../trace.ts').CallRef): Promise<void> | null;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

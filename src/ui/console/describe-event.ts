@@ -10,6 +10,8 @@ export function describeEvent(e: TraceEvent): { text: string; tone: EventTone; a
       return { text: e.origin.kind === 'app' ? `app ${e.origin.appId} started ${e.action.action}` : `run started (${e.action.action})`, tone: 'muted' };
     case 'phase-start':
       return { text: `${e.event}: ${e.listeners.length ? e.listeners.join(', ') : 'no listeners'}${e.awaited ? '' : ' (not awaited)'}`, tone: 'info' };
+    case 'call-paused':
+      return { text: `⏸ ${e.call.method} waits (step mode)`, tone: 'muted', app: e.call.appId };
     case 'call-start':
       return { text: `→ ${e.call.method}`, tone: 'muted', app: e.call.appId };
     case 'call-end':
