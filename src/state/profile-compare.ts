@@ -1,0 +1,14 @@
+/**
+ * Compare across profiles from the workbench: the action of the form the user is on, the
+ * workspace's apps and the live world, run under every profile in scratch engines (the live world
+ * is not touched).
+ */
+import { compareProfiles, type ProfileComparison } from '../engine/compare/compare-profiles.ts';
+import type { TransportFactory } from '../engine/apps/transport.ts';
+import type { ActionInput } from '../engine/host/actions.ts';
+import type { AppStore } from './store.ts';
+
+export async function compareAcrossProfiles(store: AppStore, transports: TransportFactory, action: ActionInput): Promise<ProfileComparison> {
+  const { apps, world, settings } = store.getState();
+  return compareProfiles({ apps: structuredClone(apps), world: structuredClone(world), action: structuredClone(action), ...(settings.timeoutMs !== 30_000 ? { timeoutMs: settings.timeoutMs } : {}) }, transports);
+}
