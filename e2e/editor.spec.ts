@@ -55,11 +55,12 @@ export class Forgot extends App {
   );
   const squiggle = editor(page).locator('.squiggly-warning').first();
   await expect(squiggle).toBeVisible();
-  const box = await squiggle.boundingBox();
-  if (!box) throw new Error('the hint marker has no box');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // Monaco re-renders its decorations while diagnostics arrive: hover until the hint shows.
   const hover = page.locator('.monaco-hover:not(.hidden)');
-  await expect(hover).toContainText('is never called');
+  await expect(async () => {
+    await squiggle.hover({ timeout: 2_000 });
+    await expect(hover).toContainText('is never called', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(hover).toContainText('hookscope(never-called)');
   await expect(hover).toContainText('§2');
 });
