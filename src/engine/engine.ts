@@ -33,6 +33,8 @@ export interface EngineOptions {
   timeoutMs?: number;
   /** Keep a pre-started runtime ready to replace a hung one (default true). */
   keepSpare?: boolean;
+  /** How many trace events the engine holds (default: all). The browser keeps its own history. */
+  traceLimit?: number;
 }
 
 /**
@@ -48,7 +50,7 @@ interface CallOwner {
 }
 
 export class Engine {
-  readonly trace = new TraceBus();
+  readonly trace: TraceBus;
   readonly world: WorldStore;
   readonly registry = new AppRegistry();
   readonly env: EngineEnv;
@@ -64,6 +66,7 @@ export class Engine {
   private stepper: ((call: CallRef) => Promise<void>) | null = null;
 
   constructor(options: EngineOptions) {
+    this.trace = new TraceBus(options.traceLimit);
     this.env = options.env ?? defaultEnv();
     this.world = new WorldStore(options.world ?? emptyWorld());
     this.profileId = options.profile ?? 'current';

@@ -16,7 +16,7 @@ afterEach(() => {
   engine = null;
 });
 
-function mergeOf(events: TraceEvent[], runId: string) {
+function mergeOf(events: readonly TraceEvent[], runId: string) {
   const merge = events.find((e): e is Extract<TraceEvent, { type: 'merge' }> => e.type === 'merge' && e.runId === runId);
   if (!merge) throw new Error('no merge event');
   return merge;

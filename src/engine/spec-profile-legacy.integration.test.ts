@@ -24,7 +24,7 @@ const modifyApp = (id: string, name: string, body: string) =>
 ${body}
   }`);
 
-function mergeOf(events: TraceEvent[], runId: string) {
+function mergeOf(events: readonly TraceEvent[], runId: string) {
   const merge = events.find((e): e is Extract<TraceEvent, { type: 'merge' }> => e.type === 'merge' && e.runId === runId);
   if (!merge) throw new Error('no merge event');
   return merge;

@@ -89,13 +89,25 @@ export type RunOrigin = { kind: 'user' } | { kind: 'app'; appId: string; parentR
 
 export type TraceListener = (event: TraceEvent) => void;
 
-/** Collects events; subscribers see them live. */
+/**
+ * Collects events; subscribers see them live. `keep` bounds the events held in memory (a long
+ * browser session streams thousands of runs into its own history; the headless runner keeps all).
+ */
 export class TraceBus {
   private readonly listeners = new Set<TraceListener>();
-  readonly events: TraceEvent[] = [];
+  private kept: TraceEvent[] = [];
+
+  constructor(private readonly keep = Number.POSITIVE_INFINITY) {}
+
+  /** The events still held, oldest first. */
+  get events(): readonly TraceEvent[] {
+    return this.kept;
+  }
 
   emit(event: TraceEvent): void {
-    this.events.push(event);
+    this.kept.push(event);
+    // Trim in batches so a steady stream does not copy the array on every event.
+    if (this.kept.length > this.keep * 1.25) this.kept = this.kept.slice(this.kept.length - this.keep);
     for (const listener of this.listeners) listener(event);
   }
 

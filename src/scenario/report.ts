@@ -62,7 +62,7 @@ function errorOf(e: WireError | undefined) {
   return { className: e.className, name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) };
 }
 
-export function callsOf(events: TraceEvent[], runId: string, timings: boolean): ReportCall[] {
+export function callsOf(events: readonly TraceEvent[], runId: string, timings: boolean): ReportCall[] {
   const awaited = new Map<string, boolean>();
   const calls: ReportCall[] = [];
   for (const e of events) {
@@ -99,7 +99,7 @@ export function callsOf(events: TraceEvent[], runId: string, timings: boolean): 
   return calls;
 }
 
-export function logsOf(events: TraceEvent[], runIds: Set<string>, methodOf: (callId: string | null) => string | null): ReportLog[] {
+export function logsOf(events: readonly TraceEvent[], runIds: Set<string>, methodOf: (callId: string | null) => string | null): ReportLog[] {
   const logs: ReportLog[] = [];
   for (const e of events) {
     if (!runIds.has(e.runId ?? '')) continue;

@@ -119,14 +119,14 @@ export const listensToAll = (id = 'all') =>
   );
 
 /** The text of every log line of a run (or of all runs), each line's arguments joined by spaces. */
-export function logLines(events: TraceEvent[], runId?: string): string[] {
+export function logLines(events: readonly TraceEvent[], runId?: string): string[] {
   return events
     .filter((e): e is Extract<TraceEvent, { type: 'log' }> => e.type === 'log' && (runId === undefined || e.runId === runId))
     .map((e) => e.args.map((a) => ('v' in a ? String(a.v) : a.t)).join(' '));
 }
 
 /** Log lines of one app, in one run or in every run (not the logs of loading the app). */
-export function appLogLines(events: TraceEvent[], appId: string, runId?: string): string[] {
+export function appLogLines(events: readonly TraceEvent[], appId: string, runId?: string): string[] {
   return logLines(
     events.filter((e) => e.type === 'log' && e.appId === appId && !e.runId.startsWith('detached:')),
     runId,
@@ -134,11 +134,11 @@ export function appLogLines(events: TraceEvent[], appId: string, runId?: string)
 }
 
 /** The call-end events of a run. */
-export function callEnds(events: TraceEvent[], runId: string): Extract<TraceEvent, { type: 'call-end' }>[] {
+export function callEnds(events: readonly TraceEvent[], runId: string): Extract<TraceEvent, { type: 'call-end' }>[] {
   return events.filter((e): e is Extract<TraceEvent, { type: 'call-end' }> => e.type === 'call-end' && e.runId === runId);
 }
 
 /** Runs started by apps (nested runs), as `[appId, action, outcome]`. */
-export function appRuns(events: TraceEvent[]): { runId: string; appId: string; action: string }[] {
+export function appRuns(events: readonly TraceEvent[]): { runId: string; appId: string; action: string }[] {
   return events.flatMap((e) => (e.type === 'run-start' && e.origin.kind === 'app' ? [{ runId: e.runId, appId: e.origin.appId, action: e.action.action }] : []));
 }

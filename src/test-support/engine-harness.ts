@@ -23,10 +23,10 @@ export async function makeEngine(apps: AppDefinition[], opts: { timeoutMs?: numb
 }
 
 /** `[appId, method, status]` for each finished call of a run. */
-export function calls(events: TraceEvent[], runId: string): [string, string, string][] {
+export function calls(events: readonly TraceEvent[], runId: string): [string, string, string][] {
   return events.filter((e): e is Extract<TraceEvent, { type: 'call-end' }> => e.type === 'call-end' && e.runId === runId).map((e) => [e.call.appId, e.call.method, e.status]);
 }
 
-export function skipped(events: TraceEvent[], runId: string): [string, string, string][] {
+export function skipped(events: readonly TraceEvent[], runId: string): [string, string, string][] {
   return events.filter((e): e is Extract<TraceEvent, { type: 'listener-skipped' }> => e.type === 'listener-skipped' && e.runId === runId).map((e) => [e.appId, e.event, e.reason]);
 }
