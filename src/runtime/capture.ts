@@ -19,6 +19,8 @@ const LATE_FLUSH_MS = 50;
 interface Budget {
   lines: number;
   dropped: number;
+  /** When the last `dropped` report was posted while the call was open. */
+  lastReport?: number;
   open: boolean;
   flushScheduled: boolean;
 }
@@ -35,6 +37,8 @@ export interface Capture {
   /** Replaces console.log/info/warn/error/debug/trace/dir; returns the restore function. */
   patchConsole(target: Console): () => void;
 }
+
+const DROP_REPORT_MS = 250;
 
 export function createCapture(
   post: (msg: RuntimeToHost) => void,
@@ -63,6 +67,14 @@ export function createCapture(
     const cap = callId === null ? OUTSIDE_LINE_CAP : CALL_LINE_CAP;
     if (b.lines >= cap) {
       b.dropped++;
+      // A handler stuck in a logging loop never ends its call: report drops as they happen (the
+      // first at once, then at most every DROP_REPORT_MS) so the user sees them before the timeout.
+      const now = Date.now();
+      if (b.open && (b.lastReport === undefined || now - b.lastReport >= DROP_REPORT_MS)) {
+        b.lastReport = now;
+        flush(callId);
+        return;
+      }
       if (!b.open && !b.flushScheduled) {
         b.flushScheduled = true;
         schedule(() => {
