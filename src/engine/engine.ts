@@ -68,7 +68,8 @@ export class Engine {
   constructor(options: EngineOptions) {
     this.trace = new TraceBus(options.traceLimit);
     this.env = options.env ?? defaultEnv();
-    this.world = new WorldStore(options.world ?? emptyWorld());
+    // The engine owns its world: a caller's object is copied, never changed behind its back.
+    this.world = new WorldStore(structuredClone(options.world ?? emptyWorld()));
     this.profileId = options.profile ?? 'current';
     if (!PROFILES[this.profileId]?.available) throw new Error(`profile "${String(this.profileId)}" is not available`);
     this.timeout = options.timeoutMs ?? PROFILES[this.profileId].timeoutMs;
