@@ -60,6 +60,21 @@ export class Workbench {
     await this.page.getByTestId('run-button').click();
   }
 
+  /** Picks a folder with "Open folder…" (the directory input), as a user would. */
+  async openFolder(dir: string): Promise<Locator> {
+    await this.page.getByTestId('open-folder-input').setInputFiles(dir);
+    const dialog = this.page.getByTestId('import-dialog');
+    await dialog.waitFor();
+    return dialog;
+  }
+
+  /** Sets the per-call timeout in the top bar. */
+  async setTimeoutMs(ms: number): Promise<void> {
+    const input = this.page.getByTestId('timeout-input');
+    await input.fill(String(ms));
+    await input.press('Enter');
+  }
+
   answer(): Locator {
     return this.page.getByTestId('run-answer');
   }
@@ -77,6 +92,19 @@ import { IPreRoomCreatePrevent, IRoom } from '@rocket.chat/apps-engine/definitio
 export class ${className} extends App implements IPreRoomCreatePrevent {
     public async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
         return room.slugifiedName.includes('${word}');
+    }
+}
+`;
+}
+
+/** A Prevent handler that never returns (a synchronous endless loop). */
+export function loopingApp(className: string): string {
+  return `import { App } from '@rocket.chat/apps-engine/definition/App';
+import { IPreRoomCreatePrevent, IRoom } from '@rocket.chat/apps-engine/definition/rooms';
+
+export class ${className} extends App implements IPreRoomCreatePrevent {
+    public async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+        for (;;) {}
     }
 }
 `;

@@ -1,16 +1,13 @@
 /**
- * Starts the page's EngineController on the sandboxed browser runtime (src/sandbox/). The
- * sandbox module is looked up at build time, so the page still opens (and says so) without it.
+ * Starts the page's EngineController on the sandboxed browser runtime (src/sandbox/, loaded
+ * lazily: the runtime bundle is not needed to paint the page). Problems the sandbox reports
+ * about itself join the engine's runtime problems in the console events.
  */
-import type { TransportFactory } from '../engine/apps/transport.ts';
 import { EngineController } from './engine-controller.ts';
 import type { AppStore } from './store.ts';
 
-interface SandboxModule {
-  createSandbox(doc: Document): { transports: TransportFactory; dispose(): void };
-}
-
-const sandboxModules = import.meta.glob<SandboxModule>('../sandbox/index.ts');
+/** The appId sandbox-level problems are filed under (they belong to no app). */
+export const SANDBOX_SOURCE = '(sandbox)';
 
 let current: EngineController | null = null;
 
@@ -19,14 +16,10 @@ export function getController(): EngineController | null {
 }
 
 export async function startBrowserController(store: AppStore): Promise<void> {
-  const load = sandboxModules['../sandbox/index.ts'];
-  if (!load) {
-    store.getState().setRuntime({ state: 'unavailable', message: 'The app runtime (src/sandbox) is not part of this build: apps cannot run yet.' });
-    return;
-  }
   try {
-    const { createSandbox } = await load();
+    const { createSandbox } = await import('../sandbox/index.ts');
     const sandbox = createSandbox(document);
+    sandbox.onProblem((problem) => store.getState().appendConsole([{ type: 'runtime-problem', runId: null, at: Date.now(), appId: SANDBOX_SOURCE, problem }]));
     current = new EngineController({ store, transports: sandbox.transports });
     store.getState().setRuntime({ state: 'ready', message: null });
     window.addEventListener('pagehide', () => {

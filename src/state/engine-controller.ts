@@ -11,6 +11,13 @@ import type { ActionInput } from '../engine/host/actions.ts';
 import type { TraceEvent } from '../engine/trace.ts';
 import type { WorldState } from '../engine/world/types.ts';
 import { defaultWorld } from './default-workspace.ts';
+import { SLOW_MOTION_BASE_MS, type Speed } from './inspect-slice.ts';
+import { outcomeFacts } from './outcome-facts.ts';
+import { replayDiff } from './replay-diff.ts';
+import { replaySession } from './replay-session.ts';
+import { replayBaseline, seqOf } from './run-memory.ts';
+import { StepGate } from './step-gate.ts';
+import { describeAction } from '../engine/host/actions.ts';
 import type { AppStore } from './store.ts';
 import type { AppStatus, RunRecord, WorkspaceApp } from './types.ts';
 
@@ -24,6 +31,9 @@ export interface ControllerOptions {
 
 /** What identifies an app's code and manifest (enabling is handled without a reload). */
 const fingerprint = (app: WorkspaceApp) => JSON.stringify({ ...app, enabled: undefined });
+
+/** Trace events the engine itself keeps; the runs slice holds the history the UI shows. */
+const TRACE_LIMIT = 20_000;
 
 export class EngineController {
   readonly engine: Engine;
@@ -43,12 +53,16 @@ export class EngineController {
   private consoleBuffer: TraceEvent[] = [];
   private flushQueued = false;
   private localIds = 0;
+  private readonly transports: TransportFactory;
+  private readonly gate: StepGate;
 
   constructor(options: ControllerOptions) {
     this.store = options.store;
     this.delay = options.syncDelayMs ?? 600;
+    this.transports = options.transports;
+    this.gate = new StepGate((call) => this.store.getState().patchStep({ waiting: call }));
     const s = this.store.getState();
-    this.engine = new Engine({ transports: options.transports, world: s.world, timeoutMs: s.settings.timeoutMs, ...(options.env ? { env: options.env } : {}) });
+    this.engine = new Engine({ transports: options.transports, world: s.world, timeoutMs: s.settings.timeoutMs, traceLimit: TRACE_LIMIT, ...(options.env ? { env: options.env } : {}) });
     this.unsubscribe.push(this.engine.trace.subscribe((e) => this.onTrace(e)));
     this.unsubscribe.push(
       this.store.subscribe((next, prev) => {
@@ -87,6 +101,58 @@ export class EngineController {
     await this.sync();
   }
 
+  // step-through, slow motion, stop ---------------------------------------------------------
+  /** Step mode on/off and the slow-motion speed ('full' = no delay). */
+  setStepping(enabled: boolean, speed: Speed): void {
+    this.store.getState().patchStep({ enabled, speed });
+    const delay = speed === 'full' ? 0 : SLOW_MOTION_BASE_MS / Number(speed);
+    // The engine's beforeCall passes null through ("do not wait"); its declared type is narrower.
+    this.engine.setStepper(this.gate.configure(enabled, delay) as Parameters<Engine['setStepper']>[0]);
+  }
+
+  step(): void {
+    this.gate.step();
+  }
+
+  continueRun(): void {
+    this.gate.continueRun();
+  }
+
+  /** Stop: waiting calls go on without pausing and busy workers are terminated (calls end `stopped`). */
+  stop(): number {
+    this.gate.continueRun();
+    return this.engine.stop();
+  }
+
+  // replay --------------------------------------------------------------------------------------
+  /** Replays every kept run that has a baseline world against the current code, in a scratch engine. */
+  async replaySessionAgainstCurrentCode(): Promise<void> {
+    const st = this.store.getState();
+    const from = replayBaseline(st.runs);
+    const runs = from < 0 ? [] : st.runs.slice(from).filter((r) => r.state !== 'running');
+    const first = runs[0];
+    if (!first?.worldBefore) {
+      st.setReplay({ status: 'failed', done: 0, total: 0, rows: [], fromSeq: null, error: 'No finished run with a recorded world to start from.' });
+      return;
+    }
+    const recorded = runs.map((r) => ({ seq: seqOf(r), label: describeAction(r.action), facts: outcomeFacts(r.events) }));
+    const base = { total: runs.length, fromSeq: seqOf(first), error: null };
+    st.setReplay({ ...base, status: 'running', done: 0, rows: [] });
+    try {
+      const now = await replaySession({
+        transports: this.transports,
+        apps: st.apps,
+        settings: st.settings,
+        world: first.worldBefore,
+        actions: runs.map((r) => r.action),
+        onProgress: (done) => this.store.getState().setReplay({ ...base, status: 'running', done, rows: [] }),
+      });
+      this.store.getState().setReplay({ ...base, status: 'done', done: now.length, rows: replayDiff(recorded, now) });
+    } catch (err) {
+      this.store.getState().setReplay({ ...base, status: 'failed', done: 0, rows: [], error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     for (const u of this.unsubscribe) u();
@@ -106,7 +172,8 @@ export class EngineController {
   private async doSync(): Promise<void> {
     const { apps, settings } = this.store.getState();
     if (settings.timeoutMs !== this.engine.timeoutMs && settings.timeoutMs > 0) this.engine.setTimeoutMs(settings.timeoutMs);
-    if (settings.profile !== this.engine.profile.id) this.engine.setProfile(settings.profile);
+    // Awaited: a profile whose runtime switches differ reloads every app before the next run.
+    if (settings.profile !== this.engine.profile.id) await this.engine.setProfile(settings.profile, { keepTimeout: true });
     const wanted = new Set(apps.map((a) => a.id));
     for (const id of [...this.loaded.keys()]) {
       if (!wanted.has(id)) {
@@ -153,7 +220,7 @@ export class EngineController {
       const unloadable = st.apps
         .filter((a) => a.enabled && st.appStatus[a.id]?.state === 'error')
         .map((a) => ({ appId: a.id, name: a.name, error: st.appStatus[a.id]?.loadError ?? 'could not load' }));
-      st.patchRun(localId, { unloadable });
+      st.patchRun(localId, { unloadable, worldBefore: this.engine.world.snapshot() });
       this.pendingLocalId = localId;
       const result = await this.engine.run(input);
       id = result.runId;
@@ -180,6 +247,7 @@ export class EngineController {
   private onTrace(e: TraceEvent): void {
     if (e.type === 'run-start') {
       if (e.origin.kind === 'user' && this.pendingLocalId) {
+        this.gate.newRun();
         this.store.getState().setRunId(this.pendingLocalId, e.runId);
         this.pendingLocalId = null;
         this.owner.set(e.runId, e.runId);

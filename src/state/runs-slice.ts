@@ -1,15 +1,16 @@
 /**
  * History of runs: each user-triggered action with its trace events (and those of runs apps
- * started from inside it), the host's answer and the world after. Newest last; capped.
+ * started from inside it), the host's answer and the world after. Newest last; capped (run-memory.ts).
  */
 import type { StateCreator } from 'zustand';
 import type { ActionInput } from '../engine/host/actions.ts';
 import type { TraceEvent } from '../engine/trace.ts';
 import type { WorldState } from '../engine/world/types.ts';
 import type { StoreState } from './store.ts';
+import { capRuns, compactWorlds, MAX_RUNS } from './run-memory.ts';
 import type { RunRecord, RunSummary } from './types.ts';
 
-export const MAX_RUNS = 50;
+export { MAX_RUNS };
 export const MAX_CONSOLE = 500;
 
 export interface RunsSlice {
@@ -17,6 +18,9 @@ export interface RunsSlice {
   /** Events that belong to no user run (runtime problems, worker restarts, detached logs). */
   consoleEvents: TraceEvent[];
   lastAction: ActionInput | null;
+  /** The number the next run gets (run #1, #2...). */
+  nextRunSeq: number;
+  /** A new user run: the Run area follows it (selection back to live). */
   startRun(record: Pick<RunRecord, 'id' | 'action' | 'startedAt' | 'unloadable'>): void;
   /** Renames a run once the engine told its runId. */
   setRunId(localId: string, runId: string): void;
@@ -26,7 +30,7 @@ export interface RunsSlice {
   answerRun(runId: string, result: RunSummary, world: WorldState): void;
   settleRun(runId: string, world: WorldState): void;
   crashRun(runId: string, message: string): void;
-  patchRun(runId: string, patch: Partial<Pick<RunRecord, 'unloadable'>>): void;
+  patchRun(runId: string, patch: Partial<Pick<RunRecord, 'unloadable' | 'worldBefore'>>): void;
   clearRuns(): void;
 }
 
@@ -36,19 +40,30 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
     runs: [],
     consoleEvents: [],
     lastAction: null,
+    nextRunSeq: 1,
     startRun: (record) =>
       set((s) => ({
         lastAction: record.action,
-        runs: [...s.runs, { ...record, state: 'running' as const, result: null, childRunIds: [], events: [], worldAfter: null }].slice(-MAX_RUNS),
+        nextRunSeq: s.nextRunSeq + 1,
+        runs: capRuns([...s.runs, { ...record, seq: s.nextRunSeq, state: 'running' as const, result: null, childRunIds: [], events: [], worldBefore: null, worldAfter: null }]),
+        selectedRunId: null,
+        viewedRunId: null,
+        graphRunId: null,
+        selectedNodeId: null,
+        logFilter: null,
+        centerTab: s.centerTab === 'replay' ? 'graph' : s.centerTab,
       })),
     setRunId: (localId, runId) => mapRun(localId, (r) => ({ ...r, id: runId })),
     addChildRun: (runId, child) => mapRun(runId, (r) => ({ ...r, childRunIds: [...r.childRunIds, child] })),
     appendEvents: (runId, events) => mapRun(runId, (r) => ({ ...r, events: [...r.events, ...events] })),
     appendConsole: (events) => set((s) => ({ consoleEvents: [...s.consoleEvents, ...events].slice(-MAX_CONSOLE) })),
-    answerRun: (runId, result, world) => mapRun(runId, (r) => ({ ...r, state: r.state === 'settled' ? 'settled' : 'answered', result, worldAfter: world })),
-    settleRun: (runId, world) => mapRun(runId, (r) => ({ ...r, state: 'settled', worldAfter: world })),
+    answerRun: (runId, result, world) => {
+      mapRun(runId, (r) => ({ ...r, state: r.state === 'settled' ? 'settled' : 'answered', result, worldAfter: world }));
+      set((s) => ({ runs: compactWorlds(s.runs) }));
+    },
+    settleRun: (runId, world) => mapRun(runId, (r) => (r.worldDropped ? { ...r, state: 'settled' } : { ...r, state: 'settled', worldAfter: world })),
     crashRun: (runId, message) => mapRun(runId, (r) => ({ ...r, state: 'crashed', crash: message })),
     patchRun: (runId, patch) => mapRun(runId, (r) => ({ ...r, ...patch })),
-    clearRuns: () => set({ runs: [], consoleEvents: [] }),
+    clearRuns: () => set({ runs: [], consoleEvents: [], nextRunSeq: 1, selectedRunId: null, viewedRunId: null, graphRunId: null, selectedNodeId: null, compareRunId: null, logFilter: null }),
   };
 };

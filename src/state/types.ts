@@ -59,8 +59,14 @@ export interface RunRecord {
   /** Runs apps started through `modify` during this run. */
   childRunIds: string[];
   events: TraceEvent[];
-  /** The world after the host answered, then again after the run settled. */
+  /** 1-based number shown to the user ("run #3"); stable when old runs are dropped. */
+  seq?: number;
+  /** The world just before the run (kept for the replay baseline; see run-memory.ts). */
+  worldBefore?: WorldState | null;
+  /** The world after the host answered, then again after the run settled (see run-memory.ts). */
   worldAfter: WorldState | null;
+  /** True when worldAfter was dropped to save memory (only the newest runs keep theirs). */
+  worldDropped?: boolean;
   /** Set when something outside the engine went wrong (the controller itself). */
   crash?: string;
 }

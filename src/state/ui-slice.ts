@@ -1,5 +1,6 @@
 /** UI state: selection, theme, which tabs are open, problems to tell the user about. */
 import type { StateCreator } from 'zustand';
+import type { ImportPlan } from './import-project.ts';
 import type { StoreState } from './store.ts';
 import type { ActionTab, Theme } from './types.ts';
 
@@ -19,6 +20,9 @@ export interface UiSlice {
   runtime: { state: 'starting' | 'ready' | 'unavailable'; message: string | null };
   /** Bumped to ask the editor to take focus (Ctrl/Cmd+E). */
   editorFocusRequest: number;
+  /** A project read from disk, waiting for the user to confirm the import. */
+  pendingImport: ImportPlan | null;
+  setPendingImport(plan: ImportPlan | null): void;
   selectApp(id: string | null): void;
   openFileOf(appId: string, path: string): void;
   setTheme(theme: Theme): void;
@@ -44,6 +48,8 @@ export const createUiSlice: StateCreator<StoreState, [], [], UiSlice> = (set) =>
   quickSwitcherOpen: false,
   storageProblem: null,
   editorFocusRequest: 0,
+  pendingImport: null,
+  setPendingImport: (pendingImport) => set({ pendingImport }),
   runtime: { state: 'starting', message: null },
   selectApp: (id) => set({ selectedAppId: id }),
   openFileOf: (appId, path) => set((s) => ({ selectedAppId: appId, openFile: { ...s.openFile, [appId]: path } })),

@@ -13,6 +13,8 @@ export interface WorkspaceSlice extends Workspace {
   appStatus: Record<string, AppStatus>;
   loadWorkspace(ws: Workspace): void;
   addApp(app: WorkspaceApp): void;
+  /** Puts `app` in the place of app `id` (same listener position); used by "replace" on import. */
+  replaceApp(id: string, app: WorkspaceApp): void;
   removeApp(id: string): void;
   setAppMeta(id: string, meta: AppMeta): void;
   /** Enabling appends the app to the end of the listener order, as Rocket.Chat does. */
@@ -48,6 +50,12 @@ export const createWorkspaceSlice: StateCreator<StoreState, [], [], WorkspaceSli
     appStatus: {},
     loadWorkspace: (ws) => set({ ...ws, appStatus: {} }),
     addApp: (app) => set((s) => ({ apps: [...s.apps, app] })),
+    replaceApp: (id, app) =>
+      set((s) => {
+        const status = { ...s.appStatus };
+        delete status[id];
+        return { apps: s.apps.map((a) => (a.id === id ? app : a)), appStatus: status };
+      }),
     removeApp: (id) =>
       set((s) => {
         const status = { ...s.appStatus };

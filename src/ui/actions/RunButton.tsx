@@ -1,7 +1,8 @@
-/** Runs the form's action. Busy while a run is waiting for the host's answer. */
+/** Runs the form's action; while a run is in progress, Stop sits next to it. */
 import type { ActionInput } from '../../engine/host/actions.ts';
 import { useStore } from '../../state/store.ts';
 import { cleanAction, runAction } from './run-action.ts';
+import { StopButton } from './StopButton.tsx';
 
 export function RunButton({ action, disabled, label = 'Run' }: { action: ActionInput; disabled?: boolean; label?: string | undefined }) {
   const runtime = useStore((s) => s.runtime.state);
@@ -12,6 +13,7 @@ export function RunButton({ action, disabled, label = 'Run' }: { action: ActionI
       <button type="submit" className="btn btn-primary" data-testid="run-button" disabled={disabled || runtime !== 'ready'} title={title} onClick={() => void runAction(cleanAction(action))}>
         {busy ? 'Running…' : `▶ ${label}`}
       </button>
+      <StopButton />
       <span className="muted small">
         <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the last action again
       </span>

@@ -1,13 +1,21 @@
 /** The host's answer to the latest run, plainly: "completed" or `error-code: message`. */
+import { useEffect, useRef } from 'react';
 import { describeAction } from '../../engine/host/actions.ts';
 import { useStore } from '../../state/store.ts';
 import { selectLatestRun } from '../../state/selectors.ts';
+import { CutOffCalls } from './CutOffCalls.tsx';
 
 export function RunResult() {
   const run = useStore(selectLatestRun);
   const neverRan = run === null;
+  const box = useRef<HTMLElement>(null);
+  const answered = run?.result ? run.id : null;
+  // A new answer below a tall form: bring it into view (no-op when it is already visible).
+  useEffect(() => {
+    if (answered) box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [answered]);
   return (
-    <section className="run-result" aria-label="Result">
+    <section className="run-result" aria-label="Result" ref={box}>
       <h2 className="section-title">Host answer</h2>
       <div aria-live="polite" aria-atomic="true" data-testid="run-result">
         {neverRan && (
@@ -30,6 +38,7 @@ export function RunResult() {
             </p>
             {run.result.error?.unmapped && <p className="small muted">Rocket.Chat does not map this error: a client sees “Internal server error”.</p>}
             {run.result.summary && <p data-testid="run-summary">{run.result.summary}</p>}
+            <CutOffCalls events={run.events} />
             {run.state !== 'settled' && <p className="small muted">Post handlers the host does not wait for are still running…</p>}
           </>
         )}

@@ -1,10 +1,8 @@
-/** "+ New app": a blank app or one of the templates (src/templates/ when the build has it). */
+/** "+ New app": a blank app or one of the templates (src/templates/). */
 import { useEffect, useRef, useState } from 'react';
-import { appFromTemplate, blankApp, type AppTemplate } from '../../state/app-files.ts';
+import { appFromTemplate, blankApp } from '../../state/app-files.ts';
 import { useStore } from '../../state/store.ts';
-
-const templateModules = import.meta.glob<{ TEMPLATES: AppTemplate[] }>('../../templates/index.ts', { eager: true });
-const TEMPLATES: AppTemplate[] = templateModules['../../templates/index.ts']?.TEMPLATES ?? [];
+import { TEMPLATES } from '../../templates/index.ts';
 
 export function AddAppMenu() {
   const [open, setOpen] = useState(false);
@@ -26,7 +24,7 @@ export function AddAppMenu() {
   const nextName = () => `App ${useStore.getState().apps.length + 1}`;
 
   return (
-    <div className="menu-anchor push-right" ref={box}>
+    <div className="menu-anchor" ref={box}>
       <button type="button" className="btn btn-small" data-testid="add-app" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         + New app
       </button>
@@ -36,7 +34,7 @@ export function AddAppMenu() {
             <span className="menu-item-title">Blank app</span>
             <span className="menu-item-desc">A Prevent handler that lets every room through</span>
           </button>
-          {TEMPLATES.map((t) => (
+          {TEMPLATES.filter((t) => t.id !== 'blank').map((t) => (
             <button key={t.id} type="button" role="menuitem" className="menu-item" data-testid={`add-template-${t.id}`} onClick={() => add((taken) => appFromTemplate(t, taken))}>
               <span className="menu-item-title">
                 {t.label} <span className="mono muted">{t.interfaceName}</span>

@@ -3,6 +3,7 @@ import { useState, type DragEvent } from 'react';
 import { useStore } from '../../state/store.ts';
 import { selectAppById, selectAppStatus } from '../../state/selectors.ts';
 import { metaOf } from '../../state/app-files.ts';
+import { LoadErrorLine } from './LoadErrorLine.tsx';
 import { PathInput } from './PathInput.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -81,6 +82,7 @@ export function AppRow({ id, index, count }: { id: string; index: number; count:
           </button>
         </span>
       </div>
+      {status?.state === 'error' && <LoadErrorLine app={app} error={status.loadError ?? 'could not load'} />}
       {confirming && (
         <div className="confirm" role="alertdialog" aria-label={`Delete ${app.name}?`}>
           <span>Delete {app.name} and its {Object.keys(app.files).length} files?</span>

@@ -7,17 +7,18 @@ import { AddAppMenu } from './AddAppMenu.tsx';
 import { AppDetails } from './AppDetails.tsx';
 import { AppRow } from './AppRow.tsx';
 import { FileTree } from './FileTree.tsx';
+import { OpenFolderButton, ProjectDropZone } from './OpenProject.tsx';
 
 export function AppsPanel() {
   const ids = useStore(useShallow(selectAppIds));
   const selected = useStore(selectSelectedApp);
   return (
-    <aside className="apps-panel" aria-label="Apps">
+    <ProjectDropZone className="apps-panel">
       <div className="panel-header">
-        <h2 className="panel-title">Apps</h2>
-        <span className="muted small" title="Enabled apps are called in this order (the order in which they were last enabled).">
-          listener order
-        </span>
+        <h2 className="panel-title" title="Enabled apps are called in this order (the order in which they were last enabled).">
+          Apps
+        </h2>
+        <OpenFolderButton />
         <AddAppMenu />
       </div>
       <ol className="app-list" data-testid="app-list" aria-label="Apps in listener order">
@@ -25,13 +26,13 @@ export function AppsPanel() {
           <AppRow key={id} id={id} index={i} count={ids.length} />
         ))}
       </ol>
-      {ids.length === 0 && <p className="muted pad">No apps. Add one with “+ New app”.</p>}
+      {ids.length === 0 && <p className="muted pad">No apps. Add one with “+ New app”, or drop an app folder here.</p>}
       {selected && (
         <div className="app-detail" key={selected.id}>
           <FileTree app={selected} />
           <AppDetails key={JSON.stringify(metaOf(selected))} app={selected} />
         </div>
       )}
-    </aside>
+    </ProjectDropZone>
   );
 }

@@ -1,4 +1,4 @@
-/** Load state of an app: loading, the load error, or the interfaces it implements. */
+/** Load state of an app: loading, not loaded (the error is shown under the row), or the interfaces it implements. */
 import type { AppStatus } from '../../state/types.ts';
 
 const SHORT: Record<string, string> = {
@@ -16,13 +16,7 @@ const SHORT: Record<string, string> = {
 
 export function StatusBadge({ status, enabled }: { status: AppStatus | undefined; enabled: boolean }) {
   if (!status || status.state === 'loading') return <span className="badge badge-muted">{status ? 'loading…' : 'not loaded'}</span>;
-  if (status.state === 'error') {
-    return (
-      <span className="badge badge-error" data-testid="app-load-error" title={status.loadError ?? ''}>
-        ⚠ {firstLine(status.loadError)}
-      </span>
-    );
-  }
+  if (status.state === 'error') return <span className="badge badge-error">⚠ not loaded</span>;
   return (
     <span className="implements" data-testid="app-implements">
       {status.implements.length === 0 && <span className="badge badge-muted">no room interfaces</span>}
@@ -33,9 +27,4 @@ export function StatusBadge({ status, enabled }: { status: AppStatus | undefined
       ))}
     </span>
   );
-}
-
-function firstLine(text: string | null): string {
-  const line = (text ?? 'could not load').split('\n')[0] ?? '';
-  return line.length > 90 ? `${line.slice(0, 90)}…` : line;
 }

@@ -18,13 +18,22 @@ export interface RunGraphViewProps {
   theme: 'dark' | 'light';
 }
 
+/** Below this zoom node text is unreadable: a wide run is shown at this zoom and can be panned. */
+const MIN_FIT_ZOOM = 0.55;
+
 function Inner({ graph, selectedNodeId, onSelectNode, theme }: RunGraphViewProps & { graph: RunGraph }) {
   const nodes = useMemo(() => toFlowNodes(graph, selectedNodeId), [graph, selectedNodeId]);
   const edges = useMemo(() => toFlowEdges(graph), [graph]);
   const flow = useReactFlow();
   const shapeKey = graph.runId + ':' + graph.nodes.length;
   useEffect(() => {
-    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.12, duration: 0 }));
+    const id = requestAnimationFrame(() => {
+      void flow.fitView({ padding: 0.06, duration: 0, minZoom: MIN_FIT_ZOOM }).then(() => {
+        // Too wide to fit readably: start at the action (left), the rest is a pan away.
+        const zoom = flow.getZoom();
+        if (zoom <= MIN_FIT_ZOOM + 0.001) void flow.setViewport({ x: 12, y: 12, zoom });
+      });
+    });
     return () => cancelAnimationFrame(id);
   }, [shapeKey, flow]);
   return (
@@ -34,6 +43,7 @@ function Inner({ graph, selectedNodeId, onSelectNode, theme }: RunGraphViewProps
       nodeTypes={NODE_TYPES}
       colorMode={theme}
       fitView
+      fitViewOptions={{ padding: 0.06, minZoom: MIN_FIT_ZOOM }}
       minZoom={0.2}
       maxZoom={2}
       nodesDraggable={false}

@@ -1,9 +1,9 @@
 /** The run history: every action run, newest first, virtualized; filter by outcome, app, event. */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ROOM_EVENTS } from '../../engine/events.ts';
 import { PHASE_LABEL } from '../../graph/labels.ts';
-import { filterRows, NO_FILTER, toRow, type HistoryFilter, type HistoryRun } from './history-filter.ts';
+import { filterRows, nextRowId, NO_FILTER, toRows, type HistoryFilter, type HistoryRun } from './history-filter.ts';
 import './history.css';
 
 export interface RunHistoryProps {
@@ -20,12 +20,22 @@ const ROW_HEIGHT = 44;
 
 export function RunHistory({ runs, selectedId, compareId, apps, onSelect, onCompare }: RunHistoryProps) {
   const [filter, setFilter] = useState<HistoryFilter>(NO_FILTER);
-  const rows = useMemo(() => runs.map(toRow).reverse(), [runs]);
+  const rows = useMemo(() => toRows(runs), [runs]);
   const visible = useMemo(() => filterRows(rows, filter), [rows, filter]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const names = useMemo(() => new Map(apps.map((a) => [a.id, a.name])), [apps]);
   const set = (patch: Partial<HistoryFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const onListKey = (e: KeyboardEvent) => {
+    const next = nextRowId(visible, selectedId, e.key);
+    if (next === null) return;
+    e.preventDefault();
+    onSelect(next);
+    const index = visible.findIndex((r) => r.id === next);
+    virtual.scrollToIndex(index, { align: 'auto' });
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(next)}"]`)?.focus());
+  };
+  const focusable = visible.some((r) => r.id === selectedId) ? selectedId : (visible[0]?.id ?? null);
   return (
     <div className="hs-history" data-testid="run-history">
       <div className="hs-history-filters" role="group" aria-label="Filter runs">
@@ -54,7 +64,7 @@ export function RunHistory({ runs, selectedId, compareId, apps, onSelect, onComp
       {rows.length === 0 ? (
         <div className="hs-history-empty">No runs yet. Every action you run is kept here; select one to see its graph and the world as it was.</div>
       ) : (
-        <div className="hs-history-list" ref={scroller} role="listbox" aria-label="Runs">
+        <div className="hs-history-list" ref={scroller} role="listbox" aria-label="Runs (arrow keys move)" onKeyDown={onListKey}>
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((item) => {
               const row = visible[item.index];
@@ -65,7 +75,8 @@ export function RunHistory({ runs, selectedId, compareId, apps, onSelect, onComp
                   key={row.id}
                   role="option"
                   aria-selected={selected}
-                  tabIndex={selected ? 0 : -1}
+                  tabIndex={row.id === focusable ? 0 : -1}
+                  data-row-id={row.id}
                   className={`hs-history-row${selected ? ' is-selected' : ''}${row.id === compareId ? ' is-compared' : ''}`}
                   style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                   onClick={() => onSelect(row.id)}

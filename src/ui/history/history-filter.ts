@@ -11,6 +11,8 @@ export interface HistoryRun {
   state: 'running' | 'answered' | 'settled' | 'crashed';
   result: { outcome: string; error: HostError | null } | null;
   events: readonly TraceEvent[];
+  /** 1-based run number, when the record has one (else the position is used). */
+  seq?: number;
 }
 
 export interface HistoryRow {
@@ -42,6 +44,20 @@ export function toRow(run: HistoryRun, index: number): HistoryRow {
   }
   const outcome = run.state === 'crashed' ? 'crashed' : ((run.result?.outcome as HistoryRow['outcome'] | undefined) ?? 'running');
   return { id: run.id, index, label: describeAction(run.action), outcome, errorCode: run.result?.error?.code ?? null, apps: [...apps], events: [...events], startedAt: run.startedAt };
+}
+
+/** History rows, newest first, numbered by the runs' own numbers. */
+export function toRows(runs: readonly HistoryRun[]): HistoryRow[] {
+  return runs.map((r, i) => toRow(r, (r.seq ?? i + 1) - 1)).reverse();
+}
+
+/** Arrow-key navigation: the row id to select after `key`, or null. */
+export function nextRowId(rows: readonly Pick<HistoryRow, 'id'>[], currentId: string | null, key: string): string | null {
+  if (rows.length === 0) return null;
+  const i = rows.findIndex((r) => r.id === currentId);
+  const last = rows.length - 1;
+  const to = key === 'ArrowDown' ? (i < 0 ? 0 : Math.min(last, i + 1)) : key === 'ArrowUp' ? (i < 0 ? 0 : Math.max(0, i - 1)) : key === 'Home' ? 0 : key === 'End' ? last : null;
+  return to === null ? null : (rows[to]?.id ?? null);
 }
 
 export function filterRows(rows: HistoryRow[], f: HistoryFilter): HistoryRow[] {

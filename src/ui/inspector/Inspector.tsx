@@ -37,10 +37,10 @@ export function Inspector({ events, node, theme, onJumpToSource }: InspectorProp
           </header>
           {node.effect && <p className="hs-insp-effect" data-testid="inspector-effect">{node.effect}</p>}
           {data.calls.length === 0 && <p className="hs-insp-muted">{node.detail}</p>}
+          {data.fields.length > 0 && <FieldsBlock fields={data.fields} />}
           {data.calls.map((call) => (
             <CallBlock key={call.callId} call={call} theme={theme} {...(jump ? { onJump: jump } : {})} />
           ))}
-          {data.fields.length > 0 && <FieldsBlock fields={data.fields} />}
           <ActivityBlock accessors={data.accessors} logs={data.logs} pending={data.pending} theme={theme} {...(jump ? { onJump: jump } : {})} />
         </>
       )}

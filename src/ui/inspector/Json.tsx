@@ -8,7 +8,7 @@ export function Json({ value, theme }: { value: unknown; theme: 'dark' | 'light'
   }
   return (
     <div className="hs-json">
-      <JsonView data={value as object} shouldExpandNode={collapseAllNested} style={theme === 'dark' ? darkStyles : defaultStyles} />
+      <JsonView data={value as object} shouldExpandNode={collapseAllNested} style={{ ...(theme === 'dark' ? darkStyles : defaultStyles), container: 'hs-json-container' }} />
     </div>
   );
 }

@@ -1,28 +1,16 @@
 /**
- * The center: the open file of the selected app. Uses the Monaco CodeEditor (src/ui/editor/)
- * when the build has it, loaded lazily so Monaco stays off the critical path; a plain
- * textarea until then.
+ * The center: the open file of the selected app in the Monaco CodeEditor (src/ui/editor/),
+ * loaded lazily so Monaco stays off the critical path. Reveal requests (a node, a stack frame, a
+ * load error) open their app and file and move the cursor to the line once the editor is ready.
  */
-import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
+import type { RevealRequest } from '../../state/inspect-slice.ts';
 import { useStore } from '../../state/store.ts';
 import { selectOpenPath, selectSelectedApp, selectTheme } from '../../state/selectors.ts';
-import type { Theme } from '../../state/types.ts';
+import type { CodeEditorApi } from '../editor/CodeEditor.tsx';
 import { editorPath } from '../editor/paths.ts';
-import { PlainEditor } from './PlainEditor.tsx';
 
-export interface CodeEditorProps {
-  path: string;
-  value: string;
-  onChange(value: string): void;
-  theme: Theme;
-  /** The app's files (relative path -> text), so relative imports resolve. */
-  files?: Record<string, string>;
-  classFile?: string;
-}
-
-const editorModules = import.meta.glob<{ CodeEditor: ComponentType<CodeEditorProps> }>('../editor/CodeEditor.tsx');
-const loadEditor = editorModules['../editor/CodeEditor.tsx'];
-const CodeEditor = loadEditor ? lazy(() => loadEditor().then((m) => ({ default: m.CodeEditor }))) : PlainEditor;
+const CodeEditor = lazy(() => import('../editor/CodeEditor.tsx').then((m) => ({ default: m.CodeEditor })));
 
 export function EditorArea() {
   const app = useStore(selectSelectedApp);
@@ -30,21 +18,46 @@ export function EditorArea() {
   const theme = useStore(selectTheme);
   const setFile = useStore((s) => s.setFile);
   const focusRequest = useStore((s) => s.editorFocusRequest);
+  const reveal = useStore((s) => s.revealRequest);
   const box = useRef<HTMLDivElement>(null);
+  const api = useRef<CodeEditorApi | null>(null);
+  const pending = useRef<RevealRequest | null>(null);
+  const where = useRef({ appId: app?.id, path });
+  where.current = { appId: app?.id, path };
+
+  /** Reveals the pending line if its file is the one shown and the editor is up. */
+  const tryReveal = useCallback(() => {
+    const req = pending.current;
+    if (!req || !api.current || req.appId !== where.current.appId || req.file !== where.current.path) return;
+    pending.current = null;
+    api.current.revealLine(req.line);
+  }, []);
 
   useEffect(() => {
-    if (focusRequest > 0) box.current?.querySelector<HTMLElement>('textarea, [contenteditable="true"]')?.focus();
+    if (!reveal) return;
+    const s = useStore.getState();
+    if (!s.apps.some((a) => a.id === reveal.appId && a.files[reveal.file] !== undefined)) return;
+    pending.current = reveal;
+    s.openFileOf(reveal.appId, reveal.file);
+    tryReveal();
+  }, [reveal, tryReveal]);
+
+  useEffect(tryReveal, [app?.id, path, tryReveal]);
+
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    if (api.current) api.current.focus();
+    else box.current?.querySelector<HTMLElement>('textarea')?.focus();
   }, [focusRequest]);
 
   if (!app || path === null) {
     return (
       <section className="editor-area editor-empty" aria-label="Editor">
-        <p>No app yet. Add one from the Apps panel.</p>
+        <p>No app yet. Add one from the Apps panel, or drop an app folder on it.</p>
       </section>
     );
   }
   const value = app.files[path] ?? '';
-  const modelPath = editorPath(app.id, path);
   return (
     <section className="editor-area" aria-label="Editor">
       <div className="panel-header editor-header">
@@ -57,7 +70,18 @@ export function EditorArea() {
       </div>
       <div className="editor-body" ref={box} data-testid="editor">
         <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
-          <CodeEditor key={modelPath} path={modelPath} value={value} theme={theme} files={app.files} classFile={app.classFile} onChange={(v) => setFile(app.id, path, v)} />
+          <CodeEditor
+            path={editorPath(app.id, path)}
+            value={value}
+            theme={theme}
+            files={app.files}
+            classFile={app.classFile}
+            onChange={(v) => setFile(app.id, path, v)}
+            onReady={(a) => {
+              api.current = a;
+              tryReveal();
+            }}
+          />
         </Suspense>
       </div>
     </section>

@@ -1,7 +1,11 @@
-/** Per-call timeout (Rocket.Chat default 30 000 ms, or a short demo preset) and the profile. */
+/**
+ * Per-call timeout (the profile's default, e.g. Rocket.Chat's 30 000 ms, or a short demo preset)
+ * and the behaviour profile (every available one in src/engine/profiles.ts). Switching profile
+ * takes the new profile's default timeout unless the user had set their own.
+ */
 import { useState } from 'react';
-import { PROFILES } from '../../engine/profiles.ts';
-import { DEFAULT_TIMEOUT_MS, DEMO_TIMEOUT_MS } from '../../state/default-workspace.ts';
+import { PROFILES, type ProfileId } from '../../engine/profiles.ts';
+import { DEMO_TIMEOUT_MS } from '../../state/default-workspace.ts';
 import { useStore } from '../../state/store.ts';
 import { selectSettings } from '../../state/selectors.ts';
 
@@ -15,7 +19,10 @@ export function RuntimeSettings() {
     if (Number.isFinite(n) && n >= 1) setSettings({ timeoutMs: Math.round(n) });
     setDraft(null);
   };
-  const preset = settings.timeoutMs === DEFAULT_TIMEOUT_MS ? 'default' : settings.timeoutMs === DEMO_TIMEOUT_MS ? 'demo' : 'custom';
+  const profileDefault = PROFILES[settings.profile].timeoutMs;
+  const preset = settings.timeoutMs === profileDefault ? 'default' : settings.timeoutMs === DEMO_TIMEOUT_MS ? 'demo' : 'custom';
+  const setProfile = (profile: ProfileId) =>
+    setSettings(preset === 'default' ? { profile, timeoutMs: PROFILES[profile].timeoutMs } : { profile });
   return (
     <div className="runtime-settings" role="group" aria-label="Runtime settings">
       <label className="field-inline">
@@ -34,8 +41,8 @@ export function RuntimeSettings() {
         <span className="unit">ms</span>
       </label>
       <div className="segmented" role="radiogroup" aria-label="Timeout preset">
-        <button type="button" role="radio" aria-checked={preset === 'default'} onClick={() => setSettings({ timeoutMs: DEFAULT_TIMEOUT_MS })} title="Rocket.Chat's default: 30 000 ms">
-          RC default
+        <button type="button" role="radio" aria-checked={preset === 'default'} onClick={() => setSettings({ timeoutMs: profileDefault })} title={`The default of this profile's Rocket.Chat versions: ${profileDefault.toLocaleString('en')} ms`} data-testid="timeout-default">
+          Default {profileDefault / 1000} s
         </button>
         <button type="button" role="radio" aria-checked={preset === 'demo'} onClick={() => setSettings({ timeoutMs: DEMO_TIMEOUT_MS })} title="3 000 ms: a hung handler is cut off quickly in a live demo">
           Demo 3 s
@@ -43,9 +50,9 @@ export function RuntimeSettings() {
       </div>
       <label className="field-inline">
         <span>Profile</span>
-        <select className="input" value={settings.profile} onChange={(e) => setSettings({ profile: e.target.value as typeof settings.profile })} data-testid="profile-select">
+        <select className="input" value={settings.profile} onChange={(e) => setProfile(e.target.value as ProfileId)} data-testid="profile-select">
           {Object.values(PROFILES).filter((p) => p.available).map((p) => (
-            <option key={p.id} value={p.id}>
+            <option key={p.id} value={p.id} title={p.notes.join('\n')}>
               {p.label}
             </option>
           ))}

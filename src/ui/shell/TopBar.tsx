@@ -1,7 +1,10 @@
-/** Product name, runtime settings, theme toggle and the shortcut hint. */
+/** Product name, runtime settings, Stop while a run is in progress, runtime problems, theme toggle. */
 import { useStore } from '../../state/store.ts';
 import { selectTheme } from '../../state/selectors.ts';
+import { StopButton } from '../actions/StopButton.tsx';
+import { RuntimeProblems } from './RuntimeProblems.tsx';
 import { RuntimeSettings } from './RuntimeSettings.tsx';
+import './shell.css';
 
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -18,6 +21,8 @@ export function TopBar() {
       </div>
       <RuntimeSettings />
       <div className="topbar-end">
+        <StopButton testId="topbar-stop" compact />
+        <RuntimeProblems />
         <button type="button" className="btn btn-ghost" onClick={() => openSwitcher(true)} title={`Switch app (${MOD}+P, Alt+1…9)`}>
           Go to app… <kbd>{MOD}+P</kbd>
         </button>

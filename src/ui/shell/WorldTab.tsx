@@ -16,14 +16,29 @@ export interface WorldPanelProps {
   onReset(): void;
   /** App id -> app name, for the persistence and settings sections. */
   appNames: Record<string, string>;
+  readOnly?: boolean;
 }
 
 const worldModules = import.meta.glob<{ WorldPanel: ComponentType<WorldPanelProps> }>('../world/WorldPanel.tsx');
 const loadWorld = worldModules['../world/WorldPanel.tsx'];
 const WorldPanel = loadWorld ? lazy(() => loadWorld().then((m) => ({ default: m.WorldPanel }))) : WorldSummary;
 
+/** Time travel (the Run area's `viewedRunId`): the world after that run, read-only. */
+function PastBanner({ seq, kept }: { seq: number; kept: boolean }) {
+  const backToLive = useStore((s) => s.backToLive);
+  return (
+    <div className="world-past-banner" role="status" data-testid="world-past-banner">
+      <span>{kept ? `World after run #${seq} (read-only)` : `The world after run #${seq} is no longer kept (only the newest runs keep theirs); showing the live world`}</span>
+      {' — '}
+      <button type="button" onClick={backToLive} data-testid="world-back-to-live">back to live</button>
+    </div>
+  );
+}
+
 export function WorldTab() {
-  const world = useStore(selectWorld);
+  const live = useStore(selectWorld);
+  const past = useStore((s) => (s.viewedRunId !== null ? (s.runs.find((r) => r.id === s.viewedRunId) ?? null) : null));
+  const world = past?.worldAfter ?? live;
   const appNames = useStore(useShallow((s) => Object.fromEntries(s.apps.map((a) => [a.id, a.name]))));
   const onChange = (next: WorldState) => {
     const c = getController();
@@ -36,8 +51,9 @@ export function WorldTab() {
   };
   return (
     <div className="world-tab" data-testid="world-tab">
+      {past && <PastBanner seq={past.seq ?? 0} kept={past.worldAfter !== null} />}
       <Suspense fallback={<p className="muted pad">Loading world…</p>}>
-        <WorldPanel world={world} onChange={onChange} onReset={onReset} appNames={appNames} />
+        <WorldPanel world={world} onChange={onChange} onReset={onReset} appNames={appNames} readOnly={past?.worldAfter != null} />
       </Suspense>
     </div>
   );

@@ -1,17 +1,29 @@
 /**
  * Global shortcuts: Ctrl/Cmd+Enter runs the last action again, Ctrl/Cmd+P opens the app
- * switcher, Alt+1..9 selects an app, Ctrl/Cmd+E focuses the editor.
+ * switcher, Alt+1..9 selects an app, Ctrl/Cmd+E focuses the editor, Esc stops a run in progress
+ * (only once Stop is shown, and never when Esc closes something: a dialog, a menu, a widget).
  */
 import { useEffect } from 'react';
 import { useStore } from '../../state/store.ts';
 import { runAction } from '../actions/run-action.ts';
+import { runInProgress, STOP_AFTER_MS, stopRun } from '../actions/run-control.ts';
+
+function escStops(e: KeyboardEvent): boolean {
+  if (e.key !== 'Escape' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return false;
+  const run = runInProgress(useStore.getState());
+  if (!run || Date.now() - run.startedAt < STOP_AFTER_MS) return false;
+  return document.querySelector('[aria-modal="true"], [role="menu"], [role="dialog"], .monaco-editor .suggest-widget.visible') === null;
+}
 
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       const s = useStore.getState();
-      if (mod && e.key === 'Enter') {
+      if (escStops(e)) {
+        e.preventDefault();
+        stopRun();
+      } else if (mod && e.key === 'Enter') {
         e.preventDefault();
         const action = s.lastAction ?? s.drafts[s.actionTab];
         void runAction(action);

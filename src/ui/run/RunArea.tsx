@@ -1,0 +1,79 @@
+/**
+ * The bottom Run area: history | graph (or console, compare, replay) with its toolbar | inspector.
+ * Everything is a projection of the store's trace events, so the graph updates live.
+ */
+import { useMemo } from 'react';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
+import { projectRun } from '../../graph/project.ts';
+import { selectTheme } from '../../state/selectors.ts';
+import { useStore } from '../../state/store.ts';
+import { RunLog } from '../console/RunLog.tsx';
+import { RunGraphView } from '../graph/RunGraphView.tsx';
+import { RunHistory } from '../history/RunHistory.tsx';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { jumpToSource, selectNode } from './actions.ts';
+import { CompareView } from './CompareView.tsx';
+import { ReplayView } from './ReplayView.tsx';
+import { RunToolbar } from './RunToolbar.tsx';
+import { eventsOf, hasStart, selectCompareRun, selectShownRun } from './run-view.ts';
+import './run-theme.css';
+import './run.css';
+
+function useShownGraph() {
+  const run = useStore(selectShownRun);
+  const graphRunId = useStore((s) => s.graphRunId);
+  return useMemo(() => {
+    if (!run) return { run, events: [], graph: null };
+    const events = eventsOf(run, graphRunId);
+    return { run, events, graph: hasStart(events) ? projectRun(events) : null };
+  }, [run, graphRunId]);
+}
+
+export function RunArea() {
+  const layout = useDefaultLayout({ id: 'hookscope.run', storage: localStorage });
+  const { run, events, graph } = useShownGraph();
+  const theme = useStore(selectTheme);
+  const tab = useStore((s) => s.centerTab);
+  const selectedNodeId = useStore((s) => s.selectedNodeId);
+  const compare = useStore(selectCompareRun);
+  const setCompare = useStore((s) => s.setCompare);
+  const selectRun = useStore((s) => s.selectRun);
+  const runs = useStore((s) => s.runs);
+  const workspaceApps = useStore((s) => s.apps);
+  const apps = useMemo(() => workspaceApps.map((a) => ({ id: a.id, name: a.name })), [workspaceApps]);
+  const node = graph?.nodes.find((n) => n.id === selectedNodeId) ?? null;
+  const onSelectNode = (id: string | null) => selectNode(graph?.nodes.find((n) => n.id === id) ?? null, graph?.runId ?? null);
+
+  return (
+    <section className="run-area" aria-label="Run" data-testid="run-area">
+      <Group orientation="horizontal" {...layout}>
+        <Panel id="run-history" defaultSize="24%" minSize={200} className="run-col">
+          <RunHistory runs={runs} selectedId={run?.id ?? null} compareId={compare?.id ?? null} apps={apps} onSelect={selectRun} onCompare={setCompare} />
+        </Panel>
+        <Separator className="resize-handle" />
+        <Panel id="run-center" defaultSize="50%" minSize={320} className="run-col">
+          <RunToolbar run={run} />
+          <div className="run-center-body" data-testid={`run-center-${tab}`}>
+            {tab === 'graph' &&
+              (compare && run && compare.id !== run.id ? (
+                <CompareView a={run} b={compare} theme={theme} onClose={() => setCompare(null)} />
+              ) : (
+                <RunGraphView graph={graph} selectedNodeId={selectedNodeId} onSelectNode={onSelectNode} theme={theme} />
+              ))}
+            {tab === 'console' && <RunLog />}
+            {tab === 'replay' && <ReplayView />}
+          </div>
+        </Panel>
+        <Separator className="resize-handle" />
+        <Panel id="run-inspector" defaultSize="26%" minSize={220} className="run-col">
+          <div className="run-inspector-head panel-header">
+            <h2 className="panel-title">Inspector</h2>
+          </div>
+          <div className="run-inspector-body">
+            <Inspector events={events} node={node} theme={theme} onJumpToSource={jumpToSource} />
+          </div>
+        </Panel>
+      </Group>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+/** The Run area's toolbar: Graph/Console tabs, which run is shown (and its app-started runs), re-run. */
+import { seqOf } from '../../state/run-memory.ts';
+import { describeAction } from '../../engine/host/actions.ts';
+import type { CenterTab } from '../../state/inspect-slice.ts';
+import { outcomeFacts, outcomeText } from '../../state/outcome-facts.ts';
+import { useStore } from '../../state/store.ts';
+import type { RunRecord } from '../../state/types.ts';
+import { replaySession, runAgain } from './actions.ts';
+import { StepControls } from './StepControls.tsx';
+
+function childLabel(run: RunRecord, childId: string): string {
+  const start = run.events.find((e) => e.type === 'run-start' && e.runId === childId);
+  if (!start || start.type !== 'run-start') return childId;
+  const by = start.origin.kind === 'app' ? `${start.origin.appId}: ` : '';
+  return `${by}${describeAction(start.action)}`;
+}
+
+export function RunToolbar({ run }: { run: RunRecord | null }) {
+  const tab = useStore((s) => s.centerTab);
+  const setTab = useStore((s) => s.setCenterTab);
+  const hasReplay = useStore((s) => s.replay !== null);
+  const graphRunId = useStore((s) => s.graphRunId);
+  const selectGraphRun = useStore((s) => s.selectGraphRun);
+  const viewed = useStore((s) => s.viewedRunId);
+  const backToLive = useStore((s) => s.backToLive);
+  const replaying = useStore((s) => s.replay?.status === 'running');
+  const tabs: { id: CenterTab; label: string }[] = [
+    { id: 'graph', label: 'Graph' },
+    { id: 'console', label: 'Console' },
+    ...(hasReplay ? [{ id: 'replay' as const, label: 'Replay' }] : []),
+  ];
+  const live = run ? `Run #${seqOf(run)}: ${run.crash ? 'crashed' : outcomeText(outcomeFacts(run.events))}` : 'No run yet';
+  return (
+    <div className="run-toolbar">
+      <div className="run-toolbar-row">
+        <div className="run-tabs" role="tablist" aria-label="Run view">
+          {tabs.map((t) => (
+            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="run-tab" data-testid={`run-tab-${t.id}`} onClick={() => setTab(t.id)}>
+              {t.label}
+            </button>
+          ))}
+        </div>
+        {run && (
+          <div className="run-chips" role="group" aria-label="Runs in this run">
+            <button type="button" className={`run-chip${graphRunId === null ? ' is-on' : ''}`} aria-pressed={graphRunId === null} onClick={() => selectGraphRun(null)} data-testid="run-chip-root">
+              #{seqOf(run)} {describeAction(run.action)}
+            </button>
+            {run.childRunIds.map((id) => (
+              <button key={id} type="button" className={`run-chip run-chip-child${graphRunId === id ? ' is-on' : ''}`} aria-pressed={graphRunId === id} onClick={() => selectGraphRun(id)} data-testid={`run-chip-${id}`} title="A run an app started during this run">
+                ↳ {childLabel(run, id)}
+              </button>
+            ))}
+          </div>
+        )}
+        <span className="run-live" aria-live="polite" data-testid="run-live-outcome">{live}</span>
+        {viewed && (
+          <button type="button" className="btn btn-small btn-ghost" onClick={backToLive} data-testid="run-back-to-live">
+            ⟲ back to live
+          </button>
+        )}
+      </div>
+      <div className="run-toolbar-row">
+        <button type="button" className="btn btn-small" disabled={!run || run.state === 'running'} onClick={() => run && runAgain(run)} data-testid="run-again" title="Run the same action again with the current code and the live world">
+          ↻ Run again
+        </button>
+        <button type="button" className="btn btn-small" disabled={!run || replaying} onClick={replaySession} data-testid="replay-session" title="Run every recorded action, in order, against the current code in a scratch engine (the live world is not touched)">
+          {replaying ? 'Replaying…' : 'Replay session'}
+        </button>
+        <StepControls />
+      </div>
+    </div>
+  );
+}
