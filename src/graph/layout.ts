@@ -10,6 +10,8 @@ export const SIZES = {
   outcome: { width: 300, height: 150 },
   host: { width: 150, height: 48 },
   phaseWidth: 240,
+  /** A phase no app listens to is drawn narrow: it only says the host passed through it. */
+  emptyPhase: { width: 132, height: 64 },
   phaseHeader: 44,
   phasePadding: 12,
   handler: { width: 216, height: 64 },
@@ -37,6 +39,12 @@ export function layout(nodes: GraphNode[]): GraphNode[] {
         x += SIZES.host.width + SIZES.columnGap;
         break;
       case 'phase': {
+        const empty = !nodes.some((n) => n.parentId === node.id);
+        if (empty && node.awaited) {
+          out.push({ ...node, x, y: 28, ...SIZES.emptyPhase });
+          x += SIZES.emptyPhase.width + SIZES.columnGap;
+          break;
+        }
         if (!node.awaited) {
           detached.push(node.id);
           out.push({ ...node, x: 0, y: 0, width: SIZES.phaseWidth, height: 0 });
@@ -62,6 +70,7 @@ export function layout(nodes: GraphNode[]): GraphNode[] {
   // Phases grow to hold their handlers (at least one empty row).
   const sized = out.map((node) => {
     if (node.kind !== 'phase') return node;
+    if (node.width === SIZES.emptyPhase.width) return node;
     const n = Math.max(1, childCount.get(node.id) ?? 0);
     return { ...node, height: SIZES.phaseHeader + n * (SIZES.handler.height + SIZES.handlerGap) + SIZES.phasePadding - SIZES.handlerGap };
   });

@@ -53,7 +53,8 @@ export class EngineController {
   private consoleBuffer: TraceEvent[] = [];
   private flushQueued = false;
   private localIds = 0;
-  private readonly transports: TransportFactory;
+  /** The runtime transport, also used by scratch engines (replay, compare across profiles). */
+  readonly transports: TransportFactory;
   private readonly gate: StepGate;
 
   constructor(options: ControllerOptions) {

@@ -18,6 +18,9 @@ export interface UiSlice {
   storageProblem: string | null;
   /** Whether the app runtime (sandboxed workers) is up. */
   runtime: { state: 'starting' | 'ready' | 'unavailable'; message: string | null };
+  /** Presenter mode: everything larger, less chrome, more contrast (`?present` opens in it). */
+  presenter: boolean;
+  setPresenter(on: boolean): void;
   /** Bumped to ask the editor to take focus (Ctrl/Cmd+E). */
   editorFocusRequest: number;
   /** A project read from disk, waiting for the user to confirm the import. */
@@ -34,6 +37,13 @@ export interface UiSlice {
   setRuntime(runtime: UiSlice['runtime']): void;
 }
 
+/** `?present` (or `?presenter`) in the page URL opens straight into presenter mode. */
+function presenterFromUrl(): boolean {
+  if (typeof location === 'undefined') return false;
+  const params = new URLSearchParams(location.search);
+  return params.has('present') || params.has('presenter');
+}
+
 function preferredTheme(): Theme {
   if (typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: light)').matches) return 'light';
   return 'dark';
@@ -41,6 +51,8 @@ function preferredTheme(): Theme {
 
 export const createUiSlice: StateCreator<StoreState, [], [], UiSlice> = (set) => ({
   selectedAppId: 'banned-words',
+  presenter: presenterFromUrl(),
+  setPresenter: (presenter) => set({ presenter }),
   openFile: {},
   theme: preferredTheme(),
   actionTab: 'createRoom',

@@ -15,12 +15,17 @@ import { RunArea } from './run/RunArea.tsx';
 import './App.css';
 import './layout.css';
 import './controls.css';
+import './presenter.css';
 
 export function App() {
   const theme = useStore(selectTheme);
+  const presenter = useStore((s) => s.presenter);
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
+  useEffect(() => {
+    document.documentElement.dataset['presenter'] = presenter ? 'on' : 'off';
+  }, [presenter]);
   useShortcuts();
   const columns = useDefaultLayout({ id: 'hookscope.columns', storage: localStorage });
   const rows = useDefaultLayout({ id: 'hookscope.rows', storage: localStorage });

@@ -3,6 +3,7 @@ import type { ActionInput } from '../../engine/host/actions.ts';
 import { useStore } from '../../state/store.ts';
 import { cleanAction, runAction } from './run-action.ts';
 import { StopButton } from './StopButton.tsx';
+import { CompareProfilesButton } from './CompareProfilesButton.tsx';
 
 export function RunButton({ action, disabled, label = 'Run' }: { action: ActionInput; disabled?: boolean; label?: string | undefined }) {
   const runtime = useStore((s) => s.runtime.state);
@@ -14,6 +15,7 @@ export function RunButton({ action, disabled, label = 'Run' }: { action: ActionI
         {busy ? 'Running…' : `▶ ${label}`}
       </button>
       <StopButton />
+      <CompareProfilesButton action={action} {...(disabled !== undefined ? { disabled } : {})} />
       <span className="muted small">
         <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the last action again
       </span>

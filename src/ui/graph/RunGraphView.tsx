@@ -16,26 +16,29 @@ export interface RunGraphViewProps {
   onSelectNode(id: string | null): void;
   /** 'dark' | 'light': passed to React Flow's colour mode. */
   theme: 'dark' | 'light';
+  /** Fit the whole run whatever the zoom (small side-by-side views); default: keep text readable. */
+  fitAll?: boolean;
 }
 
 /** Below this zoom node text is unreadable: a wide run is shown at this zoom and can be panned. */
 const MIN_FIT_ZOOM = 0.55;
 
-function Inner({ graph, selectedNodeId, onSelectNode, theme }: RunGraphViewProps & { graph: RunGraph }) {
+function Inner({ graph, selectedNodeId, onSelectNode, theme, fitAll }: RunGraphViewProps & { graph: RunGraph }) {
+  const minFit = fitAll ? 0.1 : MIN_FIT_ZOOM;
   const nodes = useMemo(() => toFlowNodes(graph, selectedNodeId), [graph, selectedNodeId]);
   const edges = useMemo(() => toFlowEdges(graph), [graph]);
   const flow = useReactFlow();
   const shapeKey = graph.runId + ':' + graph.nodes.length;
   useEffect(() => {
     const id = requestAnimationFrame(() => {
-      void flow.fitView({ padding: 0.06, duration: 0, minZoom: MIN_FIT_ZOOM }).then(() => {
+      void flow.fitView({ padding: 0.06, duration: 0, minZoom: minFit }).then(() => {
         // Too wide to fit readably: start at the action (left), the rest is a pan away.
         const zoom = flow.getZoom();
-        if (zoom <= MIN_FIT_ZOOM + 0.001) void flow.setViewport({ x: 12, y: 12, zoom });
+        if (zoom <= minFit + 0.001) void flow.setViewport({ x: 12, y: 12, zoom });
       });
     });
     return () => cancelAnimationFrame(id);
-  }, [shapeKey, flow]);
+  }, [shapeKey, flow, minFit]);
   return (
     <ReactFlow
       nodes={nodes}
@@ -43,8 +46,8 @@ function Inner({ graph, selectedNodeId, onSelectNode, theme }: RunGraphViewProps
       nodeTypes={NODE_TYPES}
       colorMode={theme}
       fitView
-      fitViewOptions={{ padding: 0.06, minZoom: MIN_FIT_ZOOM }}
-      minZoom={0.2}
+      fitViewOptions={{ padding: 0.06, minZoom: minFit }}
+      minZoom={Math.min(0.2, minFit)}
       maxZoom={2}
       nodesDraggable={false}
       nodesConnectable={false}

@@ -43,6 +43,7 @@ export const PhaseNodeView = memo(function PhaseNodeView({ data }: NodeProps<Flo
         {!n.awaited && <span className="hs-badge hs-badge-detached" title="The host does not wait for these handlers: the action completes before they finish.">not awaited</span>}
       </div>
       <div className="hs-phase-event">{n.event}</div>
+      {n.width <= 140 && <div className="hs-phase-empty">no app listens</div>}
     </div>
   );
 });

@@ -68,7 +68,7 @@ export function ProfileCompare({ comparison, theme }: ProfileCompareProps) {
               </div>
             </header>
             <div className="hs-pc-graph">
-              <RunGraphView graph={projectRun(run.events.filter((e) => e.runId === run.events[0]?.runId))} selectedNodeId={null} onSelectNode={() => undefined} theme={theme} />
+              <RunGraphView graph={projectRun(run.events.filter((e) => e.runId === run.events[0]?.runId))} selectedNodeId={null} onSelectNode={() => undefined} theme={theme} fitAll />
             </div>
           </section>
         ))}

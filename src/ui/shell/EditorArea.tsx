@@ -16,6 +16,7 @@ export function EditorArea() {
   const app = useStore(selectSelectedApp);
   const path = useStore(selectOpenPath);
   const theme = useStore(selectTheme);
+  const presenter = useStore((s) => s.presenter);
   const setFile = useStore((s) => s.setFile);
   const focusRequest = useStore((s) => s.editorFocusRequest);
   const reveal = useStore((s) => s.revealRequest);
@@ -74,6 +75,7 @@ export function EditorArea() {
             path={editorPath(app.id, path)}
             value={value}
             theme={theme}
+            {...(presenter ? { fontSize: 20 } : {})}
             files={app.files}
             classFile={app.classFile}
             onChange={(v) => setFile(app.id, path, v)}

@@ -4,6 +4,7 @@ import { selectTheme } from '../../state/selectors.ts';
 import { StopButton } from '../actions/StopButton.tsx';
 import { RuntimeProblems } from './RuntimeProblems.tsx';
 import { RuntimeSettings } from './RuntimeSettings.tsx';
+import { PresenterToggle } from './PresenterToggle.tsx';
 import './shell.css';
 
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
@@ -26,6 +27,7 @@ export function TopBar() {
         <button type="button" className="btn btn-ghost" onClick={() => openSwitcher(true)} title={`Switch app (${MOD}+P, Alt+1…9)`}>
           Go to app… <kbd>{MOD}+P</kbd>
         </button>
+        <PresenterToggle />
         <button
           type="button"
           className="btn btn-ghost"

@@ -1,27 +1,15 @@
 /**
- * The World tab: the WorldPanel (src/ui/world/) when the build has it; until then a read-only
- * summary. Edits go through the engine controller so the engine's world is the one shown.
+ * The World tab: the WorldPanel (src/ui/world/), loaded lazily. Edits go through the engine
+ * controller so the engine's world is the one shown.
  */
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense } from 'react';
 import type { WorldState } from '../../engine/world/types.ts';
 import { getController } from '../../state/browser-controller.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../state/store.ts';
 import { selectWorld } from '../../state/selectors.ts';
-import { WorldSummary } from './WorldSummary.tsx';
 
-export interface WorldPanelProps {
-  world: WorldState;
-  onChange(world: WorldState): void;
-  onReset(): void;
-  /** App id -> app name, for the persistence and settings sections. */
-  appNames: Record<string, string>;
-  readOnly?: boolean;
-}
-
-const worldModules = import.meta.glob<{ WorldPanel: ComponentType<WorldPanelProps> }>('../world/WorldPanel.tsx');
-const loadWorld = worldModules['../world/WorldPanel.tsx'];
-const WorldPanel = loadWorld ? lazy(() => loadWorld().then((m) => ({ default: m.WorldPanel }))) : WorldSummary;
+const WorldPanel = lazy(() => import('../world/WorldPanel.tsx').then((m) => ({ default: m.WorldPanel })));
 
 /** Time travel (the Run area's `viewedRunId`): the world after that run, read-only. */
 function PastBanner({ seq, kept }: { seq: number; kept: boolean }) {

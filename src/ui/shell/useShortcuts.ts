@@ -23,6 +23,9 @@ export function useShortcuts(): void {
       if (escStops(e)) {
         e.preventDefault();
         stopRun();
+      } else if (e.altKey && e.shiftKey && !mod && e.code === 'KeyP') {
+        e.preventDefault();
+        s.setPresenter(!s.presenter);
       } else if (mod && e.key === 'Enter') {
         e.preventDefault();
         const action = s.lastAction ?? s.drafts[s.actionTab];

@@ -1,0 +1,35 @@
+/** "Compare versions": runs the form's action under every Rocket.Chat profile, side by side. */
+import { useCallback, useState } from 'react';
+import type { ActionInput } from '../../engine/host/actions.ts';
+import { getController } from '../../state/browser-controller.ts';
+import { compareAcrossProfiles } from '../../state/profile-compare.ts';
+import { useStore } from '../../state/store.ts';
+import { selectTheme } from '../../state/selectors.ts';
+import { ProfileCompareDialog } from '../profiles/ProfileCompareDialog.tsx';
+import { cleanAction } from './run-action.ts';
+
+export function CompareProfilesButton({ action, disabled }: { action: ActionInput; disabled?: boolean }) {
+  const [open, setOpen] = useState<ActionInput | null>(null);
+  const theme = useStore(selectTheme);
+  const runtime = useStore((s) => s.runtime.state);
+  const run = useCallback(async (a: ActionInput) => {
+    const controller = getController();
+    if (!controller) throw new Error('the app runtime is not available');
+    return compareAcrossProfiles(useStore, controller.transports, a);
+  }, []);
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="compare-profiles"
+        disabled={disabled || runtime !== 'ready'}
+        title="Run this action under every Rocket.Chat version profile (current, deno-1.43, legacy) from the current world, without changing it, and see where they differ"
+        onClick={() => setOpen(cleanAction(action))}
+      >
+        Compare versions
+      </button>
+      {open && <ProfileCompareDialog action={open} theme={theme} run={run} onClose={() => setOpen(null)} />}
+    </>
+  );
+}
