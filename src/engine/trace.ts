@@ -70,6 +70,7 @@ export type TraceEvent =
   | { type: 'listener-skipped'; runId: string; at: number; appId: string; event: RoomEvent; reason: SkipReason }
   | { type: 'accessor'; runId: string; at: number; callId: string | null; appId: string; op: string; args: unknown[]; write: boolean; ok: boolean; result?: unknown; error?: string; durationMs: number }
   | { type: 'log'; runId: string; at: number; callId: string | null; appId: string; level: LogLevel; source: 'console' | 'logger'; args: Preview[]; site?: string }
+  /** Log lines dropped beyond the per-call cap: a running total (the latest event of a call counts). */
   | { type: 'logs-dropped'; runId: string; at: number; callId: string | null; appId: string; count: number }
   | { type: 'phase-end'; runId: string; at: number; event: RoomEvent; summary: string; preventedBy?: string; stoppedBy?: string }
   | { type: 'merge'; runId: string; at: number; applied: FieldChange[]; dropped: DroppedField[]; chainBroken: boolean; note: string }

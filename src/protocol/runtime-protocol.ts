@@ -156,6 +156,7 @@ export type RuntimeToHost =
       /** `file:line` in the app's own sources, when it can be told. */
       site?: string;
     }
+  /** Log lines dropped beyond the cap: a running total for the call (the latest report counts). */
   | { v: typeof PROTOCOL_VERSION; type: 'dropped'; callId: string | null; count: number }
   | {
       v: typeof PROTOCOL_VERSION;

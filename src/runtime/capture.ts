@@ -18,8 +18,11 @@ const LATE_FLUSH_MS = 50;
 
 interface Budget {
   lines: number;
+  /** Lines dropped in this call so far, and how many of them were already reported. */
   dropped: number;
-  /** When the last `dropped` report was posted while the call was open. */
+  reported: number;
+  /** When the first line was dropped, and when drops were last reported while the call was open. */
+  firstDrop?: number;
   lastReport?: number;
   open: boolean;
   flushScheduled: boolean;
@@ -49,16 +52,17 @@ export function createCapture(
   const budget = (callId: string | null): Budget => {
     let b = budgets.get(callId);
     if (!b) {
-      b = { lines: 0, dropped: 0, open: true, flushScheduled: false };
+      b = { lines: 0, dropped: 0, reported: 0, open: true, flushScheduled: false };
       budgets.set(callId, b);
     }
     return b;
   };
   const flush = (callId: string | null): void => {
     const b = budgets.get(callId);
-    if (!b || b.dropped === 0) return;
+    if (!b || b.dropped === b.reported) return;
+    // A running total: the latest report of a call says how many of its lines were dropped.
     post({ v: PROTOCOL_VERSION, type: 'dropped', callId, count: b.dropped });
-    b.dropped = 0;
+    b.reported = b.dropped;
   };
 
   function line(level: LogLevel, source: 'console' | 'logger', args: unknown[]): void {
@@ -67,10 +71,12 @@ export function createCapture(
     const cap = callId === null ? OUTSIDE_LINE_CAP : CALL_LINE_CAP;
     if (b.lines >= cap) {
       b.dropped++;
-      // A handler stuck in a logging loop never ends its call: report drops as they happen (the
-      // first at once, then at most every DROP_REPORT_MS) so the user sees them before the timeout.
+      // A handler stuck in a logging loop never ends its call: while drops go on for longer than
+      // DROP_REPORT_MS, report them every DROP_REPORT_MS so the user sees them before the timeout.
+      // A short flood is reported once, when the call ends.
       const now = Date.now();
-      if (b.open && (b.lastReport === undefined || now - b.lastReport >= DROP_REPORT_MS)) {
+      b.firstDrop ??= now;
+      if (b.open && now - (b.lastReport ?? b.firstDrop) >= DROP_REPORT_MS) {
         b.lastReport = now;
         flush(callId);
         return;
