@@ -28,3 +28,15 @@ test('a Modify change that only lands on current, side by side with the rule res
   await page.getByTestId('side-tab-world').click().catch(() => undefined);
   await expect(page.getByTestId('world-room-row-announce-launch')).toHaveCount(0);
 });
+
+test('the run, its graph and the inspector say which profile the run used', async ({ page }) => {
+  test.setTimeout(90_000);
+  const wb = new Workbench(page);
+  await wb.open();
+  await page.getByTestId('profile-select').selectOption('deno-1.43');
+  await wb.run();
+  await expect(page.getByTestId('run-profile')).toHaveText('deno-1.43', { timeout: 30_000 });
+  await expect(page.getByTestId('graph-action-profile')).toContainText('deno-1.43');
+  await page.getByTestId('graph-handler-IPreRoomCreatePrevent-banned-words').click();
+  await expect(page.getByTestId('inspector-profile')).toHaveText('profile: deno-1.43');
+});

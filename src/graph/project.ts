@@ -52,7 +52,7 @@ export function projectRun(allEvents: readonly TraceEvent[], cursor = allEvents.
 
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  const actionNode: GraphNode = { kind: 'action', id: 'action', label: describeAction(start.action), origin: start.origin.kind === 'app' ? `started by app ${start.origin.appId}` : 'started by the user', x: 0, y: 0, width: 0, height: 0 };
+  const actionNode: GraphNode = { kind: 'action', id: 'action', label: describeAction(start.action), origin: start.origin.kind === 'app' ? `started by app ${start.origin.appId}` : 'started by the user', profile: start.profile, x: 0, y: 0, width: 0, height: 0 };
   nodes.push(actionNode);
 
   let responsible: string | undefined;

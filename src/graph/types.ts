@@ -40,6 +40,8 @@ export interface ActionNode extends Box {
   kind: 'action';
   label: string;
   origin: string;
+  /** The Rocket.Chat version profile the run used (spec section 8). */
+  profile: string;
 }
 
 export interface PhaseNode extends Box {

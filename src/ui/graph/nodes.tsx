@@ -27,7 +27,7 @@ export const ActionNodeView = memo(function ActionNodeView({ data }: NodeProps<F
       <Ports />
       <div className="hs-node-kicker">action</div>
       <div className="hs-node-title">{n.label}</div>
-      <div className="hs-node-sub">{n.origin}</div>
+      <div className="hs-node-sub" data-testid="graph-action-profile">{n.origin} · {n.profile}</div>
     </div>
   );
 });

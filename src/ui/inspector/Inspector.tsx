@@ -24,8 +24,11 @@ export function Inspector({ events, node, theme, onJumpToSource }: InspectorProp
   const data = useMemo(() => inspect(events, node), [events, node]);
   if (!node) return <div className="hs-insp-empty" data-testid="inspector-empty">Select a node of the graph to inspect it.</div>;
   const jump = onJumpToSource && node.kind === 'handler' ? (file: string, line: number, column: number) => onJumpToSource(node.appId, file, line, column) : undefined;
+  const start = events.find((e) => e.type === 'run-start');
+  const profile = start && start.type === 'run-start' ? start.profile : null;
   return (
     <div className="hs-insp" data-testid="inspector" data-node-id={node.id}>
+      {profile && <div className="hs-insp-profile" data-testid="inspector-profile" title="The Rocket.Chat version profile this run used">profile: {profile}</div>}
       {node.kind === 'handler' && (
         <>
           <header className="hs-insp-head">

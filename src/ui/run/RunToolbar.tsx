@@ -1,6 +1,7 @@
 /** The Run area's toolbar: Graph/Console tabs, which run is shown (and its app-started runs), re-run. */
 import { seqOf } from '../../state/run-memory.ts';
 import { describeAction } from '../../engine/host/actions.ts';
+import { PROFILES } from '../../engine/profiles.ts';
 import type { CenterTab } from '../../state/inspect-slice.ts';
 import { outcomeFacts, outcomeText } from '../../state/outcome-facts.ts';
 import { useStore } from '../../state/store.ts';
@@ -29,6 +30,8 @@ export function RunToolbar({ run }: { run: RunRecord | null }) {
     { id: 'console', label: 'Console' },
     ...(hasReplay ? [{ id: 'replay' as const, label: 'Replay' }] : []),
   ];
+  const start = run?.events.find((e) => e.type === 'run-start');
+  const profile = start && start.type === 'run-start' ? start.profile : null;
   const live = run ? `Run #${seqOf(run)}: ${run.crash ? 'crashed' : outcomeText(outcomeFacts(run.events))}` : 'No run yet';
   return (
     <div className="run-toolbar">
@@ -53,6 +56,11 @@ export function RunToolbar({ run }: { run: RunRecord | null }) {
           </div>
         )}
         <span className="run-live" aria-live="polite" data-testid="run-live-outcome">{live}</span>
+        {profile && (
+          <span className="tag" data-testid="run-profile" title={`This run used the ${PROFILES[profile].label} profile`}>
+            {profile}
+          </span>
+        )}
         {viewed && (
           <button type="button" className="btn btn-small btn-ghost" onClick={backToLive} data-testid="run-back-to-live">
             ⟲ back to live
