@@ -8,16 +8,24 @@
  *     start, hung-call recovery.
  * (b) page load: `vite build` to a temp folder, `vite preview`, time to Monaco live cold and warm,
  *     gzip size of the JavaScript fetched before the editor is live (Monaco's chunks apart).
- * (c) graph paint and history streaming: recorded as skipped until the run area is measurable.
+ * (c) graph paint: on the same preview, a workspace with 1, 5 and 20 Prevent apps is put into
+ *     localStorage before the page loads (the autosave format); from the click on Run to the frame
+ *     in which the final graph is painted, next to the host answer appearing.
+ * (d) history streaming: bench/browser/history.html (bench-only, a second dev server in production
+ *     mode so React runs as it does for users) mounts the real RunArea; frame times while 1 000
+ *     runs cloned from one real recorded trace stream into the runs slice, against an idle baseline.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, createServer, preview } from 'vite';
 import { machineInfo, printSummary, writeResults, BENCH_DIR } from './lib/report.ts';
-import { derived, summarize, type Metric } from './lib/stats.ts';
+import { derived, round, summarize, type Metric } from './lib/stats.ts';
+import { preventWorkspace } from './lib/prevent-workspace.ts';
+import { STORAGE_KEY } from '../src/state/autosave.ts';
+import { serializeWorkspace } from '../src/state/workspace-file.ts';
 
 const SUITE = 'browser';
 const ROOT = join(BENCH_DIR, '..');

@@ -16,7 +16,7 @@
 import type { RoomEvent } from '../events.ts';
 import type { InstalledApp } from '../apps/registry.ts';
 import { invoke, type InvokeResult } from './invoke.ts';
-import { openPhase, passesCheck, skipRest, skipsMissingExecute } from './listeners.ts';
+import { openPhase, shouldExecute, skipRest } from './listeners.ts';
 import { abortFrom, failureWords, propagates } from './loops.ts';
 import type { EventPayload } from './payload.ts';
 import type { RunScope } from './scope.ts';
@@ -35,13 +35,7 @@ export async function runChainInPlace(scope: RunScope, event: RoomEvent, data: R
 
   for (const [i, app] of apps.entries()) {
     const payload: EventPayload = { kind: 'room', room: data, usernames, wraps: target.onHost ? host : target.room };
-    try {
-      if (!(await passesCheck(scope, app, event, payload))) continue;
-    } catch (abort) {
-      skipRest(scope, event, apps, i + 1, 'not-reached');
-      throw abort;
-    }
-    if (skipsMissingExecute(scope, app, event)) continue;
+    if (!(await shouldExecute(scope, apps, i, event, payload))) continue;
     const before = target;
     const r = await invoke(scope, app, event, 'execute', payload, (res) => (extend ? extendEffect(res) : modifyEffect(res, before.onHost)));
     const abort = abortFrom(r, event);

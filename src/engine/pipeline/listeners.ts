@@ -77,3 +77,19 @@ export function skipsMissingExecute(scope: RunScope, app: InstalledApp, event: R
   scope.emit({ type: 'listener-skipped', appId: app.def.id, event, reason: 'method-missing' });
   return true;
 }
+
+/**
+ * The first steps of a listener in any loop: its check method, then (legacy) whether its execute
+ * method exists. False = go on with the next app. An error escaping the check marks the apps after
+ * it as not reached and propagates.
+ */
+export async function shouldExecute(scope: RunScope, apps: InstalledApp[], index: number, event: RoomEvent, payload: EventPayload): Promise<boolean> {
+  const app = apps[index] as InstalledApp;
+  try {
+    if (!(await passesCheck(scope, app, event, payload))) return false;
+  } catch (abort) {
+    skipRest(scope, event, apps, index + 1, 'not-reached');
+    throw abort;
+  }
+  return !skipsMissingExecute(scope, app, event);
+}

@@ -4,7 +4,7 @@
  */
 import type { RoomEvent } from '../events.ts';
 import { invoke, ListenerAbort, type InvokeResult } from './invoke.ts';
-import { openPhase, passesCheck, skipRest, skipsMissingExecute } from './listeners.ts';
+import { openPhase, shouldExecute, skipRest } from './listeners.ts';
 import type { EventPayload } from './payload.ts';
 import type { RunScope } from './scope.ts';
 
@@ -19,13 +19,7 @@ export const propagates = 'it propagates to the host and stops the loop';
 export async function runPrevent(scope: RunScope, event: RoomEvent, payload: EventPayload): Promise<{ preventedBy: string | null }> {
   const apps = await openPhase(scope, event, true);
   for (const [i, app] of apps.entries()) {
-    try {
-      if (!(await passesCheck(scope, app, event, payload))) continue;
-    } catch (abort) {
-      skipRest(scope, event, apps, i + 1, 'not-reached');
-      throw abort;
-    }
-    if (skipsMissingExecute(scope, app, event)) continue;
+    if (!(await shouldExecute(scope, apps, i, event, payload))) continue;
     const r = await invoke(scope, app, event, 'execute', payload, (res) => {
       if (res.view.kind === 'value') return res.view.value ? `returned ${describeTruthy(res.view.value)}: prevented; later apps are not called` : 'returned a falsy value: not prevented';
       if (res.view.kind === 'undefined') return `${failureWords(res.status)}: treated as not prevented, the loop goes on`;
@@ -57,13 +51,7 @@ export async function runChain(scope: RunScope, event: RoomEvent, room: Record<s
   let current: unknown = room;
   for (const [i, app] of apps.entries()) {
     const payload = chainPayload(current);
-    try {
-      if (!(await passesCheck(scope, app, event, payload))) continue;
-    } catch (abort) {
-      skipRest(scope, event, apps, i + 1, 'not-reached');
-      throw abort;
-    }
-    if (skipsMissingExecute(scope, app, event)) continue;
+    if (!(await shouldExecute(scope, apps, i, event, payload))) continue;
     const r = await invoke(scope, app, event, 'execute', payload, (res) => {
       if (res.status === 'invalid-params') return 'the room is null (chain broken earlier): the runtime refused the call';
       if (res.view.kind === 'value') {
@@ -99,7 +87,7 @@ function chainPayload(room: unknown): EventPayload {
 export async function runPreMembership(scope: RunScope, event: RoomEvent, payload: EventPayload): Promise<void> {
   const apps = await openPhase(scope, event, true);
   for (const [i, app] of apps.entries()) {
-    if (skipsMissingExecute(scope, app, event)) continue;
+    if (!(await shouldExecute(scope, apps, i, event, payload))) continue;
     const r = await invoke(scope, app, event, 'execute', payload, (res) => {
       if (res.view.kind === 'value') {
         return res.view.value === null ? 'returned: the host reads no value, the action goes ahead' : `returned ${describeTruthy(res.view.value)}, which the host ignores: only throwing an AppsEngineException blocks`;
@@ -128,13 +116,11 @@ export async function runPost(scope: RunScope, event: RoomEvent, payload: EventP
   }
   for (const [i, app] of apps.entries()) {
     try {
-      if (!(await passesCheck(scope, app, event, payload))) continue;
+      if (!(await shouldExecute(scope, apps, i, event, payload))) continue;
     } catch (abort) {
-      skipRest(scope, event, apps, i + 1, 'not-reached');
       if (abort instanceof ListenerAbort) return abort;
       throw abort;
     }
-    if (skipsMissingExecute(scope, app, event)) continue;
     const r = await invoke(scope, app, event, 'execute', payload, (res) => {
       if (res.view.kind === 'value') return 'done (the host ignores the result)';
       if (res.view.kind === 'undefined') return `${failureWords(res.status)}: swallowed, the next app runs`;
