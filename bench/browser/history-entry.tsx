@@ -157,5 +157,10 @@ createRoot(document.getElementById('root') as HTMLElement).render(
   </StrictMode>,
 );
 
-(window as unknown as Record<string, unknown>)['historyBench'] = { prepare, idle, stream };
+/** What the page runs: production React (vite mode) and the size the Run area got. */
+function info() {
+  return { runArea: document.querySelector('[data-testid=run-area]') !== null, viteMode: import.meta.env.MODE, prod: import.meta.env.PROD, viewport: `${innerWidth}x${innerHeight}`, runAreaHeight: document.getElementById('root')?.clientHeight ?? 0 };
+}
+
+(window as unknown as Record<string, unknown>)['historyBench'] = { info, prepare, idle, stream };
 document.title = 'ready';
