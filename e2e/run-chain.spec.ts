@@ -34,6 +34,7 @@ test('Extend -> Modify: the inspector shows the room diff and flags the dropped 
   await expect(fields.getByTestId('inspector-field-description')).toContainText('dropped by the host');
   await run.shoot('chain-inspector');
 
-  await run.outcome().click();
+  // The toolbar's outcome line selects the outcome node (and brings it into view).
+  await page.getByTestId('run-live-outcome').click();
   await expect(page.getByTestId('inspector-dropped-description')).toBeVisible();
 });

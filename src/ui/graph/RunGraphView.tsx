@@ -2,7 +2,7 @@
  * The live flow graph of one run. A pure view of `projectRun(trace, cursor)`: selecting a node
  * reports it; the outcome's responsible handler is linked by a "decided here" edge.
  */
-import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStoreApi } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo } from 'react';
 import type { RunGraph } from '../../graph/types.ts';
@@ -28,6 +28,7 @@ function Inner({ graph, selectedNodeId, onSelectNode, theme, fitAll }: RunGraphV
   const nodes = useMemo(() => toFlowNodes(graph, selectedNodeId), [graph, selectedNodeId]);
   const edges = useMemo(() => toFlowEdges(graph), [graph]);
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   const shapeKey = graph.runId + ':' + graph.nodes.length;
   useEffect(() => {
     const id = requestAnimationFrame(() => {
@@ -39,6 +40,21 @@ function Inner({ graph, selectedNodeId, onSelectNode, theme, fitAll }: RunGraphV
     });
     return () => cancelAnimationFrame(id);
   }, [shapeKey, flow, minFit]);
+  // A node selected from outside the graph (the toolbar's outcome, a console line) is brought into view.
+  useEffect(() => {
+    if (!selectedNodeId) return;
+    const node = flow.getInternalNode(selectedNodeId);
+    if (!node) return;
+    const { x, y } = node.internals.positionAbsolute;
+    const width = node.measured.width ?? 0;
+    const height = node.measured.height ?? 0;
+    const { width: paneWidth, height: paneHeight } = flowStore.getState();
+    const view = flow.getViewport();
+    const left = x * view.zoom + view.x;
+    const top = y * view.zoom + view.y;
+    const inside = left >= 0 && top >= 0 && left + width * view.zoom <= paneWidth && top + height * view.zoom <= paneHeight;
+    if (!inside) void flow.setCenter(x + width / 2, y + height / 2, { zoom: view.zoom, duration: 0 });
+  }, [selectedNodeId, flow, flowStore]);
   return (
     <ReactFlow
       nodes={nodes}

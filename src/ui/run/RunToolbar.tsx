@@ -24,6 +24,7 @@ export function RunToolbar({ run }: { run: RunRecord | null }) {
   const selectGraphRun = useStore((s) => s.selectGraphRun);
   const viewed = useStore((s) => s.viewedRunId);
   const backToLive = useStore((s) => s.backToLive);
+  const selectNode = useStore((s) => s.selectNode);
   const replaying = useStore((s) => s.replay?.status === 'running');
   const tabs: { id: CenterTab; label: string }[] = [
     { id: 'graph', label: 'Graph' },
@@ -55,7 +56,9 @@ export function RunToolbar({ run }: { run: RunRecord | null }) {
             ))}
           </div>
         )}
-        <span className="run-live" aria-live="polite" data-testid="run-live-outcome">{live}</span>
+        <button type="button" className="run-live" aria-live="polite" data-testid="run-live-outcome" disabled={!run} title="Show the outcome in the graph and the inspector" onClick={() => selectNode('outcome')}>
+          {live}
+        </button>
         {profile && (
           <span className="tag" data-testid="run-profile" title={`This run used the ${PROFILES[profile].label} profile`}>
             {profile}
