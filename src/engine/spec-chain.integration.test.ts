@@ -4,8 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from './engine.ts';
-import type { TraceEvent } from './trace.ts';
-import { appClass, callEnds, logLines } from '../test-support/apps-more.ts';
+import { appClass, callEnds, logLines, mergeOf } from '../test-support/apps-more.ts';
 import { calls, makeEngine, skipped } from '../test-support/engine-harness.ts';
 
 let engine: Engine | null = null;
@@ -23,12 +22,6 @@ const modifyApp = (id: string, name: string, body: string) =>
   appClass(id, name, ['IPreRoomCreateModify'], `  async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder, read: IRead): Promise<any> {
 ${body}
   }`);
-
-function mergeOf(events: readonly TraceEvent[], runId: string) {
-  const merge = events.find((e): e is Extract<TraceEvent, { type: 'merge' }> => e.type === 'merge' && e.runId === runId);
-  if (!merge) throw new Error('no merge event');
-  return merge;
-}
 
 describe('spec §4: Extend -> Modify chain', () => {
   it("(§4) Extend's returned room replaces the room for the next app's check and execute", async () => {

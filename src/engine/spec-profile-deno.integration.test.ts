@@ -5,8 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from './engine.ts';
 import { PROFILES, timeoutFor } from './profiles.ts';
-import type { TraceEvent } from './trace.ts';
-import { appClass } from '../test-support/apps-more.ts';
+import { appClass, mergeOf } from '../test-support/apps-more.ts';
 import { extendCustomField, modifyRename, modifyReturningNothing } from '../test-support/apps.ts';
 import { calls, makeEngine } from '../test-support/engine-harness.ts';
 
@@ -15,12 +14,6 @@ afterEach(() => {
   engine?.dispose();
   engine = null;
 });
-
-function mergeOf(events: readonly TraceEvent[], runId: string) {
-  const merge = events.find((e): e is Extract<TraceEvent, { type: 'merge' }> => e.type === 'merge' && e.runId === runId);
-  if (!merge) throw new Error('no merge event');
-  return merge;
-}
 
 describe('spec §8 deno-1.43: timeouts', () => {
   it('(§8 deno-1.43 timeout) the default per-call timeout is 10 000 ms; methods starting checkPre / executePre get 1 000 ms', () => {

@@ -4,8 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from './engine.ts';
-import type { TraceEvent } from './trace.ts';
-import { appClass, appLogLines, callEnds, logLines } from '../test-support/apps-more.ts';
+import { appClass, appLogLines, callEnds, logLines, mergeOf } from '../test-support/apps-more.ts';
 import { calls, makeEngine, skipped } from '../test-support/engine-harness.ts';
 
 let engine: Engine | null = null;
@@ -23,12 +22,6 @@ const modifyApp = (id: string, name: string, body: string) =>
   appClass(id, name, ['IPreRoomCreateModify'], `  async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder): Promise<any> {
 ${body}
   }`);
-
-function mergeOf(events: readonly TraceEvent[], runId: string) {
-  const merge = events.find((e): e is Extract<TraceEvent, { type: 'merge' }> => e.type === 'merge' && e.runId === runId);
-  if (!merge) throw new Error('no merge event');
-  return merge;
-}
 
 describe('spec §8 legacy: timeout', () => {
   it('(§8 legacy timeout) every call gets 1 000 ms by default: a Post handler taking 1.5 s times out', async () => {

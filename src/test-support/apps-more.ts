@@ -142,3 +142,10 @@ export function callEnds(events: readonly TraceEvent[], runId: string): Extract<
 export function appRuns(events: readonly TraceEvent[]): { runId: string; appId: string; action: string }[] {
   return events.flatMap((e) => (e.type === 'run-start' && e.origin.kind === 'app' ? [{ runId: e.runId, appId: e.origin.appId, action: e.action.action }] : []));
 }
+
+/** The `merge` event of a run (what the host applied after Extend/Modify). */
+export function mergeOf(events: readonly TraceEvent[], runId: string) {
+  const merge = events.find((e): e is Extract<TraceEvent, { type: 'merge' }> => e.type === 'merge' && e.runId === runId);
+  if (!merge) throw new Error('no merge event');
+  return merge;
+}
