@@ -31,7 +31,9 @@ export default defineConfig({
   outputDir: 'test-results',
   fullyParallel: true,
   forbidOnly: CI,
-  retries: 0,
+  // One retry in CI: a 2-core machine under load can miss a wall-clock timing; Playwright still
+  // reports such a test as flaky, and a consistent failure fails the run.
+  retries: process.env['CI'] ? 1 : 0,
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 5_000 },

@@ -48,7 +48,11 @@ test('Discard leaves the workspace as it was; Load makes it the workspace withou
   await share.openExample('welcome-on-join');
   const link = await share.shareLink(false);
   await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
+  // Autosave flushes on pagehide: clear again after it, or the reload restores what was there.
+  await page.evaluate(() => {
+    localStorage.clear();
+    window.addEventListener('pagehide', () => localStorage.clear());
+  });
   await page.reload();
   await expect(wb.appRow('banned-words')).toBeVisible();
   await page.goto(link);
