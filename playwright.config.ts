@@ -33,7 +33,7 @@ export default defineConfig({
   forbidOnly: CI,
   // One retry in CI: a 2-core machine under load can miss a wall-clock timing; Playwright still
   // reports such a test as flaky, and a consistent failure fails the run.
-  retries: process.env['CI'] ? 1 : 0,
+  retries: CI ? 1 : 0,
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 5_000 },
