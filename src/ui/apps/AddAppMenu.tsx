@@ -1,18 +1,14 @@
 /** "+ New app": a blank app or one of the templates (src/templates/). */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { appFromTemplate, blankApp } from '../../state/app-files.ts';
 import { useStore } from '../../state/store.ts';
 import { TEMPLATES } from '../../templates/index.ts';
+import { useDismiss } from '../use-dismiss.ts';
 
 export function AddAppMenu() {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setOpen(false);
-    window.addEventListener('mousedown', close);
-    return () => window.removeEventListener('mousedown', close);
-  }, [open]);
+  useDismiss(open, box, () => setOpen(false));
 
   const add = (make: (taken: string[]) => ReturnType<typeof blankApp>) => {
     const s = useStore.getState();

@@ -7,6 +7,7 @@ import { traceFile, traceFileName } from '../../share/trace-file.ts';
 import { useStore } from '../../state/store.ts';
 import { downloadText, fileStem } from './download.ts';
 import { importFile } from './open-shared.ts';
+import { useDismiss } from '../use-dismiss.ts';
 
 export function ShareMenu() {
   const [open, setOpen] = useState(false);
@@ -20,17 +21,7 @@ export function ShareMenu() {
   const pending = useStore((s) => s.pending);
   // A link or file opened (or refused) takes the stage: the menu gets out of its way.
   useEffect(() => setOpen(false), [problem, pending]);
-  useEffect(() => {
-    if (!open) return;
-    const outside = (e: MouseEvent) => anchor.current && !anchor.current.contains(e.target as Node) && setOpen(false);
-    const escape = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    document.addEventListener('mousedown', outside);
-    document.addEventListener('keydown', escape);
-    return () => {
-      document.removeEventListener('mousedown', outside);
-      document.removeEventListener('keydown', escape);
-    };
-  }, [open]);
+  useDismiss(open, anchor, () => setOpen(false));
   const stem = () => fileStem(useStore.getState().apps[0]?.name ?? 'workspace');
 
   const makeLink = (includeRuns: boolean) => {

@@ -3,10 +3,11 @@
  * sandbox...) and worker restarts (after a timeout or Stop: information, not an error). Opens
  * the list; "Dismiss" hides what was seen until something new happens.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TraceEvent } from '../../engine/trace.ts';
 import { useStore } from '../../state/store.ts';
+import { useDismiss } from '../use-dismiss.ts';
 
 type Problem = Extract<TraceEvent, { type: 'runtime-problem' | 'worker-restarted' }>;
 
@@ -24,12 +25,7 @@ export function RuntimeProblems() {
   const [seen, setSeen] = useState(0);
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setOpen(false);
-    window.addEventListener('mousedown', close);
-    return () => window.removeEventListener('mousedown', close);
-  }, [open]);
+  useDismiss(open, box, () => setOpen(false));
   // consoleEvents is capped and cleared with the run log: never keep a mark past its end.
   const fresh = all.filter((e) => e.at > seen);
   if (fresh.length === 0 && !open) return null;
