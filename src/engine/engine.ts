@@ -19,7 +19,7 @@ import { runAction } from './host/run-action.ts';
 import { planFor } from './plan.ts';
 import { HostRun, type RunResult } from './host/run-context.ts';
 import { RunScope, type RunServices } from './pipeline/scope.ts';
-import { PROFILES, runtimeSwitches, type Profile, type ProfileId } from './profiles.ts';
+import { DEFAULT_PROFILE, PROFILES, runtimeSwitches, type Profile, type ProfileId } from './profiles.ts';
 import { TraceBus, type CallRef, type RunOrigin } from './trace.ts';
 import { WorldStore } from './world/store.ts';
 import { emptyWorld, type AppSetting, type WorldState } from './world/types.ts';
@@ -70,7 +70,7 @@ export class Engine {
     this.env = options.env ?? defaultEnv();
     // The engine owns its world: a caller's object is copied, never changed behind its back.
     this.world = new WorldStore(structuredClone(options.world ?? emptyWorld()));
-    this.profileId = options.profile ?? 'current';
+    this.profileId = options.profile ?? DEFAULT_PROFILE;
     if (!PROFILES[this.profileId]?.available) throw new Error(`profile "${String(this.profileId)}" is not available`);
     this.timeout = options.timeoutMs ?? PROFILES[this.profileId].timeoutMs;
     this.timeoutExplicit = options.timeoutMs !== undefined;

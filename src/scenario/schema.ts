@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ROOM_EVENTS } from '../engine/events.ts';
-import { PROFILES } from '../engine/profiles.ts';
+import { DEFAULT_PROFILE, isProfileId, PROFILES, type ProfileId } from '../engine/profiles.ts';
 
 const username = z.string().min(1, 'a username');
 const roomRef = z.string().min(1, 'a room id or name');
@@ -111,7 +111,12 @@ export const scenarioSchema = z
   .object({
     $schema: z.string().optional(),
     description: z.string().optional(),
-    profile: z.enum(['current', 'deno-1.43', 'legacy']).default('current'),
+    /** A profile name (`rc-8.8`, `rc-7.5-8.7`...) or an old alias (`current`, `deno-1.43`, `legacy`); omitted = the newest. */
+    profile: z
+      .string()
+      .refine(isProfileId, { message: `is not a profile: use one of ${Object.keys(PROFILES).join(', ')} (or current, deno-1.43, legacy)` })
+      .transform((id) => id as ProfileId)
+      .default(DEFAULT_PROFILE),
     /** Per-call timeout; omitted = the profile's default (spec §8: 30 000, 10 000 or 1 000 ms). */
     timeoutMs: z.number().int().positive().optional(),
     apps: z.array(appSchema).default([]),

@@ -3,6 +3,7 @@
  * create-room form already filled with a name the app prevents. Press Run and see it prevented.
  */
 import { emptyWorld, type WorldRoom, type WorldState, type WorldUser } from '../engine/world/types.ts';
+import { DEFAULT_PROFILE } from '../engine/profiles.ts';
 import type { ActionDrafts, Workspace, WorkspaceApp } from './types.ts';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -115,7 +116,7 @@ export function defaultWorkspace(): Workspace {
   return {
     apps: [bannedWordsApp()],
     world: defaultWorld(),
-    settings: { timeoutMs: DEFAULT_TIMEOUT_MS, profile: 'current' },
+    settings: { timeoutMs: DEFAULT_TIMEOUT_MS, profile: DEFAULT_PROFILE },
     drafts: defaultDrafts(),
   };
 }

@@ -1,18 +1,17 @@
 /** The pure part of compare-across-profiles: finding differences and the spec §8 rule for each. */
 import { describe, expect, it } from 'vitest';
 import type { RoomEvent } from '../events.ts';
-import type { ProfileId } from '../profiles.ts';
+import { PROFILES, type ProfileId } from '../profiles.ts';
 import type { TraceEvent } from '../trace.ts';
 import { findDifferences } from './differences.ts';
 import type { ComparedCall, ProfileRun } from './run-under-profile.ts';
 
-const TIMEOUTS: Record<ProfileId, number> = { current: 30_000, 'deno-1.43': 10_000, legacy: 1_000 };
 
 function run(profile: ProfileId, over: Partial<ProfileRun> & { listeners?: RoomEvent[] } = {}): ProfileRun {
   const { listeners = [], ...rest } = over;
   const events = listeners.map((event): TraceEvent => ({ type: 'phase-start', runId: 'run-1', at: 0, event, listeners: ['app'], awaited: true }));
   const room = { slugifiedName: 'x', type: 'c', creator: { id: 'u' } } as unknown as ProfileRun['room'];
-  return { profile, outcome: 'completed', error: null, room, calls: [], durationMs: 1, timeoutMs: TIMEOUTS[profile], events, ...rest };
+  return { profile, outcome: 'completed', error: null, room, calls: [], durationMs: 1, timeoutMs: PROFILES[profile].timeoutMs, events, ...rest };
 }
 
 const call = (status: ComparedCall['status'], error?: string): ComparedCall => ({

@@ -60,7 +60,7 @@ export const SWITCH_RULES: readonly SwitchRule[] = [
       `Timeout per call (spec §8): ${per(profiles, (p) => {
         const overrides = p.timeoutOverrides.filter((o) => o.ms < configured(p, ctx));
         const extra = overrides.length ? `, ${ms(Math.min(...overrides.map((o) => o.ms)))} for methods starting ${overrides.map((o) => o.prefix).join(' / ')}` : '';
-        return `${ms(configured(p, ctx))}${extra}${p.id === 'legacy' ? ' (in Rocket.Chat: synchronous time in node vm)' : ''}`;
+        return `${ms(configured(p, ctx))}${extra}${p.runtime === 'node-vm' ? ' (in Rocket.Chat: synchronous time in node vm)' : ''}`;
       })}. A call that times out resolves to undefined on the host.`,
   },
   {
