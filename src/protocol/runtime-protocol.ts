@@ -33,6 +33,11 @@ export interface WireError {
   stack?: string;
   /** What was thrown when it was not an Error (a string, null, an object...). */
   thrownKind?: 'error' | 'string' | 'null' | 'undefined' | 'object' | 'other';
+  /**
+   * The error was constructed without a message (`new UserNotAllowedException()`: no own `message`).
+   * In Rocket.Chat's Deno runtime such an AppsEngineException cannot be sent back (spec §4).
+   */
+  messageMissing?: boolean;
 }
 
 export interface AppDescriptor {
@@ -282,6 +287,7 @@ function checkError(e: unknown): string | null {
   if (!CODES.includes(e['code'] as number)) return `error.code ${String(e['code'])} is not a known JSON-RPC code`;
   for (const k of ['name', 'className', 'message'] as const) if (!isStr(e[k])) return `error.${k} is not a string`;
   if (e['stack'] !== undefined && !isStr(e['stack'])) return 'error.stack is not a string';
+  if (e['messageMissing'] !== undefined && typeof e['messageMissing'] !== 'boolean') return 'error.messageMissing is not a boolean';
   return null;
 }
 

@@ -51,6 +51,15 @@ function readString(read: () => unknown): string | undefined {
   }
 }
 
+/** Constructed without a message: `new Error()` leaves no own `message` (or sets it to undefined). */
+function messageMissing(thrown: Error): boolean {
+  try {
+    return !Object.prototype.hasOwnProperty.call(thrown, 'message') || (thrown as { message?: unknown }).message === undefined;
+  } catch {
+    return false;
+  }
+}
+
 export function isAppsEngineException(thrown: unknown): boolean {
   return thrown instanceof appsEngineExceptionClass();
 }
@@ -67,6 +76,7 @@ export function toWireError(thrown: unknown, code?: RpcCode): WireError {
     };
     const stack = readString(() => thrown.stack);
     if (stack !== undefined) err.stack = rewriteStack(stack);
+    if (err.code === RPC.appsEngineException && messageMissing(thrown)) err.messageMissing = true;
     return err;
   }
   const base = { code: code ?? RPC.internalError };

@@ -59,15 +59,28 @@ const roomSchema = z
     slugifiedName: z.string(),
     displayName: z.string().optional(),
     type: z.enum(['c', 'p', 'd']),
-    creator: username,
+    /** Required for channels and groups; a direct message has no creator (RC createDirectMessage). */
+    creator: username.optional(),
     members: z.array(username).default([]),
+    /** Room role owner (RC subscription role); omitted = the creator. */
     owners: z.array(username).optional(),
+    /** Room role moderator (RC subscription role); omitted = none. */
+    moderators: z.array(username).optional(),
     isReadOnly: z.boolean().optional(),
     isDefault: z.boolean().optional(),
     description: z.string().optional(),
     customFields: z.record(z.string(), z.unknown()).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((room, ctx) => {
+    if (room.type !== 'd' && room.creator === undefined) ctx.addIssue({ code: 'custom', path: ['creator'], message: 'is required for a channel or a private group' });
+  });
+
+/**
+ * Permission -> roles, over Rocket.Chat's defaults (RC `authorization/server/constant/permissions.ts`,
+ * hookscope `engine/world/permissions.ts`). Only the permissions given change; omitted = defaults.
+ */
+const permissionsSchema = z.record(z.string().min(1), z.array(z.string().min(1)));
 
 const httpMockSchema = z
   .object({
@@ -125,6 +138,7 @@ export const scenarioSchema = z
     settings: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
     httpMocks: z.array(httpMockSchema).optional(),
     persistence: z.record(z.string(), z.array(z.object({ id: z.string(), data: z.unknown(), associations: z.array(z.object({ model: z.string(), id: z.string() })).default([]) }))).optional(),
+    permissions: permissionsSchema.optional(),
     steps: z.array(stepSchema).default([]),
   })
   .strict()
@@ -181,10 +195,12 @@ function crossCheck(s: Scenario): ScenarioProblem[] {
   dup(s.users, (u) => u.username, 'users');
   dup(s.rooms, (r) => r.id, 'rooms');
   s.rooms.forEach((room, i) => {
-    if (!usernames.has(room.creator)) problems.push({ path: `rooms[${i}].creator`, message: `unknown username "${room.creator}" (not in "users")` });
-    room.members.forEach((m, j) => {
-      if (!usernames.has(m)) problems.push({ path: `rooms[${i}].members[${j}]`, message: `unknown username "${m}" (not in "users")` });
-    });
+    if (room.creator !== undefined && !usernames.has(room.creator)) problems.push({ path: `rooms[${i}].creator`, message: `unknown username "${room.creator}" (not in "users")` });
+    for (const list of ['members', 'owners', 'moderators'] as const) {
+      (room[list] ?? []).forEach((m, j) => {
+        if (!usernames.has(m)) problems.push({ path: `rooms[${i}].${list}[${j}]`, message: `unknown username "${m}" (not in "users")` });
+      });
+    }
   });
   return problems;
 }

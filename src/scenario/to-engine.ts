@@ -28,15 +28,15 @@ export function initialWorld(s: Scenario): WorldState {
   }
   const idOf = (username: string) => s.users.find((u) => u.username === username)?.id ?? username;
   for (const r of s.rooms) {
-    const memberIds = [...new Set([r.creator, ...r.members].map(idOf))];
+    const memberIds = [...new Set([...(r.creator ? [r.creator] : []), ...r.members].map(idOf))];
     const room: WorldRoom = {
       id: r.id,
       slugifiedName: r.slugifiedName,
       displayName: r.displayName ?? r.slugifiedName,
       type: r.type,
-      creatorId: idOf(r.creator),
+      creatorId: r.creator ? idOf(r.creator) : '',
       memberIds,
-      ownerIds: (r.owners ?? (r.type === 'd' ? [] : [r.creator])).map(idOf),
+      ownerIds: (r.owners ?? (r.type === 'd' || !r.creator ? [] : [r.creator])).map(idOf),
       isDefault: r.isDefault ?? false,
       isReadOnly: r.isReadOnly ?? false,
       displaySystemMessages: true,
@@ -44,10 +44,12 @@ export function initialWorld(s: Scenario): WorldState {
       createdAt: created,
       updatedAt: created,
     };
+    if (r.moderators !== undefined) room.moderatorIds = r.moderators.map(idOf);
     if (r.description !== undefined) room.description = r.description;
     if (r.customFields !== undefined) room.customFields = structuredClone(r.customFields);
     world.rooms.push(room);
   }
+  if (s.permissions !== undefined && Object.keys(s.permissions).length > 0) world.permissions = structuredClone(s.permissions);
   for (const [appId, values] of Object.entries(s.settings ?? {})) {
     const table: WorldState['settings'][string] = (world.settings[appId] = {});
     for (const [id, value] of Object.entries(values)) {

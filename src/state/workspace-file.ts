@@ -29,17 +29,18 @@ export function toScenario(ws: Workspace): ScenarioInput {
   const rooms: NonNullable<ScenarioInput['rooms']> = [];
   for (const r of w.rooms) {
     const creator = nameOf.get(r.creatorId);
-    if (!creator || r.type === 'l') continue;
+    if ((!creator && r.type !== 'd') || r.type === 'l') continue;
     const room: NonNullable<ScenarioInput['rooms']>[number] = {
       id: r.id,
       slugifiedName: r.slugifiedName,
       type: r.type,
-      creator,
+      ...(creator ? { creator } : {}),
       members: r.memberIds.flatMap((id) => nameOf.get(id) ?? []),
       owners: r.ownerIds.flatMap((id) => nameOf.get(id) ?? []),
       isReadOnly: r.isReadOnly,
       isDefault: r.isDefault,
     };
+    if (r.moderatorIds?.length) room.moderators = r.moderatorIds.flatMap((id) => nameOf.get(id) ?? []);
     if (r.displayName !== undefined) room.displayName = r.displayName;
     if (r.description !== undefined) room.description = r.description;
     if (r.customFields !== undefined) room.customFields = r.customFields;
@@ -68,6 +69,7 @@ export function toScenario(ws: Workspace): ScenarioInput {
     settings,
     httpMocks: w.httpMocks.map((m) => ({ ...m })),
     persistence: structuredClone(w.persistence),
+    ...(w.permissions && Object.keys(w.permissions).length ? { permissions: structuredClone(w.permissions) } : {}),
     steps: [],
   };
 }

@@ -19,7 +19,7 @@ export interface DeleteRoomInput {
   action: 'deleteRoom';
   /** Room id or name. */
   room: string;
-  /** Username of who deletes it (informational: permissions are not simulated for erasing). */
+  /** Username of who deletes it (needs `delete-c` / `delete-p` / `delete-d`: admin, or the room's owner); omitted = the room's creator. */
   by?: string;
 }
 

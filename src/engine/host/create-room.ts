@@ -12,14 +12,15 @@ import type { WorldRoom, WorldUser } from '../world/types.ts';
 import type { CreateRoomInput } from './actions.ts';
 import { HOST_ERRORS } from './errors.ts';
 import { hostErrorFor, type HostRun, type RunResult } from './run-context.ts';
-import { fail, requireUser, resolveMembers, validateRoomName } from './validate.ts';
+import { can, fail, lacks, requirePermission, requireUser, resolveMembers, validateRoomName } from './validate.ts';
 
 export async function createRoom(run: HostRun, input: CreateRoomInput): Promise<RunResult> {
   const { world } = run;
   const creator = requireUser(world, input.creator);
   if (input.type === 'd') return createDirect(run, creator, input.members ?? []);
   if (input.type !== 'c' && input.type !== 'p') fail(HOST_ERRORS.invalidType(String(input.type)));
-  if (creator.roles.includes('guest')) fail(HOST_ERRORS.notAllowed());
+  // RC createChannelMethod / createPrivateGroupMethod: `create-c` / `create-p` before createRoom.
+  requirePermission(world, creator, `create-${input.type}`, HOST_ERRORS.notAllowed());
   validateRoomName(world, input.name);
   const others = resolveMembers(world, (input.members ?? []).filter((u) => u !== creator.username));
   const members = unique([creator, ...others]);
@@ -49,18 +50,29 @@ async function createDirect(run: HostRun, creator: WorldUser, usernames: string[
   const others = usernames.filter((u) => u !== creator.username).map((u) => world.userByUsername(u) ?? fail(HOST_ERRORS.invalidUser()));
   const members = unique([creator, ...others]);
   const existing = world.directRoomFor(members.map((u) => u.id));
+  // RC createDirectMessage: without `create-d`, a user with `view-d-room` gets the existing DM back.
+  if (!can(world, creator, 'create-d')) {
+    if (existing && can(world, creator, 'view-d-room')) {
+      return run.result('completed', null, existing.id, `${creator.username} may not create direct messages but may view them: the existing one (${existing.id}) is returned; no event fires`);
+    }
+    fail(HOST_ERRORS.notAllowed(), lacks(world, creator, 'create-d'));
+  }
   if (existing) {
     // RC returns the existing DM: no event fires (spec section 7).
     return run.result('completed', null, existing.id, `the direct message already exists (${existing.id}): no event fires`);
   }
   const now = new Date(run.clock.now());
   const sorted = [...members].sort((a, b) => a.username.localeCompare(b.username));
+  const profile = run.scope.services.profile();
+  const idKnown = members.length === 2 && profile.dmIdBeforeInsert;
   const room: WorldRoom = {
-    // A 2-member DM's id is its two user ids joined; it exists before insertion (spec section 3).
-    id: members.length === 2 ? sorted.map((u) => u.id).join('') : run.ids.next('room'),
+    // Deno era: a 2-member DM's id is its two user ids joined, known before insertion (spec §3);
+    // node profile: createDirectRoom inserts and takes the new id (spec §8).
+    id: idKnown ? sorted.map((u) => u.id).join('') : run.ids.next('room'),
     slugifiedName: '',
     type: 'd',
-    creatorId: creator.id,
+    // RC createDirectMessage calls createRoom without an owner: a DM has no creator (spec §7.1).
+    creatorId: '',
     memberIds: sorted.map((u) => u.id),
     ownerIds: [],
     isDefault: false,
@@ -70,7 +82,7 @@ async function createDirect(run: HostRun, creator: WorldUser, usernames: string[
     createdAt: now,
     updatedAt: now,
   };
-  return runCreatePipeline(run, room, sorted, members.length === 2);
+  return runCreatePipeline(run, room, sorted, idKnown);
 }
 
 async function runCreatePipeline(run: HostRun, room: WorldRoom, members: WorldUser[], idKnown: boolean): Promise<RunResult> {
@@ -79,10 +91,12 @@ async function runCreatePipeline(run: HostRun, room: WorldRoom, members: WorldUs
   const usernames = members.map((u) => u.username);
   const appRoom = toAppRoom(world, room, { withId: idKnown });
   const input: Record<string, unknown> = { ...(appRoom as unknown as Record<string, unknown>), _USERNAMES: usernames };
+  // Node runtime: the Room of a room with no id answers `usernames` with [] (base-runtime room.ts).
+  const preUsernames = profile.preCreateUsernames === 'empty' && !idKnown ? [] : usernames;
   const what = room.type === 'd' ? 'direct message' : 'room';
 
   try {
-    const { preventedBy } = await runPrevent(scope, 'IPreRoomCreatePrevent', { kind: 'room', room: input, usernames});
+    const { preventedBy } = await runPrevent(scope, 'IPreRoomCreatePrevent', { kind: 'room', room: input, usernames: preUsernames });
     if (preventedBy) {
       const name = scope.services.registry.get(preventedBy)?.def.name ?? preventedBy;
       return run.result('prevented', HOST_ERRORS.appPrevented(), null, `${name} prevented the ${what} creation (IPreRoomCreatePrevent returned truthy); ${notRun(run, ['IPreRoomCreateExtend', 'IPreRoomCreateModify', 'IPostRoomCreate'])}`);
@@ -131,7 +145,7 @@ function applyChainResult(run: HostRun, room: WorldRoom, original: AppRoom, chai
     });
     return room;
   }
-  const merged = mergeMappedFields(world, room, original, withoutUsernames(result));
+  const merged = mergeMappedFields(world, room, original, withoutUsernames(result), { codecs: profile.roomCodec === 'codecs' });
   const counts = merged.applied.length || merged.dropped.length ? `${merged.applied.length} field(s) applied, ${merged.dropped.length} dropped` : null;
   const note =
     profile.chain === 'in-place'
@@ -162,7 +176,7 @@ function applyModifyInput(run: HostRun, room: WorldRoom, original: AppRoom, chai
     return room;
   }
   const extended = withoutUsernames(chain.extended);
-  const fromExtend = mergeMappedFields(world, room, original, extended);
+  const fromExtend = mergeMappedFields(world, room, original, extended, { codecs: run.scope.services.profile().roomCodec === 'codecs' });
   const modifyChanges = chain.result === null ? null : mergeMappedFields(world, fromExtend.room, extended as unknown as AppRoom, withoutUsernames(chain.result));
   const discarded = modifyChanges ? [...modifyChanges.applied, ...modifyChanges.dropped].map(({ field, before, after }) => ({ field, before, after, reason: why })) : [];
   const modifyWords =

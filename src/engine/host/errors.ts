@@ -13,7 +13,11 @@ export interface HostError {
 }
 
 export class HostFailure extends Error {
-  constructor(readonly error: HostError) {
+  /** `why`: the check that refused, in plain words (which permission, which roles hold it). */
+  constructor(
+    readonly error: HostError,
+    readonly why?: string,
+  ) {
     super(`${error.code}: ${error.message}`);
   }
 }
@@ -34,6 +38,10 @@ export const HOST_ERRORS = {
   notAllowed: (): HostError => ({ code: 'error-not-allowed', message: 'Not allowed' }),
   cantInviteForDirectRoom: (): HostError => ({ code: 'error-cant-invite-for-direct-room', message: "Can't invite user to direct rooms" }),
   userNotFound: (): HostError => ({ code: 'error-user-not-found', message: 'User not found' }),
+  /** addUsersToRoom: an invitee that does not exist. */
+  invalidUsername: (): HostError => ({ code: 'error-invalid-username', message: 'Invalid username' }),
+  /** removeUserFromRoom: the remover cannot access the room (and may not kick from any room of its type). */
+  roomNotFound: (): HostError => ({ code: 'error-room-not-found', message: 'The required "roomId" or "roomName" param provided does not match any group' }),
   youAreNotInThisRoom: (): HostError => ({ code: 'error-user-not-in-room', message: 'You are not in this room' }),
   userIsNotInThisRoom: (): HostError => ({ code: 'error-user-not-in-room', message: 'User is not in this room' }),
   lastOwner: (): HostError => ({

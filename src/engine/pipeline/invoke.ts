@@ -25,6 +25,11 @@ export interface InvokeResult {
   status: CallStatus;
   call: CallRef;
   error?: WireError;
+  /**
+   * An AppsEngineException without a message (spec §4, §5): 'no-reply' = the runtime could not
+   * answer, the host waited for the timeout; 'blocks' = it reached the host with an empty message.
+   */
+  messageless?: 'no-reply' | 'blocks';
   /** The room the call's extender/builder wrapped, as the call left it (legacy in-place chain). */
   held?: { room: unknown; returned: boolean };
 }
@@ -54,8 +59,6 @@ export async function invoke(
   const started = services.env.clock.monotonic();
   const timeoutMs = timeoutFor(services.profile(), method, services.timeoutMs());
   const answer = await app.process.call(callId, method, args, timeoutMs);
-  const durationMs = Math.max(0, services.env.clock.monotonic() - started);
-
   let out: Omit<InvokeResult, 'call'>;
   switch (answer.kind) {
     case 'ok':
@@ -72,15 +75,26 @@ export async function invoke(
       break;
     case 'error':
       out = classifyError(answer.error);
+      if (out.view.kind === 'apps-engine' && answer.error.messageMissing) {
+        if (services.profile().messagelessException === 'no-reply') {
+          // The runtime cannot send this error back (jsonrpc-lite refuses a message that is not a
+          // string, inside a request handler nobody awaits): the host hears nothing and waits.
+          await waitUntil(services.env.scheduler, timeoutMs - (services.env.clock.monotonic() - started));
+          out = { view: { kind: 'undefined' }, status: 'timed-out', error: answer.error, messageless: 'no-reply' };
+        } else {
+          out.messageless = 'blocks';
+        }
+      }
       break;
   }
+  const durationMs = Math.max(0, services.env.clock.monotonic() - started);
   if ((answer.kind === 'ok' || answer.kind === 'error') && answer.held) out.held = { room: decodeWire(answer.held.room), returned: answer.held.returned };
   const end = {
     type: 'call-end' as const,
     call,
     status: out.status,
     durationMs,
-    effect: describeEffect(out),
+    effect: explain(out, timeoutMs, describeEffect(out)),
     ...(out.view.kind === 'value' ? { result: out.view.value } : {}),
     ...(out.error ? { error: out.error } : {}),
   };
@@ -93,12 +107,33 @@ function classifyError(error: WireError): Omit<InvokeResult, 'call'> {
     case RPC.appsEngineException:
       return { view: { kind: 'apps-engine', message: error.message }, status: 'threw-apps-engine', error };
     case RPC.methodNotFound:
-      return { view: { kind: 'method-not-found', message: error.message }, status: 'not-found', error };
+      // RC ProxiedApp rethrows the JSON-RPC error itself: its message is the standard
+      // "Method not found"; the runtime's own text is only in its data (spec §5, real engine 1.62).
+      return { view: { kind: 'method-not-found', message: 'Method not found' }, status: 'not-found', error };
     case RPC.invalidParams:
       return { view: { kind: 'undefined' }, status: 'invalid-params', error };
     default:
       return { view: { kind: 'undefined' }, status: 'threw', error };
   }
+}
+
+function waitUntil(scheduler: RunScope['services']['env']['scheduler'], ms: number): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve) => scheduler.setTimeout(resolve, ms));
+}
+
+const MS = (n: number) => `${n.toLocaleString('en-US').replace(/,/g, ' ')} ms`;
+
+/** The words a user needs on the graph for the two real-engine facts of spec §4 / §5. */
+function explain(out: Omit<InvokeResult, 'call'>, timeoutMs: number, effect: string): string {
+  if (out.messageless === 'no-reply') {
+    return `this AppsEngineException has no message: Rocket.Chat cannot send it back, so the call hangs until the timeout (${MS(timeoutMs)}) and counts as undefined: ${effect}`;
+  }
+  if (out.messageless === 'blocks') return `${effect} (this exception has no message: the host gets an empty one)`;
+  if (out.status === 'not-found') {
+    return `${effect}; the caller sees "Method not found" (the interface is in \`implements\` but the class has no such method; the runtime's text "${out.error?.message ?? ''}" stays in the error's data)`;
+  }
+  return effect;
 }
 
 /** A readable snapshot of what a call received (accessors by name). */

@@ -50,7 +50,7 @@ export async function runChain(scope: RunScope, event: RoomEvent, room: Record<s
   const apps = await openPhase(scope, event, true);
   let current: unknown = room;
   for (const [i, app] of apps.entries()) {
-    const payload = chainPayload(current);
+    const payload = chainPayload(current, scope.services.profile().preCreateUsernames);
     if (!(await shouldExecute(scope, apps, i, event, payload))) continue;
     const r = await invoke(scope, app, event, 'execute', payload, (res) => {
       if (res.status === 'invalid-params') return 'the room is null (chain broken earlier): the runtime refused the call';
@@ -75,11 +75,13 @@ export async function runChain(scope: RunScope, event: RoomEvent, room: Record<s
   return current === undefined ? null : (current as Record<string, unknown> | null);
 }
 
-function chainPayload(room: unknown): EventPayload {
+function chainPayload(room: unknown, preCreateUsernames: 'members' | 'empty'): EventPayload {
   if (room === null || room === undefined) return { kind: 'room', room: null, usernames: []};
   const obj = (typeof room === 'object' ? room : { value: room }) as Record<string, unknown>;
   const names = obj['_USERNAMES'];
-  const usernames = Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
+  // Node runtime: a room without an id answers `usernames` with [] (spec §8).
+  const hidden = preCreateUsernames === 'empty' && (obj['id'] === undefined || obj['id'] === null || obj['id'] === '');
+  const usernames = Array.isArray(names) && !hidden ? names.filter((n): n is string => typeof n === 'string') : [];
   return { kind: 'room', room: obj, usernames};
 }
 

@@ -31,7 +31,8 @@ export interface AppRoom {
   displayName?: string;
   slugifiedName: string;
   type: string;
-  creator: AppUser;
+  /** Absent for a direct message (RC creates DMs without an owner). */
+  creator?: AppUser;
   userIds?: string[];
   isDefault?: boolean;
   isReadOnly?: boolean;
@@ -80,11 +81,11 @@ function missingUser(id: string): AppUser {
  * spec section 3), except 2-member direct messages, which callers handle by passing true.
  */
 export function toAppRoom(world: WorldStore, room: WorldRoom, opts: { withId?: boolean; depth?: number } = {}): AppRoom {
-  const creator = world.userById(room.creatorId);
+  const creator = room.creatorId ? world.userById(room.creatorId) : undefined;
   const out: AppRoom = {
     slugifiedName: room.slugifiedName,
     type: room.type,
-    creator: creator ? toAppUser(creator) : missingUser(room.creatorId),
+    ...(room.creatorId ? { creator: creator ? toAppUser(creator) : missingUser(room.creatorId) } : {}),
     isDefault: room.isDefault,
     isReadOnly: room.isReadOnly,
     displaySystemMessages: room.displaySystemMessages,
@@ -153,7 +154,13 @@ function asDate(v: unknown): Date | undefined {
  * taking only the fields RC's `convertAppRoom` maps (spec section 6). `original` is the app-shaped
  * room that went into the chain, used to tell what the apps changed.
  */
-export function mergeMappedFields(world: WorldStore, room: WorldRoom, original: AppRoom, result: Record<string, unknown>): MergeResult {
+export function mergeMappedFields(
+  world: WorldStore,
+  room: WorldRoom,
+  original: AppRoom,
+  result: Record<string, unknown>,
+  opts: { codecs?: boolean } = {},
+): MergeResult {
   const next: WorldRoom = structuredClone(room);
   const applied: FieldChange[] = [];
   const dropped: DroppedField[] = [];
@@ -258,6 +265,7 @@ export function mergeMappedFields(world: WorldStore, room: WorldRoom, original: 
     'type', 'displayName', 'slugifiedName', 'isDefault', 'isReadOnly', 'displaySystemMessages', 'messageCount',
     'createdAt', 'updatedAt', 'lastModifiedAt', 'creator', 'userIds', 'customFields', 'isFederated', 'federation', 'parentRoom',
   ]);
+  if (opts.codecs) mergeCodecFields(next, orig, result, changed, applied, dropped, mapped);
   for (const field of Object.keys(result)) {
     if (mapped.has(field) || !changed(field)) continue;
     dropped.push({
@@ -268,4 +276,51 @@ export function mergeMappedFields(world: WorldStore, room: WorldRoom, original: 
     });
   }
   return { room: next, applied, dropped };
+}
+
+/** RC room fields that `_unmappedProperties_` may carry and that the world models. */
+const RAW_TO_WORLD: Record<string, (room: WorldRoom, value: unknown) => void> = {
+  description: (room, v) => {
+    room.description = String(v);
+  },
+  teamId: (room, v) => {
+    room.teamId = String(v);
+  },
+  teamMain: (room, v) => {
+    room.isTeamMain = Boolean(v);
+  },
+};
+
+/**
+ * The node profile's converter (RC `converters/codecs/rooms.ts`, `appRoomToRocketChat`): `members`
+ * is mapped (RC stores it on the room; it creates no subscription) and the app room's
+ * `_unmappedProperties_` are merged onto the RC room as they are, so an app can set fields the
+ * mapping leaves out (`description`...).
+ */
+function mergeCodecFields(
+  next: WorldRoom,
+  orig: Record<string, unknown>,
+  result: Record<string, unknown>,
+  changed: (field: string) => boolean,
+  applied: FieldChange[],
+  dropped: DroppedField[],
+  mapped: Set<string>,
+): void {
+  mapped.add('members');
+  mapped.add('_unmappedProperties_');
+  if (changed('members')) {
+    const v = result['members'];
+    if (v) {
+      next.rawFields = { ...next.rawFields, members: structuredClone(v) };
+      applied.push({ field: 'members', before: orig['members'], after: v });
+    } else dropped.push({ field: 'members', before: orig['members'], after: v, reason: 'mapped only if truthy' });
+  }
+  const raw = result['_unmappedProperties_'];
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return;
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const write = RAW_TO_WORLD[key];
+    if (write) write(next, value);
+    else next.rawFields = { ...next.rawFields, [key]: structuredClone(value) };
+    applied.push({ field: `_unmappedProperties_.${key}`, before: undefined, after: value });
+  }
 }

@@ -94,6 +94,7 @@ export class WorldStore {
     const room = this.requireRoom(roomId);
     room.memberIds = room.memberIds.filter((id) => id !== userId);
     room.ownerIds = room.ownerIds.filter((id) => id !== userId);
+    if (room.moderatorIds) room.moderatorIds = room.moderatorIds.filter((id) => id !== userId);
   }
   private requireRoom(id: string): WorldRoom {
     const room = this.roomById(id);

@@ -24,11 +24,14 @@ export interface WorldRoom {
   /** RC `fname`. */
   displayName?: string;
   type: RoomTypeCode;
+  /** The creator (RC `u`); '' for a direct message, which has no creator (RC createDirectMessage). */
   creatorId: string;
   /** Member user ids, in the order they joined (RC subscriptions). */
   memberIds: string[];
-  /** User ids with the room's owner role. The creator is an owner. */
+  /** User ids with the room's owner role (RC subscription role). The creator is an owner. */
   ownerIds: string[];
+  /** User ids with the room's moderator role (RC subscription role). */
+  moderatorIds?: string[];
   isDefault: boolean;
   isReadOnly: boolean;
   displaySystemMessages: boolean;
@@ -43,6 +46,8 @@ export interface WorldRoom {
   parentRoomId?: string;
   isFederated?: boolean;
   federation?: unknown;
+  /** RC room fields hookscope has no model for, set by an app through the node profile's codecs (`members`, `_unmappedProperties_`). */
+  rawFields?: Record<string, unknown>;
 }
 
 export interface WorldMessage {
@@ -143,6 +148,11 @@ export interface WorldState {
   serverSettings: Record<string, unknown>;
   httpMocks: HttpMock[];
   httpLog: HttpExchange[];
+  /**
+   * Permission -> roles overrides over Rocket.Chat's defaults (`world/permissions.ts`, RC
+   * `authorization/server/constant/permissions.ts`). Omitted or empty = the defaults.
+   */
+  permissions?: Record<string, string[]>;
 }
 
 export function emptyWorld(): WorldState {
