@@ -33,7 +33,7 @@ export async function main(argv: string[], io: { out(s: string): void; err(s: st
   const profileIndex = rest.indexOf('--profile');
   const profile = profileIndex >= 0 ? rest[profileIndex + 1] : undefined;
   if (profileIndex >= 0 && !(isProfileId(profile) && PROFILES[profile].available)) {
-    io.err(`hookscope: --profile must be one of ${Object.values(PROFILES).filter((p) => p.available).map((p) => p.id).join(', ')}; got ${profile === undefined ? 'nothing' : JSON.stringify(profile)}`);
+    io.err(`hookscope: --profile must be one of ${Object.values(PROFILES).filter((p) => p.available).map((p) => p.id).join(', ')} (or the old names current, deno-1.43, legacy); got ${profile === undefined ? 'nothing' : JSON.stringify(profile)}`);
     return 2;
   }
   const outIndex = rest.indexOf('--out');

@@ -93,12 +93,15 @@ describe('spec §4: Extend -> Modify chain', () => {
     expect([merge.chainBroken, merge.applied, merge.dropped]).toEqual([true, [], []]);
   });
 
-  it('(§4) an Extend returning the Room argument itself keeps the chain going: the next app still sees the members; nothing changes', async () => {
-    engine = await makeEngine([
-      extendApp('same', 'Same', `    return room;`),
-      extendApp('next', 'Next', `    this.getLogger().info(JSON.stringify(room.usernames) + ' ' + room.slugifiedName + ' ' + (room.createdAt instanceof Date));\n    return room;`),
-      modifyApp('mod', 'Mod', `    this.getLogger().info('modify ' + JSON.stringify(room.usernames));\n    return room;`),
-    ]);
+  it('(§4, Deno-era profile) an Extend returning the Room argument itself keeps the chain going: the next app still sees the members; nothing changes', async () => {
+    engine = await makeEngine(
+      [
+        extendApp('same', 'Same', `    return room;`),
+        extendApp('next', 'Next', `    this.getLogger().info(JSON.stringify(room.usernames) + ' ' + room.slugifiedName + ' ' + (room.createdAt instanceof Date));\n    return room;`),
+        modifyApp('mod', 'Mod', `    this.getLogger().info('modify ' + JSON.stringify(room.usernames));\n    return room;`),
+      ],
+      { profile: 'current' },
+    );
     const r = await engine.run({ action: 'createRoom', name: 'itself', type: 'c', creator: 'alice', members: ['bob'] });
     expect(r.outcome).toBe('completed');
     expect(calls(engine.trace.events, r.runId).map((c) => c[2])).toEqual(['returned', 'returned', 'returned']);

@@ -18,7 +18,7 @@ const SHAPE = `(r: any) => [
       'usernames=' + (r.usernames === undefined ? 'undefined' : JSON.stringify(r.usernames)),
       'plain=' + (Object.getPrototypeOf(r) === Object.prototype),
       'createdAt=' + (r.createdAt instanceof Date ? 'Date' : typeof r.createdAt),
-      'creator=' + r.creator.username,
+      'creator=' + (r.creator ? r.creator.username : 'none'),
     ].join(' ')`;
 
 const shapeSpy = (id = 'shape') =>
@@ -69,8 +69,8 @@ describe('spec §3: data each app receives', () => {
     expect(engine.world.userById('u-alice')?.username).toBe('alice');
   });
 
-  it('(§3) Pre create gets the Room wrapper (usernames = members, no id, Dates); Post create gets a plain object without usernames', async () => {
-    engine = await makeEngine([shapeSpy()]);
+  it('(§3, Deno-era profile) Pre create gets the Room wrapper (usernames = members, no id, Dates); Post create gets a plain object without usernames', async () => {
+    engine = await makeEngine([shapeSpy()], { profile: 'current' });
     const r = await engine.run({ action: 'createRoom', name: 'shapes', type: 'p', creator: 'alice', members: ['bob'] });
     await r.settled;
     expect(logLines(engine.trace.events, r.runId)).toEqual([
@@ -98,15 +98,15 @@ describe('spec §3: data each app receives', () => {
     ]);
   });
 
-  it('(§3) a new 2-member direct message already has its id in Pre create; a 3-member one does not', async () => {
-    engine = await makeEngine([shapeSpy()]);
+  it('(§3, §7.1, Deno-era profile) a new 2-member direct message already has its id in Pre create; a 3-member one does not; a DM has no creator', async () => {
+    engine = await makeEngine([shapeSpy()], { profile: 'current' });
     const two = await engine.run({ action: 'createRoom', name: '', type: 'd', creator: 'bob', members: ['alice'] });
     expect(two.outcome).toBe('completed');
     expect(two.roomId).toBe('u-aliceu-bob');
-    expect(appLogLines(engine.trace.events, 'shape', two.runId)[0]).toBe('pre-create id=u-aliceu-bob usernames=["alice","bob"] plain=false createdAt=Date creator=bob');
+    expect(appLogLines(engine.trace.events, 'shape', two.runId)[0]).toBe('pre-create id=u-aliceu-bob usernames=["alice","bob"] plain=false createdAt=Date creator=none');
     const three = await engine.run({ action: 'createRoom', name: '', type: 'd', creator: 'bob', members: ['alice', 'root'] });
     expect(three.outcome).toBe('completed');
-    expect(appLogLines(engine.trace.events, 'shape', three.runId)[0]).toBe('pre-create id=undefined usernames=["alice","bob","root"] plain=false createdAt=Date creator=bob');
+    expect(appLogLines(engine.trace.events, 'shape', three.runId)[0]).toBe('pre-create id=undefined usernames=["alice","bob","root"] plain=false createdAt=Date creator=none');
   });
 
   it('(§3) sysMes maps to displaySystemMessages true and the creator is the full user', async () => {

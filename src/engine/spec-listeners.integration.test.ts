@@ -20,7 +20,7 @@ describe('spec §2: which apps run', () => {
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'nf', type: 'c', creator: 'alice' });
     expect(r.outcome).toBe('failed');
-    expect(r.error).toEqual({ code: 'MethodNotFound', message: 'Invalid event interface called on app', unmapped: true });
+    expect(r.error).toEqual({ code: 'MethodNotFound', message: 'Method not found', unmapped: true });
     expect(calls(engine.trace.events, r.runId)).toEqual([
       ['hollow', 'checkPreRoomCreatePrevent', 'returned'],
       ['hollow', 'executePreRoomCreatePrevent', 'not-found'],
@@ -33,7 +33,7 @@ describe('spec §2: which apps run', () => {
     engine = await makeEngine([appClass('hollow', 'Hollow', ['IPreRoomUserJoined'], `  hello(): string { return 'hi'; }`)]);
     const r = await engine.run({ action: 'joinRoom', room: 'general', user: 'root' });
     expect(r.outcome).toBe('failed');
-    expect(r.error).toEqual({ code: 'MethodNotFound', message: 'Invalid event interface called on app', unmapped: true });
+    expect(r.error).toEqual({ code: 'MethodNotFound', message: 'Method not found', unmapped: true });
     expect(calls(engine.trace.events, r.runId)).toEqual([['hollow', 'executePreRoomUserJoined', 'not-found']]);
     expect(engine.world.roomByName('general')?.memberIds).toEqual(['u-alice', 'u-bob']);
   });

@@ -209,15 +209,17 @@ describe('spec §7: what the host does around the events', () => {
     expect(sys).toEqual([['au', 'u-root'], ['au', 'u-alice']]);
   });
 
-  it('(§7) a kick by the owner or an admin fires both leave events with removedBy', async () => {
+  it('(§7, §7.1) a kick by the owner fires both leave events with removedBy; an admin outside a private group gets error-room-not-found', async () => {
     engine = await makeEngine([membershipSpy()], { world: worldWithPrivateAndDm() });
     const byOwner = await engine.run({ action: 'leaveRoom', room: 'general', user: 'bob', removedBy: 'alice' });
     expect(byOwner.outcome).toBe('completed');
     expect(logLines(engine.trace.events, byOwner.runId)).toEqual(['pre-leave bob general by=alice', 'post-leave bob general by=alice']);
+    // root is admin (remove-user) but not in the group and nobody has kick-user-from-any-p-room by default.
     const byAdmin = await engine.run({ action: 'leaveRoom', room: 'secret', user: 'bob', removedBy: 'root' });
-    expect(byAdmin.outcome).toBe('completed');
-    expect(logLines(engine.trace.events, byAdmin.runId)).toEqual(['pre-leave bob secret by=root', 'post-leave bob secret by=root']);
-    expect(engine.world.roomById('r-secret')?.memberIds).toEqual(['u-alice']);
+    expect(byAdmin.outcome).toBe('failed');
+    expect(byAdmin.error?.code).toBe('error-room-not-found');
+    expect(logLines(engine.trace.events, byAdmin.runId)).toEqual([]);
+    expect(engine.world.roomById('r-secret')?.memberIds).toEqual(['u-alice', 'u-bob']);
   });
 
   it('(§7) members added at creation get no join events', async () => {

@@ -157,7 +157,7 @@ describe('spec §8 legacy: Extend in place, return value ignored', () => {
     const ends = callEnds(engine.trace.events, r.runId);
     expect(ends.map((e) => e.status)).toEqual(['returned', 'returned']);
     expect(ends[0]?.effect).toMatch(/return value is ignored; the extender changed the host's room in place/);
-    expect(mergeOf(engine.trace.events, r.runId).note).toMatch(/^legacy \(spec §8\): the host applies its own room object as the extenders and builders changed it in place/);
+    expect(mergeOf(engine.trace.events, r.runId).note).toMatch(/^rc-up-to-6\.4 \(spec §8\): the host applies its own room object as the extenders and builders changed it in place/);
   });
 
   it('(§8 legacy Extend in place) an Extend that returns nothing does not break anything (on "current" it breaks the chain)', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
 import { nodeTransports } from '../node/node-transport.ts';
-import type { ProfileId } from '../engine/profiles.ts';
+import { canonicalProfileId, type ProfileId } from '../engine/profiles.ts';
 import { runScenario } from './run-scenario.ts';
 import { parseScenarioText, type Scenario } from './schema.ts';
 
@@ -28,7 +28,7 @@ describe('scenario profiles', () => {
     const names: Record<string, unknown> = {};
     for (const profile of ['current', 'deno-1.43', 'legacy'] as ProfileId[]) {
       const report = await runScenario(scenario, { transports: await nodeTransports(), profile });
-      expect([report.profile, report.passed, report.steps[0]?.outcome]).toEqual([profile, true, 'completed']);
+      expect([report.profile, report.passed, report.steps[0]?.outcome]).toEqual([canonicalProfileId(profile), true, 'completed']);
       const room = report.steps[0]?.room as Room;
       names[profile] = [room.displayName, room.slugifiedName, room.customFields];
     }
@@ -53,8 +53,8 @@ describe('scenario profiles', () => {
     const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
     expect(await main(['run', EXAMPLE, '--profile', 'deno-1.43'], io)).toBe(0);
     const report = JSON.parse(out.join('\n')) as { profile: string; timeoutMs: number; steps: { room: Room }[] };
-    expect([report.profile, report.timeoutMs, report.steps[0]?.room.displayName]).toEqual(['deno-1.43', 10_000, 'standup']);
+    expect([report.profile, report.timeoutMs, report.steps[0]?.room.displayName]).toEqual(['rc-6.x-7.4', 10_000, 'standup']);
     expect(await main(['run', EXAMPLE, '--profile', 'ancient'], io)).toBe(2);
-    expect(err).toEqual(['hookscope: --profile must be one of current, deno-1.43, legacy; got "ancient"']);
+    expect(err).toEqual(['hookscope: --profile must be one of rc-8.8, rc-7.5-8.7, rc-6.x-7.4, rc-up-to-6.4 (or the old names current, deno-1.43, legacy); got "ancient"']);
   }, 30_000);
 });

@@ -45,7 +45,7 @@ describe('findDifferences', () => {
     // current and deno-1.43 differ in timeouts and in what they apply after Modify; only the timeout concerns Prevent.
     expect(diffs.map((d) => [d.what, d.ruleIds])).toEqual([['outcome', ['timeout']]]);
     expect(diffs[0]?.rules[0]).toBe(
-      'Timeout per call (spec §8): current: 30 000 ms; deno-1.43: 10 000 ms, 1 000 ms for methods starting checkPre / executePre. A call that times out resolves to undefined on the host.',
+      'Timeout per call (spec §8): rc-7.5-8.7: 30 000 ms; rc-6.x-7.4: 10 000 ms, 1 000 ms for methods starting checkPre / executePre. A call that times out resolves to undefined on the host.',
     );
   });
 
@@ -56,14 +56,14 @@ describe('findDifferences', () => {
       run('legacy', { calls: [call('threw', "TypeError: Cannot assign to read only property 'x' of object '#<Object>'")], listeners }),
     ]);
     expect(diffs.map((d) => [d.what, d.ruleIds])).toEqual([['calls', ['freezeInputs']]]);
-    expect(diffs[0]?.rules[0]).toMatch(/^Inputs \(spec §8\): current: each app gets its own mutable copy.*; legacy: arguments are deep-frozen: writing into one throws a TypeError/);
+    expect(diffs[0]?.rules[0]).toMatch(/^Inputs \(spec §8\): rc-7.5-8.7: each app gets its own mutable copy.*; rc-up-to-6.4: arguments are deep-frozen: writing into one throws a TypeError/);
   });
 
   it('(§8 compare) a timed-out call cites the timeouts of each profile', () => {
     const listeners: RoomEvent[] = ['IPreRoomCreatePrevent'];
     const diffs = findDifferences([run('current', { calls: [call('returned')], listeners }), run('legacy', { calls: [call('timed-out')], listeners })]);
     expect(diffs[0]?.ruleIds).toEqual(['timeout']);
-    expect(diffs[0]?.rules[0]).toMatch(/legacy: 1 000 ms \(in Rocket\.Chat: synchronous time in node vm\)/);
+    expect(diffs[0]?.rules[0]).toMatch(/rc-up-to-6.4: 1 000 ms \(in Rocket\.Chat: synchronous time in node vm\)/);
   });
 
   it('(§8 compare) Pre join argument lists: legacy passes no modify', () => {
@@ -72,7 +72,7 @@ describe('findDifferences', () => {
     // Timeouts, frozen inputs and the missing-method rule differ too, but only the argument list concerns this event by itself.
     expect(diffs[0]?.ruleIds).toEqual(['argOverrides']);
     expect(diffs[0]?.rules[0]).toBe(
-      'Argument lists (spec §8): current: the current lists, `modify` included (spec §1); legacy: executePreRoomUserJoined(context, read, http, persistence): no `modify`.',
+      'Argument lists (spec §8): rc-7.5-8.7: the current lists, `modify` included (spec §1); rc-up-to-6.4: executePreRoomUserJoined(context, read, http, persistence): no `modify`.',
     );
   });
 
