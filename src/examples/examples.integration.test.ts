@@ -40,6 +40,21 @@ const PROMISES: Record<string, (r: ScenarioReport) => void> = {
     expect(texts(r)).toContain('general: #team was deleted.');
     expect(r.steps[0]!.logs.map((l) => l.text)).toContain('room.usernames in Post deleted: undefined');
   },
+  'exception-without-message': (r) => {
+    const pre = r.steps[0]!.calls.find((c) => c.method === 'executePreRoomUserJoined');
+    expect(pre?.status).toBe('timed-out');
+    expect(pre?.effect).toMatch(/has no message: Rocket\.Chat cannot send it back, so the call hangs until the timeout \(2 000 ms\)/);
+    expect(r.world.rooms.find((x) => x.slugifiedName === 'random')?.members).toContain('bob');
+  },
+  'who-may-kick-whom': (r) => {
+    const leaves = (i: number) => r.steps[i]!.logs.map((l) => l.text);
+    expect(leaves(0)).toEqual([]);
+    expect(leaves(1)).toEqual(['pre leave bob by carol', 'post leave bob by carol']);
+    expect(leaves(2)).toEqual(['pre leave gus by alice', 'post leave gus by alice']);
+    expect(r.steps[2]!.summary).toMatch(/kick-user-from-any-c-room/);
+    expect(leaves(3)).toEqual([]);
+    expect(r.world.rooms.find((x) => x.slugifiedName === 'secret')?.members).toContain('carol');
+  },
   'loops-forever': (r) => expect(r.steps[0]!.calls[0]).toMatchObject({ app: 'looper', status: 'timed-out' }),
 };
 

@@ -5,7 +5,7 @@
  */
 import { archiveBeforeDelete, postDeleted } from './delete-examples.ts';
 import { extendDescription, extendThenModify, modifyReturnsNothing, postCreateNotAwaited } from './chain-examples.ts';
-import { guestBlocked, leaveRules, welcomeOnJoin } from './membership-examples.ts';
+import { exceptionWithoutMessage, guestBlocked, leaveRules, welcomeOnJoin, whoMayKickWhom } from './membership-examples.ts';
 import { bannedWords, loopsForever, preventOrder } from './prevent-examples.ts';
 import type { Example } from './types.ts';
 
@@ -21,6 +21,8 @@ export const EXAMPLES: Example[] = [
   guestBlocked,
   welcomeOnJoin,
   leaveRules,
+  exceptionWithoutMessage,
+  whoMayKickWhom,
   archiveBeforeDelete,
   postDeleted,
   loopsForever,

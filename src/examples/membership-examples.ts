@@ -4,7 +4,7 @@ import { EXCEPTIONS_IMPORT, exampleWorld, ROOMS_IMPORT, source, type Example } f
 export const guestBlocked: Example = {
   id: 'guest-blocked',
   title: 'A guest is blocked from joining',
-  explanation: 'Pre join reads no return value: only throwing UserNotAllowedException blocks, and the user sees its message. Invited by alice, the guest gets in.',
+  explanation: 'Pre join reads no return value: only throwing UserNotAllowedException blocks, and the user sees its message. Invited by alice, the guest gets in. (This world lets guests see channels: with Rocket.Chat\'s defaults a guest lacks view-c-room and is refused before any app runs.)',
   interfaces: ['IPreRoomUserJoined'],
   answerIncludes: { 0: 'Guests need an invitation' },
   scenario: {
@@ -25,6 +25,8 @@ export class NoGuestsApp extends App implements IPreRoomUserJoined {
       },
     ],
     ...exampleWorld(),
+    // Rocket.Chat's default view-c-room roles, plus guest (spec §7.1): otherwise the host refuses first.
+    permissions: { 'view-c-room': ['admin', 'user', 'federated-external', 'bot', 'app', 'anonymous', 'guest'] },
     steps: [
       { action: 'joinRoom', room: 'general', user: 'gus', expect: { outcome: 'prevented', errorCode: 'error-app-prevented' } },
       { action: 'joinRoom', room: 'general', user: 'gus', inviter: 'alice', expect: { outcome: 'completed', errorCode: null } },
@@ -96,6 +98,76 @@ export class GoodbyeApp extends App implements IPostRoomUserLeave {
     steps: [
       { action: 'leaveRoom', room: 'general', user: 'carol', expect: { outcome: 'prevented', errorCode: 'error-app-prevented' } },
       { action: 'leaveRoom', room: 'team', user: 'bob', expect: { outcome: 'completed', errorCode: null } },
+    ],
+  },
+};
+
+/** Spec §4 / §5, verified on the real Apps-Engine 1.62: an AppsEngineException without a message. */
+export const exceptionWithoutMessage: Example = {
+  id: 'exception-without-message',
+  title: 'The exception without a message',
+  explanation:
+    'throw new UserNotAllowedException() with no message does NOT block on Rocket.Chat 7.5 - 8.7 (Deno): the runtime cannot send it back, the call hangs until the timeout and the join goes ahead; on 8.8 and later (Node) it blocks with an empty message. Try Compare versions.',
+  interfaces: ['IPreRoomUserJoined'],
+  scenario: {
+    description: 'Gate throws UserNotAllowedException() without a message for everyone but alice (RocketChat/Apps.teams.bridge does this). Timeout shortened to 2 s.',
+    profile: 'rc-7.5-8.7',
+    timeoutMs: 2000,
+    apps: [
+      {
+        id: 'gate',
+        name: 'Gate',
+        source: source([EXCEPTIONS_IMPORT, ROOMS_IMPORT('IPreRoomUserJoined', 'IRoomUserJoinedContext')], `
+export class GateApp extends App implements IPreRoomUserJoined {
+    public async executePreRoomUserJoined(context: IRoomUserJoinedContext): Promise<void> {
+        if (context.joiningUser.username !== 'alice') {
+            // No message: on the Deno runtime this error can never be sent back.
+            throw new UserNotAllowedException();
+        }
+    }
+}`),
+      },
+    ],
+    ...exampleWorld([{ id: 'r-random', slugifiedName: 'random', type: 'c', creator: 'alice', members: [] }]),
+    steps: [{ action: 'joinRoom', room: 'random', user: 'bob', expect: { outcome: 'completed', errorCode: null } }],
+  },
+};
+
+/** Spec §7.1: the kick path (RC removeUserFromRoomMethod) and the permissions it checks. */
+export const whoMayKickWhom: Example = {
+  id: 'who-may-kick-whom',
+  title: 'Who may kick whom',
+  explanation:
+    'Kicking needs remove-user (admin, or owner / moderator of the room); kick-user-from-any-c-room (admin) skips the membership check, so an admin "kicking" a non-member fires both leave events; an admin outside a private group gets error-room-not-found.',
+  interfaces: ['IPreRoomUserLeave', 'IPostRoomUserLeave'],
+  scenario: {
+    description: 'Leave Log logs every Pre/Post leave with who removed whom. carol moderates #general; alice is admin but not in #secret.',
+    timeoutMs: 5000,
+    apps: [
+      {
+        id: 'leave-log',
+        name: 'Leave Log',
+        source: source([ROOMS_IMPORT('IPreRoomUserLeave', 'IPostRoomUserLeave', 'IRoomUserLeaveContext')], `
+export class LeaveLogApp extends App implements IPreRoomUserLeave, IPostRoomUserLeave {
+    public async executePreRoomUserLeave(context: IRoomUserLeaveContext): Promise<void> {
+        this.getLogger().info('pre leave ' + context.leavingUser.username + ' by ' + (context.removedBy ? context.removedBy.username : 'themselves'));
+    }
+    public async executePostRoomUserLeave(context: IRoomUserLeaveContext): Promise<void> {
+        this.getLogger().info('post leave ' + context.leavingUser.username + ' by ' + (context.removedBy ? context.removedBy.username : 'themselves'));
+    }
+}`),
+      },
+    ],
+    users: exampleWorld().users,
+    rooms: [
+      { id: 'r-general', slugifiedName: 'general', type: 'c', creator: 'alice', members: ['bob', 'carol'], moderators: ['carol'], isDefault: true },
+      { id: 'r-secret', slugifiedName: 'secret', type: 'p', creator: 'bob', members: ['carol'] },
+    ],
+    steps: [
+      { action: 'leaveRoom', room: 'general', user: 'carol', removedBy: 'bob', expect: { outcome: 'failed', errorCode: 'error-not-allowed' } },
+      { action: 'leaveRoom', room: 'general', user: 'bob', removedBy: 'carol', expect: { outcome: 'completed', errorCode: null } },
+      { action: 'leaveRoom', room: 'general', user: 'gus', removedBy: 'alice', expect: { outcome: 'completed', errorCode: null } },
+      { action: 'leaveRoom', room: 'secret', user: 'carol', removedBy: 'alice', expect: { outcome: 'failed', errorCode: 'error-room-not-found' } },
     ],
   },
 };
