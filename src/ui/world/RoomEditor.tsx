@@ -78,7 +78,7 @@ export function RoomEditor(props: { world: WorldState; room?: WorldRoom; onSave(
       </Field>
       <fieldset className="hsw-field hsw-field--wide">
         <legend>Members</legend>
-        <MemberPicker users={world.users} selected={members} locked={draft.creator} testId="world-room-members" describedBy={errors.members ? membersErrId : undefined} onSelected={(m) => set({ members: m, owners: draft.owners.filter((o) => m.includes(o) || o === draft.creator) })} />
+        <MemberPicker users={world.users} selected={members} locked={draft.creator} testId="world-room-members" describedBy={errors.members ? membersErrId : undefined} onSelected={(m) => set({ members: m, owners: draft.owners.filter((o) => m.includes(o) || o === draft.creator), moderators: draft.moderators.filter((o) => m.includes(o) || o === draft.creator) })} />
         {errors.members && <ErrorText id={membersErrId} testId="world-room-members-error">{errors.members}</ErrorText>}
       </fieldset>
       <fieldset className="hsw-field hsw-field--wide hsw-checks" data-testid="world-room-owners">
@@ -89,6 +89,15 @@ export function RoomEditor(props: { world: WorldState; room?: WorldRoom; onSave(
           </label>
         ))}
         {errors.owners && <span className="hsw-error" role="alert">{errors.owners}</span>}
+      </fieldset>
+      <fieldset className="hsw-field hsw-field--wide hsw-checks" data-testid="world-room-moderators">
+        <legend>Moderators (room role)</legend>
+        {members.map((m) => (
+          <label key={m}>
+            <input type="checkbox" checked={draft.moderators.includes(m)} onChange={(e) => set({ moderators: e.target.checked ? [...draft.moderators, m] : draft.moderators.filter((o) => o !== m) })} /> @{m}
+          </label>
+        ))}
+        {errors.moderators && <span className="hsw-error" role="alert">{errors.moderators}</span>}
       </fieldset>
       <JsonEditor label="Custom fields (JSON object)" text={draft.customFields} onText={(customFields) => set({ customFields })} error={errors.customFields} hint='e.g. {"topic": "support"}; empty = none' testId="world-room-custom-fields" />
       <div className="hsw-form-actions">

@@ -13,6 +13,7 @@ import { NotificationsSection } from './NotificationsSection.tsx';
 import { PersistenceSection } from './PersistenceSection.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 import { HttpSection } from './HttpSection.tsx';
+import { PermissionsSection } from './PermissionsSection.tsx';
 import './world.css';
 import './world-forms.css';
 
@@ -25,10 +26,11 @@ export interface WorldPanelProps {
   readOnly?: boolean;
 }
 
-export type WorldTab = 'users' | 'rooms' | 'messages' | 'notifications' | 'persistence' | 'settings' | 'http';
+export type WorldTab = 'users' | 'permissions' | 'rooms' | 'messages' | 'notifications' | 'persistence' | 'settings' | 'http';
 
 const TABS: { id: WorldTab; label: string; count(w: WorldState): number | null }[] = [
   { id: 'users', label: 'Users', count: (w) => w.users.length },
+  { id: 'permissions', label: 'Permissions', count: (w) => Object.keys(w.permissions ?? {}).length || null },
   { id: 'rooms', label: 'Rooms', count: (w) => w.rooms.length },
   { id: 'messages', label: 'Messages', count: (w) => w.messages.length },
   { id: 'notifications', label: 'Notifications', count: (w) => w.notifications.length },
@@ -90,6 +92,7 @@ export function WorldPanel(props: WorldPanelProps & { initialTab?: WorldTab }) {
       </div>
       <div className="hsw-body" role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${tab}`}>
         {tab === 'users' && <UsersSection {...section} />}
+        {tab === 'permissions' && <PermissionsSection {...section} />}
         {tab === 'rooms' && <RoomsSection {...section} />}
         {tab === 'messages' && <MessagesSection {...section} />}
         {tab === 'notifications' && <NotificationsSection {...section} />}

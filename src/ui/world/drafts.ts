@@ -51,16 +51,18 @@ export interface RoomDraft {
   creator: string;
   members: string[];
   owners: string[];
+  /** Room role moderator (RC subscription role). */
+  moderators: string[];
   isReadOnly: boolean;
   isDefault: boolean;
   description: string;
   customFields: string;
 }
 
-type RoomField = 'name' | 'creator' | 'members' | 'owners' | 'customFields';
+type RoomField = 'name' | 'creator' | 'members' | 'owners' | 'moderators' | 'customFields';
 
 export const emptyRoomDraft = (creator = ''): RoomDraft => ({
-  name: '', displayName: '', type: 'c', creator, members: [], owners: [], isReadOnly: false, isDefault: false, description: '', customFields: '',
+  name: '', displayName: '', type: 'c', creator, members: [], owners: [], moderators: [], isReadOnly: false, isDefault: false, description: '', customFields: '',
 });
 
 /** Usernames for ids; an id with no user stays as the id so validation can name it. */
@@ -76,6 +78,7 @@ export function roomToDraft(world: WorldState, r: WorldRoom): RoomDraft {
     creator: usernamesFor(world, [r.creatorId])[0] ?? '',
     members: usernamesFor(world, r.memberIds),
     owners: usernamesFor(world, r.ownerIds),
+    moderators: usernamesFor(world, r.moderatorIds ?? []),
     isReadOnly: r.isReadOnly,
     isDefault: r.isDefault,
     description: r.description ?? '',
@@ -94,6 +97,8 @@ export function checkRoomDraft(d: RoomDraft, world: WorldState, editing?: WorldR
   if (unknown.length) errors.members = `Unknown member${unknown.length > 1 ? 's' : ''}: ${unknown.map((m) => `"${m}"`).join(', ')} (not in Users).`;
   const strayOwners = d.owners.filter((o) => !members.includes(o));
   if (strayOwners.length) errors.owners = `Owners must be members: ${strayOwners.join(', ')}.`;
+  const strayMods = d.moderators.filter((o) => !members.includes(o));
+  if (strayMods.length) errors.moderators = `Moderators must be members: ${strayMods.join(', ')}.`;
   const name = d.type === 'd' && d.name.trim() === '' ? [...members].sort().join('') : d.name;
   const taken = world.rooms.filter((r) => r.id !== editing?.id && r.type !== 'd').map((r) => r.slugifiedName);
   const nameError = validateRoomName(name, d.type, taken);
@@ -116,6 +121,7 @@ export function checkRoomDraft(d: RoomDraft, world: WorldState, editing?: WorldR
     isDefault: d.isDefault,
     updatedAt: editing ? now : base.updatedAt,
   };
+  setOptional(room, 'moderatorIds', d.moderators.length ? d.moderators.map((o) => idOf.get(o) ?? o) : undefined);
   setOptional(room, 'displayName', d.displayName.trim() || undefined);
   setOptional(room, 'description', d.description.trim() || undefined);
   setOptional(room, 'customFields', custom.value);
