@@ -7,6 +7,7 @@ import type { Engine } from '../engine/engine.ts';
 import type { TraceEvent } from '../engine/trace.ts';
 import { app, bannedWords, extendCustomField, joinGuard, loopsForever, modifyRename, modifyReturningNothing, noImplements, postCreateThrows, preventReturning, welcome } from '../test-support/apps.ts';
 import { makeEngine } from '../test-support/engine-harness.ts';
+import { guestsSeeChannels } from '../test-support/worlds.ts';
 import { projectRun } from './project.ts';
 import type { GraphNode, HandlerNode } from './types.ts';
 
@@ -74,7 +75,7 @@ describe('projectRun', () => {
     const blocked = app('off', 'Off', `export class Off extends App implements IPreRoomUserJoined {
   async executePreRoomUserJoined(): Promise<void> {}
 }`);
-    engine = await makeEngine([joinGuard(), noImplements(), { ...blocked, enabled: false }]);
+    engine = await makeEngine([joinGuard(), noImplements(), { ...blocked, enabled: false }], { world: guestsSeeChannels() });
     const lazy = app('lazy', 'Lazy', `export class Lazy extends App {
   async executePreRoomUserJoined(): Promise<void> {}
 }`);

@@ -17,7 +17,7 @@ describe('EngineController settings', () => {
       expect(PROFILES[id].available).toBe(true);
       store.getState().setSettings({ profile: id, timeoutMs: 4_000 });
       await controller.sync();
-      expect(controller.engine.profile.id).toBe(id);
+      expect(controller.engine.profile.id).toBe(PROFILES[id].id);
       expect(controller.engine.timeoutMs).toBe(4_000);
     }
     const run = await controller.runAction(store.getState().drafts.createRoom);

@@ -12,6 +12,7 @@ import { EVENT_SPECS, ROOM_EVENTS, type RoomEvent } from '../engine/events.ts';
 import type { Outcome } from '../engine/trace.ts';
 import { contractHints } from '../analysis/contract-hints.ts';
 import { calls, makeEngine } from '../test-support/engine-harness.ts';
+import { guestsSeeChannels } from '../test-support/worlds.ts';
 import { TEMPLATES, instantiateTemplate, type AppTemplate } from './index.ts';
 
 interface Expectation {
@@ -97,7 +98,8 @@ describe('templates', () => {
 
   it.each(TEMPLATES.map((t) => [t.id, t] as const))('%s loads and runs in the engine', async (_id, t) => {
     const def = definition(t);
-    engine = await makeEngine([def]);
+    // Guests may see channels, so the guest-gate template is reached (RC's defaults refuse guests first, §7.1).
+    engine = await makeEngine([def], { world: guestsSeeChannels() });
     expect(engine.registry.get(def.id)?.loadError).toBeNull();
     const expected = t.interfaceName ? EXPECT[t.interfaceName] : undefined;
     const action = expected?.action ?? { action: 'createRoom', name: 'plain', type: 'c', creator: 'alice' };
