@@ -83,8 +83,8 @@ test('the profile selector lists every available profile', async ({ page }) => {
   const wb = new Workbench(page);
   await wb.open();
   const select = page.getByTestId('profile-select');
-  await expect(select.locator('option')).toHaveText([/^current/, /^deno-1\.43/, /^legacy/]);
-  await select.selectOption('legacy');
+  await expect(select.locator('option')).toHaveText([/^Rocket\.Chat 8\.8/, /^Rocket\.Chat 7\.5 - 8\.7/, /^Rocket\.Chat 6\.x - 7\.4/, /^Rocket\.Chat up to 6\.4/]);
+  await select.selectOption('rc-up-to-6.4');
   await expect(page.getByTestId('timeout-input')).toHaveValue('1000');
   await wb.run();
   await expect(wb.answer()).toHaveText(/^error-app-prevented/);
