@@ -127,7 +127,7 @@ const MS = (n: number) => `${n.toLocaleString('en-US').replace(/,/g, ' ')} ms`;
 /** The words a user needs on the graph for the two real-engine facts of spec §4 / §5. */
 function explain(out: Omit<InvokeResult, 'call'>, timeoutMs: number, effect: string): string {
   if (out.messageless === 'no-reply') {
-    return `this AppsEngineException has no message: Rocket.Chat cannot send it back, so the call hangs until the timeout (${MS(timeoutMs)}) and counts as undefined: ${effect}`;
+    return `this AppsEngineException has no message: Rocket.Chat cannot send it back, so the call hangs until the timeout (${MS(timeoutMs)}); then ${effect}`;
   }
   if (out.messageless === 'blocks') return `${effect} (this exception has no message: the host gets an empty one)`;
   if (out.status === 'not-found') {
