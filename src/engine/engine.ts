@@ -11,7 +11,9 @@ import { AppProcess, type AppSource } from './apps/app-process.ts';
 import { AppRegistry, type InstalledApp } from './apps/registry.ts';
 import { TransportPool, type TransportFactory } from './apps/transport.ts';
 import { dispatchAccessor } from './bridges/index.ts';
+import { declareSettings } from './bridges/settings.ts';
 import type { BridgeContext } from './bridges/types.ts';
+import { ensureAppUser } from './bridges/users.ts';
 import { defaultEnv, type EngineEnv } from './env.ts';
 import type { ActionInput } from './host/actions.ts';
 import { appInitiatedActions, type AppRunStarter } from './host/app-actions.ts';
@@ -23,6 +25,7 @@ import { PROFILES, runtimeSwitches, type Profile, type ProfileId } from './profi
 import { TraceBus, type CallRef, type RunOrigin } from './trace.ts';
 import { WorldStore } from './world/store.ts';
 import { emptyWorld, type AppSetting, type WorldState } from './world/types.ts';
+import type { SettingDeclaration } from '../protocol/runtime-protocol.ts';
 
 export interface EngineOptions {
   transports: TransportFactory;
@@ -148,7 +151,12 @@ export class Engine {
   }
 
   // apps -----------------------------------------------------------------------------------
-  /** Installs an app and loads it (construct, initialize, onEnable), as Rocket.Chat does on install. */
+  /**
+   * Installs an app the way Rocket.Chat does (spec 7.2): its bot user `<nameSlug>.bot` is created
+   * first, then the app is loaded: construct, initialize (its declared settings are stored before
+   * onEnable runs) and onEnable. It is enabled, a listener appended to the order, only if all of
+   * that succeeded and onEnable returned true; otherwise `loadError` / `notEnabled` say why.
+   */
   async installApp(definition: AppDefinition): Promise<InstalledApp> {
     const def = applyAppJson(definition);
     const process = new AppProcess(this.sourceOf(def), this.pool, this.env.scheduler, this.hooksFor(def.id), () => Math.max(this.timeout, MIN_LOAD_TIMEOUT_MS));
@@ -170,21 +178,39 @@ export class Engine {
   }
 
   private async load(app: InstalledApp): Promise<void> {
-    const loaded = await app.process.ensureLoaded();
-    if (!loaded.ok) {
-      app.loadError = `${loaded.phase}: ${loaded.error.message}`;
-      app.methods = null;
+    try {
+      ensureAppUser(this.bridgeContext(app.def.id, null), app.def.id);
+    } catch (err) {
+      // RC refuses the install when the bot user's name is taken by another user.
+      this.registry.markNotEnabled(app.def.id, { phase: 'install', message: err instanceof Error ? err.message : String(err) });
       return;
     }
-    app.loadError = null;
-    app.methods = loaded.methods;
-    const table = (this.world.data.settings[app.def.id] ??= {}) as Record<string, AppSetting>;
-    for (const decl of loaded.settings) {
-      const existing = table[decl.id];
-      const setting: AppSetting = { ...(decodeWire(decl as unknown as Wire) as AppSetting) };
-      if (existing && existing.value !== undefined) setting.value = existing.value;
-      table[decl.id] = setting;
+    const loaded = await app.process.ensureLoaded();
+    if (this.registry.get(app.def.id) !== app) return; // removed meanwhile
+    if (loaded.ok) this.registry.markReady(app.def.id, loaded.methods);
+    else this.registry.markNotEnabled(app.def.id, { phase: loaded.phase, message: loaded.error.message });
+  }
+
+  /** initialize has run: its declared settings are stored now, before onEnable (spec 7.2). */
+  private storeSettings(appId: string, declared: SettingDeclaration[]): void {
+    const settings = declared.map((decl) => decodeWire(decl as unknown as Wire) as AppSetting);
+    for (const problem of declareSettings(this.world, appId, settings)) {
+      this.trace.emit({ type: 'runtime-problem', runId: null, at: this.env.clock.now(), appId, problem });
     }
+  }
+
+  private bridgeContext(appId: string, callId: string | null): BridgeContext {
+    return {
+      appId,
+      callId,
+      world: this.world,
+      env: this.env,
+      app: (id: string) => {
+        const app = this.registry.get(id);
+        return app ? { id, name: app.def.name, nameSlug: descriptorOf(app.def).nameSlug } : undefined;
+      },
+      actions: this.actions,
+    };
   }
 
   private sourceOf(def: AppDefinition): AppSource {
@@ -237,17 +263,7 @@ export class Engine {
     const now = () => this.env.clock.now();
     return {
       onRequest: async (callId: string | null, op: AccessorOp, args: Wire[]): Promise<Wire> => {
-        const ctx: BridgeContext = {
-          appId,
-          callId,
-          world: this.world,
-          env: this.env,
-          app: (id: string) => {
-            const app = this.registry.get(id);
-            return app ? { id, name: app.def.name, nameSlug: descriptorOf(app.def).nameSlug } : undefined;
-          },
-          actions: this.actions,
-        };
+        const ctx = this.bridgeContext(appId, callId);
         const decoded = args.map((a) => decodeWire(a));
         const started = this.env.clock.monotonic();
         const base = { type: 'accessor' as const, runId: runOf(callId), callId, appId, op, args: decoded, write: isWriteOp(op) };
@@ -273,6 +289,7 @@ export class Engine {
         const call = this.findCall(msg.callId);
         if (call) this.trace.emit({ type: 'call-pending', runId: owner.runId, at: now(), call, timers: msg.timers, intervals: msg.intervals, requests: msg.requests });
       },
+      onSettings: (settings: SettingDeclaration[]) => this.storeSettings(appId, settings),
       onProblem: (problem: string) => {
         this.trace.emit({ type: 'runtime-problem', runId: null, at: now(), appId, problem });
       },

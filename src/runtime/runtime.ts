@@ -101,7 +101,15 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     capture.begin(null);
     // `this.getAccessors()` requests belong to whatever call is current when they are made.
     const accessors = createAccessors((op: AccessorOp, args: unknown[]) => requests.request(ctx.current, op, args), msg.app);
-    const outcome = await loadApp({ app: msg.app, files: msg.files, evaluate, logger: capture.logger, accessors });
+    const outcome = await loadApp({
+      app: msg.app,
+      files: msg.files,
+      evaluate,
+      logger: capture.logger,
+      accessors,
+      // Posted before onEnable: the host stores the settings before any request onEnable makes.
+      onInitialized: (settings) => post({ v: PROTOCOL_VERSION, type: 'initialized', settings }),
+    });
     if (outcome.ok) {
       state = 'loaded';
       app = outcome.app;

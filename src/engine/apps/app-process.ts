@@ -12,6 +12,7 @@ import {
   type AppDescriptor,
   type ArgSpec,
   type HeldRoom,
+  type LoadPhase,
   type RuntimeSwitches,
   type RuntimeToHost,
   type SettingDeclaration,
@@ -32,7 +33,8 @@ export type CallAnswer =
 
 export type LoadAnswer =
   | { ok: true; className: string; methods: string[]; settings: SettingDeclaration[] }
-  | { ok: false; error: WireError; phase: string };
+  /** `install`: the host refused the app before loading it (its bot user's name is taken). */
+  | { ok: false; error: WireError; phase: LoadPhase | 'install' };
 
 export interface AppProcessHooks {
   /** Answer an accessor request (bridges). Throwing = the app sees an Error with that message. */
@@ -40,6 +42,8 @@ export interface AppProcessHooks {
   onLog(msg: Extract<RuntimeToHost, { type: 'log' }>): void;
   onDropped(callId: string | null, count: number): void;
   onPending(msg: Extract<RuntimeToHost, { type: 'pending' }>): void;
+  /** initialize has run: store the declared settings now, before onEnable reads them (spec 7.2). */
+  onSettings?(settings: SettingDeclaration[]): void;
   /** A message that failed validation, or a runtime that died: reported, never trusted. */
   onProblem(problem: string): void;
   onRestart(reason: string): void;
@@ -85,7 +89,7 @@ export class AppProcess {
   }
 
   ensureLoaded(): Promise<LoadAnswer> {
-    if (this.disposed) return Promise.resolve({ ok: false, phase: 'load', error: crashError('the app was removed') });
+    if (this.disposed) return Promise.resolve({ ok: false, phase: 'construct', error: crashError('the app was removed') });
     if (!this.loading) this.loading = this.start();
     return this.loading;
   }
@@ -198,6 +202,13 @@ export class AppProcess {
     const msg = parsed.msg;
     switch (msg.type) {
       case 'ready':
+        return;
+      case 'initialized':
+        if (!this.loadResolve) {
+          this.hooks.onProblem('ignored an unexpected "initialized" message');
+          return;
+        }
+        this.hooks.onSettings?.(msg.settings);
         return;
       case 'loaded':
         if (!this.loadResolve) {
