@@ -178,7 +178,13 @@ export type RuntimeToHost =
       intervals: number;
       /** Accessor requests still unanswered-for when the handler returned. */
       requests: number;
-    };
+    }
+  /**
+   * Work the call started without `await` (its accessor requests, timers, and what they chain)
+   * has finished after the handler returned (spec 7.2). `waited`: some was still pending when the
+   * handler returned; `intervals`: intervals it left running, which never finish and are not waited for.
+   */
+  | { v: typeof PROTOCOL_VERSION; type: 'settled'; callId: string; waited: boolean; intervals: number };
 
 /**
  * Every accessor call an app can make, as `op: [arguments]`. The app-side objects (src/runtime)
@@ -391,6 +397,10 @@ export function parseRuntimeMessage(raw: unknown): ParseResult {
     case 'dropped':
       if (raw['callId'] !== null && !isStr(raw['callId'])) return bad('dropped.callId is not a string or null');
       return isCount(raw['count']) ? { ok: true, msg } : bad('dropped.count is not a count');
+    case 'settled':
+      if (!isStr(raw['callId'])) return bad('settled.callId is not a string');
+      if (typeof raw['waited'] !== 'boolean' || !isCount(raw['intervals'])) return bad('settled is malformed');
+      return { ok: true, msg };
     case 'pending':
       if (!isStr(raw['callId'])) return bad('pending.callId is not a string');
       if (!isCount(raw['timers']) || !isCount(raw['intervals']) || !isCount(raw['requests'])) return bad('pending counts are malformed');
