@@ -97,6 +97,10 @@ describe('spec 7.2: un-awaited work after the handler returned', () => {
     });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     const report = await runScenario(parsed.scenario, { transports: await nodeTransports() });
+    // The report attributes it to the call that started it.
+    const post = report.steps[0]?.calls.find((c) => c.method === 'executePostRoomCreate');
+    expect(post?.afterReturn?.ops.filter((op) => op !== 'user.getAppUser').sort()).toEqual(['modify.creator.finish', 'modify.creator.finish', 'modify.creator.finish', 'modify.creator.finish', 'persistence.create']);
+    expect(post?.afterReturn?.note).toMatch(/^un-awaited work of executePostRoomCreate: /);
     expect(report.world.messages.filter((m) => m.room === 'one')).toHaveLength(4);
     expect(report.world.messages.filter((m) => m.room === 'two')).toHaveLength(4);
     // Step 0's messages were all written before step 1's first one.
