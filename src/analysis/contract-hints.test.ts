@@ -186,3 +186,22 @@ describe('§4: return values', () => {
 }`)).toEqual([]);
   });
 });
+
+describe('read from the syntax tree: braces in regex literals, strings and templates (spec §2)', () => {
+  it('a regex literal holding a brace before the class changes nothing', () => {
+    expect(codes(`const OPEN = /{/;
+const t = \`}\${'{'}\`;
+export class A extends App implements IPreRoomCreateModify {
+  private re = /}{/g;
+  async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder): Promise<IRoom> {
+    builder.addUsername('}');
+    return builder.getRoom();
+  }
+  async executePostRoomCreate(room: IRoom) {}
+}`)).toEqual(['no-effect-call@6:13', 'never-called@9:9']);
+  });
+
+  it('a file that does not parse has no hints (its load reports the syntax error)', () => {
+    expect(codes(`export class A extends App {\n  async executePostRoomCreate( {\n}`)).toEqual([]);
+  });
+});

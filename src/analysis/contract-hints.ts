@@ -3,18 +3,19 @@
  * author likely thinks, according to how Rocket.Chat really runs room events (spec sections 2,
  * 4, 6). Pure (no DOM); the editor shows them as markers.
  *
- * Scanner-level: it reads the class structure (source-scan.ts), not types. What it sees:
- * methods and function-valued properties of the app class (the class that `extends App`, else the
- * first exported class) and of base classes found in the given files; parameters by name and
- * annotation; `return` statements of a body outside nested functions. What it does not see:
- * methods added at run time or via mixins, calls through aliases (`const b = builder`), values
- * computed elsewhere (a helper that returns nothing), fields set through `Object.assign` or
- * spreads of other objects.
+ * Read from the syntax tree (one real parse, shared with `implements` and the import scan; see
+ * source-scan.ts), not from types. What it sees: methods and function-valued properties of the
+ * app class (the class that `extends App`, else the first exported class) and of base classes
+ * found in the given files; parameters by name and annotation; `return` statements of a body
+ * outside nested functions. What it does not see: methods added at run time or via mixins, calls
+ * through aliases (`const b = builder`), values computed elsewhere (a helper that returns nothing),
+ * fields set through `Object.assign` or spreads of other objects.
  */
 import { EVENT_SPECS, ROOM_EVENTS, eventOfMethod, type RoomEvent } from '../engine/events.ts';
 import { findImplementsClauses, implementedInterfaces, isAppInterface } from '../engine/apps/implements.ts';
+import { keyName, type Ast } from '../engine/apps/parse-source.ts';
 import { RULES, type HintCode } from './contract-rules.ts';
-import { blank, findClasses, matchBracket, ownReturns, positionAt, type ClassInfo, type Member, type Range } from './source-scan.ts';
+import { findClasses, nodesOf, ownReturns, positionAt, type ClassInfo, type Member, type Range } from './source-scan.ts';
 
 export type { HintCode } from './contract-rules.ts';
 
@@ -30,15 +31,14 @@ export interface ContractHint {
   rule: string;
 }
 
-const NO_EFFECT_EXTENDER = ['addMember'];
-const NO_EFFECT_BUILDER = ['addUsername', 'setUsernames', 'addMemberToBeAddedByUsername', 'setMembersToBeAddedByUsernames'];
-const DROPPED_FIELDS = 'description|teamId|isTeamMain';
-const BOOLEANISH = /^(?:true|false)$|^!|^Boolean\s*\(|===|!==|==|!=|<=|>=|&&|\|\||\s[<>]\s|\.(?:includes|some|every|has|startsWith|endsWith|test)\s*\(/;
-const NOTHING = /^(?:|undefined|null|void\b.*)$/;
+const NO_EFFECT_EXTENDER = new Set(['addMember']);
+const NO_EFFECT_BUILDER = new Set(['addUsername', 'setUsernames', 'addMemberToBeAddedByUsername', 'setMembersToBeAddedByUsernames']);
+const DROPPED_FIELDS = new Set(['description', 'teamId', 'isTeamMain']);
+const COMPARISONS = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'instanceof', 'in']);
+const BOOLEAN_METHODS = new Set(['includes', 'some', 'every', 'has', 'startsWith', 'endsWith', 'test']);
 
 interface Ctx {
   source: string;
-  text: string;
   pos: (offset: number) => { line: number; column: number };
   out: ContractHint[];
 }
@@ -78,9 +78,8 @@ export interface HintInput {
 
 export function contractHints(input: HintInput | string): ContractHint[] {
   const { source, files = {} } = typeof input === 'string' ? { source: input } : input;
-  const text = blank(source);
-  const ctx: Ctx = { source, text, pos: positionAt(source), out: [] };
-  const classes = findClasses(text);
+  const ctx: Ctx = { source, pos: positionAt(source), out: [] };
+  const classes = findClasses(source);
   const app = pickAppClass(classes);
   if (!app) return [];
   const implemented = new Set(implementedInterfaces(source));
@@ -92,18 +91,11 @@ export function contractHints(input: HintInput | string): ContractHint[] {
 function checkImplementsEntries(ctx: Ctx, classes: ClassInfo[], app: ClassInfo, files: Record<string, string>): void {
   const others = Object.values(files)
     .filter((f) => f !== ctx.source)
-    .flatMap((f) => findClasses(blank(f)));
+    .flatMap((f) => findClasses(f));
   const methods = allMemberNames(app, [...classes, ...others]);
-  const clauses = findImplementsClauses(ctx.source);
-  classes.forEach((cls, i) => {
-    const clause = clauses[i];
-    if (!clause) return;
-    const header = ctx.text.slice(cls.header.start, cls.header.end);
-    const implAt = header.search(/\bimplements\b/);
-    if (implAt < 0) return;
+  for (const clause of findImplementsClauses(ctx.source)) {
     for (const entry of clause.entries) {
-      const local = header.indexOf(entry.text.split(' ')[0] ?? entry.text, implAt);
-      const range = { start: cls.header.start + Math.max(local, implAt), end: cls.header.start + Math.max(local, implAt) + entry.text.length };
+      const range = { start: entry.start, end: entry.end };
       const plain = entry.text.split('.').pop() ?? entry.text;
       if (!entry.valid && entry.text.includes('.') && isAppInterface(plain)) {
         push(ctx, range, 'qualified-implements', `\`${entry.text}\` is not recognised by the apps compiler: write \`${plain}\` (imported by name) so the app is registered for it.`);
@@ -115,7 +107,7 @@ function checkImplementsEntries(ctx: Ctx, classes: ClassInfo[], app: ClassInfo, 
         push(ctx, range, 'missing-execute', `\`${entry.text}\` is listed but \`${app.name}\` has no \`${execute}\`: the call fails with "method not found" and the action fails.`);
       }
     }
-  });
+  }
 }
 
 function checkMember(ctx: Ctx, member: Member, implemented: Set<string>): void {
@@ -126,89 +118,141 @@ function checkMember(ctx: Ctx, member: Member, implemented: Set<string>): void {
   if (event && !implemented.has(event)) {
     push(ctx, nameRange(member), 'never-called', `\`${member.name}\` is never called: add \`${event}\` to the class's \`implements\` clause.`);
   }
-  checkNoEffectCalls(ctx, member);
-  if (!member.body) return;
-  if (member.name === 'executePreRoomUserJoined' || member.name === 'executePreRoomUserLeave') checkPreMembershipReturn(ctx, member);
+  const fn = member.fn;
+  if (!fn) return;
+  checkNoEffectCalls(ctx, member, fn);
+  if (member.name === 'executePreRoomUserJoined' || member.name === 'executePreRoomUserLeave') checkPreMembershipReturn(ctx, member, fn);
   if (member.name === 'executePreRoomCreateExtend' || member.name === 'executePreRoomCreateModify') {
-    checkChainReturn(ctx, member);
-    checkDroppedFields(ctx, member);
+    checkChainReturn(ctx, member, fn);
+    checkDroppedFields(ctx, fn);
   }
 }
 
-function checkNoEffectCalls(ctx: Ctx, member: Member): void {
-  if (!member.body) return;
+const range = (node: Ast.Node): Range => ({ start: node.start ?? 0, end: node.end ?? 0 });
+
+/** The property name of a member access (`a.b`, `a['b']`), or null. */
+function propertyName(node: Ast.Node): string | null {
+  if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return null;
+  return keyName(node.property, node.computed && node.property.type !== 'StringLiteral');
+}
+
+/** Peels `await`, parentheses, `as`, `!` and `satisfies` off an expression. */
+function unwrap(node: Ast.Node): Ast.Node {
+  for (;;) {
+    if (node.type === 'AwaitExpression' || node.type === 'ParenthesizedExpression' || node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSTypeAssertion') node = node.type === 'AwaitExpression' ? node.argument : node.expression;
+    else return node;
+  }
+}
+
+/** The identifier a call chain starts from: `b` in `b.setReadOnly(true).addUsername(...)`. */
+function chainRoot(node: Ast.Node): Ast.Node {
+  let n = unwrap(node);
+  for (;;) {
+    if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression') n = unwrap(n.callee);
+    else if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') n = unwrap(n.object);
+    else return n;
+  }
+}
+
+function checkNoEffectCalls(ctx: Ctx, member: Member, fn: Ast.Function): void {
   const second = member.params[1]?.name;
-  const extenders = member.params.filter((p) => /^IRoomExtender\b/.test(p.type)).map((p) => p.name);
-  const builders = member.params.filter((p) => /^IRoomBuilder\b/.test(p.type)).map((p) => p.name);
-  if (member.name === 'executePreRoomCreateExtend' && second) extenders.push(second);
-  if (member.name === 'executePreRoomCreateModify' && second) builders.push(second);
-  const bodyStart = member.body.start;
-  const body = ctx.text.slice(bodyStart, member.body.end);
-  const scan = (re: RegExp, kind: string) => {
-    for (let m = re.exec(body); m; m = re.exec(body)) {
-      const method = m[2] ?? '';
-      const at = bodyStart + m.index + m[0].lastIndexOf(method);
-      push(ctx, { start: at, end: at + method.length }, 'no-effect-call', `\`${kind}.${method}()\` has no effect: Rocket.Chat never reads the list it fills, so no member is added.`);
+  const extenders = new Set(member.params.filter((p) => p.typeName === 'IRoomExtender').map((p) => p.name));
+  const builders = new Set(member.params.filter((p) => p.typeName === 'IRoomBuilder').map((p) => p.name));
+  if (member.name === 'executePreRoomCreateExtend' && second) extenders.add(second);
+  if (member.name === 'executePreRoomCreateModify' && second) builders.add(second);
+  if (extenders.size === 0 && builders.size === 0) return;
+  nodesOf(fn, (node) => {
+    if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
+    const callee = unwrap(node.callee);
+    const method = propertyName(callee);
+    if (method === null || (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')) return;
+    const root = chainRoot(callee.object);
+    if (root.type !== 'Identifier') return;
+    const kind = extenders.has(root.name) && NO_EFFECT_EXTENDER.has(method) ? 'IRoomExtender' : builders.has(root.name) && NO_EFFECT_BUILDER.has(method) ? 'IRoomBuilder' : null;
+    if (!kind) return;
+    push(ctx, range(callee.property), 'no-effect-call', `\`${kind}.${method}()\` has no effect: Rocket.Chat never reads the list it fills, so no member is added.`);
+  });
+}
+
+/** A returned expression that is plainly a boolean (a literal, a negation, a comparison, `.includes(...)`...). */
+function isBooleanish(expr: Ast.Node): boolean {
+  const e = unwrap(expr);
+  switch (e.type) {
+    case 'BooleanLiteral':
+      return true;
+    case 'UnaryExpression':
+      return e.operator === '!';
+    case 'BinaryExpression':
+      return COMPARISONS.has(e.operator);
+    case 'LogicalExpression':
+      return e.operator === '&&' || e.operator === '||';
+    case 'CallExpression':
+    case 'OptionalCallExpression': {
+      const callee = unwrap(e.callee);
+      if (callee.type === 'Identifier') return callee.name === 'Boolean';
+      const name = propertyName(callee);
+      return name !== null && BOOLEAN_METHODS.has(name);
     }
-  };
-  if (extenders.length) scan(new RegExp(`(?<![\\w$.])(${extenders.join('|')})\\s*\\.\\s*(${NO_EFFECT_EXTENDER.join('|')})\\s*\\(`, 'g'), 'IRoomExtender');
-  if (builders.length) {
-    scan(new RegExp(`(?<![\\w$.])(${builders.join('|')})\\s*\\.\\s*(${NO_EFFECT_BUILDER.join('|')})\\s*\\(`, 'g'), 'IRoomBuilder');
-    scan(new RegExp(`(\\))\\s*\\.\\s*(${NO_EFFECT_BUILDER.join('|')})\\s*\\(`, 'g'), 'IRoomBuilder');
+    default:
+      return false;
   }
 }
 
-function checkPreMembershipReturn(ctx: Ctx, member: Member): void {
-  const body = member.body!;
-  const returns = member.expressionBody
-    ? [{ offset: body.start, end: body.end, expression: ctx.source.slice(body.start, body.end).trim() }]
-    : ownReturns(ctx.text, ctx.source, body);
+/** `return`, `return undefined`, `return null`, `return void x`. */
+function returnsNothing(expr: Ast.Expression | null): boolean {
+  if (expr === null) return true;
+  const e = unwrap(expr);
+  return e.type === 'NullLiteral' || (e.type === 'Identifier' && e.name === 'undefined') || (e.type === 'UnaryExpression' && e.operator === 'void');
+}
+
+const returnEnd = (ctx: Ctx, r: Ast.ReturnStatement): number => {
+  const end = r.end ?? 0;
+  return ctx.source[end - 1] === ';' ? end - 1 : end;
+};
+
+function checkPreMembershipReturn(ctx: Ctx, member: Member, fn: Ast.Function): void {
+  const returns: { node: Ast.Node; expr: Ast.Node; end: number }[] = member.expressionBody
+    ? [{ node: fn.body, expr: fn.body, end: fn.body.end ?? 0 }]
+    : ownReturns(fn).flatMap((r) => (r.argument ? [{ node: r.node as Ast.Node, expr: r.argument as Ast.Node, end: returnEnd(ctx, r.node) }] : []));
   for (const r of returns) {
-    if (!BOOLEANISH.test(r.expression)) continue;
-    push(ctx, { start: r.offset, end: r.end }, 'pre-membership-return', `Returning \`${shorten(r.expression)}\` does nothing: to block the user, throw an AppsEngineException such as \`new UserNotAllowedException('...')\`.`);
+    if (!isBooleanish(r.expr)) continue;
+    push(ctx, { start: r.node.start ?? 0, end: r.end }, 'pre-membership-return', `Returning \`${shorten(ctx.source.slice(r.expr.start ?? 0, r.expr.end ?? 0))}\` does nothing: to block the user, throw an AppsEngineException such as \`new UserNotAllowedException('...')\`.`);
   }
 }
 
-function checkChainReturn(ctx: Ctx, member: Member): void {
+function checkChainReturn(ctx: Ctx, member: Member, fn: Ast.Function): void {
   if (member.expressionBody) return;
-  const returns = ownReturns(ctx.text, ctx.source, member.body!);
-  const empty = returns.filter((r) => NOTHING.test(r.expression));
+  const returns = ownReturns(fn);
+  const empty = returns.filter((r) => returnsNothing(r.argument));
   if (returns.length === empty.length) {
     push(ctx, nameRange(member), 'chain-no-return', `\`${member.name}\` never returns a room: the Extend/Modify chain breaks and no app's Extend or Modify change is applied.`);
     return;
   }
   for (const r of empty) {
-    push(ctx, { start: r.offset, end: r.end }, 'chain-no-return', `This path returns ${r.expression || 'nothing'}: the Extend/Modify chain breaks and no app's Extend or Modify change is applied.`);
+    const what = r.argument ? ctx.source.slice(r.argument.start ?? 0, r.argument.end ?? 0) : 'nothing';
+    push(ctx, { start: r.node.start ?? 0, end: returnEnd(ctx, r.node) }, 'chain-no-return', `This path returns ${what}: the Extend/Modify chain breaks and no app's Extend or Modify change is applied.`);
   }
 }
 
-function checkDroppedFields(ctx: Ctx, member: Member): void {
-  const start = member.body!.start;
-  const body = ctx.text.slice(start, member.body!.end);
-  const hit = (offset: number, field: string, how: string) =>
-    push(ctx, { start: offset, end: offset + field.length }, 'dropped-field', `${how} \`${field}\` has no effect: Rocket.Chat does not copy it back to the room after Extend/Modify.`);
-  const assign = new RegExp(`\\.\\s*(${DROPPED_FIELDS})\\s*=(?![=>])`, 'g');
-  for (let m = assign.exec(body); m; m = assign.exec(body)) hit(start + m.index + m[0].indexOf(m[1] ?? ''), m[1] ?? '', 'Setting');
-  const setData = /\.\s*setData\s*\(/g;
-  for (let m = setData.exec(body); m; m = setData.exec(body)) {
-    const open = start + m.index + m[0].length - 1;
-    const close = matchBracket(ctx.text, open);
-    const args = ctx.text.slice(open, close);
-    const key = new RegExp(`(?<![\\w$.])(${DROPPED_FIELDS})\\s*:`, 'g');
-    for (let k = key.exec(args); k; k = key.exec(args)) {
-      if (braceDepth(args, k.index) === 1) hit(open + k.index, k[1] ?? '', 'Passing');
+function checkDroppedFields(ctx: Ctx, fn: Ast.Function): void {
+  const hit = (key: Ast.Node, field: string, how: string) =>
+    push(ctx, range(key), 'dropped-field', `${how} \`${field}\` has no effect: Rocket.Chat does not copy it back to the room after Extend/Modify.`);
+  nodesOf(fn, (node) => {
+    if (node.type === 'AssignmentExpression' && node.operator === '=') {
+      const field = propertyName(node.left);
+      if (field !== null && DROPPED_FIELDS.has(field) && (node.left.type === 'MemberExpression' || node.left.type === 'OptionalMemberExpression')) hit(node.left.property, field, 'Setting');
+      return;
     }
-  }
-}
-
-/** Depth of {} nesting at `at` (1 = directly inside the object literal passed to setData). */
-function braceDepth(text: string, at: number): number {
-  let depth = 0;
-  for (let i = 0; i < at; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}') depth--;
-  }
-  return depth;
+    if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
+    if (propertyName(unwrap(node.callee)) !== 'setData') return;
+    const arg = node.arguments[0];
+    if (!arg || arg.type !== 'ObjectExpression') return;
+    for (const prop of arg.properties) {
+      if (prop.type !== 'ObjectProperty') continue;
+      const field = keyName(prop.key, prop.computed);
+      if (field !== null && DROPPED_FIELDS.has(field)) hit(prop.key, field, 'Passing');
+    }
+  });
 }
 
 function shorten(s: string): string {

@@ -1,14 +1,11 @@
 /**
- * A small structural scanner for TypeScript class files: top-level classes, their members
- * (methods and function-valued properties), parameters, and the `return` statements of a
- * function body that belong to that function (not to nested arrows or `function`s).
- *
- * It works on the text with comments and string contents blanked (offsets kept), so braces in
- * strings and comments do not count. It is not a parser: regular-expression literals containing
- * braces, object-literal types in return annotations and class expressions nested in functions
- * are not understood. The rules in contract-hints.ts only fire on shapes this scanner is sure of.
+ * The class structure of a TypeScript class file, read from its syntax tree (one real parse,
+ * src/engine/apps/parse-source.ts, shared with `implements` and the import scan): top-level
+ * classes, their members (methods and properties, with the function a property holds), parameters
+ * with their annotation, and the `return` statements that belong to a function itself (not to the
+ * arrows, function expressions or classes nested in it).
  */
-import { blankCommentsAndStrings } from '../engine/apps/implements.ts';
+import { isFunctionNode, keyName, parseSource, textOf, topLevelClasses, walk, type Ast } from '../engine/apps/parse-source.ts';
 
 export interface Range {
   start: number;
@@ -20,6 +17,8 @@ export interface Param {
   name: string;
   /** Type annotation text, trimmed ('' when none). */
   type: string;
+  /** The annotation's type name when it is a plain type reference (`IRoomBuilder`), else null. */
+  typeName: string | null;
   offset: number;
 }
 
@@ -28,275 +27,104 @@ export interface Member {
   /** Offset of the name. */
   offset: number;
   params: Param[];
-  /** The braces of a block body (`{` .. `}` inclusive), or the expression of an arrow. */
-  body: Range | null;
+  /** The function this member is or holds (a method, or a property set to an arrow / function). */
+  fn: Ast.Function | null;
   /** True for `name = (...) => expression` (the expression is the returned value). */
   expressionBody: boolean;
 }
 
 export interface ClassInfo {
   name: string;
-  offset: number;
+  node: Ast.ClassDeclaration;
   exported: boolean;
-  /** `extends` target as written (`App`, `BaseApp`, ...), or null. */
+  /** `extends` target as written without type arguments (`App`, `BaseApp`, `ns.Base`), or null. */
   extendsName: string | null;
-  header: Range;
-  body: Range;
   members: Member[];
 }
 
 export interface ReturnStatement {
-  offset: number;
-  /** End of the statement (exclusive, before any `;`). */
-  end: number;
-  /** The returned expression as written (first line of it), '' for a bare `return`. */
-  expression: string;
+  node: Ast.ReturnStatement;
+  /** The returned expression, null for a bare `return`. */
+  argument: Ast.Expression | null;
 }
 
-const IDENT = /[A-Za-z_$][\w$]*/y;
-
-export function blank(source: string): string {
-  return blankCommentsAndStrings(source);
+function paramOf(source: string, p: Ast.Node): Param | null {
+  let node: Ast.Node = p;
+  if (node.type === 'TSParameterProperty') node = node.parameter;
+  if (node.type === 'AssignmentPattern') node = node.left;
+  if (node.type === 'RestElement') node = node.argument;
+  if (node.type !== 'Identifier') return null;
+  const annotation = node.typeAnnotation;
+  const typeNode = annotation && annotation.type === 'TSTypeAnnotation' ? annotation.typeAnnotation : null;
+  const type = typeNode ? textOf(source, typeNode).trim() : '';
+  const typeName = typeNode?.type === 'TSTypeReference' && typeNode.typeName.type === 'Identifier' ? typeNode.typeName.name : null;
+  return { name: node.name, type, typeName, offset: node.start ?? 0 };
 }
 
-/** Index of the bracket closing the one at `open` (same kind), or text length if unbalanced. */
-export function matchBracket(text: string, open: number): number {
-  const o = text[open];
-  const c = o === '{' ? '}' : o === '(' ? ')' : ']';
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === o) depth++;
-    else if (text[i] === c && --depth === 0) return i;
-  }
-  return text.length;
-}
-
-function skipSpace(text: string, i: number): number {
-  while (i < text.length && /\s/.test(text[i] ?? '')) i++;
-  return i;
-}
-
-/** From `from`, the first `{` not inside () [] <> (a return-type annotation may sit before it). */
-function findBodyBrace(text: string, from: number, stop: number): number {
-  let nest = 0;
-  for (let i = from; i < stop; i++) {
-    const ch = text[i];
-    if (ch === '(' || ch === '[' || ch === '<') nest++;
-    else if (ch === ')' || ch === ']' || (ch === '>' && text[i - 1] !== '=')) nest--;
-    else if (nest <= 0 && ch === ';') return -1;
-    else if (nest <= 0 && ch === '{') return i;
-  }
-  return -1;
-}
-
-export function parseParams(text: string, open: number, close: number): Param[] {
-  const params: Param[] = [];
-  let start = open + 1;
-  let nest = 0;
-  for (let i = open + 1; i <= close; i++) {
-    const ch = text[i];
-    if (ch === '(' || ch === '[' || ch === '{' || ch === '<') nest++;
-    else if (ch === ')' || ch === ']' || ch === '}' || (ch === '>' && text[i - 1] !== '=')) nest--;
-    if ((ch === ',' && nest === 0) || i === close) {
-      const raw = text.slice(start, i);
-      const m = /^\s*(?:(?:public|private|protected|readonly)\s+)*(\.\.\.)?([A-Za-z_$][\w$]*)\s*\??\s*(?::([^=]*))?/.exec(raw);
-      if (m?.[2]) {
-        const lead = raw.length - raw.trimStart().length;
-        params.push({ name: m[2], type: (m[3] ?? '').trim(), offset: start + lead });
-      }
-      start = i + 1;
+function memberOf(source: string, node: Ast.Node): Member | null {
+  switch (node.type) {
+    case 'ClassMethod':
+    case 'ClassPrivateMethod':
+    case 'TSDeclareMethod': {
+      if (node.kind === 'constructor') return null;
+      const name = keyName(node.key, node.computed ?? false);
+      if (name === null) return null;
+      const params = node.params.flatMap((p) => paramOf(source, p) ?? []);
+      return { name, offset: node.key.start ?? 0, params, fn: node.type === 'TSDeclareMethod' ? null : node, expressionBody: false };
     }
-  }
-  return params;
-}
-
-/** Top-level classes of a file (same rule as findImplementsClauses: `class` at brace depth 0). */
-export function findClasses(text: string): ClassInfo[] {
-  const out: ClassInfo[] = [];
-  let depth = 0;
-  const classRe = /\bclass\s+([A-Za-z_$][\w$]*)?/y;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '{') depth++;
-    else if (c === '}') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && c === 'c' && !/[\w$.]/.test(text[i - 1] ?? '')) {
-      classRe.lastIndex = i;
-      const m = classRe.exec(text);
-      if (!m) continue;
-      const headerStart = i + m[0].length;
-      const open = findBodyBrace(text, headerStart, text.length);
-      if (open < 0) continue;
-      const close = matchBracket(text, open);
-      const header = text.slice(headerStart, open);
-      const ext = /\bextends\s+([A-Za-z_$][\w$.]*)/.exec(header);
-      const before = text.slice(Math.max(0, i - 40), i);
-      out.push({
-        name: m[1] ?? 'default',
-        offset: m[1] ? i + m[0].length - m[1].length : i,
-        exported: /\bexport\s+(?:default\s+)?(?:abstract\s+)?$/.test(before),
-        extendsName: ext?.[1] ?? null,
-        header: { start: headerStart, end: open },
-        body: { start: open, end: close + 1 },
-        members: findMembers(text, open, close),
-      });
-      i = close;
+    case 'ClassProperty':
+    case 'ClassPrivateProperty':
+    case 'ClassAccessorProperty': {
+      const name = keyName(node.key, 'computed' in node ? (node.computed ?? false) : false);
+      if (name === null) return null;
+      const value = node.value;
+      const fn = value && (value.type === 'ArrowFunctionExpression' || value.type === 'FunctionExpression') ? value : null;
+      const params = fn ? fn.params.flatMap((p) => paramOf(source, p) ?? []) : [];
+      return { name, offset: node.key.start ?? 0, params, fn, expressionBody: fn?.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement' };
     }
+    default:
+      return null;
   }
-  return out;
 }
 
-const MODIFIERS = /(?:(?:public|private|protected|static|async|readonly|override|abstract|declare|get|set)\s+)*\*?\s*/y;
-
-function findMembers(text: string, open: number, close: number): Member[] {
-  const members: Member[] = [];
-  let nest = 0;
-  let atStart = true;
-  for (let i = open + 1; i < close; i++) {
-    const ch = text[i] ?? '';
-    if (nest === 0 && atStart && /[A-Za-z_$]/.test(ch)) {
-      atStart = false;
-      const member = readMember(text, i, close);
-      if (member) {
-        members.push(member.member);
-        i = member.end - 1;
-        continue;
-      }
-    }
-    if (ch === '{' || ch === '(' || ch === '[') nest++;
-    else if (ch === '}' || ch === ')' || ch === ']') nest--;
-    if (nest === 0 && (ch === ';' || ch === '}' || ch === '\n')) atStart = true;
-    else if (!/\s/.test(ch)) atStart = false;
-  }
-  return members;
+function extendsNameOf(source: string, cls: Ast.ClassDeclaration): string | null {
+  const sup = cls.superClass;
+  if (!sup) return null;
+  if (sup.type === 'Identifier') return sup.name;
+  if (sup.type === 'MemberExpression') return textOf(source, sup);
+  return textOf(source, sup);
 }
 
-function readMember(text: string, at: number, stop: number): { member: Member; end: number } | null {
-  MODIFIERS.lastIndex = at;
-  const mods = MODIFIERS.exec(text);
-  let i = at + (mods?.[0].length ?? 0);
-  IDENT.lastIndex = i;
-  const id = IDENT.exec(text);
-  if (!id) return null;
-  const name = id[0];
-  const nameAt = i;
-  i = skipSpace(text, i + name.length);
-  if (text[i] === '?' || text[i] === '!') i = skipSpace(text, i + 1);
-  if (text[i] === '<') {
-    const gt = text.indexOf('>', i);
-    if (gt < 0) return null;
-    i = skipSpace(text, gt + 1);
-  }
-  if (text[i] === '(') {
-    const pClose = matchBracket(text, i);
-    const params = parseParams(text, i, pClose);
-    const brace = findBodyBrace(text, pClose + 1, stop);
-    if (brace < 0) return { member: { name, offset: nameAt, params, body: null, expressionBody: false }, end: pClose + 1 };
-    const bClose = matchBracket(text, brace);
-    return { member: { name, offset: nameAt, params, body: { start: brace, end: bClose + 1 }, expressionBody: false }, end: bClose + 1 };
-  }
-  if (text[i] === '=' && text[i + 1] !== '=') {
-    return readFunctionProperty(text, name, nameAt, skipSpace(text, i + 1), stop);
-  }
-  return null;
+/** Top-level classes of a file, as the apps compiler sees them (see implements.ts); [] if it does not parse. */
+export function findClasses(source: string): ClassInfo[] {
+  const parsed = parseSource(source);
+  if (!parsed.ok) return [];
+  return topLevelClasses(parsed.program).map(({ node, exported }) => ({
+    name: node.id?.name ?? 'default',
+    node,
+    exported,
+    extendsName: extendsNameOf(source, node),
+    members: node.body.body.flatMap((m) => memberOf(source, m) ?? []),
+  }));
 }
 
-/** `name = async (a, b) => { ... }` / `=> expr` / `= function (...) { ... }`. */
-function readFunctionProperty(text: string, name: string, nameAt: number, i: number, stop: number): { member: Member; end: number } | null {
-  let j = i;
-  if (/^async\b/.test(text.slice(j, j + 6))) j = skipSpace(text, j + 5);
-  if (/^function\b/.test(text.slice(j, j + 9))) {
-    const p = text.indexOf('(', j);
-    if (p < 0 || p >= stop) return null;
-    j = p;
-  }
-  let params: Param[] = [];
-  if (text[j] === '(') {
-    const pClose = matchBracket(text, j);
-    params = parseParams(text, j, pClose);
-    j = pClose + 1;
-  } else {
-    IDENT.lastIndex = j;
-    const single = IDENT.exec(text);
-    if (!single) return null;
-    params = [{ name: single[0], type: '', offset: j }];
-    j += single[0].length;
-  }
-  const brace = findBodyBrace(text, j, stop);
-  const arrow = text.indexOf('=>', j);
-  if (arrow >= 0 && arrow < stop && (brace < 0 || arrow < brace)) {
-    const k = skipSpace(text, arrow + 2);
-    if (text[k] === '{') {
-      const bClose = matchBracket(text, k);
-      return { member: { name, offset: nameAt, params, body: { start: k, end: bClose + 1 }, expressionBody: false }, end: bClose + 1 };
-    }
-    const end = expressionEnd(text, k, stop);
-    return { member: { name, offset: nameAt, params, body: { start: k, end }, expressionBody: true }, end };
-  }
-  if (brace < 0) return null;
-  const bClose = matchBracket(text, brace);
-  return { member: { name, offset: nameAt, params, body: { start: brace, end: bClose + 1 }, expressionBody: false }, end: bClose + 1 };
-}
-
-/** End of an expression starting at `from`: a `;`, `,` or closing bracket at nesting 0, or a newline. */
-function expressionEnd(text: string, from: number, stop: number): number {
-  let nest = 0;
-  for (let i = from; i < stop; i++) {
-    const ch = text[i];
-    if (ch === '{' || ch === '(' || ch === '[') nest++;
-    else if (ch === '}' || ch === ')' || ch === ']') {
-      if (nest === 0) return i;
-      nest--;
-    } else if (nest === 0 && (ch === ';' || ch === ',' || ch === '\n')) return i;
-  }
-  return stop;
-}
-
-/** Ranges of functions nested in `body` (arrow block bodies and `function` bodies). */
-export function nestedFunctionRanges(text: string, body: Range): Range[] {
-  const ranges: Range[] = [];
-  const inner = text.slice(body.start + 1, body.end - 1);
-  const base = body.start + 1;
-  const re = /=>\s*\{|\bfunction\b[^(]*\(/g;
-  for (let m = re.exec(inner); m; m = re.exec(inner)) {
-    let open: number;
-    if (m[0].startsWith('=>')) {
-      open = base + m.index + m[0].length - 1;
-    } else {
-      const pClose = matchBracket(text, base + m.index + m[0].length - 1);
-      open = findBodyBrace(text, pClose + 1, body.end);
-      if (open < 0) continue;
-    }
-    const close = matchBracket(text, open);
-    ranges.push({ start: open, end: close + 1 });
-    re.lastIndex = close + 1 - base;
-  }
-  return ranges;
-}
-
-/** The `return` statements of a block body that belong to the function itself. */
-export function ownReturns(text: string, source: string, body: Range): ReturnStatement[] {
-  const nested = nestedFunctionRanges(text, body);
+/** The `return` statements of a function that belong to it (not to functions or classes nested in it). */
+export function ownReturns(fn: Ast.Function): ReturnStatement[] {
   const out: ReturnStatement[] = [];
-  const re = /\breturn\b/g;
-  re.lastIndex = body.start;
-  for (let m = re.exec(text); m && m.index < body.end; m = re.exec(text)) {
-    const at = m.index;
-    if (nested.some((r) => at >= r.start && at < r.end)) continue;
-    if (/[\w$.]/.test(text[at - 1] ?? '')) continue;
-    const from = at + m[0].length;
-    let end = from;
-    let nest = 0;
-    for (; end < body.end; end++) {
-      const ch = text[end];
-      if (ch === '{' || ch === '(' || ch === '[') nest++;
-      else if (ch === '}' || ch === ')' || ch === ']') {
-        if (nest === 0) break;
-        nest--;
-      } else if (nest === 0 && (ch === ';' || ch === '\n')) break;
-    }
-    out.push({ offset: at, end, expression: source.slice(from, end).trim() });
-  }
+  walk(fn.body, (node) => {
+    if (isFunctionNode(node) || node.type === 'ClassBody') return false;
+    if (node.type === 'ReturnStatement') out.push({ node, argument: node.argument ?? null });
+    return true;
+  });
   return out;
+}
+
+/** Every node of a function's body, nested functions included. */
+export function nodesOf(fn: Ast.Function, visit: (node: Ast.Node) => void): void {
+  walk(fn.body, (node) => {
+    visit(node);
+    return true;
+  });
 }
 
 /** Offset -> 1-based line and column. */

@@ -11,7 +11,9 @@ import { AppProcess, type AppSource } from './apps/app-process.ts';
 import { AppRegistry, type InstalledApp } from './apps/registry.ts';
 import { TransportPool, type TransportFactory } from './apps/transport.ts';
 import { dispatchAccessor } from './bridges/index.ts';
+import { declareSettings } from './bridges/settings.ts';
 import type { BridgeContext } from './bridges/types.ts';
+import { ensureAppUser } from './bridges/users.ts';
 import { defaultEnv, type EngineEnv } from './env.ts';
 import type { ActionInput } from './host/actions.ts';
 import { appInitiatedActions, type AppRunStarter } from './host/app-actions.ts';
@@ -23,6 +25,7 @@ import { DEFAULT_PROFILE, PROFILES, runtimeSwitches, type Profile, type ProfileI
 import { TraceBus, type CallRef, type RunOrigin } from './trace.ts';
 import { WorldStore } from './world/store.ts';
 import { emptyWorld, type AppSetting, type WorldState } from './world/types.ts';
+import type { SettingDeclaration } from '../protocol/runtime-protocol.ts';
 
 export interface EngineOptions {
   transports: TransportFactory;
@@ -60,6 +63,10 @@ export class Engine {
   private readonly pool: TransportPool;
   private readonly callOwners = new Map<string, CallOwner>();
   private readonly unsettled = new Set<Promise<void>>();
+  /** Per run: the un-awaited work of its calls still running after their handlers returned (spec 7.2). */
+  private readonly afterWork = new Map<string, Set<Promise<void>>>();
+  /** Per call: accessor calls and log lines made after its handler returned. */
+  private readonly afterEffects = new Map<string, number>();
   private readonly services: RunServices;
   private readonly starter: AppRunStarter;
   private readonly actions;
@@ -94,6 +101,9 @@ export class Engine {
       runAction: (run, action) => runAction(run, action),
     };
     this.actions = appInitiatedActions(this.starter);
+    this.trace.subscribe((e) => {
+      if (e.type === 'call-end') this.watchAfterReturn(e.runId, e.call);
+    });
   }
 
   /**
@@ -148,10 +158,15 @@ export class Engine {
   }
 
   // apps -----------------------------------------------------------------------------------
-  /** Installs an app and loads it (construct, initialize, onEnable), as Rocket.Chat does on install. */
+  /**
+   * Installs an app the way Rocket.Chat does (spec 7.2): its bot user `<nameSlug>.bot` is created
+   * first, then the app is loaded: construct, initialize (its declared settings are stored before
+   * onEnable runs) and onEnable. It is enabled, a listener appended to the order, only if all of
+   * that succeeded and onEnable returned true; otherwise `loadError` / `notEnabled` say why.
+   */
   async installApp(definition: AppDefinition): Promise<InstalledApp> {
     const def = applyAppJson(definition);
-    const process = new AppProcess(this.sourceOf(def), this.pool, this.env.scheduler, this.hooksFor(def.id), () => Math.max(this.timeout, MIN_LOAD_TIMEOUT_MS));
+    const process = new AppProcess(this.sourceOf(def), this.pool, this.env.scheduler, this.hooksFor(def.id), () => Math.max(this.timeout, MIN_LOAD_TIMEOUT_MS), () => this.env.clock.monotonic());
     const app = this.registry.install(def, process);
     await this.load(app);
     return app;
@@ -170,21 +185,39 @@ export class Engine {
   }
 
   private async load(app: InstalledApp): Promise<void> {
-    const loaded = await app.process.ensureLoaded();
-    if (!loaded.ok) {
-      app.loadError = `${loaded.phase}: ${loaded.error.message}`;
-      app.methods = null;
+    try {
+      ensureAppUser(this.bridgeContext(app.def.id, null), app.def.id);
+    } catch (err) {
+      // RC refuses the install when the bot user's name is taken by another user.
+      this.registry.markNotEnabled(app.def.id, { phase: 'install', message: err instanceof Error ? err.message : String(err) });
       return;
     }
-    app.loadError = null;
-    app.methods = loaded.methods;
-    const table = (this.world.data.settings[app.def.id] ??= {}) as Record<string, AppSetting>;
-    for (const decl of loaded.settings) {
-      const existing = table[decl.id];
-      const setting: AppSetting = { ...(decodeWire(decl as unknown as Wire) as AppSetting) };
-      if (existing && existing.value !== undefined) setting.value = existing.value;
-      table[decl.id] = setting;
+    const loaded = await app.process.ensureLoaded();
+    if (this.registry.get(app.def.id) !== app) return; // removed meanwhile
+    if (loaded.ok) this.registry.markReady(app.def.id, loaded.methods);
+    else this.registry.markNotEnabled(app.def.id, { phase: loaded.phase, message: loaded.error.message });
+  }
+
+  /** initialize has run: its declared settings are stored now, before onEnable (spec 7.2). */
+  private storeSettings(appId: string, declared: SettingDeclaration[]): void {
+    const settings = declared.map((decl) => decodeWire(decl as unknown as Wire) as AppSetting);
+    for (const problem of declareSettings(this.world, appId, settings)) {
+      this.trace.emit({ type: 'runtime-problem', runId: null, at: this.env.clock.now(), appId, problem });
     }
+  }
+
+  private bridgeContext(appId: string, callId: string | null): BridgeContext {
+    return {
+      appId,
+      callId,
+      world: this.world,
+      env: this.env,
+      app: (id: string) => {
+        const app = this.registry.get(id);
+        return app ? { id, name: app.def.name, nameSlug: descriptorOf(app.def).nameSlug } : undefined;
+      },
+      actions: this.actions,
+    };
   }
 
   private sourceOf(def: AppDefinition): AppSource {
@@ -201,9 +234,53 @@ export class Engine {
     const scope = new RunScope(runId, this.services);
     scope.emit({ type: 'run-start', action, profile: this.profileId, timeoutMs: this.timeout, origin, plan: planFor(action.action, this.registry) });
     const result = await body(new HostRun(scope));
-    const settled = result.settled.finally(() => this.unsettled.delete(settled));
+    // Settled = the host's background handlers AND the work its calls did not await (spec 7.2).
+    const settled: Promise<void> = result.settled
+      .then(() => this.afterWorkOf(runId))
+      .finally(() => this.unsettled.delete(settled));
     this.unsettled.add(settled);
-    return result;
+    return { ...result, settled };
+  }
+
+  /**
+   * Un-awaited work (spec 7.2): once a call's handler returned, what it started without `await`
+   * keeps running; the run counts as settled only when it finished (bounded by the call's
+   * timeout), and a `call-settled` event says what it did after returning.
+   */
+  private watchAfterReturn(runId: string, call: CallRef): void {
+    const answer = this.registry.get(call.appId)?.process.afterReturn(call.callId);
+    if (!answer) return;
+    const set = this.afterWork.get(runId) ?? new Set<Promise<void>>();
+    this.afterWork.set(runId, set);
+    const done: Promise<void> = answer.then((a) => {
+      set.delete(done);
+      const effects = this.afterEffects.get(call.callId) ?? 0;
+      this.afterEffects.delete(call.callId);
+      const waited = a.kind === 'cut' || a.waited || effects > 0 || a.intervals > 0;
+      if (!waited) return;
+      const intervals = a.kind === 'settled' ? a.intervals : 0;
+      const parts = [`${effects} effect${effects === 1 ? '' : 's'} after the handler returned`];
+      if (a.kind === 'settled') parts.push(`finished ${Math.round(a.afterMs)} ms after it returned`);
+      if (intervals > 0) parts.push(`${intervals} interval${intervals === 1 ? '' : 's'} left running (not waited for)`);
+      if (a.kind === 'cut') parts.push(a.reason);
+      this.trace.emit({
+        type: 'call-settled',
+        runId,
+        at: this.env.clock.now(),
+        call,
+        afterMs: a.afterMs,
+        effects,
+        intervals,
+        note: `un-awaited work of ${call.method}: ${parts.join('; ')}`,
+        ...(a.kind === 'cut' ? { cut: a.reason } : {}),
+      });
+    });
+    set.add(done);
+  }
+
+  private async afterWorkOf(runId: string): Promise<void> {
+    for (let set = this.afterWork.get(runId); set && set.size > 0; set = this.afterWork.get(runId)) await Promise.all([...set]);
+    this.afterWork.delete(runId);
   }
 
   /** Resolves once every run, including Post handlers nobody awaits, has finished. */
@@ -235,22 +312,18 @@ export class Engine {
   private hooksFor(appId: string) {
     const runOf = (callId: string | null) => (callId ? this.callOwners.get(callId)?.runId : undefined) ?? `detached:${appId}`;
     const now = () => this.env.clock.now();
+    /** Marks (and counts) what a call's un-awaited work does after its handler returned. */
+    const afterReturn = (callId: string | null): { afterReturn?: true } => {
+      if (callId === null || !this.registry.get(appId)?.process.hasReturned(callId)) return {};
+      this.afterEffects.set(callId, (this.afterEffects.get(callId) ?? 0) + 1);
+      return { afterReturn: true };
+    };
     return {
       onRequest: async (callId: string | null, op: AccessorOp, args: Wire[]): Promise<Wire> => {
-        const ctx: BridgeContext = {
-          appId,
-          callId,
-          world: this.world,
-          env: this.env,
-          app: (id: string) => {
-            const app = this.registry.get(id);
-            return app ? { id, name: app.def.name, nameSlug: descriptorOf(app.def).nameSlug } : undefined;
-          },
-          actions: this.actions,
-        };
+        const ctx = this.bridgeContext(appId, callId);
         const decoded = args.map((a) => decodeWire(a));
         const started = this.env.clock.monotonic();
-        const base = { type: 'accessor' as const, runId: runOf(callId), callId, appId, op, args: decoded, write: isWriteOp(op) };
+        const base = { type: 'accessor' as const, runId: runOf(callId), callId, appId, op, args: decoded, write: isWriteOp(op), ...afterReturn(callId) };
         try {
           const value = await dispatchAccessor(ctx, op, decoded);
           this.trace.emit({ ...base, at: now(), ok: true, result: value, durationMs: this.env.clock.monotonic() - started });
@@ -262,7 +335,7 @@ export class Engine {
         }
       },
       onLog: (msg: { callId: string | null; level: import('../protocol/runtime-protocol.ts').LogLevel; source: 'console' | 'logger'; args: import('../protocol/runtime-protocol.ts').Preview[]; site?: string }) => {
-        this.trace.emit({ type: 'log', runId: runOf(msg.callId), at: now(), callId: msg.callId, appId, level: msg.level, source: msg.source, args: msg.args, ...(msg.site !== undefined ? { site: msg.site } : {}) });
+        this.trace.emit({ type: 'log', runId: runOf(msg.callId), at: now(), callId: msg.callId, appId, level: msg.level, source: msg.source, args: msg.args, ...(msg.site !== undefined ? { site: msg.site } : {}), ...afterReturn(msg.callId) });
       },
       onDropped: (callId: string | null, count: number) => {
         this.trace.emit({ type: 'logs-dropped', runId: runOf(callId), at: now(), callId, appId, count });
@@ -273,6 +346,7 @@ export class Engine {
         const call = this.findCall(msg.callId);
         if (call) this.trace.emit({ type: 'call-pending', runId: owner.runId, at: now(), call, timers: msg.timers, intervals: msg.intervals, requests: msg.requests });
       },
+      onSettings: (settings: SettingDeclaration[]) => this.storeSettings(appId, settings),
       onProblem: (problem: string) => {
         this.trace.emit({ type: 'runtime-problem', runId: null, at: now(), appId, problem });
       },

@@ -5,7 +5,7 @@
  */
 import { EVENT_SPECS, type RoomEvent } from './events.ts';
 import type { ActionName } from './host/actions.ts';
-import type { AppRegistry } from './apps/registry.ts';
+import type { AppRegistry, NotEnabled } from './apps/registry.ts';
 
 export type PlanStep =
   | { kind: 'event'; event: RoomEvent; awaited: boolean; listeners: PlanApp[]; ignored: PlanIgnored[] }
@@ -21,8 +21,14 @@ export interface PlanApp {
 export interface PlanIgnored {
   appId: string;
   name: string;
-  /** Why this enabled app will not be called although it has something for the event. */
-  reason: 'missing-implements' | 'disabled';
+  /**
+   * Why this app will not be called although it has something for the event: it has the method
+   * but no `implements` entry, the user disabled it, or it is not enabled because its code failed
+   * to load or its onEnable returned false or threw (spec 7.2; `detail` says which).
+   */
+  reason: 'missing-implements' | 'disabled' | 'not-enabled';
+  /** For `not-enabled`: why, in plain words ("onEnable returned false", "transpile: ..."). */
+  detail?: string;
 }
 
 const SHAPES: Record<ActionName, (RoomEvent | { label: string; what: 'commit' | 'delete' | 'subscribe' | 'remove' })[]> = {
@@ -44,9 +50,17 @@ export function planFor(action: ActionName, registry: AppRegistry): PlanStep[] {
     for (const app of registry.all()) {
       if (listeners.some((l) => l.appId === app.def.id)) continue;
       const hasMethod = app.methods?.includes(execute) ?? false;
-      if (app.def.enabled && hasMethod && !app.implements.includes(step)) ignored.push({ appId: app.def.id, name: app.def.name, reason: 'missing-implements' });
-      else if (!app.def.enabled && app.implements.includes(step)) ignored.push({ appId: app.def.id, name: app.def.name, reason: 'disabled' });
+      if (!app.def.enabled && app.implements.includes(step)) ignored.push({ appId: app.def.id, name: app.def.name, reason: 'disabled' });
+      else if (app.notEnabled && app.implements.includes(step)) ignored.push({ appId: app.def.id, name: app.def.name, reason: 'not-enabled', detail: notEnabledDetail(app.notEnabled) });
+      else if (app.def.enabled && hasMethod && !app.implements.includes(step)) ignored.push({ appId: app.def.id, name: app.def.name, reason: 'missing-implements' });
     }
     return { kind: 'event', event: step, awaited: !NOT_AWAITED.includes(step), listeners, ignored };
   });
+}
+
+/** "onEnable returned false", "its code failed to load (transpile): ...": why an app is not enabled. */
+export function notEnabledDetail(why: NotEnabled): string {
+  if (why.phase === 'enable') return why.message;
+  if (why.phase === 'install') return `install refused: ${why.message}`;
+  return `its code failed to load (${why.phase}): ${why.message}`;
 }

@@ -123,7 +123,7 @@ describe('spec §2: which apps run', () => {
     expect(order).toEqual(['call-start:slow', 'call-end:slow', 'call-start:fast', 'call-end:fast']);
   });
 
-  it('(§2) a syntax error in one app: it fails to load and reports its load error; another app still runs', async () => {
+  it('(§2, 7.2) a syntax error in one app: it fails to load, is not enabled and never called; another app still runs', async () => {
     const broken = appClass('broken', 'Broken', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
     return room.slugifiedName ===;
   }`);
@@ -134,11 +134,8 @@ describe('spec §2: which apps run', () => {
     const r = await engine.run({ action: 'createRoom', name: 'syn', type: 'c', creator: 'alice' });
     expect(r.outcome).toBe('prevented');
     const list = calls(engine.trace.events, r.runId);
-    expect(list).toEqual([
-      // It still holds its place in the order; the call reports the failed load.
-      ['broken', 'checkPreRoomCreatePrevent', 'crashed'],
-      ['good', 'executePreRoomCreatePrevent', 'returned'],
-    ]);
+    // Not enabled (spec 7.2): no call of it is made or listed.
+    expect(list).toEqual([['good', 'executePreRoomCreatePrevent', 'returned']]);
     expect(logLines(engine.trace.events, r.runId)).toEqual(['good saw syn']);
   });
 });

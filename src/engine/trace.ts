@@ -68,8 +68,16 @@ export type TraceEvent =
     }
   | { type: 'call-pending'; runId: string; at: number; call: CallRef; timers: number; intervals: number; requests: number }
   | { type: 'listener-skipped'; runId: string; at: number; appId: string; event: RoomEvent; reason: SkipReason }
-  | { type: 'accessor'; runId: string; at: number; callId: string | null; appId: string; op: string; args: unknown[]; write: boolean; ok: boolean; result?: unknown; error?: string; durationMs: number }
-  | { type: 'log'; runId: string; at: number; callId: string | null; appId: string; level: LogLevel; source: 'console' | 'logger'; args: Preview[]; site?: string }
+  /** `afterReturn`: made by work the call started without `await`, after its handler had returned (spec 7.2). */
+  | { type: 'accessor'; runId: string; at: number; callId: string | null; appId: string; op: string; args: unknown[]; write: boolean; ok: boolean; result?: unknown; error?: string; durationMs: number; afterReturn?: true }
+  | { type: 'log'; runId: string; at: number; callId: string | null; appId: string; level: LogLevel; source: 'console' | 'logger'; args: Preview[]; site?: string; afterReturn?: true }
+  /**
+   * The work a call started without `await` is over (spec 7.2), emitted when there was some: it
+   * finished `afterMs` after the handler returned, having made `effects` accessor calls and log
+   * lines (each marked `afterReturn`); `intervals` it left running are not waited for; `cut` says
+   * why the run stopped waiting before it finished (the bound, or the worker stopped).
+   */
+  | { type: 'call-settled'; runId: string; at: number; call: CallRef; afterMs: number; effects: number; intervals: number; note: string; cut?: string }
   /** Log lines dropped beyond the per-call cap: a running total (the latest event of a call counts). */
   | { type: 'logs-dropped'; runId: string; at: number; callId: string | null; appId: string; count: number }
   | { type: 'phase-end'; runId: string; at: number; event: RoomEvent; summary: string; preventedBy?: string; stoppedBy?: string }

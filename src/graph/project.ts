@@ -5,7 +5,7 @@
  */
 import type { RoomEvent } from '../engine/events.ts';
 import { describeAction } from '../engine/host/actions.ts';
-import type { PlanStep } from '../engine/plan.ts';
+import type { PlanIgnored, PlanStep } from '../engine/plan.ts';
 import type { TraceEvent } from '../engine/trace.ts';
 import { handlerView, type HandlerFacts } from './handler-state.ts';
 import { PHASE_LABEL } from './labels.ts';
@@ -75,7 +75,7 @@ export function projectRun(allEvents: readonly TraceEvent[], cursor = allEvents.
     const detached = !step.awaited;
     edges.push({ id: `flow:${flowTail}->${phase.id}`, source: flowTail, target: phase.id, style: detached ? 'detached' : 'flow', taken: phase.state !== 'pending' && phase.state !== 'not-run' });
     let previous: string | null = null;
-    const rows = [...step.listeners.map((l) => ({ ...l, ignored: null })), ...step.ignored.map((i) => ({ appId: i.appId, name: i.name, loaded: true, ignored: i.reason }))];
+    const rows = [...step.listeners.map((l) => ({ ...l, ignored: null })), ...step.ignored.map((i) => ({ appId: i.appId, name: i.name, loaded: true, ignored: i.reason, ...(i.detail !== undefined ? { detail: i.detail } : {}) }))];
     for (const row of rows) {
       const node = handlerNode(step, row, phase, facts.get(`${step.event}|${row.appId}`), preventedBy);
       nodes.push(node);
@@ -122,7 +122,7 @@ function phaseNode(step: Extract<PlanStep, { kind: 'event' }>, started: Set<Room
 
 function handlerNode(
   step: Extract<PlanStep, { kind: 'event' }>,
-  row: { appId: string; name: string; loaded: boolean; ignored: 'missing-implements' | 'disabled' | null },
+  row: { appId: string; name: string; loaded: boolean; ignored: PlanIgnored['reason'] | null; detail?: string },
   phase: PhaseNode,
   facts: HandlerFacts | undefined,
   preventedBy: Set<string>,
@@ -130,6 +130,7 @@ function handlerNode(
   const base = { kind: 'handler' as const, id: `handler:${step.event}:${row.appId}`, event: step.event, appId: row.appId, appName: row.name, method: methodOf(step.event), awaited: step.awaited, parentId: phase.id, x: 0, y: 0, width: 0, height: 0 };
   if (row.ignored === 'missing-implements') return { ...base, state: 'not-implemented', detail: `has ${base.method} but no \`implements ${step.event}\`: never called`, callIds: [] };
   if (row.ignored === 'disabled') return { ...base, state: 'disabled', detail: 'the app is disabled', callIds: [] };
+  if (row.ignored === 'not-enabled') return { ...base, state: 'disabled', detail: `not enabled: ${row.detail ?? 'see the app list'}`, callIds: [] };
   const view = facts ? handlerView(facts, preventedBy) : null;
   if (view) return { ...base, ...view };
   if (phase.state === 'not-run') return { ...base, state: 'not-run', detail: 'the host never got to this event', callIds: [] };

@@ -128,6 +128,13 @@ export interface SettingDeclaration {
   values?: Wire;
 }
 
+/**
+ * Where loading an app stopped: its code did not load (transpile, require, construct, initialize),
+ * or `onEnable` returned false or threw (`enable`). Either way the app is not enabled (spec 7.2).
+ */
+export type LoadPhase = 'transpile' | 'require' | 'construct' | 'initialize' | 'enable';
+export const LOAD_PHASES: readonly LoadPhase[] = ['transpile', 'require', 'construct', 'initialize', 'enable'];
+
 export type RuntimeToHost =
   | { v: typeof PROTOCOL_VERSION; type: 'ready' }
   | {
@@ -139,7 +146,12 @@ export type RuntimeToHost =
       methods: string[];
       settings: SettingDeclaration[];
     }
-  | { v: typeof PROTOCOL_VERSION; type: 'loaded'; ok: false; error: WireError; phase: 'transpile' | 'require' | 'construct' | 'initialize' }
+  | { v: typeof PROTOCOL_VERSION; type: 'loaded'; ok: false; error: WireError; phase: LoadPhase }
+  /**
+   * `initialize` (and with it `extendConfiguration`) has run: the settings the app declared, posted
+   * before `onEnable` runs so the host stores them first (spec 7.2).
+   */
+  | { v: typeof PROTOCOL_VERSION; type: 'initialized'; settings: SettingDeclaration[] }
   | { v: typeof PROTOCOL_VERSION; type: 'result'; callId: string; ok: true; value: Wire; held?: HeldRoom }
   | { v: typeof PROTOCOL_VERSION; type: 'result'; callId: string; ok: false; error: WireError; held?: HeldRoom }
   | {
@@ -171,7 +183,13 @@ export type RuntimeToHost =
       intervals: number;
       /** Accessor requests still unanswered-for when the handler returned. */
       requests: number;
-    };
+    }
+  /**
+   * Work the call started without `await` (its accessor requests, timers, and what they chain)
+   * has finished after the handler returned (spec 7.2). `waited`: some was still pending when the
+   * handler returned; `intervals`: intervals it left running, which never finish and are not waited for.
+   */
+  | { v: typeof PROTOCOL_VERSION; type: 'settled'; callId: string; waited: boolean; intervals: number };
 
 /**
  * Every accessor call an app can make, as `op: [arguments]`. The app-side objects (src/runtime)
@@ -351,10 +369,14 @@ export function parseRuntimeMessage(raw: unknown): ParseResult {
       if (raw['ok'] === false) {
         const problem = checkError(raw['error']);
         if (problem) return bad(`loaded: ${problem}`);
-        if (!['transpile', 'require', 'construct', 'initialize'].includes(raw['phase'] as string)) return bad('loaded.phase is unknown');
+        if (!LOAD_PHASES.includes(raw['phase'] as LoadPhase)) return bad('loaded.phase is unknown');
         return { ok: true, msg };
       }
       return bad('loaded.ok is not a boolean');
+    case 'initialized':
+      if (!Array.isArray(raw['settings']) || !raw['settings'].every((s) => isObj(s) && isStr(s['id']) && isWire(s['packageValue'])))
+        return bad('initialized.settings is malformed');
+      return { ok: true, msg };
     case 'result':
       if (!isStr(raw['callId'])) return bad('result.callId is not a string');
       if (raw['held'] !== undefined && !(isObj(raw['held']) && isWire(raw['held']['room']) && typeof raw['held']['returned'] === 'boolean'))
@@ -381,6 +403,10 @@ export function parseRuntimeMessage(raw: unknown): ParseResult {
     case 'dropped':
       if (raw['callId'] !== null && !isStr(raw['callId'])) return bad('dropped.callId is not a string or null');
       return isCount(raw['count']) ? { ok: true, msg } : bad('dropped.count is not a count');
+    case 'settled':
+      if (!isStr(raw['callId'])) return bad('settled.callId is not a string');
+      if (typeof raw['waited'] !== 'boolean' || !isCount(raw['intervals'])) return bad('settled is malformed');
+      return { ok: true, msg };
     case 'pending':
       if (!isStr(raw['callId'])) return bad('pending.callId is not a string');
       if (!isCount(raw['timers']) || !isCount(raw['intervals']) || !isCount(raw['requests'])) return bad('pending counts are malformed');

@@ -5,12 +5,14 @@
  * - the class is the FIRST value of the class file's exports (`Object.values(exports)[0]`);
  * - `new AppClass(info, logger, appAccessors)`; it must have getName, getNameSlug, getVersion,
  *   getID, getDescription and getRequiredApiVersion functions;
- * - `await app.initialize(configurationExtend, environmentRead)`, then
- *   `await app.onEnable(environmentRead, configurationModify)`; Rocket.Chat does not enable an app
- *   whose onEnable returns false, which hookscope reports as an `initialize` failure.
+ * - `await app.initialize(configurationExtend, environmentRead)`; the settings it declared are
+ *   handed to the host (`onInitialized`) BEFORE onEnable runs, so onEnable reads their package
+ *   value as on the server, where initialize stores them (spec 7.2);
+ * - `await app.onEnable(environmentRead, configurationModify)`: returning a falsy value or throwing
+ *   leaves the app not enabled (phase `enable`): Rocket.Chat never calls it (spec 7.2).
  */
 import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata/IAppInfo.js';
-import type { AppDescriptor, SettingDeclaration, WireError } from '../protocol/runtime-protocol.ts';
+import type { AppDescriptor, LoadPhase, SettingDeclaration, WireError } from '../protocol/runtime-protocol.ts';
 import { RPC } from '../protocol/runtime-protocol.ts';
 import type { AccessorSet } from './accessors/index.ts';
 import { appBaseClass } from './apps-engine-registry.ts';
@@ -19,7 +21,7 @@ import type { ModuleEvaluator } from './module-loader.ts';
 import { TranspileError, createModuleLoader } from './module-loader.ts';
 import { firstAppSite } from './stack.ts';
 
-export type LoadPhase = 'transpile' | 'require' | 'construct' | 'initialize';
+export type { LoadPhase } from '../protocol/runtime-protocol.ts';
 
 export type LoadOutcome =
   | { ok: true; app: Record<string, unknown>; className: string; methods: string[]; settings: SettingDeclaration[] }
@@ -31,6 +33,8 @@ export interface LoadInput {
   evaluate: ModuleEvaluator;
   logger: unknown;
   accessors: AccessorSet;
+  /** Called once initialize has run, with the declared settings; awaited before onEnable. */
+  onInitialized?: (settings: SettingDeclaration[]) => void | Promise<void>;
 }
 
 /** Methods sucrase generates for class field initialisers (not the app's own). */
@@ -96,6 +100,13 @@ export async function loadApp(input: LoadInput): Promise<LoadOutcome> {
   try {
     if (typeof instance['initialize'] !== 'function') throw new Error('App must contain an initialize function');
     await (instance['initialize'] as (...a: unknown[]) => Promise<unknown>).call(instance, input.accessors.configurationExtend, input.accessors.environmentRead);
+  } catch (e) {
+    return { ok: false, phase: 'initialize', error: located(e) };
+  }
+  const settings = input.accessors.configurationExtend.collectedSettings();
+  await input.onInitialized?.(settings);
+
+  try {
     if (typeof instance['onEnable'] !== 'function') throw new Error('App must contain an onEnable function');
     const enabled = await (instance['onEnable'] as (...a: unknown[]) => Promise<unknown>).call(
       instance,
@@ -103,11 +114,13 @@ export async function loadApp(input: LoadInput): Promise<LoadOutcome> {
       input.accessors.configurationModify,
     );
     if (!enabled) {
-      const error = plainError(RPC.internalError, `onEnable() returned ${String(enabled)}: Rocket.Chat does not enable this app`);
-      return { ok: false, phase: 'initialize', error };
+      const error = plainError(RPC.internalError, `onEnable returned ${String(enabled)}`, 'NotEnabled');
+      return { ok: false, phase: 'enable', error };
     }
   } catch (e) {
-    return { ok: false, phase: 'initialize', error: located(e) };
+    const error = located(e);
+    error.message = `onEnable threw ${error.name === 'Error' ? 'an error' : error.name}: ${error.message}`;
+    return { ok: false, phase: 'enable', error };
   }
 
   return {
@@ -115,6 +128,6 @@ export async function loadApp(input: LoadInput): Promise<LoadOutcome> {
     app: instance,
     className: AppClass.name || 'App',
     methods: appMethods(instance),
-    settings: input.accessors.configurationExtend.collectedSettings(),
+    settings,
   };
 }

@@ -64,14 +64,18 @@ describe('load', () => {
     expect(bad).toMatchObject({ ok: false, phase: 'transpile', error: { code: -32603, className: 'TranspileError', message: 'lib/index.ts:1:11: Unexpected token' } });
   });
 
-  it('fails in phase construct / initialize with the app file and line', async () => {
+  it('fails in phase construct / enable with the app file and line (spec 7.2)', async () => {
     h = startHarness();
     const c = await h.load({ 'MyApp.ts': appSource("  constructor(a: any, b: any, c: any) { super(a, b, c); throw new RangeError('no'); }") });
     expect(c).toMatchObject({ ok: false, phase: 'construct', error: { className: 'RangeError', message: 'no (at MyApp.ts:4)' } });
     h.dispose();
     h = startHarness();
     const i = await h.load({ 'MyApp.ts': appSource('  async onEnable() { return false; }') });
-    expect(i).toMatchObject({ ok: false, phase: 'initialize', error: { message: 'onEnable() returned false: Rocket.Chat does not enable this app' } });
+    expect(i).toMatchObject({ ok: false, phase: 'enable', error: { message: 'onEnable returned false' } });
+    h.dispose();
+    h = startHarness();
+    const init = await h.load({ 'MyApp.ts': appSource("  async initialize() { throw new Error('init broke'); }") });
+    expect(init).toMatchObject({ ok: false, phase: 'initialize', error: { message: 'init broke (at MyApp.ts:4)' } });
     h.dispose();
     h = startHarness();
     const nothing = await h.load({ 'MyApp.ts': 'export const x = 1;' });

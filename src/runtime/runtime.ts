@@ -22,6 +22,7 @@ import type { ModuleEvaluator } from './module-loader.ts';
 import { toPreview } from './preview.ts';
 import { createRequests } from './requests.ts';
 import { installTimers } from './timers.ts';
+import { createAfterReturn } from './after-return.ts';
 
 export type { ModuleEvaluator } from './module-loader.ts';
 
@@ -77,11 +78,20 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
   const { post, evaluate } = opts;
   const globals = opts.globals ?? globalThis;
   const ctx = createCallContext();
-  const timers = installTimers(globals, ctx);
+  let poke: (callId?: string | null) => void = () => undefined;
+  const timers = installTimers(globals, ctx, (callId) => poke(callId));
   const capture = createCapture(post, ctx, (fn, ms) => timers.rawSetTimeout(fn, ms));
   const console = (globals as { console?: Console }).console;
   const restoreConsole = console ? capture.patchConsole(console) : () => {};
   const requests = createRequests(post, ctx);
+  // Work a handler started without await: watched until it settles (spec 7.2).
+  const afterReturn = createAfterReturn({
+    post,
+    requests: (callId) => requests.pendingFor(callId),
+    timers: (callId) => timers.countFor(callId),
+    later: (fn) => timers.rawSetTimeout(fn, 0),
+  });
+  poke = (callId) => afterReturn.poke(callId);
 
   let state: 'empty' | 'loading' | 'loaded' | 'failed' = 'empty';
   let app: Record<string, unknown> | null = null;
@@ -101,7 +111,15 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     capture.begin(null);
     // `this.getAccessors()` requests belong to whatever call is current when they are made.
     const accessors = createAccessors((op: AccessorOp, args: unknown[]) => requests.request(ctx.current, op, args), msg.app);
-    const outcome = await loadApp({ app: msg.app, files: msg.files, evaluate, logger: capture.logger, accessors });
+    const outcome = await loadApp({
+      app: msg.app,
+      files: msg.files,
+      evaluate,
+      logger: capture.logger,
+      accessors,
+      // Posted before onEnable: the host stores the settings before any request onEnable makes.
+      onInitialized: (settings) => post({ v: PROTOCOL_VERSION, type: 'initialized', settings }),
+    });
     if (outcome.ok) {
       state = 'loaded';
       app = outcome.app;
@@ -118,6 +136,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     if (!app || !descriptor) {
       post({ v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: plainError(RPC.internalError, `The app is not loaded (${state})`) });
       post({ v: PROTOCOL_VERSION, type: 'pending', callId, timers: 0, intervals: 0, requests: 0 });
+      afterReturn.returned(callId);
       return;
     }
     ctx.current = callId;
@@ -130,6 +149,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     const { timers: t, intervals } = timers.countFor(callId);
     post({ v: PROTOCOL_VERSION, type: 'pending', callId, timers: t, intervals, requests: requests.pendingFor(callId) });
     capture.end(callId);
+    afterReturn.returned(callId);
   }
 
   post({ v: PROTOCOL_VERSION, type: 'ready' });
@@ -150,6 +170,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
           return;
         case 'response':
           if (!requests.handleResponse(msg as ResponseMsg)) complain(`ignored a response to unknown request ${msg.reqId}`);
+          else afterReturn.poke();
           return;
       }
     },

@@ -1,8 +1,9 @@
 /**
  * Wraps the global setTimeout/setInterval/clearTimeout/clearInterval to know which call scheduled
- * what, so the runtime can report what a handler left behind when it returned (`pending`).
- * A timer belongs to the call current when it was created (see call-context.ts); its callback
- * runs with that call as current again.
+ * what, so the runtime can report what a handler left behind when it returned (`pending`) and
+ * tell when that work is over (`settled`, see after-return.ts). A timer belongs to the call
+ * current when it was created (see call-context.ts); its callback runs with that call as current
+ * again; `onActivity(callId)` is told after a timer of that call fired or was cleared.
  */
 import type { CallContext } from './call-context.ts';
 
@@ -34,7 +35,7 @@ function keyOf(id: unknown): unknown {
   return id;
 }
 
-export function installTimers(target: object, ctx: CallContext): TimerTracker {
+export function installTimers(target: object, ctx: CallContext, onActivity: (callId: string | null) => void = () => undefined): TimerTracker {
   const g = target as TimerGlobals;
   const orig: TimerGlobals = {
     setTimeout: g.setTimeout,
@@ -50,7 +51,11 @@ export function installTimers(target: object, ctx: CallContext): TimerTracker {
     const wrapped = (): void => {
       if (kind === 'timeout') live.delete(key);
       ctx.current = callId;
-      if (typeof fn === 'function') (fn as AnyFn)(...rest);
+      try {
+        if (typeof fn === 'function') (fn as AnyFn)(...rest);
+      } finally {
+        if (kind === 'timeout') onActivity(callId);
+      }
     };
     const raw = kind === 'timeout' ? orig.setTimeout : orig.setInterval;
     const id = raw.call(target, wrapped, ms);
@@ -60,8 +65,10 @@ export function installTimers(target: object, ctx: CallContext): TimerTracker {
   }
 
   function clear(kind: Entry['kind'], id: unknown): void {
+    const entry = live.get(keyOf(id));
     live.delete(keyOf(id));
     (kind === 'timeout' ? orig.clearTimeout : orig.clearInterval).call(target, id);
+    if (entry) onActivity(entry.callId);
   }
 
   g.setTimeout = (fn: unknown, ms?: unknown, ...rest: unknown[]) => schedule('timeout', fn, ms, rest);

@@ -22,6 +22,11 @@ export interface ReportCall {
   result?: unknown;
   error?: { className: string; name: string; message: string; stack?: string };
   durationMs?: number;
+  /**
+   * What the work this call started without `await` did after its handler returned (spec 7.2):
+   * the accessor operations, in order, and a note (how it ended; `cut` when the run stopped waiting).
+   */
+  afterReturn?: { ops: string[]; logs: number; note: string; cut?: string };
 }
 
 export interface ReportLog {
@@ -30,6 +35,8 @@ export interface ReportLog {
   level: string;
   text: string;
   site?: string;
+  /** Logged by work the call started without `await`, after its handler returned. */
+  afterReturn?: true;
 }
 
 export interface StepReport {
@@ -84,6 +91,18 @@ export function callsOf(events: readonly TraceEvent[], runId: string, timings: b
         ...(timings ? { durationMs: Math.round(e.durationMs * 100) / 100 } : {}),
       });
     }
+    if (e.type === 'call-settled') {
+      const call = [...calls].reverse().find((c) => c.app === e.call.appId && c.method === e.call.method && c.role === e.call.role);
+      const late = events.filter((x) => (x.type === 'accessor' || x.type === 'log') && x.callId === e.call.callId && x.afterReturn);
+      if (call) {
+        call.afterReturn = {
+          ops: late.flatMap((x) => (x.type === 'accessor' ? [x.op] : [])),
+          logs: late.filter((x) => x.type === 'log').length,
+          note: e.note,
+          ...(e.cut !== undefined ? { cut: e.cut } : {}),
+        };
+      }
+    }
     if (e.type === 'listener-skipped') {
       calls.push({
         app: e.appId,
@@ -104,7 +123,7 @@ export function logsOf(events: readonly TraceEvent[], runIds: Set<string>, metho
   for (const e of events) {
     if (!runIds.has(e.runId ?? '')) continue;
     if (e.type === 'log') {
-      logs.push({ app: e.appId, method: methodOf(e.callId), level: e.level, text: e.args.map((a) => previewText(a)).join(' '), ...(e.site !== undefined ? { site: e.site } : {}) });
+      logs.push({ app: e.appId, method: methodOf(e.callId), level: e.level, text: e.args.map((a) => previewText(a)).join(' '), ...(e.site !== undefined ? { site: e.site } : {}), ...(e.afterReturn ? { afterReturn: true as const } : {}) });
     }
     if (e.type === 'logs-dropped') logs.push({ app: e.appId, method: methodOf(e.callId), level: 'warn', text: `${e.count} log lines dropped` });
   }

@@ -205,7 +205,7 @@ export class EngineController {
       const effective = applyAppJson(app);
       if (effective.id !== app.id) throw new Error(`app.json: id "${effective.id}" is already used by another app`);
       const result = installed ? await this.engine.updateApp(app) : await this.engine.installApp(app);
-      return { state: result.loadError ? 'error' : 'ready', loadError: result.loadError, implements: result.implements };
+      return { state: result.loadError ? 'error' : 'ready', loadError: result.loadError, implements: result.implements, ...(result.notEnabled ? { notEnabledPhase: result.notEnabled.phase } : {}) };
     } catch (err) {
       // Nothing of a broken manifest may run: the app leaves the engine until it is fixed.
       this.engine.removeApp(app.id);

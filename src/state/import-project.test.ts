@@ -113,4 +113,9 @@ describe('import project', () => {
     const refs = findImports(`import {\n  a,\n  b,\n} from 'x';\nexport * from './y';\nexport type { T } from 'z';\nconst q = require('q');\nvoid import('w');\nimport 'side';\n`);
     expect(refs.map((r) => `${r.line}:${r.module}${r.typeOnly ? ':type' : ''}`)).toEqual(['1:x', '5:./y', '6:z:type', '7:q', '8:w', '9:side']);
   });
+
+  it('reads the syntax tree: module names in strings, templates, comments and regex literals are not imports', () => {
+    const refs = findImports(`const OPEN = /{/;\nconst s = "require('fake')";\nconst re = /import x from 'y'/;\nconst t = \`\${'{'} import('z')\`;\n/* import a from 'b' */\nimport real from 'real';\nimport type { T } from 't';\nimport { type U } from 'u';\nimport e = require('eq');\n`);
+    expect(refs.map((r) => `${r.line}:${r.module}${r.typeOnly ? ':type' : ''}`)).toEqual(['6:real', '7:t:type', '8:u:type', '9:eq']);
+  });
 });

@@ -1,8 +1,10 @@
 /**
- * A light scan of app source for what the runtime will refuse, before it is loaded: module
- * specifiers (import, export ... from, require, import()) with their line, and the main class.
+ * A scan of app source for what the runtime will refuse, before it is loaded: module
+ * specifiers (import, export ... from, require, import()) with their line, and the main class,
+ * both read from one real parse of the file (src/engine/apps/parse-source.ts).
  * The rules mirror src/runtime/module-loader.ts (not imported: it pulls the transpiler in).
  */
+import { parseSource, topLevelClasses, walk, type Ast } from '../engine/apps/parse-source.ts';
 
 export interface ImportRef {
   module: string;
@@ -22,32 +24,51 @@ const APPS_ENGINE = '@rocket.chat/apps-engine/';
 /** Node built-ins the real runtime provides (module-loader.ts RC_ALLOWED_NATIVE_MODULES) and `uuid`. */
 const RC_PROVIDED = ['path', 'url', 'crypto', 'buffer', 'stream', 'net', 'http', 'https', 'zlib', 'util', 'punycode', 'os', 'querystring', 'fs', 'uuid'];
 
-const PATTERNS: { re: RegExp; typeOnly?: (m: RegExpExecArray) => boolean }[] = [
-  { re: /\bimport\s+(type\s+)?[\w*{}\s,$]*?\s*from\s*['"]([^'"]+)['"]/g, typeOnly: (m) => m[1] !== undefined },
-  { re: /\bimport\s*['"]([^'"]+)['"]/g },
-  { re: /\bexport\s+(type\s+)?(?:\*|\{[^}]*\})(?:\s+as\s+\w+)?\s*from\s*['"]([^'"]+)['"]/g, typeOnly: (m) => m[1] !== undefined },
-  { re: /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g },
-  { re: /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g },
-];
-
-/** Blanks comments (keeping newlines) so commented-out imports are not reported. */
-function stripComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\/|(^|[^:'"\\])\/\/[^\n]*/g, (m, lead: string | undefined) => (lead !== undefined && !m.startsWith('/*') ? lead + ' '.repeat(m.length - lead.length) : m.replace(/[^\n]/g, ' ')));
-}
-
+/**
+ * Every module specifier of one file, read from its syntax tree (one real parse, shared with
+ * implements and the contract hints): `import ... from`, `import 'x'`, `export ... from`,
+ * `import x = require('x')`, `require('x')` and `import('x')` with a string literal, anywhere.
+ * Comments, strings and regular-expression literals never count. A file that does not parse has
+ * none (the transpile step reports its syntax error).
+ */
 export function findImports(source: string): ImportRef[] {
-  const text = stripComments(source);
-  const lineAt = (index: number) => text.slice(0, index).split('\n').length;
-  const out = new Map<number, ImportRef>();
-  for (const { re, typeOnly } of PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const module = m[m.length - 1] ?? '';
-      const at = m.index + m[0].lastIndexOf(module);
-      if (!out.has(at)) out.set(at, { module, line: lineAt(m.index), typeOnly: typeOnly?.(m) ?? false });
+  const parsed = parseSource(source);
+  if (!parsed.ok) return [];
+  const out: { at: number; ref: ImportRef }[] = [];
+  const add = (literal: Ast.Node | null | undefined, typeOnly: boolean, line: Ast.Node): void => {
+    if (!literal || literal.type !== 'StringLiteral') return;
+    out.push({ at: literal.start ?? 0, ref: { module: literal.value, line: line.loc?.start.line ?? 1, typeOnly } });
+  };
+  walk(parsed.program, (node) => {
+    switch (node.type) {
+      case 'ImportDeclaration': {
+        const allTypes = node.specifiers.length > 0 && node.specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type');
+        add(node.source, node.importKind === 'type' || allTypes, node);
+        return false;
+      }
+      case 'ExportNamedDeclaration':
+        if (node.source) add(node.source, node.exportKind === 'type', node);
+        return true;
+      case 'ExportAllDeclaration':
+        add(node.source, node.exportKind === 'type', node);
+        return false;
+      case 'TSImportEqualsDeclaration':
+        if (node.moduleReference.type === 'TSExternalModuleReference') add(node.moduleReference.expression, node.importKind === 'type', node);
+        return false;
+      case 'ImportExpression':
+        add(node.source, false, node);
+        return true;
+      case 'CallExpression': {
+        const callee = node.callee;
+        const dynamic = callee.type === 'Import';
+        const required = callee.type === 'Identifier' && callee.name === 'require';
+        if ((dynamic || required) && node.arguments.length >= 1) add(node.arguments[0], false, node);
+        return true;
+      }
     }
-  }
-  return [...out.entries()].sort((a, b) => a[0] - b[0]).map(([, ref]) => ref);
+    return true;
+  });
+  return out.sort((a, b) => a.at - b.at).map((x) => x.ref);
 }
 
 function dirname(path: string): string {
@@ -90,12 +111,14 @@ export function importProblems(file: string, refs: ImportRef[], files: Record<st
   return out;
 }
 
-/** The file exporting a class that extends App (the app.json `classFile` candidate). */
+/** The file exporting a class that extends App (the app.json `classFile` candidate), read from its syntax tree. */
 export function findMainClass(sources: { path: string; text: string }[]): { path: string; className: string } | null {
-  const re = /\bexport\s+(?:default\s+)?class\s+([A-Za-z_$][\w$]*)\s+extends\s+App\b/;
   for (const s of sources) {
-    const m = re.exec(stripComments(s.text));
-    if (m) return { path: s.path, className: m[1]! };
+    const parsed = parseSource(s.text);
+    if (!parsed.ok) continue;
+    for (const { node, exported } of topLevelClasses(parsed.program)) {
+      if (exported && node.id && node.superClass?.type === 'Identifier' && node.superClass.name === 'App') return { path: s.path, className: node.id.name };
+    }
   }
   return null;
 }

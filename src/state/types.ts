@@ -26,7 +26,10 @@ export interface ActionDrafts {
 /** What the engine knows about an app after trying to load it. */
 export interface AppStatus {
   state: 'loading' | 'ready' | 'error';
+  /** Why the app is not enabled (its code failed to load, or onEnable returned false or threw). */
   loadError: string | null;
+  /** With `error`: where it stopped (`transpile`...`initialize`, `enable` = onEnable refused, `install`). */
+  notEnabledPhase?: string;
   /** Interfaces the manifest lists (from the class file's `implements`). */
   implements: string[];
 }

@@ -12,6 +12,7 @@ import {
   type AppDescriptor,
   type ArgSpec,
   type HeldRoom,
+  type LoadPhase,
   type RuntimeSwitches,
   type RuntimeToHost,
   type SettingDeclaration,
@@ -30,9 +31,20 @@ export type CallAnswer =
   /** The user stopped the run: the worker was terminated like after a timeout. */
   | { kind: 'stopped' };
 
+/**
+ * What became of the work a call started without `await` (spec 7.2), once its handler returned:
+ * it finished (`waited`: some of it was still running when the handler returned; `intervals` it
+ * left running are never waited for), or hookscope stopped waiting (`cut`: the bound, or the
+ * worker stopped).
+ */
+export type AfterReturnAnswer =
+  | { kind: 'settled'; waited: boolean; intervals: number; afterMs: number }
+  | { kind: 'cut'; reason: string; afterMs: number };
+
 export type LoadAnswer =
   | { ok: true; className: string; methods: string[]; settings: SettingDeclaration[] }
-  | { ok: false; error: WireError; phase: string };
+  /** `install`: the host refused the app before loading it (its bot user's name is taken). */
+  | { ok: false; error: WireError; phase: LoadPhase | 'install' };
 
 export interface AppProcessHooks {
   /** Answer an accessor request (bridges). Throwing = the app sees an Error with that message. */
@@ -40,6 +52,8 @@ export interface AppProcessHooks {
   onLog(msg: Extract<RuntimeToHost, { type: 'log' }>): void;
   onDropped(callId: string | null, count: number): void;
   onPending(msg: Extract<RuntimeToHost, { type: 'pending' }>): void;
+  /** initialize has run: store the declared settings now, before onEnable reads them (spec 7.2). */
+  onSettings?(settings: SettingDeclaration[]): void;
   /** A message that failed validation, or a runtime that died: reported, never trusted. */
   onProblem(problem: string): void;
   onRestart(reason: string): void;
@@ -48,7 +62,18 @@ export interface AppProcessHooks {
 interface Inflight {
   resolve(answer: CallAnswer): void;
   timer: unknown;
+  /** How long un-awaited work may run on after the handler returned before the host stops waiting. */
+  boundMs?: number;
 }
+
+interface AfterWatch {
+  resolve(answer: AfterReturnAnswer): void;
+  timer: unknown;
+  startedAt: number;
+}
+
+/** Returned call ids remembered for attribution ("after the handler returned"). */
+const RETURNED_KEPT = 5_000;
 
 export interface AppSource {
   descriptor: AppDescriptor;
@@ -67,6 +92,9 @@ export class AppProcess {
   /** Set while the liveness probe sent after a timeout is waiting for its answer. */
   private probing: Promise<void> | null = null;
   private readonly inflight = new Map<string, Inflight>();
+  private readonly afterWatch = new Map<string, AfterWatch>();
+  private readonly afterAnswers = new Map<string, Promise<AfterReturnAnswer>>();
+  private readonly returnedCalls = new Set<string>();
   private callSeq = 0;
   private disposed = false;
 
@@ -76,6 +104,7 @@ export class AppProcess {
     private readonly scheduler: Scheduler,
     private readonly hooks: AppProcessHooks,
     private readonly loadTimeoutMs: () => number,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   /** Replace the code; the next `ensureLoaded` starts a fresh runtime. */
@@ -85,7 +114,7 @@ export class AppProcess {
   }
 
   ensureLoaded(): Promise<LoadAnswer> {
-    if (this.disposed) return Promise.resolve({ ok: false, phase: 'load', error: crashError('the app was removed') });
+    if (this.disposed) return Promise.resolve({ ok: false, phase: 'construct', error: crashError('the app was removed') });
     if (!this.loading) this.loading = this.start();
     return this.loading;
   }
@@ -129,7 +158,7 @@ export class AppProcess {
         // As in Rocket.Chat the app's code keeps running (spec §5); only a stuck worker is replaced.
         this.probe(transport, `${method} timed out after ${timeoutMs} ms`);
       }, timeoutMs);
-      this.inflight.set(callId, { resolve, timer });
+      this.inflight.set(callId, { resolve, timer, boundMs: timeoutMs });
       transport.post({ v: PROTOCOL_VERSION, type: 'call', callId, method, args });
     });
   }
@@ -163,6 +192,44 @@ export class AppProcess {
     return `${prefix}:${this.callSeq}`;
   }
 
+  /**
+   * The work this call started without `await`, after its handler returned (spec 7.2): resolves
+   * when it settled or when the host stopped waiting (the call's timeout after it returned, or the
+   * worker stopped). Undefined for a call that never answered (timed out, stopped). Taken once.
+   */
+  afterReturn(callId: string): Promise<AfterReturnAnswer> | undefined {
+    const answer = this.afterAnswers.get(callId);
+    this.afterAnswers.delete(callId);
+    return answer;
+  }
+
+  /** True once the call's handler has returned (its result arrived): later effects come from work it did not await. */
+  hasReturned(callId: string): boolean {
+    return this.returnedCalls.has(callId);
+  }
+
+  private watchAfterReturn(callId: string, boundMs: number): void {
+    this.returnedCalls.add(callId);
+    if (this.returnedCalls.size > RETURNED_KEPT) this.returnedCalls.delete(this.returnedCalls.values().next().value as string);
+    const startedAt = this.now();
+    const answer = new Promise<AfterReturnAnswer>((resolve) => {
+      const timer = this.scheduler.setTimeout(() => {
+        this.afterWatch.delete(callId);
+        resolve({ kind: 'cut', reason: `still running ${boundMs} ms after the handler returned (the per-call timeout): the run stopped waiting for it`, afterMs: boundMs });
+      }, boundMs);
+      this.afterWatch.set(callId, { resolve, timer, startedAt });
+    });
+    this.afterAnswers.set(callId, answer);
+  }
+
+  private endAfterWatch(callId: string, answer: (afterMs: number) => AfterReturnAnswer): void {
+    const watch = this.afterWatch.get(callId);
+    if (!watch) return;
+    this.afterWatch.delete(callId);
+    this.scheduler.clearTimeout(watch.timer);
+    watch.resolve(answer(Math.max(0, this.now() - watch.startedAt)));
+  }
+
   /** True while calls are waiting for an answer. */
   get busy(): boolean {
     return this.inflight.size > 0;
@@ -180,6 +247,9 @@ export class AppProcess {
       this.scheduler.clearTimeout(entry.timer);
       entry.resolve(answer);
       this.inflight.delete(id);
+    }
+    for (const id of [...this.afterWatch.keys()]) {
+      this.endAfterWatch(id, (afterMs) => ({ kind: 'cut', reason: `the app's worker was stopped (${reason}) before it finished`, afterMs }));
     }
     if (!this.disposed) this.hooks.onRestart(reason);
   }
@@ -199,6 +269,13 @@ export class AppProcess {
     switch (msg.type) {
       case 'ready':
         return;
+      case 'initialized':
+        if (!this.loadResolve) {
+          this.hooks.onProblem('ignored an unexpected "initialized" message');
+          return;
+        }
+        this.hooks.onSettings?.(msg.settings);
+        return;
       case 'loaded':
         if (!this.loadResolve) {
           this.hooks.onProblem('ignored an unexpected "loaded" message');
@@ -211,6 +288,7 @@ export class AppProcess {
         if (!entry) return; // a late reply after a timeout is ignored, as in Rocket.Chat
         this.inflight.delete(msg.callId);
         this.scheduler.clearTimeout(entry.timer);
+        if (entry.boundMs !== undefined) this.watchAfterReturn(msg.callId, entry.boundMs);
         const held = msg.held ? { held: msg.held } : {};
         entry.resolve(msg.ok ? { kind: 'ok', value: msg.value, ...held } : { kind: 'error', error: msg.error, ...held });
         return;
@@ -226,6 +304,9 @@ export class AppProcess {
         return;
       case 'pending':
         this.hooks.onPending(msg);
+        return;
+      case 'settled':
+        this.endAfterWatch(msg.callId, (afterMs) => ({ kind: 'settled', waited: msg.waited, intervals: msg.intervals, afterMs }));
         return;
     }
   }

@@ -1,59 +1,34 @@
 /**
  * Which interfaces an app implements, read from its main class file the way the Apps compiler
- * does (Rocket.Chat.Apps-compiler `TypescriptCompiler.getImplementedInterfaces`): every top-level
- * class declaration of the class file, each entry of its `implements` clause by its source text,
- * kept only if it names an Apps-Engine interface. A method written without the matching
- * `implements` entry is therefore never called (spec section 2).
+ * does (Rocket.Chat.Apps-compiler `src/compiler/TypescriptCompiler.ts`, `getImplementedInterfaces`):
+ * for every top-level class declaration of the class file (`class`, `export class`,
+ * `export default class`; not class expressions, not classes nested in functions or namespaces),
+ * each entry of its `implements` clause by its source text (`getText()`: `ns.IFoo` and `IFoo<T>`
+ * stay as written), kept only if that text is an Apps-Engine interface name, in source order
+ * (duplicates kept, as the compiler does). A method written without the matching `implements`
+ * entry is therefore never called (spec section 2).
+ *
+ * It reads one real parse of the source (parse-source.ts), never the text: a regular-expression
+ * literal, a string or a comment holding braces cannot change the result.
  */
 import { AppInterface } from '@rocket.chat/apps-engine/definition/metadata/AppInterface.js';
+import { parseSource, textOf, topLevelClasses, type ParseProblem } from './parse-source.ts';
+
+export interface ImplementsEntry {
+  /** As written (`IPreRoomCreatePrevent`, `ns.IFoo`, `IFoo<T>`), comments inside kept. */
+  text: string;
+  line: number;
+  /** Offsets of the entry in the source (end exclusive). */
+  start: number;
+  end: number;
+  valid: boolean;
+}
 
 export interface ImplementsClause {
+  /** The class's name ('default' for an anonymous `export default class`). */
   className: string;
-  /** Entries as written (`IPreRoomCreatePrevent`, `ns.IFoo`, ...). */
-  entries: { text: string; line: number; valid: boolean }[];
+  entries: ImplementsEntry[];
   line: number;
-}
-
-/** Replaces comments and string/template contents with spaces, keeping offsets and newlines. */
-export function blankCommentsAndStrings(src: string): string {
-  const out = src.split('');
-  let i = 0;
-  const blank = (from: number, to: number) => {
-    for (let k = from; k < to && k < out.length; k++) if (out[k] !== '\n') out[k] = ' ';
-  };
-  while (i < src.length) {
-    const c = src[i];
-    const d = src[i + 1];
-    if (c === '/' && d === '/') {
-      const end = src.indexOf('\n', i);
-      const stop = end < 0 ? src.length : end;
-      blank(i, stop);
-      i = stop;
-    } else if (c === '/' && d === '*') {
-      const end = src.indexOf('*/', i + 2);
-      const stop = end < 0 ? src.length : end + 2;
-      blank(i, stop);
-      i = stop;
-    } else if (c === '"' || c === "'" || c === '`') {
-      let j = i + 1;
-      while (j < src.length && src[j] !== c) {
-        if (src[j] === '\\') j++;
-        else if (c !== '`' && src[j] === '\n') break;
-        j++;
-      }
-      blank(i + 1, j);
-      i = j + 1;
-    } else {
-      i++;
-    }
-  }
-  return out.join('');
-}
-
-function lineAt(src: string, offset: number): number {
-  let line = 1;
-  for (let k = 0; k < offset && k < src.length; k++) if (src[k] === '\n') line++;
-  return line;
 }
 
 const VALID = new Set<string>(Object.keys(AppInterface));
@@ -62,68 +37,27 @@ export function isAppInterface(name: string): boolean {
   return VALID.has(name);
 }
 
-/** All top-level classes of a file with their `implements` clauses. */
+/** All top-level classes of a file with their `implements` clauses (empty when it does not parse). */
 export function findImplementsClauses(source: string): ImplementsClause[] {
-  const src = blankCommentsAndStrings(source);
-  const clauses: ImplementsClause[] = [];
-  let depth = 0;
-  const classRe = /\bclass\s+([A-Za-z_$][\w$]*)?/y;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '{') depth++;
-    else if (c === '}') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && c === 'c' && (i === 0 || !/[\w$.]/.test(src[i - 1] ?? ''))) {
-      classRe.lastIndex = i;
-      const m = classRe.exec(src);
-      if (!m) continue;
-      const header = readHeader(src, i + m[0].length);
-      clauses.push({
-        className: m[1] ?? 'default',
-        line: lineAt(source, i),
-        entries: header.implementsEntries.map((e) => ({ text: e.text, line: lineAt(source, e.offset), valid: VALID.has(e.text) })),
-      });
-      i = header.bodyStart - 1;
-    }
-  }
-  return clauses;
+  const parsed = parseSource(source);
+  if (!parsed.ok) return [];
+  return topLevelClasses(parsed.program).map(({ node }) => ({
+    className: node.id?.name ?? 'default',
+    line: node.loc?.start.line ?? 1,
+    entries: (node.implements ?? []).map((entry) => {
+      const text = textOf(source, entry);
+      return { text, line: entry.loc?.start.line ?? 1, start: entry.start ?? 0, end: entry.end ?? 0, valid: VALID.has(text) };
+    }),
+  }));
 }
 
-/** Reads `extends X<..> implements A, B<..>` up to the class body's `{` (not inside <> or ()). */
-function readHeader(src: string, from: number): { implementsEntries: { text: string; offset: number }[]; bodyStart: number } {
-  let nest = 0;
-  let j = from;
-  for (; j < src.length; j++) {
-    const ch = src[j];
-    if (ch === '<' || ch === '(' || ch === '[') nest++;
-    else if (ch === '>' || ch === ')' || ch === ']') nest--;
-    else if (ch === '{' && nest <= 0) break;
-  }
-  const header = src.slice(from, j);
-  const m = /\bimplements\b/.exec(header);
-  const entries: { text: string; offset: number }[] = [];
-  if (m) {
-    let start = m.index + m[0].length;
-    let level = 0;
-    for (let k = start; k <= header.length; k++) {
-      const ch = header[k];
-      if (ch === '<' || ch === '(') level++;
-      else if (ch === '>' || ch === ')') level--;
-      if ((ch === ',' && level === 0) || k === header.length) {
-        const raw = header.slice(start, k);
-        const text = raw.trim().replace(/\s+/g, ' ');
-        if (text) entries.push({ text, offset: from + start + raw.indexOf(text.charAt(0)) });
-        start = k + 1;
-      }
-    }
-  }
-  return { implementsEntries: entries, bodyStart: j };
-}
-
-/** The valid interface names the apps compiler would put in the manifest's `implements`. */
+/** The interface names the apps compiler would put in the manifest's `implements`. */
 export function implementedInterfaces(classFileSource: string): string[] {
-  const out: string[] = [];
-  for (const clause of findImplementsClauses(classFileSource)) {
-    for (const entry of clause.entries) if (entry.valid && !out.includes(entry.text)) out.push(entry.text);
-  }
-  return out;
+  return findImplementsClauses(classFileSource).flatMap((clause) => clause.entries.filter((e) => e.valid).map((e) => e.text));
+}
+
+/** Why the class file could not be read (a syntax error the parser cannot recover from), or null. */
+export function classFileProblem(classFileSource: string): ParseProblem | null {
+  const parsed = parseSource(classFileSource);
+  return parsed.ok ? null : parsed.error;
 }

@@ -1,11 +1,15 @@
 /**
  * The installed apps, their listener order and their runtimes. Order is the order in which apps
  * were last enabled (spec section 2): enabling appends, so disable + enable moves an app to the end.
+ * Only an app that loaded and whose onEnable succeeded is enabled (spec 7.2): an app whose code
+ * failed to load, or whose onEnable returned false or threw, is not a listener, never called, and
+ * not in the order; the order is the order of successful enables.
  */
 import type { RoomEvent } from '../events.ts';
 import type { AppDefinition } from './app-manifest.ts';
 import { manifestImplements } from './app-manifest.ts';
 import type { AppProcess } from './app-process.ts';
+import type { LoadPhase } from '../../protocol/runtime-protocol.ts';
 
 export interface InstalledApp {
   def: AppDefinition;
@@ -13,7 +17,18 @@ export interface InstalledApp {
   process: AppProcess;
   /** Method names the loaded class has (known after the first load). */
   methods: string[] | null;
+  /** Why the app is not enabled, in one line (`initialize: ...`, `not enabled: onEnable returned false`); null when it loaded. */
   loadError: string | null;
+  /** Set when the last load failed or onEnable refused: the app is not enabled whatever `def.enabled` says. */
+  notEnabled: NotEnabled | null;
+  /** True once a load succeeded (construct, initialize, onEnable) and until the next one fails. */
+  ready: boolean;
+}
+
+export interface NotEnabled {
+  /** Where it stopped: the code did not load (`transpile`...`initialize`), onEnable refused (`enable`), or install was refused. */
+  phase: LoadPhase | 'install';
+  message: string;
 }
 
 export class AppRegistry {
@@ -23,9 +38,8 @@ export class AppRegistry {
 
   install(def: AppDefinition, process: AppProcess): InstalledApp {
     if (this.apps.has(def.id)) throw new Error(`an app with id ${def.id} is already installed`);
-    const app: InstalledApp = { def, implements: manifestImplements(def), process, methods: null, loadError: null };
+    const app: InstalledApp = { def, implements: manifestImplements(def), process, methods: null, loadError: null, notEnabled: null, ready: false };
     this.apps.set(def.id, app);
-    if (def.enabled) this.order.push(def.id);
     return app;
   }
 
@@ -34,8 +48,6 @@ export class AppRegistry {
     const wasEnabled = app.def.enabled;
     app.def = def;
     app.implements = manifestImplements(def);
-    app.methods = null;
-    app.loadError = null;
     if (wasEnabled !== def.enabled) (def.enabled ? this.enable : this.disable).call(this, def.id);
     return app;
   }
@@ -47,10 +59,32 @@ export class AppRegistry {
     return app;
   }
 
+  /** The user enables the app: it becomes a listener (at the end) only if it is ready (loaded, onEnable ok). */
   enable(id: string): void {
     const app = this.require(id);
     app.def = { ...app.def, enabled: true };
-    this.order = [...this.order.filter((x) => x !== id), id];
+    this.order = this.order.filter((x) => x !== id);
+    if (app.ready) this.order.push(id);
+  }
+
+  /** A load succeeded (onEnable returned true): an enabled app not yet in the order is appended. */
+  markReady(id: string, methods: string[]): void {
+    const app = this.require(id);
+    app.ready = true;
+    app.methods = methods;
+    app.loadError = null;
+    app.notEnabled = null;
+    if (app.def.enabled && !this.order.includes(id)) this.order.push(id);
+  }
+
+  /** The load failed or onEnable refused: the app is not enabled and leaves the order. */
+  markNotEnabled(id: string, why: NotEnabled): void {
+    const app = this.require(id);
+    app.ready = false;
+    app.methods = null;
+    app.notEnabled = why;
+    app.loadError = why.phase === 'enable' ? `not enabled: ${why.message}` : `${why.phase}: ${why.message}`;
+    this.order = this.order.filter((x) => x !== id);
   }
 
   disable(id: string): void {
@@ -83,9 +117,9 @@ export class AppRegistry {
     return this.enabledInOrder().filter((app) => app.implements.includes(event));
   }
 
-  /** Installed but disabled apps that declare themselves essential for the event. */
+  /** Installed but not enabled apps (disabled, or refused by their onEnable / load) essential for the event. */
   disabledEssentials(event: RoomEvent): InstalledApp[] {
-    return this.all().filter((app) => !app.def.enabled && (app.def.essentials ?? []).includes(event));
+    return this.all().filter((app) => (!app.def.enabled || app.notEnabled !== null) && (app.def.essentials ?? []).includes(event));
   }
 
   private require(id: string): InstalledApp {

@@ -19,9 +19,10 @@ export const getByUsername: BridgeHandler<'user.getByUsername'> = (ctx, username
 };
 
 /**
- * The app's bot user (`Users.findOneByAppId`). RC creates it when the app is installed; hookscope
- * creates it the first time it is needed, with the same shape: username `<nameSlug>.bot`, name =
- * app name, roles ['app'], type 'app'. Unknown app -> undefined. Idempotent.
+ * The app's bot user (`Users.findOneByAppId`). RC creates it when the app is installed
+ * (`AppManager.add` -> `createAppUser`, spec 7.2): the engine calls this at install and on every
+ * load, and `getAppUser` again in case the world was replaced since. Same shape as RC's: username
+ * `<nameSlug>.bot`, name = app name, roles ['app'], type 'app'. Unknown app -> undefined. Idempotent.
  */
 export function ensureAppUser(ctx: BridgeContext, appId: string): WorldUser | undefined {
   const existing = ctx.world.data.users.find((u) => u.appId === appId);

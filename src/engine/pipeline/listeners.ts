@@ -21,13 +21,12 @@ export async function openPhase(scope: RunScope, event: RoomEvent, awaited: bool
   for (const app of listeners) {
     const loaded = await app.process.ensureLoaded();
     if (loaded.ok) {
-      app.methods = loaded.methods;
-      app.loadError = null;
+      scope.services.registry.markReady(app.def.id, loaded.methods);
       ready.push(app);
     } else {
-      app.loadError = loaded.error.message;
-      scope.emit({ type: 'runtime-problem', appId: app.def.id, problem: `${app.def.name} could not be loaded (${loaded.phase}): ${loaded.error.message}` });
-      ready.push(app); // its calls will report the crash; it still counts in the listener order
+      // Loaded again after its worker was replaced, and failed: not enabled, never called (spec 7.2).
+      scope.services.registry.markNotEnabled(app.def.id, { phase: loaded.phase, message: loaded.error.message });
+      scope.emit({ type: 'runtime-problem', appId: app.def.id, problem: `${app.def.name} could not be loaded again (${loaded.phase}): ${loaded.error.message}; it is not enabled and is not called` });
     }
   }
   return ready;

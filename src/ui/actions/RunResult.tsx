@@ -44,7 +44,7 @@ export function RunResult() {
         )}
         {run && run.unloadable.length > 0 && (
           <div className="answer-warn" data-testid="run-unloadable">
-            Not loaded, so not called: {run.unloadable.map((u) => `${u.name} (${u.error.split('\n')[0]})`).join('; ')}
+            Not enabled, so never called: {run.unloadable.map((u) => `${u.name} (${u.error.split('\n')[0]})`).join('; ')}
           </div>
         )}
       </div>

@@ -9,11 +9,14 @@ interface Props {
   accessors: Ev<'accessor'>[];
   logs: (Ev<'log'> | Ev<'logs-dropped'>)[];
   pending: Ev<'call-pending'>[];
+  settled?: Ev<'call-settled'>[];
   theme: 'dark' | 'light';
   onJump?(file: string, line: number, column: number): void;
 }
 
-export function ActivityBlock({ accessors, logs, pending, theme, onJump }: Props) {
+const AFTER = 'after the handler returned';
+
+export function ActivityBlock({ accessors, logs, pending, settled = [], theme, onJump }: Props) {
   return (
     <>
       {accessors.length > 0 && (
@@ -23,6 +26,7 @@ export function ActivityBlock({ accessors, logs, pending, theme, onJump }: Props
             <details key={i} className={`hs-access ${a.write ? 'hs-access-write' : ''}`}>
               <summary>
                 <span className="hs-tag">{a.write ? 'write' : 'read'}</span> <span className="hs-mono">{a.op}</span>
+                {a.afterReturn && <span className="hs-tag hs-tag-late" data-testid="after-return" title="Made by work the handler started without await, after it had returned (spec 7.2)"> {AFTER}</span>}
                 {!a.ok && <span className="hs-insp-error-inline"> failed: {a.error}</span>}
               </summary>
               <Json value={{ args: a.args, ...(a.ok ? { result: a.result } : { error: a.error }) }} theme={theme} />
@@ -39,10 +43,19 @@ export function ActivityBlock({ accessors, logs, pending, theme, onJump }: Props
             ) : (
               <div key={i} className={`hs-log hs-log-${l.level}`}>
                 <span className="hs-mono">{l.args.map((a) => previewText(a)).join(' ')}</span>
+                {l.afterReturn && <span className="hs-tag hs-tag-late" data-testid="after-return"> {AFTER}</span>}
                 {l.site && <SiteLink site={l.site} {...(onJump ? { onJump } : {})} />}
               </div>
             ),
           )}
+        </section>
+      )}
+      {settled.length > 0 && (
+        <section className="hs-insp-section" data-testid="inspector-after-return">
+          <h4>Un-awaited work, after the handler returned</h4>
+          {settled.map((p, i) => (
+            <p key={i} className={p.cut ? 'hs-insp-error-inline' : 'hs-insp-muted'}>{p.note}</p>
+          ))}
         </section>
       )}
       {pending.length > 0 && (

@@ -44,7 +44,7 @@ export function Inspector({ events, node, theme, onJumpToSource }: InspectorProp
           {data.calls.map((call) => (
             <CallBlock key={call.callId} call={call} theme={theme} {...(jump ? { onJump: jump } : {})} />
           ))}
-          <ActivityBlock accessors={data.accessors} logs={data.logs} pending={data.pending} theme={theme} {...(jump ? { onJump: jump } : {})} />
+          <ActivityBlock accessors={data.accessors} logs={data.logs} pending={data.pending} settled={data.settled} theme={theme} {...(jump ? { onJump: jump } : {})} />
         </>
       )}
       {node.kind === 'outcome' && (

@@ -37,6 +37,8 @@ export interface Inspection {
   accessors: Ev<'accessor'>[];
   logs: (Ev<'log'> | Ev<'logs-dropped'>)[];
   pending: Ev<'call-pending'>[];
+  /** What the calls' un-awaited work did after the handler returned (spec 7.2). */
+  settled: Ev<'call-settled'>[];
   merge?: Ev<'merge'>;
 }
 
@@ -53,7 +55,7 @@ function pathText(path: (string | number)[]): string {
 
 export function inspect(events: readonly TraceEvent[], node: GraphNode | null): Inspection {
   const merge = events.find((e): e is Ev<'merge'> => e.type === 'merge');
-  const empty: Inspection = { calls: [], fields: [], accessors: [], logs: [], pending: [], ...(merge ? { merge } : {}) };
+  const empty: Inspection = { calls: [], fields: [], accessors: [], logs: [], pending: [], settled: [], ...(merge ? { merge } : {}) };
   if (!node || node.kind !== 'handler') return empty;
   const ids = new Set(node.callIds);
   const calls: InspectedCall[] = [];
@@ -99,6 +101,7 @@ export function inspect(events: readonly TraceEvent[], node: GraphNode | null): 
     accessors: events.filter((e): e is Ev<'accessor'> => e.type === 'accessor' && e.callId !== null && ids.has(e.callId)),
     logs: events.filter((e): e is Ev<'log'> | Ev<'logs-dropped'> => (e.type === 'log' || e.type === 'logs-dropped') && e.callId !== null && ids.has(e.callId)),
     pending: events.filter((e): e is Ev<'call-pending'> => e.type === 'call-pending' && ids.has(e.call.callId)),
+    settled: events.filter((e): e is Ev<'call-settled'> => e.type === 'call-settled' && ids.has(e.call.callId)),
     ...(merge ? { merge } : {}),
   };
 }
