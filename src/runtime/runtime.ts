@@ -22,6 +22,7 @@ import type { ModuleEvaluator } from './module-loader.ts';
 import { toPreview } from './preview.ts';
 import { createRequests } from './requests.ts';
 import { installTimers } from './timers.ts';
+import { installFetch } from './environment/index.ts';
 
 export type { ModuleEvaluator } from './module-loader.ts';
 
@@ -82,6 +83,8 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
   const console = (globals as { console?: Console }).console;
   const restoreConsole = console ? capture.patchConsole(console) : () => {};
   const requests = createRequests(post, ctx);
+  // `fetch` sends what the `http` accessor sends (spec 7.3): the same bridge, the same mocks.
+  installFetch(globals as Record<string, unknown>, (method, url, options) => requests.request(ctx.current, 'http.request', [method, url, options]));
 
   let state: 'empty' | 'loading' | 'loaded' | 'failed' = 'empty';
   let app: Record<string, unknown> | null = null;
