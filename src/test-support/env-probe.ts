@@ -13,11 +13,14 @@ export const envProbeManifest = (): string => readFileSync(join(ENV_PROBE_DIR, '
 
 export const ENV_PROBE_MOCK: HttpMock = { method: 'GET', url: 'https://api.example.test/greeting*', status: 200, data: { hello: 'world' } };
 
-/** The line the probe logs, parsed. */
-export function parseProbeLine(line: string): Record<string, unknown> {
-  const m = /^env-probe (\{.*\})$/s.exec(line);
-  if (!m) throw new Error(`not an env-probe line: ${line.slice(0, 200)}`);
-  return JSON.parse(m[1] ?? '{}') as Record<string, unknown>;
+/** The lines the probe logs (`env-probe <key> <json>`, among any others), parsed. */
+export function parseProbeLines(lines: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const line of lines) {
+    const m = /env-probe (\w+) (.*)$/s.exec(line.trim());
+    if (m) out[m[1] ?? ''] = JSON.parse(m[2] ?? 'null') as unknown;
+  }
+  return out;
 }
 
 /** What app code sees on the Rocket.Chat server (Deno runtime), as far as hookscope reproduces it. */

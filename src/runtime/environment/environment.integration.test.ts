@@ -9,7 +9,7 @@ import { loadAppFolder, toAppDefinition } from '../../bundle/index.ts';
 import type { AppDefinition } from '../../engine/apps/app-manifest.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { baseWorld, makeEngine } from '../../test-support/engine-harness.ts';
-import { ENV_PROBE_MOCK, compareProbe, envProbeManifest, envProbeSource, parseProbeLine } from '../../test-support/env-probe.ts';
+import { ENV_PROBE_MOCK, compareProbe, envProbeManifest, envProbeSource, parseProbeLines } from '../../test-support/env-probe.ts';
 import { prepareFixtureApp, removeFixtureApps } from '../../test-support/fixture-apps.ts';
 
 let engine: Engine | null = null;
@@ -24,10 +24,10 @@ async function probe(app: AppDefinition): Promise<{ report: Record<string, unkno
   world.httpMocks.push(ENV_PROBE_MOCK);
   engine = await makeEngine([app], { world });
   const r = await engine.run({ action: 'createRoom', name: 'probe', type: 'c', creator: 'alice' });
-  const line = engine.trace.events.flatMap((e) => (e.type === 'log' && e.runId === r.runId ? e.args.map((a) => ('v' in a ? String(a.v) : '')) : [])).find((t) => t.startsWith('env-probe '));
-  if (!line) throw new Error(`the probe logged nothing: ${JSON.stringify(engine.trace.events.filter((e) => e.runId === r.runId)).slice(0, 2000)}`);
+  const lines = engine.trace.events.flatMap((e) => (e.type === 'log' && e.runId === r.runId ? e.args.map((a) => ('v' in a ? String(a.v) : '')) : []));
+  if (!lines.some((t) => t.startsWith('env-probe '))) throw new Error(`the probe logged nothing: ${JSON.stringify(engine.trace.events.filter((e) => e.runId === r.runId)).slice(0, 2000)}`);
   const http = engine.trace.events.filter((e) => e.runId === r.runId && e.type === 'accessor' && e.op === 'http.request').length;
-  return { report: parseProbeLine(line), http };
+  return { report: parseProbeLines(lines), http };
 }
 
 describe('the runtime environment of spec 7.3 (Node runner)', () => {
