@@ -181,7 +181,11 @@ export class Engine {
     const table = (this.world.data.settings[app.def.id] ??= {}) as Record<string, AppSetting>;
     for (const decl of loaded.settings) {
       const existing = table[decl.id];
-      const setting: AppSetting = { ...(decodeWire(decl as unknown as Wire) as AppSetting) };
+      // The declared values crossed as msgpack (src/protocol/wire.ts); the rest is plain data.
+      const setting = { ...decl, packageValue: decodeWire(decl.packageValue) } as unknown as AppSetting;
+      const raw = setting as unknown as Record<string, unknown>;
+      if (decl.value !== undefined) raw['value'] = decodeWire(decl.value);
+      if (decl.values !== undefined) raw['values'] = decodeWire(decl.values);
       if (existing && existing.value !== undefined) setting.value = existing.value;
       table[decl.id] = setting;
     }
