@@ -17,6 +17,7 @@ import { appProcess, preventArgs, PREVENT_METHOD } from './lib/app-runtime.ts';
 import { startEchoWorker } from './lib/echo-worker.ts';
 import { machineInfo, printSummary, writeResults } from './lib/report.ts';
 import { derived, sleep, summarize, type Metric } from './lib/stats.ts';
+import { decodeWire } from '../src/protocol/wire.ts';
 
 const SUITE = 'engine';
 const metrics: Metric[] = [];
@@ -69,7 +70,7 @@ async function benchCallOverhead(factory: TransportFactory): Promise<void> {
       const t0 = now();
       const answer = await proc.call(proc.nextCallId('bench'), PREVENT_METHOD, args, 5000);
       runtime.push(now() - t0);
-      if (answer.kind !== 'ok' || answer.value !== false) throw new Error(`unexpected answer ${JSON.stringify(answer)}`);
+      if (answer.kind !== 'ok' || decodeWire(answer.value) !== false) throw new Error(`unexpected answer ${JSON.stringify(answer)}`);
     }
   }
   proc.dispose();

@@ -31,7 +31,7 @@ export function hookscopeRuntime(): Plugin {
         minify: true,
         legalComments: 'none',
         alias: { 'node:url': nodeUrlShim },
-        define: { 'process.env.NODE_ENV': '"production"' },
+        define: { 'process.env.NODE_ENV': '"production"', 'process.env.NODE_DEBUG': 'false', 'process.nextTick': 'queueMicrotask' },
         metafile: true,
       });
       for (const input of Object.keys(result.metafile.inputs)) this.addWatchFile(resolve(input));

@@ -13,6 +13,7 @@ import { PROFILES } from '../../src/engine/profiles.ts';
 import { toAppRoom } from '../../src/engine/world/convert.ts';
 import { WorldStore } from '../../src/engine/world/store.ts';
 import type { ArgSpec } from '../../src/protocol/runtime-protocol.ts';
+import { decodeWire } from '../../src/protocol/wire.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
 import { loopsForever, preventReturning } from '../../src/test-support/apps.ts';
 import { baseWorld } from '../../src/test-support/worlds.ts';
@@ -107,7 +108,7 @@ async function callOverhead(perRound: number, rounds: number) {
       const t0 = now();
       for (let k = 0; k < BATCH; k++) {
         const a = await p.call(p.nextCallId('bench'), METHOD, args, 5000);
-        if (a.kind !== 'ok' || a.value !== false) throw new Error(`unexpected answer ${JSON.stringify(a)}`);
+        if (a.kind !== 'ok' || decodeWire(a.value) !== false) throw new Error(`unexpected answer ${JSON.stringify(a)}`);
       }
       call.push((now() - t0) / BATCH);
     }

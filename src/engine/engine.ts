@@ -200,7 +200,14 @@ export class Engine {
 
   /** initialize has run: its declared settings are stored now, before onEnable (spec 7.2). */
   private storeSettings(appId: string, declared: SettingDeclaration[]): void {
-    const settings = declared.map((decl) => decodeWire(decl as unknown as Wire) as AppSetting);
+    // Each declared value crossed as msgpack (src/protocol/wire.ts); the rest is plain data.
+    const settings = declared.map((decl) => {
+      const setting = { ...decl, packageValue: decodeWire(decl.packageValue) } as unknown as AppSetting;
+      const raw = setting as unknown as Record<string, unknown>;
+      if (decl.value !== undefined) raw['value'] = decodeWire(decl.value);
+      if (decl.values !== undefined) raw['values'] = decodeWire(decl.values);
+      return setting;
+    });
     for (const problem of declareSettings(this.world, appId, settings)) {
       this.trace.emit({ type: 'runtime-problem', runId: null, at: this.env.clock.now(), appId, problem });
     }

@@ -42,7 +42,7 @@ async function bundle(entry: string, platform: 'node' | 'neutral', format: 'cjs'
     mainFields: ['main', 'module'],
     logLevel: 'silent',
     legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', 'process.env.NODE_DEBUG': 'false', 'process.nextTick': 'queueMicrotask' },
     plugins: platform === 'neutral' ? [unavailableBuiltins] : [],
   });
   const file = result.outputFiles[0];

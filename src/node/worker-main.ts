@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import vm from 'node:vm';
+import { randomBytes } from 'node:crypto';
 
 const port = parentPort;
 if (!port) throw new Error('worker-main must run in a worker thread');
@@ -33,6 +34,11 @@ const host = {
   },
   now(): number {
     return performance.now();
+  },
+  randomHex(n: number): string {
+    const size = Number(n);
+    if (!Number.isInteger(size) || size < 0 || size > 1 << 20) throw new RangeError('randomHex: size out of range');
+    return randomBytes(size).toString('hex');
   },
 };
 

@@ -194,13 +194,16 @@ export type RuntimeToHost =
 /**
  * Every accessor call an app can make, as `op: [arguments]`. The app-side objects (src/runtime)
  * turn Apps-Engine accessor methods into these; the host bridges (src/engine/bridges) answer them.
- * Results are Wire values: rooms and users in the Apps-Engine shape (IRoom, IUser).
+ * Arguments and results cross as {@link Wire} (msgpack); these types are what they decode to.
+ * Results: rooms and users in the Apps-Engine shape (IRoom, IUser).
  */
+export type Plain = null | boolean | number | string | Date | Uint8Array | Plain[] | { [key: string]: Plain };
+
 export interface AccessorOps {
   // environment: app settings (IAppSettingsRead) and server settings
   'settings.getById': [id: string];
   'settings.getValueById': [id: string];
-  'settings.update': [setting: Wire];
+  'settings.update': [setting: Plain];
   'serverSettings.getOneById': [id: string];
   'serverSettings.getValueById': [id: string];
   // users (IUserRead)
@@ -215,28 +218,28 @@ export interface AccessorOps {
   'room.getMembers': [roomId: string];
   'room.getDirectByUsernames': [usernames: string[]];
   'room.getOwners': [roomId: string];
-  'room.getMessages': [roomId: string, options: Wire];
+  'room.getMessages': [roomId: string, options: Plain];
   // messages (IMessageRead)
   'message.getById': [id: string];
   // persistence (IPersistenceRead / IPersistence); associations are { model, id }
   'persistence.read': [id: string];
-  'persistence.readByAssociations': [associations: Wire];
-  'persistence.create': [data: Wire, associations: Wire];
-  'persistence.update': [id: string, data: Wire, upsert: boolean];
-  'persistence.updateByAssociations': [associations: Wire, data: Wire, upsert: boolean];
+  'persistence.readByAssociations': [associations: Plain];
+  'persistence.create': [data: Plain, associations: Plain];
+  'persistence.update': [id: string, data: Plain, upsert: boolean];
+  'persistence.updateByAssociations': [associations: Plain, data: Plain, upsert: boolean];
   'persistence.remove': [id: string];
-  'persistence.removeByAssociations': [associations: Wire];
+  'persistence.removeByAssociations': [associations: Plain];
   // http (IHttp): method, url, options (IHttpRequest)
-  'http.request': [method: string, url: string, options: Wire];
+  'http.request': [method: string, url: string, options: Plain];
   // modify: creator / updater / deleter / notifier. `kind` says what the builder built.
-  'modify.creator.finish': [kind: 'message' | 'room' | 'discussion', data: Wire];
+  'modify.creator.finish': [kind: 'message' | 'room' | 'discussion', data: Plain];
   'modify.updater.room': [roomId: string];
-  'modify.updater.finish': [kind: 'message' | 'room', data: Wire];
+  'modify.updater.finish': [kind: 'message' | 'room', data: Plain];
   'modify.deleter.deleteRoom': [roomId: string];
   'modify.deleter.deleteMessage': [messageId: string];
   'modify.deleter.removeUsersFromRoom': [roomId: string, usernames: string[]];
-  'modify.notifier.notifyUser': [user: Wire, message: Wire];
-  'modify.notifier.notifyRoom': [room: Wire, message: Wire];
+  'modify.notifier.notifyUser': [user: Plain, message: Plain];
+  'modify.notifier.notifyRoom': [room: Plain, message: Plain];
   /** Any Apps-Engine accessor method hookscope does not simulate: the host answers with a clear error. */
   'unsupported': [what: string];
 }

@@ -1,16 +1,24 @@
 /**
- * Values that cross the host <-> app boundary.
+ * Values that cross the host <-> app boundary, encoded as the Rocket.Chat server does (spec 3 and
+ * 7.3, Wire): msgpack with `@msgpack/msgpack` and the server's options (`new Encoder({})`,
+ * `new Decoder({})`). So, exactly as there:
+ * - an app always receives an independent deep copy; Dates survive (msgpack timestamp extension);
+ * - `undefined` becomes `null` (inside objects and arrays, and as the value itself);
+ * - Map and Set travel as their own enumerable properties: `{}`; class instances likewise
+ *   (`toJSON` is not consulted, so a returned Room keeps `_USERNAMES`);
+ * - NaN and Infinity survive; a Uint8Array stays binary;
+ * - a function, symbol or BigInt anywhere in the value makes the encode throw; so does a cycle
+ *   (msgpack: "Too deep objects"); an object `{ $date: ... }` stays an object.
  *
- * Rocket.Chat serializes every call with msgpack, so an app always receives an independent deep
- * copy and Dates survive (spec section 3). We mirror that with JSON plus a tagged encoding for
- * Dates and `undefined` inside objects is dropped, as msgpack does for missing keys.
- *
- * `encodeWire` throws {@link WireEncodeError} for values that cannot cross (cycles, functions as
- * the value itself, symbols, bigint); callers turn that into the right protocol error.
+ * A {@link Wire} is the msgpack bytes as a base64 string, so protocol messages stay plain JSON /
+ * structured-clone data in both runners (the Node runner relays strings only).
+ * `encodeWire` throws {@link WireEncodeError} naming where the value cannot cross.
  */
+import { Decoder, Encoder } from '@msgpack/msgpack';
+import { Buffer } from 'buffer';
 
-/** A JSON-safe tree; Dates are `{ "$date": "<ISO>" }`. */
-export type Wire = null | boolean | number | string | Wire[] | { [key: string]: Wire };
+/** msgpack bytes, base64. */
+export type Wire = string;
 
 export class WireEncodeError extends Error {
   override readonly name = 'WireEncodeError';
@@ -22,75 +30,62 @@ export class WireEncodeError extends Error {
   }
 }
 
-const DATE_TAG = '$date';
+const encoder = new Encoder({});
+const decoder = new Decoder({});
+/** msgpack's own depth limit (Encoder `maxDepth` default). */
+const MAX_DEPTH = 100;
+
+/** Finds what msgpack would refuse, with its path, for a message that says where. */
+function refusal(value: unknown, path: string, stack: Set<object>, depth: number): WireEncodeError | null {
+  switch (typeof value) {
+    case 'function':
+      return new WireEncodeError(`a function cannot be serialized (at ${path})`, path);
+    case 'symbol':
+      return new WireEncodeError(`a Symbol cannot be serialized (at ${path})`, path);
+    case 'bigint':
+      return new WireEncodeError(`a BigInt cannot be serialized (at ${path})`, path);
+    case 'object':
+      break;
+    default:
+      return null;
+  }
+  if (value === null || value instanceof Date || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return null;
+  if (stack.has(value)) return new WireEncodeError(`a cyclic structure cannot be serialized (at ${path})`, path);
+  if (depth >= MAX_DEPTH) return new WireEncodeError(`the value is nested deeper than ${MAX_DEPTH} levels (at ${path})`, path);
+  stack.add(value);
+  try {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const r = refusal(value[i], `${path}[${i}]`, stack, depth + 1);
+        if (r) return r;
+      }
+      return null;
+    }
+    for (const key of Object.keys(value)) {
+      const r = refusal((value as Record<string, unknown>)[key], `${path}.${key}`, stack, depth + 1);
+      if (r) return r;
+    }
+    return null;
+  } finally {
+    stack.delete(value);
+  }
+}
 
 export function encodeWire(value: unknown): Wire {
-  return encodeAt(value, '$', new Set<object>());
-}
-
-function encodeAt(value: unknown, path: string, stack: Set<object>): Wire {
-  if (value === null || value === undefined) return null;
-  switch (typeof value) {
-    case 'boolean':
-    case 'string':
-      return value;
-    case 'number':
-      return Number.isFinite(value) ? value : null;
-    case 'bigint':
-      throw new WireEncodeError(`a BigInt cannot be serialized (at ${path})`, path);
-    case 'symbol':
-      throw new WireEncodeError(`a Symbol cannot be serialized (at ${path})`, path);
-    case 'function':
-      throw new WireEncodeError(`a function cannot be serialized (at ${path})`, path);
-    default:
-      break;
-  }
-  const obj = value as object;
-  if (obj instanceof Date) {
-    return Number.isNaN(obj.getTime()) ? null : { [DATE_TAG]: obj.toISOString() };
-  }
-  if (stack.has(obj)) {
-    throw new WireEncodeError(`a cyclic structure cannot be serialized (at ${path})`, path);
-  }
-  stack.add(obj);
+  const refused = refusal(value, '$', new Set(), 0);
+  if (refused) throw refused;
+  let bytes: Uint8Array;
   try {
-    if (Array.isArray(obj)) {
-      return obj.map((item, i) => encodeAt(item, `${path}[${i}]`, stack));
-    }
-    // Like msgpack (what Rocket.Chat uses), class instances travel as their own enumerable
-    // properties: `toJSON` is not consulted (so a returned Room keeps `_USERNAMES`).
-    if (obj instanceof Map) {
-      const out: Record<string, Wire> = {};
-      for (const [k, v] of obj) out[String(k)] = encodeAt(v, `${path}.${String(k)}`, stack);
-      return out;
-    }
-    if (obj instanceof Set) {
-      return [...obj].map((item, i) => encodeAt(item, `${path}[${i}]`, stack));
-    }
-    const out: Record<string, Wire> = {};
-    for (const key of Object.keys(obj)) {
-      const item = (obj as Record<string, unknown>)[key];
-      // msgpack (like JSON) drops undefined properties and function-valued properties.
-      if (item === undefined || typeof item === 'function') continue;
-      out[key] = encodeAt(item, `${path}.${key}`, stack);
-    }
-    return out;
-  } finally {
-    stack.delete(obj);
+    bytes = encoder.encode(value);
+  } catch (e) {
+    throw new WireEncodeError(`the value cannot be serialized: ${e instanceof Error ? e.message : String(e)}`, '$');
   }
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
-/** Turns a wire tree back into plain values with real Dates. Always returns a fresh copy. */
+/** The value a wire string carries: a fresh copy, with real Dates. Throws on malformed input. */
 export function decodeWire(wire: Wire): unknown {
-  if (wire === null || typeof wire !== 'object') return wire;
-  if (Array.isArray(wire)) return wire.map(decodeWire);
-  const keys = Object.keys(wire);
-  if (keys.length === 1 && keys[0] === DATE_TAG && typeof wire[DATE_TAG] === 'string') {
-    return new Date(wire[DATE_TAG]);
-  }
-  const out: Record<string, unknown> = {};
-  for (const key of keys) out[key] = decodeWire(wire[key] as Wire);
-  return out;
+  return decoder.decode(Buffer.from(wire, 'base64'));
 }
 
 /** Deep copy through the wire encoding (what crossing the process boundary does to a value). */
@@ -98,20 +93,15 @@ export function wireCopy<T>(value: T): T {
   return decodeWire(encodeWire(value)) as T;
 }
 
-export function isWire(value: unknown, depth = 0): value is Wire {
-  if (depth > 200) return false;
-  if (value === null) return true;
-  switch (typeof value) {
-    case 'boolean':
-    case 'string':
-      return true;
-    case 'number':
-      return Number.isFinite(value);
-    case 'object':
-      if (Array.isArray(value)) return value.every((v) => isWire(v, depth + 1));
-      if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return false;
-      return Object.values(value as object).every((v) => isWire(v, depth + 1));
-    default:
-      return false;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Shape check for the host's validation of runtime messages: a base64 msgpack document. */
+export function isWire(value: unknown): value is Wire {
+  if (typeof value !== 'string' || value.length % 4 !== 0 || !BASE64.test(value)) return false;
+  try {
+    decodeWire(value);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -2,14 +2,19 @@
  * CommonJS loading of an app's files: each `.ts`/`.js` file is transpiled with sucrase (line numbers
  * kept, type-only imports elided) and run through the injected {@link ModuleEvaluator} with a
  * per-module `require`. What `require` can reach mirrors the deno runtime's `buildRequire`
- * (RC `packages/apps-engine/deno-runtime/handlers/app/construct.ts`): apps-engine modules and,
- * there, some Node built-ins and `uuid`; those last two are not available in hookscope.
- * The real runtime receives one bundled file; hookscope resolves relative paths in the files map
- * instead, so apps can be edited file by file.
+ * (RC `packages/apps-engine/deno-runtime/handlers/app/construct.ts`): apps-engine modules, the
+ * allowlisted Node built-ins and `uuid` (builtins/index.ts), and `@rocket.chat/ui-kit`.
+ * The real runtime receives one bundled file. When the files map holds such a bundle for the class
+ * file (`__bundle__/<classFile>.js`, made by src/bundle/ from an app folder or read from an
+ * `rc-apps package` zip), that bundle runs as it is (CommonJS, no transpiling) and its source map,
+ * if any, sends stack frames back to the sources. Otherwise hookscope resolves relative paths in
+ * the files map, so apps can be edited file by file.
  */
 import { transform } from 'sucrase';
+import { BUNDLED_MARKER, bundlePathFor } from '../bundle/loaded-app.ts';
 import { APPS_ENGINE_PACKAGE, resolveAppsEngine } from './apps-engine-registry.ts';
-import { appUrl } from './stack.ts';
+import { RC_ALLOWED_EXTERNAL_MODULES, RC_ALLOWED_NATIVE_MODULES, UI_KIT_PACKAGE, resolveBuiltin } from './builtins/index.ts';
+import { appUrl, registerSourceMap } from './stack.ts';
 
 export type ModuleFunction = (
   exports: object,
@@ -22,12 +27,7 @@ export type ModuleFunction = (
 /** Compiles module code (CommonJS body, first line = first line of the file) into a function. */
 export type ModuleEvaluator = (code: string, sourceUrl: string) => ModuleFunction;
 
-/** Node built-ins the real runtime lets apps require (construct.ts, ALLOWED_NATIVE_MODULES). */
-export const RC_ALLOWED_NATIVE_MODULES: readonly string[] = [
-  'path', 'url', 'crypto', 'buffer', 'stream', 'net', 'http', 'https', 'zlib', 'util', 'punycode', 'os', 'querystring', 'fs',
-];
-/** npm packages the real runtime provides (construct.ts, ALLOWED_EXTERNAL_MODULES). */
-export const RC_ALLOWED_EXTERNAL_MODULES: readonly string[] = ['uuid'];
+export { RC_ALLOWED_EXTERNAL_MODULES, RC_ALLOWED_NATIVE_MODULES } from './builtins/index.ts';
 
 /** The source of a file could not be transpiled; message names `file:line:column`. */
 export class TranspileError extends Error {
@@ -70,11 +70,9 @@ export function joinPath(dir: string, rel: string): string | null {
 
 function notProvided(specifier: string): Error {
   const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
-  if (RC_ALLOWED_NATIVE_MODULES.includes(bare) || RC_ALLOWED_EXTERNAL_MODULES.includes(bare)) {
+  if (bare !== specifier && (RC_ALLOWED_NATIVE_MODULES.includes(bare) || RC_ALLOWED_EXTERNAL_MODULES.includes(bare))) {
     return new Error(
-      `Module "${specifier}" is not available in hookscope: the Rocket.Chat apps runtime provides it ` +
-        `(allowed there: ${[...RC_ALLOWED_NATIVE_MODULES, ...RC_ALLOWED_EXTERNAL_MODULES].join(', ')}), ` +
-        'but the simulator runs apps in a browser sandbox without Node built-ins.',
+      `Module "${specifier}" is not allowed: the Rocket.Chat apps runtime allows Node built-ins by their bare name only (require('${bare}')).`,
     );
   }
   if (specifier.startsWith(APPS_ENGINE_PACKAGE)) {
@@ -84,8 +82,8 @@ function notProvided(specifier: string): Error {
   }
   return new Error(
     `Module "${specifier}" is not allowed: the Rocket.Chat apps runtime does not provide it. ` +
-      `Apps can require ${APPS_ENGINE_PACKAGE}/definition/..., their own files and a few Node built-ins; ` +
-      'other npm packages must be bundled into the app, which hookscope does not do.',
+      `Apps can require ${APPS_ENGINE_PACKAGE}/definition/..., their own files, ${UI_KIT_PACKAGE} and ${[...RC_ALLOWED_NATIVE_MODULES, ...RC_ALLOWED_EXTERNAL_MODULES].join(', ')}; ` +
+      'other npm packages are bundled into the app by the apps compiler: open the app folder with its node_modules (or its rc-apps package zip) so hookscope bundles it the same way.',
   );
 }
 
@@ -106,7 +104,8 @@ export function createModuleLoader(files: Readonly<Record<string, string>>, eval
     return candidates.find(has) ?? null;
   }
 
-  function load(path: string): unknown {
+  /** `from`: the path relative requires resolve against (a bundle stands in for the class file). */
+  function load(path: string, from = path): unknown {
     const cached = cache.get(path);
     if (cached) return cached.exports; // also the partial exports of a module still loading (cycles)
     const source = files[path] ?? '';
@@ -117,8 +116,9 @@ export function createModuleLoader(files: Readonly<Record<string, string>>, eval
         module.exports = JSON.parse(source) as unknown;
         return module.exports;
       }
-      const fn = evaluate(transpile(path, source), appUrl(path));
-      fn(module.exports as object, makeRequire(path), module, path, dirnameOf(path));
+      const bundled = source.startsWith(BUNDLED_MARKER);
+      const fn = evaluate(bundled ? source : transpile(path, source), appUrl(path));
+      fn(module.exports as object, makeRequire(from), module, from, dirnameOf(from));
     } catch (e) {
       cache.delete(path);
       throw e;
@@ -136,12 +136,20 @@ export function createModuleLoader(files: Readonly<Record<string, string>>, eval
       }
       const engine = resolveAppsEngine(specifier);
       if (engine) return engine;
+      const builtin = resolveBuiltin(specifier);
+      if (builtin) return builtin;
       throw notProvided(specifier);
     };
   }
 
   return {
     requireFile(path: string): unknown {
+      const bundle = bundlePathFor(path);
+      if (bundle !== path && has(bundle)) {
+        const map = files[`${bundle}.map`];
+        if (map !== undefined) registerSourceMap(bundle, map);
+        return load(bundle, path);
+      }
       if (!has(path)) throw new Error(`Cannot find the app file "${path}"`);
       return load(path);
     },

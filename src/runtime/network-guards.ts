@@ -1,8 +1,8 @@
 /**
- * Network and storage globals an app might reach for. Rocket.Chat apps get no network besides the
- * `http` accessor, so each of these throws a message that says what to use instead.
+ * Network and storage globals an app might reach for besides `fetch` (which goes to the HTTP
+ * mocks: environment/fetch.ts). Each of these throws a message that says what to use instead.
  */
-const ADVICE = 'Rocket.Chat apps have no direct network access: use the `http` accessor (http.get/post/...) and add an HTTP mock for the URL in the world.';
+const ADVICE = 'hookscope answers network calls from the world\'s HTTP mocks only: use fetch() or the `http` accessor (http.get/post/...) and add an HTTP mock for the URL.';
 
 export function networkError(what: string): Error {
   return new Error(`${what} is not available to apps. ${ADVICE}`);
@@ -13,7 +13,6 @@ export function installNetworkGuards(g: Record<string, unknown>): void {
     function blocked(): never {
       throw networkError(what);
     };
-  g['fetch'] = fail('fetch()');
   for (const name of ['XMLHttpRequest', 'WebSocket', 'EventSource', 'Worker', 'SharedWorker']) {
     g[name] = class {
       constructor() {

@@ -10,21 +10,27 @@ import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms/IRoom.js';
 import type { RoomType } from '@rocket.chat/apps-engine/definition/rooms/RoomType.js';
 import type { IUser } from '@rocket.chat/apps-engine/definition/users/IUser.js';
 
+/*
+ * The IRoom fields are `declare`d: only the fields the host sent become own properties. (The deno
+ * runtime's class fields are emitted as own `undefined` properties, which msgpack would send back
+ * as null; whether the host then treats them as changes is for the differential harness to settle:
+ * hookscope keeps the members an app did not touch out of its answer.)
+ */
 export class Room {
-  public id: string | undefined;
-  public displayName?: string;
-  public slugifiedName: string | undefined;
-  public type: RoomType | undefined;
-  public creator: IUser | undefined;
-  public isDefault?: boolean;
-  public isReadOnly?: boolean;
-  public displaySystemMessages?: boolean;
-  public messageCount?: number;
-  public createdAt?: Date;
-  public updatedAt?: Date;
-  public lastModifiedAt?: Date;
-  public customFields?: { [key: string]: unknown };
-  public userIds?: Array<string>;
+  declare public id: string | undefined;
+  declare public displayName?: string;
+  declare public slugifiedName: string | undefined;
+  declare public type: RoomType | undefined;
+  declare public creator: IUser | undefined;
+  declare public isDefault?: boolean;
+  declare public isReadOnly?: boolean;
+  declare public displaySystemMessages?: boolean;
+  declare public messageCount?: number;
+  declare public createdAt?: Date;
+  declare public updatedAt?: Date;
+  declare public lastModifiedAt?: Date;
+  declare public customFields?: { [key: string]: unknown };
+  declare public userIds?: Array<string>;
   private _USERNAMES: Array<string> | undefined;
 
   public constructor(room: Record<string, unknown>, usernames: Array<string>) {

@@ -84,7 +84,7 @@ describe('call results and errors', () => {
     await h.load({ 'MyApp.ts': appSource('  async executePostRoomUserLeave(ctx: any) { }') });
     const missing = await h.call('executePreRoomCreateExtend', [roomArg(ROOM)]);
     expect(missing.result).toMatchObject({ ok: false, error: { code: -32601, message: 'Invalid event interface called on app' } });
-    const nul = await h.call('executePostRoomUserLeave', [{ kind: 'context', context: null, usernames: [] }, READ, HTTP, PERSIS, MODIFY]);
+    const nul = await h.call('executePostRoomUserLeave', [{ kind: 'context', context: encodeWire(null), usernames: [] }, READ, HTTP, PERSIS, MODIFY]);
     expect(nul.result).toMatchObject({ ok: false, error: { code: -32602, message: 'Invalid params' } });
     const ok = await h.call('executePostRoomUserLeave', [{ kind: 'context', context: encodeWire({ room: ROOM }), usernames: [] }, READ, HTTP, PERSIS, MODIFY]);
     expect(ok.result).toMatchObject({ ok: true, value: null });

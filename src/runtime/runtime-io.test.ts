@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeWire } from '../protocol/wire.ts';
 import type { Harness } from './test-harness.ts';
 import { HTTP, MODIFY, PERSIS, READ, appSource, roomArg, startHarness } from './test-harness.ts';
 
@@ -11,7 +10,7 @@ const ROOM = { slugifiedName: 'general', displayName: 'General', type: 'c', crea
 describe('accessor requests', () => {
   it('round-trips a request, attributes it to the call, rejects with the host message', async () => {
     h = startHarness((op, args) =>
-      op === 'room.getById' && args[0] === 'r1' ? { ok: true, value: encodeWire({ id: 'r1', createdAt: new Date(0) }) } : { ok: false, message: `no ${String(args[0])}` },
+      op === 'room.getById' && args[0] === 'r1' ? { ok: true, value: { id: 'r1', createdAt: new Date(0) } } : { ok: false, message: `no ${String(args[0])}` },
     );
     await h.load({
       'MyApp.ts': appSource(

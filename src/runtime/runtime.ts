@@ -23,6 +23,7 @@ import { toPreview } from './preview.ts';
 import { createRequests } from './requests.ts';
 import { installTimers } from './timers.ts';
 import { createAfterReturn } from './after-return.ts';
+import { installFetch } from './environment/index.ts';
 
 export type { ModuleEvaluator } from './module-loader.ts';
 
@@ -92,6 +93,8 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     later: (fn) => timers.rawSetTimeout(fn, 0),
   });
   poke = (callId) => afterReturn.poke(callId);
+  // `fetch` sends what the `http` accessor sends (spec 7.3): the same bridge, the same mocks.
+  installFetch(globals as Record<string, unknown>, (method, url, options) => requests.request(ctx.current, 'http.request', [method, url, options]));
 
   let state: 'empty' | 'loading' | 'loaded' | 'failed' = 'empty';
   let app: Record<string, unknown> | null = null;

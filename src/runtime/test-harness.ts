@@ -6,8 +6,7 @@
 import { runInThisContext } from 'node:vm';
 import type { ArgSpec, AppDescriptor, RuntimeToHost } from '../protocol/runtime-protocol.ts';
 import { PROTOCOL_VERSION, parseRuntimeMessage } from '../protocol/runtime-protocol.ts';
-import type { Wire } from '../protocol/wire.ts';
-import { encodeWire } from '../protocol/wire.ts';
+import { decodeWire, encodeWire } from '../protocol/wire.ts';
 import type { ModuleEvaluator, ModuleFunction } from './module-loader.ts';
 import { createAppRuntime } from './runtime.ts';
 import type { AppRuntime } from './runtime.ts';
@@ -28,7 +27,8 @@ export const DESCRIPTOR: AppDescriptor = {
 };
 
 type Msg<T extends RuntimeToHost['type']> = Extract<RuntimeToHost, { type: T }>;
-export type Answer = (op: string, args: Wire[]) => { ok: true; value: Wire } | { ok: false; message: string } | 'never';
+/** Answers a request; `args` arrive decoded, `value` is encoded by the harness (as the host does). */
+export type Answer = (op: string, args: unknown[]) => { ok: true; value: unknown } | { ok: false; message: string } | 'never';
 
 export interface Harness {
   rt: AppRuntime;
@@ -56,14 +56,14 @@ export function startHarness(answer: Answer = () => ({ ok: true, value: null }))
   const post = (m: RuntimeToHost): void => {
     const parsed = parseRuntimeMessage(JSON.parse(JSON.stringify(m)));
     if (!parsed.ok) throw new Error(`runtime posted an invalid message: ${parsed.problem}: ${JSON.stringify(m)}`);
-    msgs.push(m);
+    msgs.push(decodedView(m));
     if (m.type === 'request') {
-      const a = answer(m.op, m.args);
+      const a = answer(m.op, m.args.map((w) => decodeWire(w)));
       if (a === 'never') return;
       setImmediate(() => {
         rt.receive(
           a.ok
-            ? { v: PROTOCOL_VERSION, type: 'response', reqId: m.reqId, ok: true, value: a.value }
+            ? { v: PROTOCOL_VERSION, type: 'response', reqId: m.reqId, ok: true, value: encodeWire(a.value) }
             : { v: PROTOCOL_VERSION, type: 'response', reqId: m.reqId, ok: false, error: { code: -32603, name: 'Error', className: 'Error', message: a.message } },
         );
       });
@@ -101,6 +101,29 @@ export function startHarness(answer: Answer = () => ({ ok: true, value: null }))
       rt.dispose();
     },
   };
+}
+
+/**
+ * The message with its msgpack values decoded (result value and held room, request args, setting
+ * values), so tests read plain data; the raw message was validated first.
+ */
+function decodedView(m: RuntimeToHost): RuntimeToHost {
+  const d = (w: unknown) => (typeof w === 'string' ? decodeWire(w) : w);
+  const out = { ...m } as Record<string, unknown>;
+  if (m.type === 'result') {
+    if (m.ok) out['value'] = d(m.value);
+    if (m.held) out['held'] = { ...m.held, room: d(m.held.room) };
+  } else if (m.type === 'request') {
+    out['args'] = m.args.map(d);
+  } else if (m.type === 'loaded' && m.ok) {
+    out['settings'] = m.settings.map((s) => {
+      const x: Record<string, unknown> = { ...s, packageValue: d(s.packageValue) };
+      if (s.value !== undefined) x['value'] = d(s.value);
+      if (s.values !== undefined) x['values'] = d(s.values);
+      return x;
+    });
+  }
+  return out as unknown as RuntimeToHost;
 }
 
 export const roomArg = (room: unknown, usernames: string[] = [], wrap = true): ArgSpec => ({ kind: 'room', room: encodeWire(room), wrap, usernames });

@@ -6,6 +6,7 @@
  * App modules are evaluated by loading a blob: script with `importScripts` (the CSP forbids eval):
  * the wrapper opens on the module's first line, so stack lines match the editor.
  */
+import { installEnvironment } from '../runtime/environment/index.ts';
 import { createAppRuntime } from '../runtime/runtime.ts';
 import { installNetworkGuards } from '../runtime/network-guards.ts';
 
@@ -44,6 +45,8 @@ scope.addEventListener(
     const port = event.ports[0];
     if (!port) return;
     const post = port.postMessage.bind(port);
+    // The globals of spec 7.3 (the same definition as the Node runner's vm context).
+    installEnvironment(scope);
     const runtime = createAppRuntime({ post: (msg) => post(msg), evaluate });
     installNetworkGuards(scope);
     scope.addEventListener('unhandledrejection', (e: PromiseRejectionEvent) => {

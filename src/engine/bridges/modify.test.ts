@@ -127,17 +127,15 @@ describe('modify.updater', () => {
     ]);
   });
 
-  it('finish room errors, verbatim', async () => {
+  it('finish room (spec 7.3, Updater): applies just the changes the runtime sends; only the id is checked here', async () => {
     const ctx = makeCtx();
     const finish = (r: unknown) => dispatchAccessor(ctx, 'modify.updater.finish', ['room', r]);
-    const ok = { id: 'r-general', type: 'c', creator: { id: 'u-alice' }, slugifiedName: 'general', displayName: 'General' };
-    await expect(finish({ ...ok, id: undefined })).rejects.toThrow("Invalid room, can't update a room without an id.");
-    await expect(finish({ ...ok, type: undefined })).rejects.toThrow('Invalid type assigned to the room.');
-    await expect(finish({ ...ok, creator: {} })).rejects.toThrow('Invalid creator assigned to the room.');
-    await expect(finish({ ...ok, slugifiedName: '' })).rejects.toThrow('Invalid slugifiedName assigned to the room.');
-    await expect(finish({ ...ok, displayName: undefined })).rejects.toThrow('Invalid displayName assigned to the room.');
-    await expect(finish({ ...ok, id: 'nope' })).rejects.toThrow('Room id not found');
+    await expect(finish({ displayName: 'x' })).rejects.toThrow("Invalid room, can't update a room without an id.");
+    await expect(finish({ id: 'nope', displayName: 'x' })).rejects.toThrow('Room id not found');
     expect(ctx.actions.calls).toEqual([]);
+    // The runtime validated the whole room; `{ id, ...changes }` sets only those fields.
+    await finish({ room: { id: 'r-general', customFields: { k: 1 } }, members: [] });
+    expect(ctx.actions.calls).toEqual([{ action: 'updateRoom', args: ['app-1', 'r-general', { customFields: { k: 1 } }, []] }]);
   });
 
   it('finish message: needs id, sender, editor; updates the stored message', async () => {

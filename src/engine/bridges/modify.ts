@@ -7,7 +7,7 @@
 import { toAppRoom } from '../world/convert.ts';
 import type { AppRoomRequest, BridgeContext, BridgeHandler } from './types.ts';
 import { BridgeError } from './types.ts';
-import { checkRoomToCreate, checkRoomToUpdate, optionalString, roomPatch, splitBuilderData } from './room-builder.ts';
+import { checkRoomToCreate, optionalString, roomPatch, splitBuilderData } from './room-builder.ts';
 import { buildMessage, messageUpdatePatch } from './message-builder.ts';
 import { idOf, isObj, type Obj } from './util.ts';
 
@@ -69,9 +69,11 @@ export const updaterRoom: BridgeHandler<'modify.updater.room'> = (ctx, roomId) =
 
 export const updaterFinish: BridgeHandler<'modify.updater.finish'> = async (ctx, kind, data) => {
   if (kind === 'room') {
+    // The runtime validated the whole room and sends `{ id, ...changes }` (spec 7.3, Updater):
+    // RC's doUpdate `$set`s just those fields.
     const { room, members } = splitBuilderData(data);
-    checkRoomToUpdate(room);
-    const id = idOf(room) as string;
+    const id = idOf(room);
+    if (!id) throw new BridgeError("Invalid room, can't update a room without an id.");
     if (!ctx.world.roomById(id)) throw new BridgeError('Room id not found');
     // RC adds only the usernames that belong to a user.
     const add = members.filter((u) => ctx.world.userByUsername(u) !== undefined);

@@ -1,3 +1,4 @@
+import { decodeWire } from '../../protocol/wire.ts';
 import { describe, expect, it } from 'vitest';
 import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import type { AppDescriptor } from '../../protocol/runtime-protocol.ts';
@@ -18,7 +19,14 @@ describe('IConfigurationExtend', () => {
     await ce.settings.provideSetting(setting('welcome_rooms'));
     await ce.settings.provideSetting(setting('rules', { type: 'select' as ISetting['type'], values: [{ key: 'a', i18nLabel: 'A' }], i18nDescription: 'd' }));
     await ce.settings.provideSetting(setting('welcome_rooms', { packageValue: 'general', required: true }));
-    expect(ce.collectedSettings()).toEqual([
+    // Declared values cross as msgpack (spec 7.3, Wire): decode them to compare.
+    const decoded = ce.collectedSettings().map((d) => {
+      const x: Record<string, unknown> = { ...d, packageValue: decodeWire(d.packageValue) };
+      if (d.values !== undefined) x['values'] = decodeWire(d.values);
+      if (d.value !== undefined) x['value'] = decodeWire(d.value);
+      return x;
+    });
+    expect(decoded).toEqual([
       { id: 'welcome_rooms', type: 'string', packageValue: 'general', required: true, public: true, i18nLabel: 'welcome_rooms_label' },
       { id: 'rules', type: 'select', packageValue: 'def', required: false, public: true, i18nLabel: 'rules_label', i18nDescription: 'd', values: [{ key: 'a', i18nLabel: 'A' }] },
     ]);

@@ -2,7 +2,8 @@
  * IModifyUpdater. Follows RC packages/apps-engine/deno-runtime/lib/accessors/modify/ModifyUpdater.ts:
  * `message()` reads the message ('message.getById') and `room()` the room ('modify.updater.room')
  * into builders; `finish` validates and sends 'modify.updater.finish' ['message', message] or
- * ['room', { room, members }].
+ * ['room', { room: { id, ...builder.getChanges() }, members }]: only what the builder changed
+ * (apps-engine 1.62 ModifyUpdater._finishRoom, spec 7.3 Updater).
  */
 import type { IUserUpdater } from '@rocket.chat/apps-engine/definition/accessors/IUserUpdater.js';
 import type {
@@ -37,7 +38,8 @@ export function createModifyUpdater(request: RequestFn, appId: string): IModifyU
     const room = builder.getRoom();
     if (!room.id) throw new Error("Invalid room, can't update a room without an id.");
     validateRoom(room, true);
-    await request('modify.updater.finish', ['room', { room, members: builder.getMembersToBeAddedUsernames() }]);
+    const changes = { id: room.id, ...(builder as RoomBuilder).getChanges() };
+    await request('modify.updater.finish', ['room', { room: changes, members: builder.getMembersToBeAddedUsernames() }]);
   }
 
   return {

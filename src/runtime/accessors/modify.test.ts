@@ -111,7 +111,7 @@ describe('IModifyCreator', () => {
 });
 
 describe('IModifyUpdater', () => {
-  it('room(): reads through modify.updater.room and finish sends room + members', async () => {
+  it('room(): reads through modify.updater.room and finish sends { id, ...changes } + members (spec 7.3, Updater)', async () => {
     const f = fakeRequest();
     f.answer('modify.updater.room', { ...general, displayName: 'General', customFields: {} });
     const { modify } = createAccessors(f.request, app());
@@ -119,10 +119,14 @@ describe('IModifyUpdater', () => {
     const rb = await up.room('r1', alice);
     rb.addCustomField('k', { v: 1 } as object).addMemberToBeAddedByUsername('carol');
     await up.finish(rb);
-    expect(f.calls).toEqual([
+    const rb2 = await up.room('r1', alice);
+    rb2.setDisplayName('Renamed').setReadOnly(true);
+    await up.finish(rb2);
+    expect(f.calls.slice(3)).toEqual([['modify.updater.finish', ['room', { room: { id: 'r1', displayName: 'Renamed', isReadOnly: true }, members: [] }]]]);
+    expect(f.calls.slice(0, 2)).toEqual([
       ['modify.updater.room', ['r1']],
       ['modify.updater.finish', ['room', {
-        room: { ...general, displayName: 'General', customFields: { k: { v: 1 } } },
+        room: { id: 'r1', customFields: { k: { v: 1 } } },
         members: ['carol'],
       }]],
     ]);

@@ -16,6 +16,9 @@ export class RoomBuilder implements IRoomBuilder {
 
   /** Usernames to add as members; only the creator/updater `finish` reads them. */
   private members: string[] = [];
+  /** What the setters changed (apps-engine 1.62 RoomBuilder): the updater sends only this. */
+  private changes: Partial<IRoom> = {};
+  private customFieldsChanged = false;
 
   constructor(room?: Partial<IRoom>) {
     this.room = (room ?? { customFields: {} }) as IRoom;
@@ -25,11 +28,13 @@ export class RoomBuilder implements IRoomBuilder {
   public setData(data: Partial<IRoom>): IRoomBuilder {
     delete data.id;
     this.room = data as IRoom;
+    this.changes = structuredClone(this.room);
     return this;
   }
 
   public setDisplayName(name: string): IRoomBuilder {
     this.room.displayName = name;
+    (this.changes as Record<string, unknown>)['displayName'] = name;
     return this;
   }
 
@@ -40,6 +45,7 @@ export class RoomBuilder implements IRoomBuilder {
   /** No validation (the real builder does none either, whatever the docs say). */
   public setSlugifiedName(name: string): IRoomBuilder {
     this.room.slugifiedName = name;
+    (this.changes as Record<string, unknown>)['slugifiedName'] = name;
     return this;
   }
 
@@ -49,6 +55,7 @@ export class RoomBuilder implements IRoomBuilder {
 
   public setType(type: RoomType): IRoomBuilder {
     this.room.type = type;
+    (this.changes as Record<string, unknown>)['type'] = type;
     return this;
   }
 
@@ -58,6 +65,7 @@ export class RoomBuilder implements IRoomBuilder {
 
   public setCreator(creator: IUser): IRoomBuilder {
     this.room.creator = creator;
+    (this.changes as Record<string, unknown>)['creator'] = creator;
     return this;
   }
 
@@ -97,6 +105,7 @@ export class RoomBuilder implements IRoomBuilder {
 
   public setDefault(isDefault: boolean): IRoomBuilder {
     this.room.isDefault = isDefault;
+    (this.changes as Record<string, unknown>)['isDefault'] = isDefault;
     return this;
   }
 
@@ -106,6 +115,7 @@ export class RoomBuilder implements IRoomBuilder {
 
   public setReadOnly(isReadOnly: boolean): IRoomBuilder {
     this.room.isReadOnly = isReadOnly;
+    (this.changes as Record<string, unknown>)['isReadOnly'] = isReadOnly;
     return this;
   }
 
@@ -115,6 +125,7 @@ export class RoomBuilder implements IRoomBuilder {
 
   public setDisplayingOfSystemMessages(displaySystemMessages: boolean): IRoomBuilder {
     this.room.displaySystemMessages = displaySystemMessages;
+    (this.changes as Record<string, unknown>)['displaySystemMessages'] = displaySystemMessages;
     return this;
   }
 
@@ -128,11 +139,13 @@ export class RoomBuilder implements IRoomBuilder {
       this.room.customFields = {};
     }
     this.room.customFields[key] = value;
+    this.customFieldsChanged = true;
     return this;
   }
 
   public setCustomFields(fields: { [key: string]: object }): IRoomBuilder {
     this.room.customFields = fields;
+    this.customFieldsChanged = true;
     return this;
   }
 
@@ -145,6 +158,13 @@ export class RoomBuilder implements IRoomBuilder {
   }
 
   /** The held room itself (not a copy). */
+  /** The changes since the builder was made (`setData` counts as changing everything it sets). */
+  public getChanges(): Partial<IRoom> {
+    const changes = structuredClone(this.changes);
+    if (this.customFieldsChanged) changes.customFields = structuredClone(this.room.customFields ?? {});
+    return changes;
+  }
+
   public getRoom(): IRoom {
     return this.room;
   }
