@@ -65,7 +65,7 @@ export function RerunControls({ run }: { run: RunRecord | null }) {
       <label className="check small rerun-live" title="Live mode: after an edit settles, the last run runs again from its starting world and the graph updates in place, showing what changed">
         <input type="checkbox" checked={live} data-testid="live-mode" onChange={(e) => setLive(e.target.checked)} /> Live
       </label>
-      <span className="rerun-note small" role="status" aria-live="polite" data-testid="live-note">
+      <span className="rerun-note small" role="status" aria-live="polite" data-testid="live-note" title={note?.text}>
         {live && skipped ? `Live: not re-run, ${skipped}` : live && note ? `Live, run #${note.seq}: ${note.text}` : ''}
       </span>
     </div>

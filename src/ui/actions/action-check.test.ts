@@ -40,10 +40,13 @@ describe('small defaults', () => {
     expect(JSON.parse(appFromTemplate(t, []).files['app.json']!).name).toBe('Block Room Names');
   });
 
-  it('live mode is off by default in presenter mode, on otherwise', () => {
-    expect(defaultLive(false, null)).toBe(true);
-    expect(defaultLive(true, null)).toBe(false);
-    expect(defaultLive(false, 'off')).toBe(false);
+  it('live mode is off by default in presenter mode; otherwise on only if it meets the target', () => {
+    expect(defaultLive(false, null, true)).toBe(true);
+    expect(defaultLive(false, null, false)).toBe(false);
+    expect(defaultLive(true, null, true)).toBe(false);
+    expect(defaultLive(false, 'off', true)).toBe(false);
+    expect(defaultLive(false, 'on', false)).toBe(true);
+    expect(defaultLive(true, 'on')).toBe(false);
     expect(defaultLive(true, 'presenter-on')).toBe(true);
   });
 });

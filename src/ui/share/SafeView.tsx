@@ -42,7 +42,7 @@ function SafeDialog({ pending }: { pending: PendingWorkspace }) {
   };
   return (
     <div className="overlay share-overlay">
-      <div className="share-dialog safe-view" role="dialog" aria-modal="true" aria-labelledby="safe-view-banner" data-testid="safe-view">
+      <div className={`share-dialog safe-view${pending.runs.length ? ' has-runs' : ''}`} role="dialog" aria-modal="true" aria-labelledby="safe-view-banner" data-testid="safe-view">
         <div className="banner banner-warn safe-banner" id="safe-view-banner" data-testid="safe-banner">
           {banner(pending)}
         </div>

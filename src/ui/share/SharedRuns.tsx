@@ -34,8 +34,8 @@ function SharedRunGraph({ run, index }: { run: SharedRun; index: number }) {
   return (
     <div className="safe-graph" data-testid="safe-run-graph" data-run={index}>
       <div className="safe-graph-steps" role="group" aria-label="Step through the shared run">
-        <button type="button" className="btn btn-small" data-testid="safe-step-first" disabled={at <= 1} onClick={() => setCursor(1)}>
-          ⏮
+        <button type="button" className="btn btn-small" data-testid="safe-step-first" disabled={at <= 1} onClick={() => setCursor(1)} title="The first event">
+          « First
         </button>
         <button type="button" className="btn btn-small" data-testid="safe-step-back" disabled={at <= 1} onClick={() => setCursor(at - 1)}>
           ◀ Step back
@@ -43,8 +43,8 @@ function SharedRunGraph({ run, index }: { run: SharedRun; index: number }) {
         <button type="button" className="btn btn-small" data-testid="safe-step-next" disabled={at >= events.length} onClick={() => setCursor(at + 1)}>
           Step ▶
         </button>
-        <button type="button" className="btn btn-small" data-testid="safe-step-last" disabled={at >= events.length} onClick={() => setCursor(events.length)}>
-          ⏭
+        <button type="button" className="btn btn-small" data-testid="safe-step-last" disabled={at >= events.length} onClick={() => setCursor(events.length)} title="The last event: the run as it ended">
+          Last »
         </button>
         <span className="small muted" data-testid="safe-step-position">
           event {at} of {events.length}: {last?.type}
