@@ -190,6 +190,7 @@ test('small bad inputs: an empty room name does not run, a DM is named by its me
   await expect(page.getByTestId('run-button')).toBeEnabled();
   await wb.run();
   await expect(wb.answer()).toHaveText('completed', { timeout: 20_000 });
+  await expect(page.getByTestId('run-summary')).toContainText('the direct message between @alice and @bob (u-aliceu-bob) was created');
   await page.getByTestId('action-joinRoom').click();
   const option = page.getByTestId('join-room').locator('option', { hasText: '@alice & @bob (direct message)' });
   await expect(option).toHaveCount(1);
