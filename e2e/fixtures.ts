@@ -20,6 +20,12 @@ export interface ConsoleErrorEntry {
 export interface HookscopeFixtures {
   allowedConsoleErrors: RegExp[];
   consoleErrors: ConsoleErrorEntry[];
+  /**
+   * Live mode (re-run the last run after every edit) is on by default in the app; specs get it
+   * off unless they ask (`test.use({ liveMode: true })`), so an edit never re-runs behind their back.
+   */
+  liveMode: boolean;
+  liveModeDefault: void;
 }
 
 function format(entries: ConsoleErrorEntry[]): string {
@@ -30,6 +36,22 @@ function format(entries: ConsoleErrorEntry[]): string {
 
 export const test = base.extend<HookscopeFixtures>({
   allowedConsoleErrors: [[], { option: true }],
+  liveMode: [false, { option: true }],
+  liveModeDefault: [
+    async ({ context, liveMode }, use) => {
+      if (!liveMode) {
+        await context.addInitScript(() => {
+          try {
+            if (localStorage.getItem('hookscope.live') === null) localStorage.setItem('hookscope.live', 'off');
+          } catch {
+            // opaque origins (about:blank) have no storage
+          }
+        });
+      }
+      await use();
+    },
+    { auto: true },
+  ],
 
   consoleErrors: [
     async ({ page, allowedConsoleErrors }, use, testInfo) => {

@@ -69,6 +69,8 @@ export interface HandlerNode extends Box {
   durationMs?: number;
   error?: WireError;
   awaited: boolean;
+  /** Set by the page when a re-run changed this handler's state: the earlier one ("was returned"). */
+  was?: string;
 }
 
 export interface HostStepNode extends Box {
@@ -84,6 +86,8 @@ export interface OutcomeNode extends Box {
   summary: string;
   /** The handler node responsible for the outcome, if one is. */
   responsible?: string;
+  /** Set by the page when a re-run changed the result: "was completed, now prevented by Guard". */
+  was?: string;
 }
 
 export type GraphNode = ActionNode | PhaseNode | HandlerNode | HostStepNode | OutcomeNode;

@@ -4,7 +4,10 @@ import { defaultWorkspace } from '../state/default-workspace.ts';
 import type { RunRecord, Workspace } from '../state/types.ts';
 import { TEMPLATES } from '../templates/index.ts';
 import { shareTokenOf } from './codec.ts';
-import { readShareToken, shareLink } from './payload.ts';
+import { encodeShare } from './codec.ts';
+import { projectRun } from '../graph/project.ts';
+import type { TraceEvent } from '../engine/trace.ts';
+import { buildSharePayload, readShareToken, shareLink, sharedRecords, shareStartWorld } from './payload.ts';
 import { readScenarioFile, scenarioText, workspaceToScenario } from './scenario-io.ts';
 
 const BASE = 'https://hookscope.example/app/';
@@ -16,6 +19,32 @@ function fiveApps(): Workspace {
   return { ...ws, apps };
 }
 
+const action = { action: 'createRoom', name: 'casino-night', type: 'c', creator: 'alice', members: ['bob'] } as const;
+const call = { callId: 'c1', appId: 'banned-words', event: 'IPreRoomCreatePrevent', method: 'executePreRoomCreatePrevent', role: 'execute' } as const;
+/** The trace of a Banned Words prevent, as the engine emits it (spec section 5: first truthy Prevent wins). */
+const trace: TraceEvent[] = [
+  {
+    type: 'run-start',
+    runId: 'run-1',
+    at: 1,
+    action: { ...action, members: ['bob'] },
+    profile: 'current',
+    timeoutMs: 30000,
+    origin: { kind: 'user' },
+    plan: [
+      { kind: 'event', event: 'IPreRoomCreatePrevent', awaited: true, listeners: [{ appId: 'banned-words', name: 'Banned Words', loaded: true }], ignored: [] },
+      { kind: 'host', label: 'insert room', what: 'commit' },
+    ],
+  },
+  { type: 'phase-start', runId: 'run-1', at: 2, event: 'IPreRoomCreatePrevent', listeners: ['banned-words'], awaited: true },
+  { type: 'call-start', runId: 'run-1', at: 3, call, args: [{ slugifiedName: 'casino-night' }] },
+  { type: 'log', runId: 'run-1', at: 3, callId: 'c1', appId: 'banned-words', level: 'warn', source: 'logger', args: [{ t: 'str', v: 'prevented' }, { t: 'obj', className: 'Object', entries: [['word', { t: 'str', v: 'casino' }]], more: 0 }] },
+  { type: 'call-end', runId: 'run-1', at: 4, call, status: 'returned', durationMs: 1, result: true, effect: 'prevented' },
+  { type: 'phase-end', runId: 'run-1', at: 5, event: 'IPreRoomCreatePrevent', summary: 'Banned Words prevented it', preventedBy: 'c1' },
+  { type: 'outcome', runId: 'run-1', at: 6, outcome: 'prevented', error: { code: 'error-app-prevented', message: 'A Rocket.Chat App prevented the room creation.' }, roomId: null, summary: 'Banned Words prevented it.' },
+  { type: 'run-settled', runId: 'run-1', at: 7 },
+];
+
 const run: RunRecord = {
   id: 'run-1',
   action: { action: 'createRoom', name: 'casino-night', type: 'c', creator: 'alice', members: ['bob'] },
@@ -24,9 +53,15 @@ const run: RunRecord = {
   result: { outcome: 'prevented', error: { code: 'error-app-prevented', message: 'A Rocket.Chat App prevented the room creation.' }, roomId: null, summary: 'Banned Words prevented it.' },
   unloadable: [],
   childRunIds: [],
-  events: [],
+  events: trace,
   worldAfter: null,
 };
+
+/** A link built from a payload that was altered after it was made (what a stranger can send). */
+function tampered(change: (p: ReturnType<typeof buildSharePayload>) => unknown): string {
+  const payload = JSON.parse(JSON.stringify(buildSharePayload(defaultWorkspace(), [run]))) as ReturnType<typeof buildSharePayload>;
+  return encodeShare(change(payload));
+}
 
 describe('share links', () => {
   it('round trip: the workspace read from the link equals the original', () => {
@@ -43,6 +78,52 @@ describe('share links', () => {
     const out = readShareToken(shareTokenOf(new URL(shareLink(BASE, defaultWorkspace(), [run])).hash)!);
     expect(out.ok && out.pending.runs.map((r) => r.result.error?.code)).toEqual(['error-app-prevented']);
     expect(out.ok && out.pending.actions).toEqual([run.action]);
+  });
+
+  it('carries each run\'s whole trace: the recipient projects the same graph and can step through it', () => {
+    const out = readShareToken(shareTokenOf(new URL(shareLink(BASE, defaultWorkspace(), [run])).hash)!);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const shared = out.pending.runs[0]!;
+    expect(shared.events).toEqual(trace);
+    expect(projectRun(shared.events)).toEqual(projectRun(trace));
+    expect(projectRun(shared.events, 3).nodes.find((n) => n.id === 'outcome')).toMatchObject({ state: 'pending' });
+    expect(shared.calls.map((c) => `${c.app} ${c.status}`)).toEqual(['banned-words returned']);
+    const [record] = sharedRecords(out.pending.runs, defaultWorkspace().world);
+    expect(record).toMatchObject({ id: 'shared-run-1', shared: true, state: 'settled', result: run.result });
+    expect(record!.events.every((e) => e.runId === 'shared-run-1')).toBe(true);
+  });
+
+  it('starts from the world the first shared run started from, not the world after it', () => {
+    const before = defaultWorkspace().world;
+    const after = structuredClone(before);
+    after.rooms.push({ ...after.rooms[0]!, id: 'r-dr', slugifiedName: 'design-review' });
+    const ws = { ...defaultWorkspace(), world: after };
+    const start = shareStartWorld(ws, [{ ...run, seq: 1, worldBefore: before }]);
+    expect(start.beforeSeq).toBe(1);
+    expect(start.world.rooms.map((r) => r.slugifiedName)).toEqual(['general', 'team']);
+    expect(shareStartWorld(ws, []).world).toBe(after);
+  });
+
+  it('a tampered trace is refused as a whole, with the field that is wrong', () => {
+    const bad = (p: ReturnType<typeof buildSharePayload>) => {
+      (p.runs![0]!.events[4] as { status: string }).status = 'exploded';
+      return p;
+    };
+    const out = readShareToken(tampered(bad));
+    expect(out.ok).toBe(false);
+    expect(!out.ok && out.problem).toMatch(/^The shared runs cannot be read: runs\[0\]\.events\[4\]\.status: /);
+    const foreign = readShareToken(tampered((p) => ((p.runs![0]!.events[2] as { runId: string }).runId = 'someone-else', p)));
+    expect(!foreign.ok && foreign.problem).toContain('runs[0].events[2].runId: "someone-else" is not a run of this trace');
+    const headless = readShareToken(tampered((p) => (p.runs![0]!.events.shift(), p)));
+    expect(!headless.ok && headless.problem).toContain('must begin with the run-start of a user run');
+    const badPreview = readShareToken(tampered((p) => ((p.runs![0]!.events[3] as { args: unknown[] }).args = [{ t: 'obj', entries: 'x' }], p)));
+    expect(badPreview.ok).toBe(false);
+  });
+
+  it('keeps its size limits: more than 50 runs are refused with the reason', () => {
+    const out = readShareToken(tampered((p) => ({ ...p, runs: Array.from({ length: 51 }, () => p.runs![0]) })));
+    expect(!out.ok && out.problem).toContain('runs: at most 50 runs');
   });
 
   it('a 5-app workspace (from the templates) stays under 8 000 characters', () => {

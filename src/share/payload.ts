@@ -1,21 +1,25 @@
 /**
  * What a share link carries: the whole workspace (the saved-workspace format autosave uses:
- * apps, world, settings, drafts) and, if asked, a compact record of the runs (action, host
- * answer, each call's status) to show read-only. Reading validates everything and never runs
- * or loads anything.
+ * apps, world, settings, drafts), with the world the recorded runs started from, and, if asked,
+ * the recorded runs with their whole trace, so the recipient sees the same graphs and Run
+ * reproduces them. Reading validates everything (trace-schema.ts) and never runs or loads anything.
  */
+import { z } from 'zod';
 import type { ActionInput } from '../engine/host/actions.ts';
+import type { TraceEvent } from '../engine/trace.ts';
+import type { WorldState } from '../engine/world/types.ts';
 import { callsOf, type ReportCall } from '../scenario/report.ts';
 import type { RunRecord, RunSummary, Workspace } from '../state/types.ts';
 import { readWorkspace, serializeWorkspace } from '../state/workspace-file.ts';
 import { decodeShare, encodeShare, SHARE_PREFIX } from './codec.ts';
+import { asAction, asTrace, SHARE_LIMITS, sharedRunSchema } from './trace-schema.ts';
 
 export const SHARE_FORMAT = 'hookscope-share';
 
 export interface SharedCall {
   app: string;
   method: string;
-  status: ReportCall['status'];
+  status: ReportCall['status'] | string;
   detail: string;
   awaited: boolean;
   effect?: string;
@@ -25,13 +29,16 @@ export interface SharedCall {
 export interface SharedRun {
   action: ActionInput;
   result: RunSummary;
+  /** The run's whole trace (and the runs apps started in it); empty for links made before traces were shared. */
+  events: TraceEvent[];
+  /** Each call in words (derived from `events`, or as an older link carried it). */
   calls: SharedCall[];
 }
 
 export interface SharePayload {
   format: typeof SHARE_FORMAT;
   workspace: unknown;
-  runs?: SharedRun[];
+  runs?: { action: ActionInput; result: RunSummary; events: TraceEvent[] }[];
 }
 
 /** A workspace to review before anything of it runs (from a link, a file or the gallery). */
@@ -45,9 +52,8 @@ export interface PendingWorkspace {
   actions: ActionInput[];
 }
 
-export function sharedRunOf(run: RunRecord): SharedRun | null {
-  if (!run.result) return null;
-  const calls = callsOf(run.events, run.id, false).map((c) => ({
+function callsInWords(events: readonly TraceEvent[], runId: string): SharedCall[] {
+  return callsOf(events, runId, false).map((c) => ({
     app: c.app,
     method: c.method,
     status: c.status,
@@ -56,12 +62,26 @@ export function sharedRunOf(run: RunRecord): SharedRun | null {
     ...(c.effect !== undefined ? { effect: c.effect } : {}),
     ...(c.error ? { error: `${c.error.name}: ${c.error.message}` } : {}),
   }));
-  return { action: run.action, result: run.result, calls };
+}
+
+export function sharedRunOf(run: RunRecord): SharedRun | null {
+  if (!run.result) return null;
+  return { action: run.action, result: run.result, events: run.events, calls: callsInWords(run.events, run.id) };
+}
+
+/**
+ * The world a link should start from: the one the first shared run started from (so the
+ * recipient's Run meets the same world the sender's first run met), else the live world.
+ */
+export function shareStartWorld(ws: Workspace, runs: readonly RunRecord[], worldBeforeRun: Record<string, WorldState> = {}): { world: WorldState; beforeSeq: number | null } {
+  const first = runs.find((r) => r.result);
+  const world = first ? (first.worldBefore ?? worldBeforeRun[String(first.startedAt)]) : undefined;
+  return world ? { world, beforeSeq: first?.seq ?? null } : { world: ws.world, beforeSeq: null };
 }
 
 export function buildSharePayload(ws: Workspace, runs: RunRecord[] | null): SharePayload {
   const payload: SharePayload = { format: SHARE_FORMAT, workspace: JSON.parse(serializeWorkspace(ws)) as unknown };
-  if (runs) payload.runs = runs.flatMap((r) => sharedRunOf(r) ?? []);
+  if (runs) payload.runs = runs.flatMap((r) => (r.result && !r.shared ? [{ action: r.action, result: r.result, events: r.events }] : []));
   return payload;
 }
 
@@ -72,22 +92,56 @@ export function shareLink(base: string, ws: Workspace, runs: RunRecord[] | null)
 
 export type ReadShareOutcome = { ok: true; pending: PendingWorkspace } | { ok: false; problem: string };
 
-export function readSharePayload(json: unknown): ReadShareOutcome {
-  const p = json as Partial<SharePayload> | null;
-  if (!p || typeof p !== 'object' || p.format !== SHARE_FORMAT) return { ok: false, problem: 'This is not a hookscope link: its data is not a shared workspace.' };
-  const read = readWorkspace(JSON.stringify(p.workspace));
-  if (!read.ok) return { ok: false, problem: `The shared workspace cannot be read: ${read.problem}.` };
-  const runs = Array.isArray(p.runs) ? p.runs.filter(isSharedRun) : [];
-  return { ok: true, pending: { origin: 'link', label: null, workspace: read.workspace, runs, actions: runs.map((r) => r.action) } };
+const payloadSchema = z.object({
+  format: z.literal(SHARE_FORMAT),
+  workspace: z.unknown(),
+  runs: z.array(sharedRunSchema).max(SHARE_LIMITS.runs, `at most ${SHARE_LIMITS.runs} runs`).optional(),
+});
+
+function pathText(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part);
+  return out || '(top level)';
 }
 
-function isSharedRun(r: unknown): r is SharedRun {
-  const o = r as Partial<SharedRun> | null;
-  return !!o && typeof o === 'object' && !!o.action && typeof o.action === 'object' && typeof o.action.action === 'string' && !!o.result && Array.isArray(o.calls);
+export function readSharePayload(json: unknown): ReadShareOutcome {
+  const p = json as { format?: unknown } | null;
+  if (!p || typeof p !== 'object' || p.format !== SHARE_FORMAT) return { ok: false, problem: 'This is not a hookscope link: its data is not a shared workspace.' };
+  const parsed = payloadSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 3).map((i) => `${pathText(i.path)}: ${i.message}`);
+    return { ok: false, problem: `The shared runs cannot be read: ${issues.join('; ')}${parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : ''}.` };
+  }
+  const read = readWorkspace(JSON.stringify(parsed.data.workspace));
+  if (!read.ok) return { ok: false, problem: `The shared workspace cannot be read: ${read.problem}.` };
+  const runs: SharedRun[] = (parsed.data.runs ?? []).map((r) => {
+    const events = asTrace(r.events);
+    const root = events[0]?.runId;
+    const calls: SharedCall[] = root ? callsInWords(events, root) : (r.calls ?? []).map((c) => ({ ...c, ...(c.effect === undefined ? {} : { effect: c.effect }) }) as SharedCall);
+    return { action: asAction(r.action), result: r.result as RunSummary, events, calls };
+  });
+  return { ok: true, pending: { origin: 'link', label: null, workspace: read.workspace, runs, actions: runs.map((r) => r.action) } };
 }
 
 /** Decodes the `v1.<data>` token of a link into a workspace to review, or says what is wrong. */
 export function readShareToken(token: string): ReadShareOutcome {
   const decoded = decodeShare(token);
   return decoded.ok ? readSharePayload(decoded.json) : decoded;
+}
+
+/** Shared runs as history records (read-only): run ids get a `shared-` prefix so they never meet the recipient's. */
+export function sharedRecords(runs: readonly SharedRun[], startWorld: WorldState | null): RunRecord[] {
+  return runs.flatMap((r, i): RunRecord[] => {
+    const root = r.events[0]?.runId;
+    if (!root) return [];
+    const rename = (id: string) => `shared-${id}`;
+    const events = r.events.map((e) => {
+      const next = { ...e, runId: e.runId === null ? null : rename(e.runId) } as TraceEvent;
+      if (next.type === 'run-start' && next.origin.kind === 'app' && next.origin.parentRunId) next.origin = { ...next.origin, parentRunId: rename(next.origin.parentRunId) };
+      return next;
+    });
+    const children = [...new Set(events.flatMap((e) => (e.type === 'run-start' && e.origin.kind === 'app' && e.runId ? [e.runId] : [])))];
+    const startedAt = r.events[0]?.at ?? 0;
+    return [{ id: rename(root), action: r.action, startedAt, state: 'settled', result: r.result, unloadable: [], childRunIds: children, events, worldBefore: i === 0 ? startWorld : null, worldAfter: null, shared: true }];
+  });
 }

@@ -138,9 +138,18 @@ export interface AppTemplate {
   classFile: string;
 }
 
+/** An app's name from its class, as the default app is named: `BannedWordsApp` -> "Banned Words". */
+export function nameOfClass(className: string): string {
+  const stem = className.length > 3 && className.endsWith('App') ? className.slice(0, -3) : className;
+  return stem.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Za-z])(\d)/g, '$1 $2').trim() || className;
+}
+
+/** A template as a new app, named after its class (a second copy gets "2", as its id does). */
 export function appFromTemplate(t: AppTemplate, takenIds: string[]): WorkspaceApp {
   const id = uniqueId(t.id, takenIds);
   const files = { ...t.files };
-  const app: WorkspaceApp = { id, name: t.label, version: '0.0.1', classFile: t.classFile, enabled: true, files };
-  return withMeta(app, { id, name: t.label, version: '0.0.1', essentials: [] });
+  const copy = id === t.id ? '' : ` ${id.slice(t.id.length + 1)}`;
+  const name = nameOfClass(t.classFile.replace(/\.ts$/, '').split('/').pop() ?? t.label) + copy;
+  const app: WorkspaceApp = { id, name, version: '0.0.1', classFile: t.classFile, enabled: true, files };
+  return withMeta(app, { id, name, version: '0.0.1', essentials: [] });
 }

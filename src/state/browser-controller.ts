@@ -10,9 +10,18 @@ import type { AppStore } from './store.ts';
 export const SANDBOX_SOURCE = '(sandbox)';
 
 let current: EngineController | null = null;
+const waiting: { resolve(c: EngineController): void; reject(err: Error): void }[] = [];
+let failure: Error | null = null;
 
 export function getController(): EngineController | null {
   return current;
+}
+
+/** The controller once the app runtime is up (at once if it is), or why it could not start. */
+export function whenController(): Promise<EngineController> {
+  if (current) return Promise.resolve(current);
+  if (failure) return Promise.reject(failure);
+  return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
 }
 
 export async function startBrowserController(store: AppStore): Promise<void> {
@@ -22,12 +31,18 @@ export async function startBrowserController(store: AppStore): Promise<void> {
     sandbox.onProblem((problem) => store.getState().appendConsole([{ type: 'runtime-problem', runId: null, at: Date.now(), appId: SANDBOX_SOURCE, problem }]));
     current = new EngineController({ store, transports: sandbox.transports });
     store.getState().setRuntime({ state: 'ready', message: null });
+    for (const w of waiting.splice(0)) w.resolve(current);
     window.addEventListener('pagehide', () => {
       current?.dispose();
       sandbox.dispose();
     });
     await current.sync();
   } catch (err) {
-    store.getState().setRuntime({ state: 'unavailable', message: `The app runtime could not start: ${err instanceof Error ? err.message : String(err)}` });
+    const message = `The app runtime could not start: ${err instanceof Error ? err.message : String(err)}`;
+    store.getState().setRuntime({ state: 'unavailable', message });
+    if (!current) {
+      failure = new Error(message);
+      for (const w of waiting.splice(0)) w.reject(failure);
+    }
   }
 }

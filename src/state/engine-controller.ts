@@ -20,6 +20,22 @@ import { StepGate } from './step-gate.ts';
 import { describeAction } from '../engine/host/actions.ts';
 import type { AppStore } from './store.ts';
 import type { AppStatus, RunRecord, WorkspaceApp } from './types.ts';
+import type { RerunWorld } from './rerun-slice.ts';
+import { resultChange } from './live-diff.ts';
+import { liveBlocker, liveTarget, withDeclaredSettings } from './rerun.ts';
+
+/** How one action is run: from which world, and whether it repeats (or replaces) a recorded run. */
+export interface RunOptions {
+  /** Start from this world (the one a recorded run started from) instead of the live one. */
+  world?: WorldState | null;
+  /** The recorded run this one repeats: the graph shows what changed against it. */
+  repeats?: RunRecord;
+  /** Live mode: take the repeated run's place in the history. */
+  replace?: boolean;
+}
+
+/** performance.mark names the live-mode benchmark reads (bench/live.bench.ts). */
+export const LIVE_MARKS = { settled: 'hookscope:live-settled', answered: 'hookscope:live-answered' } as const;
 
 export interface ControllerOptions {
   store: AppStore;
@@ -81,12 +97,33 @@ export class EngineController {
   }
 
   /** Runs one action after the previous one has answered; never throws (a crash lands on the run). */
-  runAction(input: ActionInput): Promise<RunRecord | undefined> {
+  runAction(input: ActionInput, options: RunOptions = {}): Promise<RunRecord | undefined> {
     const localId = `local-${++this.localIds}`;
-    this.store.getState().startRun({ id: localId, action: structuredClone(input), startedAt: Date.now(), unloadable: [] });
-    const done = this.runChain.then(() => this.execute(localId, input));
+    const repeats = options.repeats;
+    this.store.getState().startRun(
+      { id: localId, action: structuredClone(input), startedAt: Date.now(), unloadable: [] },
+      {
+        ...(repeats && options.replace ? { replaceId: repeats.id } : {}),
+        ...(repeats ? { previous: { seq: seqOf(repeats), events: repeats.events, replaced: options.replace === true } } : {}),
+      },
+    );
+    const done = this.runChain.then(() => this.execute(localId, input, options.world ?? null));
     this.runChain = done.catch(() => undefined);
     return done;
+  }
+
+  /**
+   * Run again: the run's action against the current code, from the world it started from
+   * ('start', the default) or from the live world ('current'). The graph shows what changed.
+   */
+  runAgain(run: RunRecord, from: RerunWorld = 'start'): Promise<RunRecord | undefined> {
+    const world = from === 'start' ? (run.worldBefore ?? null) : null;
+    return this.runAction(structuredClone(run.action), { world, repeats: run });
+  }
+
+  /** The live world becomes `world` (e.g. the one the session started from), keeping the settings apps declare. */
+  resetWorldTo(world: WorldState): void {
+    this.editWorld(withDeclaredSettings(world, this.engine.world.snapshot()));
   }
 
   /** A world edit from the UI: the engine's world becomes exactly this. */
@@ -127,13 +164,14 @@ export class EngineController {
 
   // replay --------------------------------------------------------------------------------------
   /** Replays every kept run that has a baseline world against the current code, in a scratch engine. */
-  async replaySessionAgainstCurrentCode(): Promise<void> {
+  async replaySessionAgainstCurrentCode(world: RerunWorld = 'start'): Promise<void> {
     const st = this.store.getState();
-    const from = replayBaseline(st.runs);
+    const from = world === 'current' ? 0 : replayBaseline(st.runs);
     const runs = from < 0 ? [] : st.runs.slice(from).filter((r) => r.state !== 'running');
     const first = runs[0];
-    if (!first?.worldBefore) {
-      st.setReplay({ status: 'failed', done: 0, total: 0, rows: [], fromSeq: null, error: 'No finished run with a recorded world to start from.' });
+    const startWorld = world === 'current' ? this.engine.world.snapshot() : first?.worldBefore;
+    if (!first || !startWorld) {
+      st.setReplay({ status: 'failed', done: 0, total: 0, rows: [], fromSeq: null, error: first ? 'No finished run with a recorded world to start from.' : 'No finished run to replay.' });
       return;
     }
     const recorded = runs.map((r) => ({ seq: seqOf(r), label: describeAction(r.action), facts: outcomeFacts(r.events) }));
@@ -144,7 +182,7 @@ export class EngineController {
         transports: this.transports,
         apps: st.apps,
         settings: st.settings,
-        world: first.worldBefore,
+        world: startWorld,
         actions: runs.map((r) => r.action),
         onProgress: (done) => this.store.getState().setReplay({ ...base, status: 'running', done, rows: [] }),
       });
@@ -162,7 +200,47 @@ export class EngineController {
 
   private scheduleSync(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.sync(), this.delay);
+    this.timer = setTimeout(() => {
+      const live = this.store.getState().live;
+      if (live) performance.mark(LIVE_MARKS.settled);
+      void this.sync().then(() => {
+        if (live) this.liveRerun();
+      });
+    }, this.delay);
+  }
+
+  // live mode -----------------------------------------------------------------------------------
+  private liveDirty = false;
+  private liveBusy = false;
+  /** The next run's answer is marked for the benchmark (a live re-run). */
+  private markAnswer = false;
+
+  /** An edit settled: re-run the last run from its starting world, in place (once the previous live run ends). */
+  private liveRerun(): void {
+    this.liveDirty = true;
+    if (this.liveBusy) return;
+    const st = this.store.getState();
+    if (!st.live) return;
+    const blocker = liveBlocker(st);
+    if (blocker) {
+      this.liveDirty = false;
+      if (blocker.tell) st.setLiveSkipped(blocker.reason);
+      return;
+    }
+    const target = liveTarget(st.runs);
+    if (!target) return;
+    this.liveDirty = false;
+    this.liveBusy = true;
+    this.markAnswer = true;
+    void this.runAction(structuredClone(target.action), { world: target.worldBefore ?? null, repeats: target, replace: true })
+      .then((run) => {
+        const change = run ? resultChange(target.events, run.events) : null;
+        if (run && change) this.store.getState().setLiveNote({ seq: seqOf(run), text: change.text, changed: change.changed });
+      })
+      .finally(() => {
+        this.liveBusy = false;
+        if (this.liveDirty) this.liveRerun();
+      });
   }
 
   private setStatus(id: string, status: AppStatus): void {
@@ -213,10 +291,15 @@ export class EngineController {
     }
   }
 
-  private async execute(localId: string, input: ActionInput): Promise<RunRecord | undefined> {
+  private async execute(localId: string, input: ActionInput, startWorld: WorldState | null): Promise<RunRecord | undefined> {
     let id = localId;
     try {
       await this.sync();
+      if (startWorld) {
+        // Run again / live mode: back to the world the repeated run started from.
+        this.engine.world.restore(withDeclaredSettings(startWorld, this.engine.world.snapshot()));
+        this.store.getState().setWorld(this.engine.world.snapshot());
+      }
       const st = this.store.getState();
       const unloadable = st.apps
         .filter((a) => a.enabled && st.appStatus[a.id]?.state === 'error')
@@ -224,6 +307,10 @@ export class EngineController {
       st.patchRun(localId, { unloadable, worldBefore: this.engine.world.snapshot() });
       this.pendingLocalId = localId;
       const result = await this.engine.run(input);
+      if (this.markAnswer) {
+        this.markAnswer = false;
+        performance.mark(LIVE_MARKS.answered);
+      }
       id = result.runId;
       this.flush();
       const world = this.engine.world.snapshot();

@@ -18,9 +18,11 @@ export function compactWorlds(runs: RunRecord[], keep = KEEP_WORLDS): RunRecord[
     if (i >= cut) return r;
     const dropAfter = r.worldAfter !== null;
     const dropBefore = i > 0 && Boolean(r.worldBefore);
-    if (!dropAfter && !dropBefore) return r;
+    const dropPrevious = r.previous !== undefined;
+    if (!dropAfter && !dropBefore && !dropPrevious) return r;
     changed = true;
-    return { ...r, worldAfter: null, worldDropped: r.worldDropped || dropAfter, ...(dropBefore ? { worldBefore: null } : {}) };
+    const { previous: _previous, ...rest } = r;
+    return { ...rest, worldAfter: null, worldDropped: r.worldDropped || dropAfter, ...(dropBefore ? { worldBefore: null } : {}) };
   });
   return changed ? out : runs;
 }

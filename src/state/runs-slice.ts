@@ -8,7 +8,14 @@ import type { TraceEvent } from '../engine/trace.ts';
 import type { WorldState } from '../engine/world/types.ts';
 import type { StoreState } from './store.ts';
 import { capRuns, compactWorlds, MAX_RUNS } from './run-memory.ts';
-import type { RunRecord, RunSummary } from './types.ts';
+import type { PreviousResult, RunRecord, RunSummary } from './types.ts';
+
+export interface StartRunOptions {
+  /** Live mode: the new run takes this run's place (and number) in the history. */
+  replaceId?: string;
+  /** The result the run repeats (Run again, live mode). */
+  previous?: PreviousResult;
+}
 
 export { MAX_RUNS };
 export const MAX_CONSOLE = 500;
@@ -21,7 +28,9 @@ export interface RunsSlice {
   /** The number the next run gets (run #1, #2...). */
   nextRunSeq: number;
   /** A new user run: the Run area follows it (selection back to live). */
-  startRun(record: Pick<RunRecord, 'id' | 'action' | 'startedAt' | 'unloadable'>): void;
+  startRun(record: Pick<RunRecord, 'id' | 'action' | 'startedAt' | 'unloadable'>, options?: StartRunOptions): void;
+  /** Runs recorded elsewhere (a share link), shown as they were; numbered from 1. */
+  importRuns(runs: RunRecord[]): void;
   /** Renames a run once the engine told its runId. */
   setRunId(localId: string, runId: string): void;
   addChildRun(runId: string, childRunId: string): void;
@@ -41,17 +50,37 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
     consoleEvents: [],
     lastAction: null,
     nextRunSeq: 1,
-    startRun: (record) =>
-      set((s) => ({
+    startRun: (record, options = {}) =>
+      set((s) => {
+        const replaced = options.replaceId !== undefined ? s.runs.find((r) => r.id === options.replaceId) : undefined;
+        const next: RunRecord = {
+          ...record,
+          seq: replaced?.seq ?? s.nextRunSeq,
+          state: 'running' as const,
+          result: null,
+          childRunIds: [],
+          events: [],
+          worldBefore: null,
+          worldAfter: null,
+          ...(options.previous ? { previous: options.previous } : {}),
+        };
+        return {
         lastAction: record.action,
-        nextRunSeq: s.nextRunSeq + 1,
-        runs: capRuns([...s.runs, { ...record, seq: s.nextRunSeq, state: 'running' as const, result: null, childRunIds: [], events: [], worldBefore: null, worldAfter: null }]),
+        nextRunSeq: replaced ? s.nextRunSeq : s.nextRunSeq + 1,
+        runs: replaced ? s.runs.map((r) => (r === replaced ? next : r)) : capRuns([...s.runs, next]),
         selectedRunId: null,
         viewedRunId: null,
         graphRunId: null,
         selectedNodeId: null,
         logFilter: null,
         centerTab: s.centerTab === 'replay' ? 'graph' : s.centerTab,
+        };
+      }),
+    importRuns: (runs) =>
+      set((s) => ({
+        runs: capRuns([...s.runs, ...runs.map((r, i) => ({ ...r, seq: s.nextRunSeq + i }))]),
+        nextRunSeq: s.nextRunSeq + runs.length,
+        lastAction: runs.at(-1)?.action ?? s.lastAction,
       })),
     setRunId: (localId, runId) => mapRun(localId, (r) => ({ ...r, id: runId })),
     addChildRun: (runId, child) => mapRun(runId, (r) => ({ ...r, childRunIds: [...r.childRunIds, child] })),

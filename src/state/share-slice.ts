@@ -13,7 +13,22 @@ export interface ShareProblem {
   problems: string[];
 }
 
+/** Loading a reviewed workspace: what is happening now, or why it could not go on. */
+export interface LoadProgress {
+  text: string;
+  error: string | null;
+}
+
+/** After Run on shared runs: the sender's result next to the one here, per run. */
+export interface Reproduction {
+  rows: { label: string; sender: string; here: string; same: boolean }[];
+}
+
 export interface ShareSlice {
+  loadProgress: LoadProgress | null;
+  reproduction: Reproduction | null;
+  setLoadProgress(progress: LoadProgress | null): void;
+  setReproduction(reproduction: Reproduction | null): void;
   pending: PendingWorkspace | null;
   shareProblem: ShareProblem | null;
   /** The world as it was when each run started, by the run's `startedAt`. */
@@ -31,6 +46,10 @@ export interface ShareSlice {
 export const createShareSlice: StateCreator<StoreState, [], [], ShareSlice> = (set) => ({
   pending: null,
   shareProblem: null,
+  loadProgress: null,
+  reproduction: null,
+  setLoadProgress: (loadProgress) => set({ loadProgress }),
+  setReproduction: (reproduction) => set({ reproduction }),
   worldBeforeRun: {},
   galleryOpen: false,
   activeExampleId: null,

@@ -72,6 +72,20 @@ export interface RunRecord {
   worldDropped?: boolean;
   /** Set when something outside the engine went wrong (the controller itself). */
   crash?: string;
+  /**
+   * A re-run (Run again, live mode): the result it repeats, so the graph can say what changed
+   * ("was completed, now prevented by Guard"). Only the newest runs keep it (run-memory.ts).
+   */
+  previous?: PreviousResult;
+  /** Recorded by someone else and opened from a share link: shown, never re-run by live mode. */
+  shared?: boolean;
+}
+
+export interface PreviousResult {
+  seq: number;
+  events: TraceEvent[];
+  /** True when the re-run replaced that run in place (live mode). */
+  replaced: boolean;
 }
 
 export type ActionTab = ActionName;

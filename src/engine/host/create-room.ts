@@ -127,7 +127,9 @@ async function runCreatePipeline(run: HostRun, room: WorldRoom, members: WorldUs
   scope.emit({ type: 'commit', what: 'room-created', roomId: inserted.id, room: toAppRoom(world, inserted) });
 
   run.postDetached('IPostRoomCreate', { kind: 'room', room: toAppRoom(world, inserted) as unknown as Record<string, unknown>, usernames: []});
-  return run.result('completed', null, inserted.id, `the ${what} ${inserted.slugifiedName || inserted.id} was created; Post create handlers run without the host waiting`);
+  // A direct message has no name: it is named by its members (its id stays in brackets).
+  const label = inserted.slugifiedName || (room.type === 'd' ? `between ${usernames.map((u) => `@${u}`).join(' and ')} (${inserted.id})` : inserted.id);
+  return run.result('completed', null, inserted.id, `the ${what} ${label} was created; Post create handlers run without the host waiting`);
 }
 
 function applyChainResult(run: HostRun, room: WorldRoom, original: AppRoom, chain: ChainOutput, profile: Profile): WorldRoom {

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { CreateRoomInput } from '../../engine/host/actions.ts';
 import { useStore } from '../../state/store.ts';
+import { actionProblem } from './action-check.ts';
 import { Field, MemberPicker, UserSelect } from './fields.tsx';
 import { RunButton } from './RunButton.tsx';
 
@@ -28,10 +29,18 @@ export function CreateRoomForm() {
   const update = (patch: Partial<CreateRoomInput>) => setDraft('createRoom', { ...draft, ...patch });
   const [fieldsText, setFieldsText] = useState(draft.customFields ? JSON.stringify(draft.customFields) : '');
   const fields = parseFields(fieldsText);
+  const nameProblem = actionProblem(draft, { rooms: [], users: [] });
   return (
     <form className="form" aria-label="Create room" onSubmit={(e) => e.preventDefault()}>
-      <Field label="Room name" hint={draft.type === 'd' ? 'Ignored for direct messages.' : undefined}>
-        <input className="input mono" data-testid="room-name" value={draft.name} onChange={(e) => update({ name: e.target.value })} disabled={draft.type === 'd'} />
+      <Field label="Room name" hint={draft.type === 'd' ? 'Ignored for direct messages: a direct message is named by its members.' : (nameProblem ?? undefined)}>
+        <input
+          className={`input mono ${nameProblem ? 'is-invalid' : ''}`}
+          aria-invalid={nameProblem !== null}
+          data-testid="room-name"
+          value={draft.name}
+          onChange={(e) => update({ name: e.target.value })}
+          disabled={draft.type === 'd'}
+        />
       </Field>
       <fieldset className="field">
         <legend className="field-label">Type</legend>
@@ -66,7 +75,7 @@ export function CreateRoomForm() {
           }}
         />
       </Field>
-      <RunButton action={draft} disabled={!fields.ok} label="Create room" />
+      <RunButton action={draft} disabled={!fields.ok || nameProblem !== null} label="Create room" />
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { CompareProfilesButton } from './CompareProfilesButton.tsx';
 export function RunButton({ action, disabled, label = 'Run' }: { action: ActionInput; disabled?: boolean; label?: string | undefined }) {
   const runtime = useStore((s) => s.runtime.state);
   const busy = useStore((s) => s.runs.some((r) => r.state === 'running'));
-  const title = runtime !== 'ready' ? 'The app runtime is not available' : 'Run (Ctrl/Cmd+Enter runs the last action again)';
+  const title = runtime !== 'ready' ? 'The app runtime is not available' : 'Run on the current world (Ctrl/Cmd+Enter runs the last run again, from the world it started from)';
   return (
     <div className="run-row">
       <button type="submit" className="btn btn-primary" data-testid="run-button" disabled={disabled || runtime !== 'ready'} title={title} onClick={() => void runAction(cleanAction(action))}>
@@ -17,7 +17,7 @@ export function RunButton({ action, disabled, label = 'Run' }: { action: ActionI
       <StopButton />
       <CompareProfilesButton action={action} {...(disabled !== undefined ? { disabled } : {})} />
       <span className="muted small">
-        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the last action again
+        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> (also in the editor) runs the last run again
       </span>
     </div>
   );

@@ -1,9 +1,37 @@
 /** The host's answer to the latest run, plainly: "completed" or `error-code: message`. */
 import { useEffect, useRef } from 'react';
 import { describeAction } from '../../engine/host/actions.ts';
+import { exampleById } from '../../examples/index.ts';
 import { useStore } from '../../state/store.ts';
 import { selectLatestRun } from '../../state/selectors.ts';
 import { CutOffCalls } from './CutOffCalls.tsx';
+
+/** Before the first run: what to try, for the example that was opened (or the default app). */
+function FirstHint() {
+  const exampleId = useStore((s) => s.activeExampleId);
+  const hasBanned = useStore((s) => s.apps.some((a) => a.id === 'banned-words'));
+  const example = exampleId ? exampleById(exampleId) : undefined;
+  if (example) {
+    return (
+      <p className="hint" data-testid="first-hint">
+        Try it: <strong>{example.title}</strong>. {example.explanation} Run the steps in the example guide, or fill in the form and press Run.
+      </p>
+    );
+  }
+  if (!hasBanned) {
+    return (
+      <p className="hint" data-testid="first-hint">
+        Try it: pick an action, fill in the form and press Run. The graph below shows every handler the host calls, in order, and what it made of each answer.
+      </p>
+    );
+  }
+  return (
+    <p className="hint" data-testid="first-hint">
+      Try it: the <strong>Banned Words</strong> app prevents rooms whose name contains a banned word. Press <strong>Create room</strong> to create
+      <span className="mono"> #casino-night</span>, then change the name and run again.
+    </p>
+  );
+}
 
 export function RunResult() {
   const run = useStore(selectLatestRun);
@@ -18,12 +46,7 @@ export function RunResult() {
     <section className="run-result" aria-label="Result" ref={box}>
       <h2 className="section-title">Host answer</h2>
       <div aria-live="polite" aria-atomic="true" data-testid="run-result">
-        {neverRan && (
-          <p className="hint" data-testid="first-hint">
-            Try it: the <strong>Banned Words</strong> app prevents rooms whose name contains a banned word. Press <strong>Create room</strong> to create
-            <span className="mono"> #casino-night</span>, then change the name and run again.
-          </p>
-        )}
+        {neverRan && <FirstHint />}
         {run && <p className="muted small">{describeAction(run.action)}</p>}
         {run?.state === 'running' && <p className="answer answer-pending">Running…</p>}
         {run?.crash && (

@@ -2,7 +2,8 @@
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../state/store.ts';
-import { selectRoomNames, selectUsernames } from '../../state/selectors.ts';
+import { selectUsernames, selectWorld } from '../../state/selectors.ts';
+import { roomLabel, roomRef } from './action-check.ts';
 
 export function Field({ label, hint, children }: { label: string; hint?: string | undefined; children: ReactNode }) {
   return (
@@ -32,18 +33,28 @@ export function UserSelect({ label, value, onChange, optional, testId }: { label
   );
 }
 
-export function RoomSelect({ value, onChange, testId }: { value: string; onChange(v: string): void; testId: string }) {
-  const rooms = useStore(useShallow(selectRoomNames));
-  const known = rooms.includes(value);
+/**
+ * A room of the world, named as a person names it (a direct message by its members). With
+ * `noDirect` (Join) direct messages are listed but cannot be picked: nobody joins a DM.
+ */
+export function RoomSelect({ value, onChange, testId, noDirect = false, hint }: { value: string; onChange(v: string): void; testId: string; noDirect?: boolean; hint?: string | null }) {
+  const world = useStore(selectWorld);
+  const rooms = world.rooms.filter((r) => r.type !== 'l');
+  const known = rooms.some((r) => roomRef(r) === value || r.id === value);
+  const selected = rooms.find((r) => roomRef(r) === value || r.id === value);
   return (
-    <Field label="Room">
-      <select className="input" data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
+    <Field label="Room" hint={hint ?? undefined}>
+      <select className={`input ${hint ? 'is-invalid' : ''}`} aria-invalid={Boolean(hint)} data-testid={testId} value={selected ? roomRef(selected) : value} onChange={(e) => onChange(e.target.value)}>
         {!known && <option value={value}>{value || '(pick a room)'}{value ? ' (not in the world)' : ''}</option>}
-        {rooms.map((r) => (
-          <option key={r} value={r}>
-            {r}
-          </option>
-        ))}
+        {rooms.map((r) => {
+          const direct = r.type === 'd';
+          return (
+            <option key={r.id} value={roomRef(r)} disabled={noDirect && direct}>
+              {roomLabel(r, world)}
+              {noDirect && direct ? ': cannot be joined' : ''}
+            </option>
+          );
+        })}
       </select>
     </Field>
   );

@@ -32,6 +32,8 @@ export interface CodeEditorProps {
   files?: Record<string, string>;
   /** The app's main class file (relative path); read from `files['app.json']` when omitted. */
   classFile?: string;
+  /** Ctrl/Cmd+Enter inside the editor: run (the text is never changed by it). */
+  onRun?(): void;
 }
 
 const HINT_DELAY_MS = 250;
@@ -97,6 +99,13 @@ export function CodeEditor(props: CodeEditorProps) {
       latest.current.onChange(next);
       refreshHints(HINT_DELAY_MS);
     });
+    // Ctrl/Cmd+Enter runs instead of Monaco's "insert line after" (the editor's own binding wins over the page's).
+    const runAction = editor.addAction({
+      id: 'hookscope.run',
+      label: 'hookscope: Run the last action again',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+      run: () => latest.current.onRun?.(),
+    });
     setReady(true);
     refreshHints(0);
     latest.current.onReady?.({
@@ -114,6 +123,7 @@ export function CodeEditor(props: CodeEditorProps) {
       clearTimeout(hintTimer.current);
       saveViewState(editor);
       sub.dispose();
+      runAction.dispose();
       editor.dispose();
       editorRef.current = null;
       setReady(false);

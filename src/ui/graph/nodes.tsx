@@ -65,6 +65,7 @@ export const HandlerNodeView = memo(function HandlerNodeView({ data }: NodeProps
         <span className="hs-state-chip">{STATE_LABEL[n.state]}</span>
       </div>
       <div className="hs-node-sub hs-mono">{n.detail}</div>
+      {n.was && <div className="hs-was" data-testid="graph-handler-was">{n.was}</div>}
       {duration && <div className="hs-duration">{duration}</div>}
     </div>
   );
@@ -91,6 +92,7 @@ export const OutcomeNodeView = memo(function OutcomeNodeView({ data }: NodeProps
       <div className="hs-node-kicker">outcome</div>
       <div className="hs-node-title">{n.state === 'pending' ? 'running…' : n.state}</div>
       {n.error && <div className="hs-outcome-error hs-mono">{`${n.error.code}: ${n.error.message}`}</div>}
+      {n.was && <div className="hs-was" data-testid="graph-outcome-was">{n.was}</div>}
       <div className="hs-outcome-summary">{n.summary}</div>
     </div>
   );

@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { projectRun } from '../../graph/project.ts';
+import { markChanges } from '../../state/live-diff.ts';
 import { selectTheme } from '../../state/selectors.ts';
 import { useStore } from '../../state/store.ts';
 import { RunLog } from '../console/RunLog.tsx';
@@ -25,7 +26,9 @@ function useShownGraph() {
   return useMemo(() => {
     if (!run) return { run, events: [], graph: null };
     const events = eventsOf(run, graphRunId);
-    return { run, events, graph: hasStart(events) ? projectRun(events) : null };
+    const graph = hasStart(events) ? projectRun(events) : null;
+    // A re-run (Run again, live mode) shows what changed against the result it repeats.
+    return { run, events, graph: graph && graphRunId === null ? markChanges(graph, run.previous, events) : graph };
   }, [run, graphRunId]);
 }
 

@@ -6,7 +6,7 @@ import type { CenterTab } from '../../state/inspect-slice.ts';
 import { outcomeFacts, outcomeText } from '../../state/outcome-facts.ts';
 import { useStore } from '../../state/store.ts';
 import type { RunRecord } from '../../state/types.ts';
-import { replaySession, runAgain } from './actions.ts';
+import { RerunControls } from '../actions/RerunControls.tsx';
 import { StepControls } from './StepControls.tsx';
 
 function childLabel(run: RunRecord, childId: string): string {
@@ -25,7 +25,6 @@ export function RunToolbar({ run }: { run: RunRecord | null }) {
   const viewed = useStore((s) => s.viewedRunId);
   const backToLive = useStore((s) => s.backToLive);
   const selectNode = useStore((s) => s.selectNode);
-  const replaying = useStore((s) => s.replay?.status === 'running');
   const tabs: { id: CenterTab; label: string }[] = [
     { id: 'graph', label: 'Graph' },
     { id: 'console', label: 'Console' },
@@ -71,12 +70,7 @@ export function RunToolbar({ run }: { run: RunRecord | null }) {
         )}
       </div>
       <div className="run-toolbar-row">
-        <button type="button" className="btn btn-small" disabled={!run || run.state === 'running'} onClick={() => run && runAgain(run)} data-testid="run-again" title="Run the same action again with the current code and the live world">
-          ↻ Run again
-        </button>
-        <button type="button" className="btn btn-small" disabled={!run || replaying} onClick={replaySession} data-testid="replay-session" title="Run every recorded action, in order, against the current code in a scratch engine (the live world is not touched)">
-          {replaying ? 'Replaying…' : 'Replay session'}
-        </button>
+        <RerunControls run={run} />
         <StepControls />
       </div>
     </div>

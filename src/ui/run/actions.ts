@@ -4,7 +4,6 @@ import { getController } from '../../state/browser-controller.ts';
 import type { Speed } from '../../state/inspect-slice.ts';
 import { useStore } from '../../state/store.ts';
 import type { RunRecord } from '../../state/types.ts';
-import { runAction } from '../actions/run-action.ts';
 import { nodeOfCall, resolveAppFile } from './run-view.ts';
 
 /** Selecting a node also filters the Console to its calls. */
@@ -36,14 +35,6 @@ export function jumpToSource(appId: string, file: string, line: number, column: 
   const path = resolveAppFile(app, file) ?? app.classFile;
   s.openFileOf(appId, path);
   s.requestReveal({ appId, file: path, line, column });
-}
-
-export function runAgain(run: RunRecord): void {
-  void runAction(structuredClone(run.action));
-}
-
-export function replaySession(): void {
-  void getController()?.replaySessionAgainstCurrentCode();
 }
 
 export function setStepping(enabled: boolean, speed: Speed): void {

@@ -29,18 +29,20 @@ function SafeDialog({ pending }: { pending: PendingWorkspace }) {
   const [path, setPath] = useState<string | null>(null);
   const file = app && path !== null && app.files[path] !== undefined ? path : app?.classFile;
   const [busy, setBusy] = useState(false);
+  const progress = useStore((s) => s.loadProgress);
   const actions = pending.actions.length ? pending.actions : [ws.drafts.createRoom];
   const go = (run: boolean) => {
     setBusy(true);
-    void loadIntoWorkspace(ws, run ? { actions } : {}).finally(() => setBusy(false));
+    void loadIntoWorkspace(ws, run ? { actions, shared: pending.runs } : { shared: pending.runs }).finally(() => setBusy(false));
   };
   const discard = () => {
     clearShareHash();
+    useStore.getState().setLoadProgress(null);
     useStore.getState().setPending(null);
   };
   return (
     <div className="overlay share-overlay">
-      <div className="share-dialog safe-view" role="dialog" aria-modal="true" aria-labelledby="safe-view-banner" data-testid="safe-view">
+      <div className={`share-dialog safe-view${pending.runs.length ? ' has-runs' : ''}`} role="dialog" aria-modal="true" aria-labelledby="safe-view-banner" data-testid="safe-view">
         <div className="banner banner-warn safe-banner" id="safe-view-banner" data-testid="safe-banner">
           {banner(pending)}
         </div>
@@ -78,9 +80,15 @@ function SafeDialog({ pending }: { pending: PendingWorkspace }) {
           </section>
         </div>
         <SharedRuns runs={pending.runs} />
+        {progress && (
+          <p className={`safe-progress small${progress.error ? ' is-error' : ''}`} role="status" aria-live="polite" data-testid="safe-progress">
+            {progress.error ? `Could not load: ${progress.error}. ${progress.text}` : progress.text}
+          </p>
+        )}
         <div className="safe-actions">
           <span className="small muted" data-testid="safe-run-plan">
-            Run loads it and runs: {actions.map(describeAction).join('; ')}
+            Run loads it and runs{pending.runs.length ? ', from the world the sender started from' : ''}: {actions.map(describeAction).join('; ')}
+            {pending.runs.length ? '. Load shows the shared runs in your history without running anything.' : ''}
           </span>
           <button type="button" className="btn btn-primary" data-testid="safe-run" disabled={busy} onClick={() => go(true)}>
             ▶ Run
@@ -88,7 +96,7 @@ function SafeDialog({ pending }: { pending: PendingWorkspace }) {
           <button type="button" className="btn" data-testid="safe-load" disabled={busy} onClick={() => go(false)}>
             Load into my workspace
           </button>
-          <button type="button" className="btn btn-ghost" data-testid="safe-discard" disabled={busy} onClick={discard}>
+          <button type="button" className="btn btn-ghost" data-testid="safe-discard" disabled={busy && !progress?.error} onClick={discard}>
             Discard
           </button>
         </div>

@@ -13,6 +13,7 @@ import { importFile, openShareHash } from './open-shared.ts';
 import { SafeView } from './SafeView.tsx';
 import { ShareMenu } from './ShareMenu.tsx';
 import { ShareProblemDialog } from './ShareProblemDialog.tsx';
+import { ReproductionBanner } from './ReproductionBanner.tsx';
 import './share.css';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
@@ -52,6 +53,7 @@ export function ShareBar({ withButtons = true }: { withButtons?: boolean }) {
         </div>
       )}
       <ShareProblemDialog />
+      <ReproductionBanner />
       <ExampleGuide />
       <SafeView />
       <GalleryDialog />

@@ -1,6 +1,6 @@
 /** "Share ▾": copy a link, export the scenario / a test / the latest trace, import a file. */
 import { useEffect, useRef, useState } from 'react';
-import { shareLink } from '../../share/payload.ts';
+import { shareLink, shareStartWorld } from '../../share/payload.ts';
 import { runsToTest } from '../../share/runs-to-test.ts';
 import { SCENARIO_FILE_SUFFIX, scenarioText, workspaceToScenario } from '../../share/scenario-io.ts';
 import { traceFile, traceFileName } from '../../share/trace-file.ts';
@@ -26,9 +26,12 @@ export function ShareMenu() {
 
   const makeLink = (includeRuns: boolean) => {
     const s = useStore.getState();
-    const url = shareLink(location.href, s, includeRuns ? s.runs : null);
+    // The world the first run started from: the recipient's Run meets what the sender's first run met.
+    const start = shareStartWorld(s, s.runs, s.worldBeforeRun);
+    const url = shareLink(location.href, { ...s, world: start.world }, includeRuns ? s.runs : null);
     setLink(url);
-    setNote(`${url.length} characters${url.length > 8000 ? ': some chat apps cut links this long; export a file instead' : ''}.`);
+    const world = start.beforeSeq !== null ? `the world as it was before run #${start.beforeSeq}` : 'the current world';
+    setNote(`${url.length} characters, with ${world}${url.length > 8000 ? ': some chat apps cut links this long; export a file instead' : ''}.`);
     void navigator.clipboard?.writeText(url).then(
       () => setNote((n) => `Copied. ${n ?? ''}`),
       () => undefined,

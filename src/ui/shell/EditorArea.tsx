@@ -9,6 +9,7 @@ import { useStore } from '../../state/store.ts';
 import { selectOpenPath, selectSelectedApp, selectTheme } from '../../state/selectors.ts';
 import type { CodeEditorApi } from '../editor/CodeEditor.tsx';
 import { editorPath } from '../editor/paths.ts';
+import { runLast } from '../actions/rerun.ts';
 
 const CodeEditor = lazy(() => import('../editor/CodeEditor.tsx').then((m) => ({ default: m.CodeEditor })));
 
@@ -79,6 +80,7 @@ export function EditorArea() {
             files={app.files}
             classFile={app.classFile}
             onChange={(v) => setFile(app.id, path, v)}
+            onRun={runLast}
             onReady={(a) => {
               api.current = a;
               tryReveal();

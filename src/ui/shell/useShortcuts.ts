@@ -1,11 +1,11 @@
 /**
- * Global shortcuts: Ctrl/Cmd+Enter runs the last action again, Ctrl/Cmd+P opens the app
+ * Global shortcuts: Ctrl/Cmd+Enter runs the last run again (from its starting world; see actions/rerun.ts), Ctrl/Cmd+P opens the app
  * switcher, Alt+1..9 selects an app, Ctrl/Cmd+E focuses the editor, Esc stops a run in progress
  * (only once Stop is shown, and never when Esc closes something: a dialog, a menu, a widget).
  */
 import { useEffect } from 'react';
 import { useStore } from '../../state/store.ts';
-import { runAction } from '../actions/run-action.ts';
+import { runLast } from '../actions/rerun.ts';
 import { runInProgress, STOP_AFTER_MS, stopRun } from '../actions/run-control.ts';
 
 function escStops(e: KeyboardEvent): boolean {
@@ -27,9 +27,10 @@ export function useShortcuts(): void {
         e.preventDefault();
         s.setPresenter(!s.presenter);
       } else if (mod && e.key === 'Enter') {
+        // The editor handles its own Ctrl/Cmd+Enter (a Monaco action): not twice.
+        if (e.defaultPrevented) return;
         e.preventDefault();
-        const action = s.lastAction ?? s.drafts[s.actionTab];
-        void runAction(action);
+        runLast();
       } else if (mod && !e.shiftKey && e.key.toLowerCase() === 'p') {
         e.preventDefault();
         s.setQuickSwitcher(true);
