@@ -10,23 +10,30 @@ import type { GraphNode } from './types.ts';
 export const SIZES = {
   /** The lane's label column (phase name, event). */
   laneLabel: 124,
-  lanePadding: 8,
-  laneGap: 14,
-  handler: { width: 208, height: 66 },
+  lanePadding: 6,
+  laneGap: 8,
+  handler: { width: 200, height: 66 },
   handlerGap: 22,
   /** A phase no app listens to: one thin lane. */
-  emptyLane: { width: 330, height: 38 },
-  host: { width: 220, height: 36 },
+  emptyLane: { width: 300, height: 38 },
+  host: { width: 124, height: 38 },
+  /** Between a host step and the not-awaited phase drawn on its row. */
+  hostGap: 24,
   /** Kept for the (unlaid) action and outcome boxes. */
   action: { width: 0, height: 0 },
   outcome: { width: 0, height: 0 },
 } as const;
 
+/**
+ * A phase the host does not await (Post create, Post deleted, Post join) right after a host step
+ * sits on that step's row, to its right: the host fires it and is done.
+ */
 export function layout(nodes: GraphNode[]): GraphNode[] {
   const children = new Map<string, number>();
   for (const n of nodes) if (n.parentId) children.set(n.parentId, (children.get(n.parentId) ?? 0) + 1);
   const index = new Map<string, number>();
   let y = 0;
+  let hostRow: { y: number; height: number } | null = null;
   const out: GraphNode[] = [];
   for (const node of nodes) {
     switch (node.kind) {
@@ -36,17 +43,22 @@ export function layout(nodes: GraphNode[]): GraphNode[] {
         break;
       case 'host':
         out.push({ ...node, x: 0, y, ...SIZES.host });
+        hostRow = { y, height: SIZES.host.height };
         y += SIZES.host.height + SIZES.laneGap;
         break;
       case 'phase': {
         const n = children.get(node.id) ?? 0;
-        if (n === 0) {
-          out.push({ ...node, x: 0, y, ...SIZES.emptyLane });
-          y += SIZES.emptyLane.height + SIZES.laneGap;
+        const width = n === 0 ? SIZES.emptyLane.width : SIZES.laneLabel + n * SIZES.handler.width + (n - 1) * SIZES.handlerGap + SIZES.lanePadding;
+        const height = n === 0 ? SIZES.emptyLane.height : SIZES.handler.height + 2 * SIZES.lanePadding;
+        if (!node.awaited && hostRow) {
+          // Beside the host step: the row grows to the taller of the two.
+          out.push({ ...node, x: SIZES.host.width + SIZES.hostGap, y: hostRow.y, width, height });
+          const grown = Math.max(hostRow.height, height);
+          y += grown - hostRow.height;
+          hostRow = null;
           break;
         }
-        const width = SIZES.laneLabel + n * SIZES.handler.width + (n - 1) * SIZES.handlerGap + SIZES.lanePadding;
-        const height = SIZES.handler.height + 2 * SIZES.lanePadding;
+        hostRow = null;
         out.push({ ...node, x: 0, y, width, height });
         y += height + SIZES.laneGap;
         break;

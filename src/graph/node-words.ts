@@ -72,7 +72,7 @@ export function nodeWords(node: HandlerNode, events: readonly TraceEvent[], ctx:
         if (end.result === null || end.result === undefined) return 'returned nothing: chain broken here';
         return chainWords(events, end);
       }
-      return end.result === undefined ? 'ran' : `ran, ${node.detail}`;
+      return end.result === undefined || end.result === null ? 'ran' : `ran, ${node.detail}`;
     }
     case 'skipped-check': {
       const check = callEnd(events, node, 'check');

@@ -128,7 +128,11 @@ describe('projectRun', () => {
     // Lanes (phases, host steps) stack without overlapping, in the plan's order.
     const lanes = g.nodes.filter((n) => !n.parentId && (n.kind === 'phase' || n.kind === 'host'));
     expect(lanes.map((n) => n.kind === 'phase' ? n.event : n.id)).toEqual(['IPreRoomCreatePrevent', 'IPreRoomCreateExtend', 'IPreRoomCreateModify', 'host:commit', 'IPostRoomCreate']);
-    for (let i = 1; i < lanes.length; i++) expect(lanes[i]!.y).toBeGreaterThanOrEqual(lanes[i - 1]!.y + lanes[i - 1]!.height);
+    for (let i = 1; i < lanes.length - 1; i++) expect(lanes[i]!.y).toBeGreaterThanOrEqual(lanes[i - 1]!.y + lanes[i - 1]!.height);
+    // Post create (not awaited) is drawn on the host step's row, to its right.
+    const [host, post] = lanes.slice(-2);
+    expect(post!.y).toBe(host!.y);
+    expect(post!.x).toBeGreaterThanOrEqual(host!.x + host!.width);
   });
 });
 

@@ -153,3 +153,10 @@ function handlerNode(
 function methodOf(event: RoomEvent): string {
   return `execute${event.slice(1)}`;
 }
+
+/** The "why" sentences of a finished run, as its outcome card shows them (empty while it runs). */
+export function whyOfRun(events: readonly TraceEvent[]): string[] {
+  if (!events.some((e) => e.type === 'run-start')) return [];
+  const outcome = projectRun(events).nodes.find((n) => n.kind === 'outcome');
+  return outcome?.kind === 'outcome' ? outcome.why : [];
+}

@@ -36,7 +36,7 @@ export function App() {
       <ShareBar />
       <StatusBanners />
       <Group className="workbench-rows" orientation="vertical" {...rows}>
-        <Panel id="work" defaultSize="56%" minSize={220}>
+        <Panel id="work" defaultSize="42%" minSize={220}>
           <Group className="workbench-columns" orientation="horizontal" {...columns}>
             <Panel id="apps" defaultSize="19%" minSize={200} className="panel">
               <AppsPanel />
@@ -53,7 +53,7 @@ export function App() {
         </Panel>
         <Separator className="resize-handle resize-handle--row" />
         {/* The Run area spans the full width: history | graph or console | inspector. */}
-        <Panel id="run" defaultSize="44%" minSize={160} className="panel">
+        <Panel id="run" defaultSize="58%" minSize={160} className="panel">
           <RunArea />
         </Panel>
       </Group>
