@@ -32,9 +32,11 @@ export function App() {
 
   return (
     <div className="workbench" data-testid="workbench">
+      <a className="skip-link" href="#run-area" data-testid="skip-link">Skip to the run graph</a>
       <TopBar />
       <ShareBar />
       <StatusBanners />
+      <main className="workbench-main" aria-label="Workbench">
       <Group className="workbench-rows" orientation="vertical" {...rows}>
         <Panel id="work" defaultSize="42%" minSize={220}>
           <Group className="workbench-columns" orientation="horizontal" {...columns}>
@@ -57,6 +59,7 @@ export function App() {
           <RunArea />
         </Panel>
       </Group>
+      </main>
       <QuickSwitcher />
     </div>
   );

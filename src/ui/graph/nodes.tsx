@@ -70,6 +70,7 @@ export const HandlerNodeView = memo(function HandlerNodeView({ data }: NodeProps
         {duration && <span className="hs-duration">{duration}</span>}
       </div>
       <div className="hs-node-says" data-testid="graph-node-says">{n.says}</div>
+      <span className="hs-sr-only">{`, ${n.method}, ${STATE_LABEL[n.state]}`}</span>
     </div>
   );
 });

@@ -26,8 +26,8 @@ export function toFlowNodes(graph: RunGraph, selectedId: string | null): FlowNod
         connectable: false,
         selectable: node.kind === 'handler' || node.kind === 'phase',
         focusable: node.kind === 'handler' || node.kind === 'phase',
-        ariaLabel: ariaLabelOf(node),
-        ...(node.kind === 'handler' ? { ariaRole: 'button' as const } : {}),
+        // A handler is named by its visible text (axe: label-content-name-mismatch) plus a hidden method.
+        ...(node.kind === 'handler' ? { ariaRole: 'button' as const } : { ariaLabel: ariaLabelOf(node) }),
       };
       if (node.parentId) {
         flow.parentId = node.parentId;

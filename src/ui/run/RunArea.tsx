@@ -45,7 +45,7 @@ export function RunArea() {
   const onSelectNode = (id: string | null) => selectNode(graph?.nodes.find((n) => n.id === id) ?? null, graph?.runId ?? null);
 
   return (
-    <section className="run-area" aria-label="Run" data-testid="run-area">
+    <section className="run-area" aria-label="Run" data-testid="run-area" id="run-area" tabIndex={-1}>
       <Group orientation="horizontal" {...layout}>
         <Panel id="run-history" defaultSize="16%" minSize={180} className="run-col">
           <RunHistory runs={runs} selectedId={run?.id ?? null} compareId={compare?.id ?? null} apps={apps} onSelect={selectRun} onCompare={setCompare} />

@@ -24,7 +24,7 @@ export function TopBar() {
       <div className="topbar-end">
         <StopButton testId="topbar-stop" compact />
         <RuntimeProblems />
-        <button type="button" className="btn btn-ghost topbar-goto" onClick={() => openSwitcher(true)} title={`Switch app (${MOD}+P, Alt+1…9)`} aria-label={`Go to app (${MOD}+P)`}>
+        <button type="button" className="btn btn-ghost topbar-goto" onClick={() => openSwitcher(true)} title={`Switch app (${MOD}+P, Alt+1…9)`}>
           <span className="topbar-goto-text">Go to app… </span><kbd>{MOD}+P</kbd>
         </button>
         <PresenterToggle />
