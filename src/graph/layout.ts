@@ -1,85 +1,76 @@
 /**
- * Deterministic left-to-right layout: one column per pipeline step, handlers stacked in listener
- * order inside their phase. Readable at 10 apps; no layout library needed for this shape.
+ * Deterministic top-to-bottom lane layout: one lane per pipeline step in the host's order, the
+ * handlers of a phase side by side in listener order. A laptop's graph pane is wide and short, so
+ * phases stack and apps spread sideways; a phase with many apps scrolls sideways, never shrinks
+ * its text. The action and the outcome are not laid out: the view shows them pinned (header and
+ * outcome card), so they stay in view however the lanes are scrolled.
  */
 import type { GraphNode } from './types.ts';
 
 export const SIZES = {
-  columnGap: 56,
-  action: { width: 200, height: 72 },
-  outcome: { width: 300, height: 150 },
-  host: { width: 150, height: 48 },
-  phaseWidth: 240,
-  /** A phase no app listens to is drawn narrow: it only says the host passed through it. */
-  emptyPhase: { width: 132, height: 64 },
-  phaseHeader: 44,
-  phasePadding: 12,
-  handler: { width: 216, height: 64 },
-  handlerGap: 10,
+  /** The lane's label column (phase name, event). */
+  laneLabel: 124,
+  lanePadding: 6,
+  laneGap: 8,
+  handler: { width: 200, height: 66 },
+  handlerGap: 22,
+  /** A phase no app listens to: one thin lane. */
+  emptyLane: { width: 300, height: 38 },
+  host: { width: 124, height: 38 },
+  /** Between a host step and the not-awaited phase drawn on its row. */
+  hostGap: 24,
+  /** Kept for the (unlaid) action and outcome boxes. */
+  action: { width: 0, height: 0 },
+  outcome: { width: 0, height: 0 },
 } as const;
 
 /**
- * Phases the host does not await (Post create, Post deleted, Post join) hang below the main line,
- * under the outcome: the action is done before they run.
+ * A phase the host does not await (Post create, Post deleted, Post join) right after a host step
+ * sits on that step's row, to its right: the host fires it and is done.
  */
 export function layout(nodes: GraphNode[]): GraphNode[] {
-  let x = 0;
-  const detached: string[] = [];
+  const children = new Map<string, number>();
+  for (const n of nodes) if (n.parentId) children.set(n.parentId, (children.get(n.parentId) ?? 0) + 1);
+  const index = new Map<string, number>();
+  let y = 0;
+  let hostRow: { y: number; height: number } | null = null;
   const out: GraphNode[] = [];
-  const childCount = new Map<string, number>();
-  const phaseX = new Map<string, number>();
   for (const node of nodes) {
     switch (node.kind) {
       case 'action':
-        out.push({ ...node, x, y: 24, ...SIZES.action });
-        x += SIZES.action.width + SIZES.columnGap;
+      case 'outcome':
+        out.push({ ...node, x: 0, y: 0, width: 0, height: 0 });
         break;
       case 'host':
-        out.push({ ...node, x, y: 36, ...SIZES.host });
-        x += SIZES.host.width + SIZES.columnGap;
+        out.push({ ...node, x: 0, y, ...SIZES.host });
+        hostRow = { y, height: SIZES.host.height };
+        y += SIZES.host.height + SIZES.laneGap;
         break;
       case 'phase': {
-        const empty = !nodes.some((n) => n.parentId === node.id);
-        if (empty && node.awaited) {
-          out.push({ ...node, x, y: 28, ...SIZES.emptyPhase });
-          x += SIZES.emptyPhase.width + SIZES.columnGap;
+        const n = children.get(node.id) ?? 0;
+        const width = n === 0 ? SIZES.emptyLane.width : SIZES.laneLabel + n * SIZES.handler.width + (n - 1) * SIZES.handlerGap + SIZES.lanePadding;
+        const height = n === 0 ? SIZES.emptyLane.height : SIZES.handler.height + 2 * SIZES.lanePadding;
+        if (!node.awaited && hostRow) {
+          // Beside the host step: the row grows to the taller of the two.
+          out.push({ ...node, x: SIZES.host.width + SIZES.hostGap, y: hostRow.y, width, height });
+          const grown = Math.max(hostRow.height, height);
+          y += grown - hostRow.height;
+          hostRow = null;
           break;
         }
-        if (!node.awaited) {
-          detached.push(node.id);
-          out.push({ ...node, x: 0, y: 0, width: SIZES.phaseWidth, height: 0 });
-          break;
-        }
-        phaseX.set(node.id, x);
-        out.push({ ...node, x, y: 0, width: SIZES.phaseWidth, height: 0 });
-        x += SIZES.phaseWidth + SIZES.columnGap;
+        hostRow = null;
+        out.push({ ...node, x: 0, y, width, height });
+        y += height + SIZES.laneGap;
         break;
       }
       case 'handler': {
         const parent = node.parentId ?? '';
-        const i = childCount.get(parent) ?? 0;
-        childCount.set(parent, i + 1);
-        out.push({ ...node, x: SIZES.phasePadding, y: SIZES.phaseHeader + i * (SIZES.handler.height + SIZES.handlerGap), ...SIZES.handler });
+        const i = index.get(parent) ?? 0;
+        index.set(parent, i + 1);
+        out.push({ ...node, x: SIZES.laneLabel + i * (SIZES.handler.width + SIZES.handlerGap), y: SIZES.lanePadding, ...SIZES.handler });
         break;
       }
-      case 'outcome':
-        out.push({ ...node, x, y: 12, ...SIZES.outcome });
-        break;
     }
   }
-  // Phases grow to hold their handlers (at least one empty row).
-  const sized = out.map((node) => {
-    if (node.kind !== 'phase') return node;
-    if (node.width === SIZES.emptyPhase.width) return node;
-    const n = Math.max(1, childCount.get(node.id) ?? 0);
-    return { ...node, height: SIZES.phaseHeader + n * (SIZES.handler.height + SIZES.handlerGap) + SIZES.phasePadding - SIZES.handlerGap };
-  });
-  const mainBottom = Math.max(...sized.filter((n) => !n.parentId && !detached.includes(n.id)).map((n) => n.y + n.height));
-  let below = mainBottom + SIZES.columnGap;
-  return sized.map((node) => {
-    if (!detached.includes(node.id)) return node;
-    const placed = { ...node, x, y: below };
-    below += node.height + SIZES.columnGap;
-    return placed;
-  });
+  return out;
 }

@@ -119,15 +119,21 @@ describe('projectRun', () => {
     expect(late.settled).toBe(true);
   });
 
-  it('lays phases out left to right and handlers top to bottom in listener order', async () => {
+  it('lays phases out top to bottom in the host order and handlers left to right in listener order', async () => {
     engine = await makeEngine(Array.from({ length: 10 }, (_, i) => preventReturning(`p${i}`, `P${i}`, 'false')));
     const r = await engine.run({ action: 'createRoom', name: 'ten', type: 'c', creator: 'alice' });
     const g = projectRun(runEvents(engine, r.runId));
     const hs = g.nodes.filter((n) => n.kind === 'handler');
-    expect(hs.map((n) => n.y)).toEqual([...hs.map((n) => n.y)].sort((a, b) => a - b));
-    expect(new Set(hs.map((n) => n.y)).size).toBe(10);
-    const xs = g.nodes.filter((n) => !n.parentId).map((n) => n.x);
-    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    expect(hs.map((n) => n.x)).toEqual([...hs.map((n) => n.x)].sort((a, b) => a - b));
+    expect(new Set(hs.map((n) => n.x)).size).toBe(10);
+    // Lanes (phases, host steps) stack without overlapping, in the plan's order.
+    const lanes = g.nodes.filter((n) => !n.parentId && (n.kind === 'phase' || n.kind === 'host'));
+    expect(lanes.map((n) => n.kind === 'phase' ? n.event : n.id)).toEqual(['IPreRoomCreatePrevent', 'IPreRoomCreateExtend', 'IPreRoomCreateModify', 'host:commit', 'IPostRoomCreate']);
+    for (let i = 1; i < lanes.length - 1; i++) expect(lanes[i]!.y).toBeGreaterThanOrEqual(lanes[i - 1]!.y + lanes[i - 1]!.height);
+    // Post create (not awaited) is drawn on the host step's row, to its right.
+    const [host, post] = lanes.slice(-2);
+    expect(post!.y).toBe(host!.y);
+    expect(post!.x).toBeGreaterThanOrEqual(host!.x + host!.width);
   });
 });
 

@@ -10,6 +10,8 @@ import type { TraceEvent } from '../engine/trace.ts';
 import { handlerView, type HandlerFacts } from './handler-state.ts';
 import { PHASE_LABEL } from './labels.ts';
 import { layout } from './layout.ts';
+import { isDecisive, nodeWords } from './node-words.ts';
+import { explainRun } from './why.ts';
 import type { GraphEdge, GraphNode, HandlerNode, HostStepNode, OutcomeNode, PhaseNode, RunGraph, StepState } from './types.ts';
 
 type RunStart = Extract<TraceEvent, { type: 'run-start' }>;
@@ -56,6 +58,7 @@ export function projectRun(allEvents: readonly TraceEvent[], cursor = allEvents.
   nodes.push(actionNode);
 
   let responsible: string | undefined;
+  const deciding = new Set([...preventedBy, ...stoppedBy.keys()]);
   let flowTail = 'action';
   let flowTaken = true;
   let hostDone = false;
@@ -79,7 +82,8 @@ export function projectRun(allEvents: readonly TraceEvent[], cursor = allEvents.
     for (const row of rows) {
       const node = handlerNode(step, row, phase, facts.get(`${step.event}|${row.appId}`), preventedBy);
       nodes.push(node);
-      if (node.callIds.some((id) => preventedBy.has(id) || stoppedBy.has(id))) responsible = node.id;
+      node.decisive = !responsible && isDecisive(node, mine, deciding);
+      if (node.decisive) responsible = node.id;
       if (previous && !row.ignored) edges.push({ id: `seq:${previous}->${node.id}`, source: previous, target: node.id, style: 'sequence', taken: node.state !== 'pending' && node.state !== 'not-run' && node.state !== 'not-reached' });
       if (!row.ignored) previous = node.id;
     }
@@ -94,12 +98,21 @@ export function projectRun(allEvents: readonly TraceEvent[], cursor = allEvents.
     state: outcome?.outcome ?? 'pending',
     error: outcome?.error ?? null,
     summary: outcome?.summary ?? 'running…',
+    why: [],
+    notices: [],
     x: 0,
     y: 0,
     width: 0,
     height: 0,
     ...(responsible ? { responsible } : {}),
   };
+  // Effect words need every node (who decided), so they are filled in once all are built.
+  const decider = nodes.find((n): n is HandlerNode => n.kind === 'handler' && n.decisive)?.appName ?? null;
+  const loaded = new Map(start.plan.flatMap((s) => (s.kind === 'event' ? s.listeners.map((l) => [l.appId, l.loaded] as const) : [])));
+  for (const n of nodes) if (n.kind === 'handler') n.says = nodeWords(n, mine, { decider, loaded: loaded.get(n.appId) ?? true, timeoutMs: start.timeoutMs });
+  const why = explainRun(nodes, mine);
+  outcomeNode.why = why.sentences;
+  outcomeNode.notices = why.notices;
   nodes.push(outcomeNode);
   edges.push({ id: `flow:${flowTail}->outcome`, source: flowTail, target: 'outcome', style: 'flow', taken: outcome !== undefined && flowTaken });
   if (responsible && outcome) edges.push({ id: `cause:${responsible}->outcome`, source: responsible, target: 'outcome', style: 'cause', taken: true });
@@ -127,7 +140,7 @@ function handlerNode(
   facts: HandlerFacts | undefined,
   preventedBy: Set<string>,
 ): HandlerNode {
-  const base = { kind: 'handler' as const, id: `handler:${step.event}:${row.appId}`, event: step.event, appId: row.appId, appName: row.name, method: methodOf(step.event), awaited: step.awaited, parentId: phase.id, x: 0, y: 0, width: 0, height: 0 };
+  const base = { kind: 'handler' as const, says: '', decisive: false, id: `handler:${step.event}:${row.appId}`, event: step.event, appId: row.appId, appName: row.name, method: methodOf(step.event), awaited: step.awaited, parentId: phase.id, x: 0, y: 0, width: 0, height: 0 };
   if (row.ignored === 'missing-implements') return { ...base, state: 'not-implemented', detail: `has ${base.method} but no \`implements ${step.event}\`: never called`, callIds: [] };
   if (row.ignored === 'disabled') return { ...base, state: 'disabled', detail: 'the app is disabled', callIds: [] };
   if (row.ignored === 'not-enabled') return { ...base, state: 'disabled', detail: `not enabled: ${row.detail ?? 'see the app list'}`, callIds: [] };
@@ -140,4 +153,11 @@ function handlerNode(
 
 function methodOf(event: RoomEvent): string {
   return `execute${event.slice(1)}`;
+}
+
+/** The "why" sentences of a finished run, as its outcome card shows them (empty while it runs). */
+export function whyOfRun(events: readonly TraceEvent[]): string[] {
+  if (!events.some((e) => e.type === 'run-start')) return [];
+  const outcome = projectRun(events).nodes.find((n) => n.kind === 'outcome');
+  return outcome?.kind === 'outcome' ? outcome.why : [];
 }

@@ -65,6 +65,10 @@ export interface HandlerNode extends Box {
   detail: string;
   /** What the host made of it (from the trace). */
   effect?: string;
+  /** Its effect in words, the line the graph shows: "added customFields.team", "not reached"... */
+  says: string;
+  /** The node that decided or broke the run (prevented, stopped the loop, broke the chain). */
+  decisive: boolean;
   callIds: string[];
   durationMs?: number;
   error?: WireError;
@@ -84,6 +88,13 @@ export interface OutcomeNode extends Box {
   state: Outcome | 'pending';
   error: HostError | null;
   summary: string;
+  /**
+   * Why, in sentences that name the culprit: the deciding app and method, who extended or
+   * modified, which fields were dropped and why, what was swallowed or timed out, what was not reached.
+   */
+  why: string[];
+  /** Swallowed errors and timeouts: the run "completed" but something did not do its job. */
+  notices: string[];
   /** The handler node responsible for the outcome, if one is. */
   responsible?: string;
   /** Set by the page when a re-run changed the result: "was completed, now prevented by Guard". */

@@ -32,11 +32,13 @@ export function App() {
 
   return (
     <div className="workbench" data-testid="workbench">
+      <a className="skip-link" href="#run-area" data-testid="skip-link">Skip to the run graph</a>
       <TopBar />
       <ShareBar />
       <StatusBanners />
+      <main className="workbench-main" aria-label="Workbench">
       <Group className="workbench-rows" orientation="vertical" {...rows}>
-        <Panel id="work" defaultSize="56%" minSize={220}>
+        <Panel id="work" defaultSize="42%" minSize={220}>
           <Group className="workbench-columns" orientation="horizontal" {...columns}>
             <Panel id="apps" defaultSize="19%" minSize={200} className="panel">
               <AppsPanel />
@@ -53,10 +55,11 @@ export function App() {
         </Panel>
         <Separator className="resize-handle resize-handle--row" />
         {/* The Run area spans the full width: history | graph or console | inspector. */}
-        <Panel id="run" defaultSize="44%" minSize={160} className="panel">
+        <Panel id="run" defaultSize="58%" minSize={160} className="panel">
           <RunArea />
         </Panel>
       </Group>
+      </main>
       <QuickSwitcher />
     </div>
   );

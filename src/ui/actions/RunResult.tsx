@@ -1,5 +1,6 @@
 /** The host's answer to the latest run, plainly: "completed" or `error-code: message`. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { whyOfRun } from '../../graph/project.ts';
 import { describeAction } from '../../engine/host/actions.ts';
 import { exampleById } from '../../examples/index.ts';
 import { useStore } from '../../state/store.ts';
@@ -38,6 +39,9 @@ export function RunResult() {
   const neverRan = run === null;
   const box = useRef<HTMLElement>(null);
   const answered = run?.result ? run.id : null;
+  // The same "why" as the graph's outcome card (src/graph/why.ts), naming the app that decided.
+  const events = run?.events;
+  const why = useMemo(() => (answered && events ? whyOfRun(events) : []), [answered, events]);
   // A new answer below a tall form: bring it into view (no-op when it is already visible).
   useEffect(() => {
     if (answered) box.current?.scrollIntoView?.({ block: 'nearest' });
@@ -60,7 +64,7 @@ export function RunResult() {
               {run.result.error ? `${run.result.error.code}: ${run.result.error.message}` : 'completed'}
             </p>
             {run.result.error?.unmapped && <p className="small muted">Rocket.Chat does not map this error: a client sees “Internal server error”.</p>}
-            {run.result.summary && <p data-testid="run-summary">{run.result.summary}</p>}
+            {(why.length > 0 || run.result.summary) && <p data-testid="run-summary">{why.length > 0 ? why.join(' ') : run.result.summary}</p>}
             <CutOffCalls events={run.events} />
             {run.state !== 'settled' && <p className="small muted">Post handlers the host does not wait for are still running…</p>}
           </>

@@ -92,6 +92,20 @@ export function CodeEditor(props: CodeEditorProps) {
     });
     editorRef.current = editor;
     restoreViewState(editor);
+    // Keyboard users leave the editor with Esc then Tab (Shift+Tab backwards); Tab alone indents.
+    let escaped = false;
+    const keys = editor.onKeyDown((e) => {
+      if (e.keyCode === monaco.KeyCode.Escape) {
+        escaped = true;
+        return;
+      }
+      if (e.keyCode === monaco.KeyCode.Tab && escaped) {
+        e.preventDefault();
+        e.stopPropagation();
+        focusOutside(host.current, e.shiftKey);
+      }
+      escaped = false;
+    });
     const sub = editor.onDidChangeModelContent(() => {
       if (applying.current) return;
       const next = editor.getValue();
@@ -124,6 +138,7 @@ export function CodeEditor(props: CodeEditorProps) {
       saveViewState(editor);
       sub.dispose();
       runAction.dispose();
+      keys.dispose();
       editor.dispose();
       editorRef.current = null;
       setReady(false);
@@ -177,6 +192,11 @@ export function CodeEditor(props: CodeEditorProps) {
   return (
     <div className={`code-editor code-editor--${theme}`} data-testid="code-editor" data-ready={ready ? 'true' : 'false'} data-ts-ready={tsReady ? 'true' : 'false'}>
       <div ref={host} className="code-editor-host" />
+      {ready && (
+        <div className="code-editor-tab-hint" data-testid="editor-tab-hint">
+          <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor
+        </div>
+      )}
       {!ready && !failed && (
         <pre className="code-editor-placeholder" style={{ fontSize }} aria-busy="true" aria-label="Loading editor">
           {value}
@@ -196,4 +216,15 @@ export function CodeEditor(props: CodeEditorProps) {
       )}
     </div>
   );
+}
+
+/** Moves focus to the next (or previous) focusable element of the page outside `container`. */
+function focusOutside(container: HTMLElement | null, backwards: boolean): void {
+  if (!container) return;
+  const all = [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])')].filter(
+    (el) => !container.contains(el) && el.offsetParent !== null,
+  );
+  const after = all.filter((el) => container.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const before = all.filter((el) => container.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING);
+  (backwards ? before[before.length - 1] : after[0])?.focus();
 }

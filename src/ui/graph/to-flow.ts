@@ -1,40 +1,50 @@
-/** Maps the library-free RunGraph onto @xyflow/react nodes and edges. */
+/**
+ * Maps the library-free RunGraph onto @xyflow/react nodes and edges. The action and the outcome
+ * are not canvas nodes (the view pins them), so edges to them are not drawn either.
+ */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { STATE_LABEL } from '../../graph/labels.ts';
 import type { GraphEdge, GraphNode, RunGraph } from '../../graph/types.ts';
 
-export type FlowNodeData = { node: GraphNode; selected: boolean; dimmed: boolean };
+export type FlowNodeData = { node: GraphNode; selected: boolean; dimmed: boolean; hasChildren: boolean };
 export type FlowNode = Node<FlowNodeData>;
 
+const ON_CANVAS = new Set<GraphNode['kind']>(['phase', 'handler', 'host']);
+
 export function toFlowNodes(graph: RunGraph, selectedId: string | null): FlowNode[] {
-  return graph.nodes.map((node) => {
-    const flow: FlowNode = {
-      id: node.id,
-      type: node.kind,
-      position: { x: node.x, y: node.y },
-      data: { node, selected: node.id === selectedId, dimmed: false },
-      style: { width: node.width, height: node.height },
-      draggable: false,
-      connectable: false,
-      selectable: node.kind === 'handler' || node.kind === 'outcome' || node.kind === 'phase',
-      focusable: true,
-      ariaLabel: ariaLabelOf(node),
-    };
-    if (node.parentId) {
-      flow.parentId = node.parentId;
-      flow.extent = 'parent';
-    }
-    return flow;
-  });
+  const parents = new Set(graph.nodes.map((n) => n.parentId).filter(Boolean));
+  return graph.nodes
+    .filter((node) => ON_CANVAS.has(node.kind))
+    .map((node) => {
+      const flow: FlowNode = {
+        id: node.id,
+        type: node.kind,
+        position: { x: node.x, y: node.y },
+        data: { node, selected: node.id === selectedId, dimmed: false, hasChildren: parents.has(node.id) },
+        style: { width: node.width, height: node.height },
+        draggable: false,
+        connectable: false,
+        selectable: node.kind === 'handler' || node.kind === 'phase',
+        focusable: node.kind === 'handler' || node.kind === 'phase',
+        // A handler is named by its visible text (axe: label-content-name-mismatch) plus a hidden method.
+        ...(node.kind === 'handler' ? { ariaRole: 'button' as const } : { ariaLabel: ariaLabelOf(node) }),
+      };
+      if (node.parentId) {
+        flow.parentId = node.parentId;
+        flow.extent = 'parent';
+      }
+      return flow;
+    });
 }
 
-function ariaLabelOf(node: GraphNode): string {
+export function ariaLabelOf(node: GraphNode): string {
   switch (node.kind) {
     case 'handler':
-      return `${node.appName} ${node.method}: ${node.state}, ${node.detail}`;
+      return `${node.appName}, ${node.method}: ${STATE_LABEL[node.state]}, ${node.says}${node.decisive ? ', decided here' : ''}`;
     case 'phase':
-      return `${node.label} phase: ${node.state}${node.awaited ? '' : ', not awaited by the host'}`;
+      return `${node.label} phase (${node.event}): ${node.state}${node.awaited ? '' : ', not awaited by the host'}${node.summary ? `, ${node.summary}` : ''}`;
     case 'outcome':
-      return `Outcome: ${node.state}. ${node.summary}`;
+      return `Outcome: ${node.state}. ${node.why.join(' ')}`;
     case 'host':
       return `Host step ${node.label}: ${node.state}`;
     case 'action':
@@ -50,17 +60,26 @@ const EDGE_CLASS: Record<GraphEdge['style'], string> = {
 };
 
 export function toFlowEdges(graph: RunGraph): Edge[] {
-  return graph.edges.map((e) => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    type: e.style === 'sequence' ? 'straight' : 'smoothstep',
-    className: `${EDGE_CLASS[e.style]} ${e.taken ? 'hs-edge-taken' : 'hs-edge-idle'}`,
-    animated: e.style === 'detached' && e.taken,
-    markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-    ...(e.style === 'sequence' ? { sourceHandle: 'bottom', targetHandle: 'top' } : {}),
-    ...(e.style === 'cause' ? { label: 'decided here', sourceHandle: 'right' } : {}),
-    focusable: false,
-    selectable: false,
-  }));
+  const kind = new Map(graph.nodes.map((n) => [n.id, n]));
+  const drawn = (id: string) => ON_CANVAS.has(kind.get(id)?.kind ?? 'action');
+  return graph.edges
+    .filter((e) => e.style !== 'cause' && drawn(e.source) && drawn(e.target))
+    .map((e) => {
+      // Lanes follow each other downwards; a not-awaited phase beside its host step is to the right.
+      const source = kind.get(e.source);
+      const target = kind.get(e.target);
+      const sideways = e.style === 'sequence' || (source && target && source.y === target.y && !source.parentId && !target.parentId);
+      return {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: sideways ? 'straight' : 'smoothstep',
+        className: `${EDGE_CLASS[e.style]} ${e.taken ? 'hs-edge-taken' : 'hs-edge-idle'}`,
+        animated: e.style === 'detached' && e.taken,
+        markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 },
+        ...(sideways ? {} : { sourceHandle: 'bottom', targetHandle: 'top' }),
+        focusable: false,
+        selectable: false,
+      };
+    });
 }

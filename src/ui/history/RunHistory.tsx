@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ROOM_EVENTS } from '../../engine/events.ts';
 import { PHASE_LABEL } from '../../graph/labels.ts';
-import { filterRows, nextRowId, NO_FILTER, toRows, type HistoryFilter, type HistoryRun } from './history-filter.ts';
+import { filterRows, nextRowId, NO_FILTER, toRows, troubleText, type HistoryFilter, type HistoryRun } from './history-filter.ts';
 import './history.css';
 
 export interface RunHistoryProps {
@@ -64,16 +64,18 @@ export function RunHistory({ runs, selectedId, compareId, apps, onSelect, onComp
       {rows.length === 0 ? (
         <div className="hs-history-empty">No runs yet. Every action you run is kept here; select one to see its graph and the world as it was.</div>
       ) : (
-        <div className="hs-history-list" ref={scroller} role="listbox" aria-label="Runs (arrow keys move)" onKeyDown={onListKey}>
+        <div className="hs-history-list" ref={scroller} role="grid" aria-label="Runs (arrow keys move)" aria-rowcount={visible.length} onKeyDown={onListKey}>
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((item) => {
               const row = visible[item.index];
               if (!row) return null;
               const selected = row.id === selectedId;
+              const trouble = troubleText(row.trouble);
               return (
                 <div
                   key={row.id}
-                  role="option"
+                  role="row"
+                  aria-rowindex={item.index + 1}
                   aria-selected={selected}
                   tabIndex={row.id === focusable ? 0 : -1}
                   data-row-id={row.id}
@@ -87,10 +89,14 @@ export function RunHistory({ runs, selectedId, compareId, apps, onSelect, onComp
                   data-outcome={row.outcome}
                 >
                   <span className={`hs-outcome-dot hs-dot-${row.outcome}`} aria-hidden="true" />
-                  <span className="hs-history-index">#{row.index + 1}</span>
-                  <span className="hs-history-label" title={row.label}>{row.label}</span>
-                  <span className="hs-history-outcome">{row.errorCode ?? row.outcome}</span>
-                  <span className="hs-history-apps">{row.apps.map((id) => names.get(id) ?? id).join(', ')}</span>
+                  <span role="gridcell" className="hs-history-index">#{row.index + 1}</span>
+                  <span role="gridcell" className="hs-history-label" title={row.label}>{row.label}</span>
+                  <span role="gridcell" className="hs-history-outcome">
+                    {row.errorCode ?? row.outcome}
+                    {trouble && <span className="hs-history-trouble" data-testid={`history-trouble-${row.index + 1}`}> {trouble}</span>}
+                  </span>
+                  <span role="gridcell" className="hs-history-apps">{row.apps.map((id) => names.get(id) ?? id).join(', ')}</span>
+                  <span role="gridcell" className="hs-history-compare-cell">
                   <button
                     type="button"
                     className="hs-history-compare"
@@ -104,6 +110,7 @@ export function RunHistory({ runs, selectedId, compareId, apps, onSelect, onComp
                   >
                     {row.id === compareId ? 'comparing' : 'compare'}
                   </button>
+                  </span>
                 </div>
               );
             })}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../engine/trace.ts';
-import { filterRows, NO_FILTER, toRow, type HistoryRun } from './history-filter.ts';
+import { filterRows, NO_FILTER, toRow, troubleText, type HistoryRun } from './history-filter.ts';
 
 const call = (appId: string, event: 'IPreRoomCreatePrevent' | 'IPreRoomUserJoined'): TraceEvent[] => [
   { type: 'phase-start', runId: 'r', at: 0, event, listeners: [appId], awaited: true },
@@ -18,6 +18,13 @@ describe('history rows and filters', () => {
   it('derives label, outcome, apps and events', () => {
     expect(rows[0]).toMatchObject({ label: 'alice creates channel #spam', outcome: 'prevented', errorCode: 'error-app-prevented', apps: ['banned'], events: ['IPreRoomCreatePrevent'] });
     expect(rows[2]?.outcome).toBe('running');
+  });
+  it('counts swallowed throws and timeouts for the row notice', () => {
+    const end = (status: 'threw' | 'timed-out' | 'returned'): TraceEvent => ({ type: 'call-end', runId: 'r', at: 0, call: { callId: status, appId: 'a', event: 'IPreRoomCreatePrevent', method: 'x', role: 'execute' }, status, durationMs: 1, effect: '' });
+    const row = toRow({ ...runs[1]!, events: [end('threw'), end('timed-out'), end('returned')] }, 0);
+    expect(row.trouble).toEqual({ swallowed: 1, timedOut: 1 });
+    expect(troubleText(row.trouble)).toBe('⚠ 1 swallowed error, 1 timed out');
+    expect(troubleText(rows[0]!.trouble)).toBeNull();
   });
   it('filters by outcome, app, event and text', () => {
     expect(filterRows(rows, { ...NO_FILTER, outcome: 'prevented' }).map((r) => r.id)).toEqual(['run-1']);

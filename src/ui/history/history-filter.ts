@@ -24,6 +24,8 @@ export interface HistoryRow {
   apps: string[];
   events: RoomEvent[];
   startedAt: number;
+  /** Handlers that did not do their job though the host went on: swallowed throws, timeouts, stops. */
+  trouble: { swallowed: number; timedOut: number };
 }
 
 export interface HistoryFilter {
@@ -38,17 +40,28 @@ export const NO_FILTER: HistoryFilter = { outcome: 'all', appId: 'all', event: '
 export function toRow(run: HistoryRun, index: number): HistoryRow {
   const apps = new Set<string>();
   const events = new Set<RoomEvent>();
+  const trouble = { swallowed: 0, timedOut: 0 };
   for (const e of run.events) {
     if (e.type === 'call-start') apps.add(e.call.appId);
     if (e.type === 'phase-start' && e.listeners.length > 0) events.add(e.event);
+    if (e.type === 'call-end' && e.status === 'threw') trouble.swallowed++;
+    if (e.type === 'call-end' && (e.status === 'timed-out' || e.status === 'stopped')) trouble.timedOut++;
   }
   const outcome = run.state === 'crashed' ? 'crashed' : ((run.result?.outcome as HistoryRow['outcome'] | undefined) ?? 'running');
-  return { id: run.id, index, label: describeAction(run.action), outcome, errorCode: run.result?.error?.code ?? null, apps: [...apps], events: [...events], startedAt: run.startedAt };
+  return { id: run.id, index, label: describeAction(run.action), outcome, errorCode: run.result?.error?.code ?? null, apps: [...apps], events: [...events], startedAt: run.startedAt, trouble };
 }
 
 /** History rows, newest first, numbered by the runs' own numbers. */
 export function toRows(runs: readonly HistoryRun[]): HistoryRow[] {
   return runs.map((r, i) => toRow(r, (r.seq ?? i + 1) - 1)).reverse();
+}
+
+/** The row's notice, the same words for a swallowed throw as for a timeout: "⚠ 1 swallowed error". */
+export function troubleText(t: HistoryRow['trouble']): string | null {
+  const parts: string[] = [];
+  if (t.swallowed) parts.push(`${t.swallowed} swallowed error${t.swallowed > 1 ? 's' : ''}`);
+  if (t.timedOut) parts.push(`${t.timedOut} timed out`);
+  return parts.length ? `⚠ ${parts.join(', ')}` : null;
 }
 
 /** Arrow-key navigation: the row id to select after `key`, or null. */

@@ -6,6 +6,7 @@ const FATE: Record<FieldFate['fate'], string> = {
   dropped: 'dropped by the host',
   lost: 'lost (chain broken)',
   replaced: 'replaced by a later app',
+  ignored: 'not applied',
   unknown: 'pending',
 };
 

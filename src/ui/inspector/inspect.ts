@@ -3,10 +3,12 @@
  * in Node): the calls with their arguments and answers, the room diff of an Extend/Modify
  * handler, which of its changes the host applied or dropped, accessor traffic, logs, leftovers.
  */
-import diff from 'microdiff';
 import type { WireError } from '../../protocol/runtime-protocol.ts';
 import type { TraceEvent } from '../../engine/trace.ts';
 import type { GraphNode } from '../../graph/types.ts';
+import { chainFieldFates, type FieldFate } from '../../graph/fields.ts';
+
+export type { FieldFate } from '../../graph/fields.ts';
 
 type Ev<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
 
@@ -22,15 +24,6 @@ export interface InspectedCall {
   durationMs: number;
 }
 
-export interface FieldFate {
-  path: string;
-  before: unknown;
-  after: unknown;
-  /** What became of this change at the end of the chain. */
-  fate: 'applied' | 'dropped' | 'lost' | 'replaced' | 'unknown';
-  reason?: string;
-}
-
 export interface Inspection {
   calls: InspectedCall[];
   fields: FieldFate[];
@@ -40,17 +33,6 @@ export interface Inspection {
   /** What the calls' un-awaited work did after the handler returned (spec 7.2). */
   settled: Ev<'call-settled'>[];
   merge?: Ev<'merge'>;
-}
-
-const CHAIN_EVENTS = new Set(['IPreRoomCreateExtend', 'IPreRoomCreateModify']);
-
-function roomOf(arg: unknown): unknown {
-  if (arg && typeof arg === 'object' && 'room' in arg && 'usernames' in arg) return (arg as { room: unknown }).room;
-  return arg;
-}
-
-function pathText(path: (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 export function inspect(events: readonly TraceEvent[], node: GraphNode | null): Inspection {
@@ -75,26 +57,8 @@ export function inspect(events: readonly TraceEvent[], node: GraphNode | null): 
     });
   }
   const execute = calls.find((c) => c.role === 'execute');
-  const fields: FieldFate[] = [];
-  if (execute && CHAIN_EVENTS.has(node.event) && execute.result && typeof execute.result === 'object') {
-    const before = roomOf(execute.args[0]) as Record<string, unknown>;
-    const after = execute.result as Record<string, unknown>;
-    const final = finalChainResult(events);
-    for (const change of diff(before ?? {}, after, { cyclesFix: false })) {
-      if (change.path[0] === '_USERNAMES') continue;
-      const top = String(change.path[0]);
-      const path = pathText(change.path);
-      const value = { path, before: 'oldValue' in change ? change.oldValue : undefined, after: 'value' in change ? change.value : undefined };
-      if (!merge) fields.push({ ...value, fate: 'unknown' });
-      else if (merge.chainBroken) fields.push({ ...value, fate: 'lost', reason: 'the chain ended with null: nothing was applied' });
-      else {
-        const dropped = merge.dropped.find((d) => d.field === top);
-        if (dropped) fields.push({ ...value, fate: 'dropped', reason: dropped.reason });
-        else if (sameJson(valueAt(final, change.path), value.after)) fields.push({ ...value, fate: 'applied' });
-        else fields.push({ ...value, fate: 'replaced', reason: 'a later app returned a room without this change' });
-      }
-    }
-  }
+  // The same computation as the graph node's effect line and the outcome's "why".
+  const fields: FieldFate[] = execute ? chainFieldFates(events, execute.callId) : [];
   return {
     calls,
     fields,
@@ -104,28 +68,6 @@ export function inspect(events: readonly TraceEvent[], node: GraphNode | null): 
     settled: events.filter((e): e is Ev<'call-settled'> => e.type === 'call-settled' && ids.has(e.call.callId)),
     ...(merge ? { merge } : {}),
   };
-}
-
-/** The room the Extend -> Modify chain ended with (the last execute that returned). */
-function finalChainResult(events: readonly TraceEvent[]): unknown {
-  let result: unknown = undefined;
-  for (const e of events) {
-    if (e.type === 'call-end' && e.call.role === 'execute' && CHAIN_EVENTS.has(e.call.event) && e.status === 'returned') result = e.result;
-  }
-  return result;
-}
-
-function valueAt(root: unknown, path: (string | number)[]): unknown {
-  let cur = root;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[key];
-  }
-  return cur;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** `File.ts:12:5` frames in a stack, for links into the editor. */

@@ -48,13 +48,13 @@ export function RunArea() {
   const onSelectNode = (id: string | null) => selectNode(graph?.nodes.find((n) => n.id === id) ?? null, graph?.runId ?? null);
 
   return (
-    <section className="run-area" aria-label="Run" data-testid="run-area">
+    <section className="run-area" aria-label="Run" data-testid="run-area" id="run-area" tabIndex={-1}>
       <Group orientation="horizontal" {...layout}>
-        <Panel id="run-history" defaultSize="24%" minSize={200} className="run-col">
+        <Panel id="run-history" defaultSize="16%" minSize={180} className="run-col">
           <RunHistory runs={runs} selectedId={run?.id ?? null} compareId={compare?.id ?? null} apps={apps} onSelect={selectRun} onCompare={setCompare} />
         </Panel>
         <Separator className="resize-handle" />
-        <Panel id="run-center" defaultSize="50%" minSize={320} className="run-col">
+        <Panel id="run-center" defaultSize="60%" minSize={320} className="run-col">
           <RunToolbar run={run} />
           <div className="run-center-body" data-testid={`run-center-${tab}`}>
             {tab === 'graph' &&
@@ -68,7 +68,7 @@ export function RunArea() {
           </div>
         </Panel>
         <Separator className="resize-handle" />
-        <Panel id="run-inspector" defaultSize="26%" minSize={220} className="run-col">
+        <Panel id="run-inspector" defaultSize="24%" minSize={220} className="run-col">
           <div className="run-inspector-head panel-header">
             <h2 className="panel-title">Inspector</h2>
           </div>

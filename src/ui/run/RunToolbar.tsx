@@ -43,7 +43,7 @@ export function RunToolbar({ run }: { run: RunRecord | null }) {
             </button>
           ))}
         </div>
-        {run && (
+        {run && run.childRunIds.length > 0 && (
           <div className="run-chips" role="group" aria-label="Runs in this run">
             <button type="button" className={`run-chip${graphRunId === null ? ' is-on' : ''}`} aria-pressed={graphRunId === null} onClick={() => selectGraphRun(null)} data-testid="run-chip-root">
               #{seqOf(run)} {describeAction(run.action)}

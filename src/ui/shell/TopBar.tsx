@@ -24,8 +24,8 @@ export function TopBar() {
       <div className="topbar-end">
         <StopButton testId="topbar-stop" compact />
         <RuntimeProblems />
-        <button type="button" className="btn btn-ghost" onClick={() => openSwitcher(true)} title={`Switch app (${MOD}+P, Alt+1…9)`}>
-          Go to app… <kbd>{MOD}+P</kbd>
+        <button type="button" className="btn btn-ghost topbar-goto" onClick={() => openSwitcher(true)} title={`Switch app (${MOD}+P, Alt+1…9)`}>
+          <span className="topbar-goto-text">Go to app… </span><kbd>{MOD}+P</kbd>
         </button>
         <PresenterToggle />
         <button

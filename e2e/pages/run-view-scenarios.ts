@@ -1,0 +1,118 @@
+/**
+ * Workspaces for the run-view specs, written as a user would import them (scenario files): five
+ * apps of a realistic mix, ten apps, and the three "why" cases (prevent, chain broken, swallowed).
+ */
+import type { ScenarioInput } from '../../src/scenario/schema.ts';
+
+const APP = "import { App } from '@rocket.chat/apps-engine/definition/App';";
+const ACCESSORS = "import { IHttp, IModify, IPersistence, IRead, IRoomBuilder, IRoomExtender } from '@rocket.chat/apps-engine/definition/accessors';";
+const ROOMS = "import { IRoom, IPreRoomCreatePrevent, IPreRoomCreateExtend, IPreRoomCreateModify, IPostRoomCreate } from '@rocket.chat/apps-engine/definition/rooms';";
+const src = (body: string) => [APP, ACCESSORS, ROOMS, '', body.trim(), ''].join('\n');
+
+export const prevent = (id: string, name: string, word: string) => ({
+  id,
+  name,
+  source: src(`
+export class ${cls(name)} extends App implements IPreRoomCreatePrevent {
+    public async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+        return room.slugifiedName.includes('${word}');
+    }
+}`),
+});
+
+export const tagger = (id = 'department-tagger', name = 'Department Tagger', key = 'department') => ({
+  id,
+  name,
+  source: src(`
+export class ${cls(name)} extends App implements IPreRoomCreateExtend {
+    public async executePreRoomCreateExtend(room: IRoom, extend: IRoomExtender): Promise<IRoom> {
+        extend.addCustomField('${key}', 'engineering');
+        return extend.getRoom();
+    }
+}`),
+});
+
+export const forgetfulTagger = (id = 'forgetful-tagger', name = 'Forgetful Tagger') => ({
+  id,
+  name,
+  source: src(`
+export class ${cls(name)} extends App implements IPreRoomCreateExtend {
+    public async executePreRoomCreateExtend(room: IRoom, extend: IRoomExtender): Promise<any> {
+        extend.addCustomField('department', 'engineering');
+        // forgot: return extend.getRoom();
+    }
+}`),
+});
+
+export const renamer = (id = 'team-renamer', name = 'Team Renamer') => ({
+  id,
+  name,
+  source: src(`
+export class ${cls(name)} extends App implements IPreRoomCreateModify {
+    public async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder): Promise<IRoom> {
+        builder.setSlugifiedName('team-' + room.slugifiedName);
+        return builder.getRoom();
+    }
+}`),
+});
+
+export const auditThrows = (id = 'audit-log', name = 'Audit Log') => ({
+  id,
+  name,
+  source: src(`
+export class ${cls(name)} extends App implements IPreRoomCreateModify {
+    public async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder): Promise<IRoom> {
+        throw new TypeError('audit store is full');
+    }
+}`),
+});
+
+export const greeter = (id = 'welcome-bot', name = 'Welcome Bot') => ({
+  id,
+  name,
+  source: src(`
+export class ${cls(name)} extends App implements IPostRoomCreate {
+    public async executePostRoomCreate(room: IRoom, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
+        this.getLogger().info('welcome to', room.slugifiedName);
+    }
+}`),
+});
+
+function cls(name: string): string {
+  return name.replace(/[^A-Za-z0-9]/g, '') + 'App';
+}
+
+const WORLD: Pick<ScenarioInput, 'users' | 'rooms'> = {
+  users: [
+    { id: 'u-alice', username: 'alice', name: 'Alice Admin', roles: ['admin', 'user'] },
+    { id: 'u-bob', username: 'bob', name: 'Bob', roles: ['user'] },
+  ],
+  rooms: [{ id: 'r-general', slugifiedName: 'general', type: 'c', creator: 'alice', members: ['bob'], isDefault: true }],
+};
+
+export function scenario(apps: ScenarioInput['apps'], description: string): string {
+  const s: ScenarioInput = { description, timeoutMs: 5000, apps, ...WORLD, steps: [] };
+  return JSON.stringify(s, null, 2);
+}
+
+/** Five apps: two Prevent, one Extend, one Modify, one Post create. */
+export const FIVE_APPS = () =>
+  scenario([prevent('banned-words-filter', 'Banned Words Filter', 'casino'), prevent('quota-guard', 'Room Quota Guard', 'spam'), tagger(), renamer(), greeter()], 'five apps');
+
+/** Ten apps: four Prevent, three Extend, two Modify, one Post create. */
+export const TEN_APPS = () =>
+  scenario(
+    [
+      prevent('banned-words-filter', 'Banned Words Filter', 'casino'),
+      prevent('quota-guard', 'Room Quota Guard', 'spam'),
+      prevent('naming-policy', 'Naming Policy Enforcer', 'zzz'),
+      prevent('holiday-freeze', 'Holiday Freeze', 'yyy'),
+      tagger(),
+      tagger('cost-center', 'Cost Center Tagger', 'costCenter'),
+      tagger('region-tagger', 'Region Tagger', 'region'),
+      renamer(),
+      renamer('prefixer', 'Prefixer'),
+      greeter(),
+    ],
+    'ten apps',
+  );
