@@ -27,7 +27,8 @@ export interface RunOptions {
    * `path` are read from disk by `resolveScenarioApps` in Node). Default: the scenario's own code.
    */
   apps?: AppDefinition[];
-  /** Told after each step (progress on stderr for long runs). */
+  /** Told before and after each step (progress on stderr for long runs). */
+  onStepStart?: (index: number, action: string, total: number) => void;
   onStep?: (step: StepReport, index: number, total: number) => void;
 }
 
@@ -77,6 +78,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     }
     const steps: StepReport[] = [];
     for (const [index, step] of scenario.steps.entries()) {
+      options.onStepStart?.(index, step.action, scenario.steps.length);
       const before = engine.trace.events.length;
       const messagesBefore = engine.world.data.messages.length;
       const notificationsBefore = engine.world.data.notifications.length;
