@@ -67,6 +67,7 @@ async function runFile(file: string, s: RunSettings, done: { typechecked: Set<st
       if (done.typechecked.has(dir)) continue;
       done.typechecked.add(dir);
       const checked = await typecheckApp(dir);
+      for (const n of checked.notes) s.warn(`note: ${dir}: ${n}`);
       if (!checked.ok) return error(1, [`${file}: type errors in ${dir}:`, ...checked.output.split('\n').map((l) => `  ${l}`)]);
     }
   }

@@ -9,8 +9,8 @@ export interface ExpectContext {
   step: StepReport;
   /** Persistence records per app id after the step. */
   persistence: Record<string, { id: string; data: unknown; associations: { model: string; id: string }[] }[]>;
-  /** Load problems per app id (an app that did not load or is not enabled). */
-  appProblems: Record<string, string>;
+  /** Load problems per app id (an app that did not load or is not enabled), with the app's name. */
+  appProblems: Record<string, { name: string; text: string }>;
 }
 
 export interface ExpectResult {
@@ -34,8 +34,8 @@ export function partialMatch(expected: unknown, actual: unknown, substringKeys: 
 const TEXT = new Set(['text']);
 const show = (v: unknown) => JSON.stringify(v);
 
-export function callText(c: Pick<ReportCall, 'app' | 'method' | 'status'> & { detail?: string }): string {
-  return `${c.app}.${c.method} ${c.status}${c.detail && c.detail !== c.status ? ` (${c.detail})` : ''}`;
+export function callText(c: Pick<ReportCall, 'app' | 'appName' | 'method' | 'status'> & { detail?: string }): string {
+  return `${c.appName ?? c.app}.${c.method} ${c.status}${c.detail && c.detail !== c.status ? ` (${c.detail})` : ''}`;
 }
 
 function expectedCallText(c: ExpectedCall): string {
@@ -43,9 +43,12 @@ function expectedCallText(c: ExpectedCall): string {
   return `${who}${c.status ? ` ${c.status}` : ''}${c.detail ? ` (${c.detail})` : ''}${c.result !== undefined ? ` returning ${show(c.result)}` : ''}`;
 }
 
+/** A call's app, named by its id or its name. */
+export const isApp = (c: Pick<ReportCall, 'app' | 'appName'>, app: string) => c.app === app || c.appName === app;
+
 function matchCall(e: ExpectedCall, c: ReportCall): boolean {
   return (
-    (e.app === undefined || e.app === c.app) &&
+    (e.app === undefined || isApp(c, e.app)) &&
     (e.method === undefined || e.method === c.method) &&
     (e.interface === undefined || e.interface === c.interface) &&
     (e.status === undefined || e.status === c.status) &&
@@ -82,8 +85,9 @@ export function checkExpect(expect: StepExpect, ctx: ExpectContext): ExpectResul
   }
   for (const e of expect.calls ?? []) {
     if (step.calls.some((c) => matchCall(e, c))) continue;
-    const ofApp = e.app === undefined ? step.calls : step.calls.filter((c) => c.app === e.app);
-    const why = e.app !== undefined && ctx.appProblems[e.app] ? `; ${e.app} ${ctx.appProblems[e.app]}` : '';
+    const ofApp = e.app === undefined ? step.calls : step.calls.filter((c) => isApp(c, e.app!));
+    const problem = e.app === undefined ? undefined : Object.entries(ctx.appProblems).find(([id, p]) => id === e.app || p.name === e.app)?.[1];
+    const why = problem ? `; ${e.app} ${problem.text}` : '';
     failures.push(`expected a call ${expectedCallText(e)}; ${ofApp.length ? `got ${ofApp.map(callText).join(', ')}` : e.app !== undefined ? `${e.app} had no calls` : 'no handler was called'}${why}`);
   }
   for (const e of expect.notCalled ?? []) {

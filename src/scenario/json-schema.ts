@@ -13,7 +13,6 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return {
     ...schema,
-    $id: 'https://github.com/hookscope/hookscope/scenario.schema.json',
     title: 'hookscope scenario',
     description: 'Apps, world and steps for hookscope (a Rocket.Chat Apps-Engine room-event debugger): `hookscope run` runs it headless.',
   };

@@ -8,7 +8,10 @@ import { previewText } from './preview-text.ts';
 export type ReportStatus = 'returned' | 'threw' | 'timed-out' | 'skipped' | 'not-reached';
 
 export interface ReportCall {
+  /** The app's id. */
   app: string;
+  /** The app's name (app.json `name`). */
+  appName?: string;
   interface: string;
   method: string;
   role: 'check' | 'execute';

@@ -69,10 +69,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     const defs = options.apps ?? scenario.apps.map(appDefinition);
     for (const def of defs) await engine.installApp(def);
     const failures: string[] = [];
-    const appProblems: Record<string, string> = {};
+    const appProblems: Record<string, { name: string; text: string }> = {};
     for (const app of engine.registry.all()) {
       if (app.loadError !== null) {
-        appProblems[app.def.id] = `did not load: ${app.loadError}`;
+        appProblems[app.def.id] = { name: app.def.name, text: `did not load: ${app.loadError}` };
         failures.push(`app ${app.def.id} (${app.def.name}) did not load: ${app.loadError}`);
       }
     }
@@ -102,7 +102,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
         error: result.error,
         summary: outcome && outcome.type === 'outcome' ? outcome.summary : '',
         room: room ? finalWorld(engine).rooms.find((r) => r.id === room.id) ?? null : null,
-        calls: callsOf(events, result.runId, options.timings ?? false),
+        calls: callsOf(events, result.runId, options.timings ?? false).map(({ app, ...c }) => ({ app, appName: engine.registry.get(app)?.def.name ?? app, ...c })),
         logs: logsOf(events, new Set([...runIds, ...[...new Set(events.map((e) => e.runId))].filter((id) => id?.startsWith('detached:'))].filter((x): x is string => typeof x === 'string')), methodOf),
         appRuns: appRuns.map((r) => {
           const o = events.find((e) => e.type === 'outcome' && e.runId === r.runId);

@@ -27,7 +27,7 @@ export function junitReporter(summary: RunSummary): string {
     }
     for (const s of f.report.steps) {
       const call = decisiveCall(s);
-      const name = `step ${s.step} ${s.action}: ${s.outcome}${call ? ` by ${call.app}.${call.method}` : ''}`;
+      const name = `step ${s.step} ${s.action}: ${s.outcome}${call ? ` by ${call.appName ?? call.app}.${call.method}` : ''}`;
       const failed = s.expectation && !s.expectation.ok;
       if (failed) suiteFailures++;
       const body = failed

@@ -27,7 +27,7 @@ export function prettyReporter(paint: Paint) {
         const mark = ok ? paint.green('✓') : paint.red('✗');
         const outcome = s.outcome === 'completed' ? paint.green(s.outcome) : s.outcome === 'prevented' ? paint.yellow(s.outcome) : paint.red(s.outcome);
         const call = decisiveCall(s);
-        const by = call ? ` by ${call.app}.${call.method}` : '';
+        const by = call ? ` by ${call.appName ?? call.app}.${call.method}` : '';
         lines.push(`  ${mark} ${s.step} ${s.action} ${outcome}${by}${paint.dim(` · ${s.summary}`)}`);
         for (const fail of s.expectation?.failures ?? []) lines.push(`      ${paint.red(fail)}`);
       }

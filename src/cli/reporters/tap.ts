@@ -15,7 +15,7 @@ export function tapReporter(summary: RunSummary): string {
     for (const a of f.report.apps) if (a.loadError) out.push(`not ok ${++n} - ${f.file}: app ${a.id} loads`, ...yaml([`did not load: ${a.loadError}`]));
     for (const s of f.report.steps) {
       const call = decisiveCall(s);
-      const name = `${f.file}: step ${s.step} ${s.action} ${s.outcome}${call ? ` by ${call.app}.${call.method}` : ''}`;
+      const name = `${f.file}: step ${s.step} ${s.action} ${s.outcome}${call ? ` by ${call.appName ?? call.app}.${call.method}` : ''}`;
       if (s.expectation && !s.expectation.ok) out.push(`not ok ${++n} - ${name}`, ...yaml(s.expectation.failures));
       else out.push(`ok ${++n} - ${name}`);
     }
