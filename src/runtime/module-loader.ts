@@ -4,12 +4,16 @@
  * per-module `require`. What `require` can reach mirrors the deno runtime's `buildRequire`
  * (RC `packages/apps-engine/deno-runtime/handlers/app/construct.ts`): apps-engine modules and,
  * there, some Node built-ins and `uuid`; those last two are not available in hookscope.
- * The real runtime receives one bundled file; hookscope resolves relative paths in the files map
- * instead, so apps can be edited file by file.
+ * The real runtime receives one bundled file. When the files map holds such a bundle for the class
+ * file (`__bundle__/<classFile>.js`, made by src/bundle/ from an app folder or read from an
+ * `rc-apps package` zip), that bundle runs as it is (CommonJS, no transpiling) and its source map,
+ * if any, sends stack frames back to the sources. Otherwise hookscope resolves relative paths in
+ * the files map, so apps can be edited file by file.
  */
 import { transform } from 'sucrase';
+import { BUNDLED_MARKER, bundlePathFor } from '../bundle/loaded-app.ts';
 import { APPS_ENGINE_PACKAGE, resolveAppsEngine } from './apps-engine-registry.ts';
-import { appUrl } from './stack.ts';
+import { appUrl, registerSourceMap } from './stack.ts';
 
 export type ModuleFunction = (
   exports: object,
@@ -106,7 +110,8 @@ export function createModuleLoader(files: Readonly<Record<string, string>>, eval
     return candidates.find(has) ?? null;
   }
 
-  function load(path: string): unknown {
+  /** `from`: the path relative requires resolve against (a bundle stands in for the class file). */
+  function load(path: string, from = path): unknown {
     const cached = cache.get(path);
     if (cached) return cached.exports; // also the partial exports of a module still loading (cycles)
     const source = files[path] ?? '';
@@ -117,8 +122,9 @@ export function createModuleLoader(files: Readonly<Record<string, string>>, eval
         module.exports = JSON.parse(source) as unknown;
         return module.exports;
       }
-      const fn = evaluate(transpile(path, source), appUrl(path));
-      fn(module.exports as object, makeRequire(path), module, path, dirnameOf(path));
+      const bundled = source.startsWith(BUNDLED_MARKER);
+      const fn = evaluate(bundled ? source : transpile(path, source), appUrl(path));
+      fn(module.exports as object, makeRequire(from), module, from, dirnameOf(from));
     } catch (e) {
       cache.delete(path);
       throw e;
@@ -142,6 +148,12 @@ export function createModuleLoader(files: Readonly<Record<string, string>>, eval
 
   return {
     requireFile(path: string): unknown {
+      const bundle = bundlePathFor(path);
+      if (bundle !== path && has(bundle)) {
+        const map = files[`${bundle}.map`];
+        if (map !== undefined) registerSourceMap(bundle, map);
+        return load(bundle, path);
+      }
       if (!has(path)) throw new Error(`Cannot find the app file "${path}"`);
       return load(path);
     },

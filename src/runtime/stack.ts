@@ -3,8 +3,32 @@
  * frame pointing into the app reads `... app:///lib/x.ts:12:5` (V8) or `fn@app:///lib/x.ts:12:5`
  * (Firefox, Safari). We rewrite those to `lib/x.ts:12:5` and drop every other frame (the runtime,
  * the apps-engine package, Node internals): they say nothing about the user's code.
+ * A frame in a bundle with a registered source map (src/bundle/) is sent back to its source:
+ * `__bundle__/MyApp.js:812:9` reads `MyApp.ts:12:9` (or `node_modules/ms/index.js:40:3`).
  */
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+
 export const APP_URL_PREFIX = 'app:///';
+
+/** One app per runtime: the bundles of the app loaded here, by path. */
+const sourceMaps = new Map<string, TraceMap>();
+
+export function registerSourceMap(path: string, mapJson: string): void {
+  try {
+    sourceMaps.set(path, new TraceMap(mapJson));
+  } catch {
+    sourceMaps.delete(path); // a broken map only costs the mapping
+  }
+}
+
+/** `path:line:col` of a frame, through the source map of `path` if there is one. */
+function mapSite(path: string, line: string, col: string): string {
+  const map = sourceMaps.get(path);
+  if (!map) return `${path}:${line}:${col}`;
+  const pos = originalPositionFor(map, { line: Number(line), column: Math.max(0, Number(col) - 1) });
+  if (pos.source === null || pos.line === null) return `${path}:${line}:${col}`;
+  return `${pos.source}:${pos.line}:${(pos.column ?? 0) + 1}`;
+}
 
 const APP_FRAME = /app:\/\/\/([^\s)]+?):(\d+):(\d+)/;
 const APP_FRAME_G = /app:\/\/\/([^\s)]+?):(\d+):(\d+)/g;
@@ -27,7 +51,7 @@ export function rewriteStack(stack: string): string {
       out.push(line);
       continue;
     }
-    if (APP_FRAME.test(line)) out.push(line.replace(APP_FRAME_G, '$1:$2:$3'));
+    if (APP_FRAME.test(line)) out.push(line.replace(APP_FRAME_G, (_m, p: string, l: string, c: string) => mapSite(p, l, c)));
   }
   return out.join('\n');
 }
@@ -38,7 +62,7 @@ export function firstAppSite(stack: string | undefined): string | undefined {
   for (const line of stack.split('\n')) {
     if (!isFrame(line)) continue;
     const m = APP_FRAME.exec(line);
-    if (m) return `${m[1]}:${m[2]}`;
+    if (m) return mapSite(m[1] ?? '', m[2] ?? '0', m[3] ?? '0').replace(/:\d+$/, '');
   }
   return undefined;
 }

@@ -49,7 +49,17 @@ export function descriptorOf(app: AppDefinition): AppDescriptor {
 /** What the apps compiler would write into the manifest's `implements` for this app. */
 export function manifestImplements(app: AppDefinition): string[] {
   const source = app.files[app.classFile];
-  return source === undefined ? [] : implementedInterfaces(source);
+  return source === undefined ? packagedImplements(app) : implementedInterfaces(source);
+}
+
+/** A packaged app (`rc-apps package` zip) has no sources: its app.json lists what it implements. */
+function packagedImplements(app: AppDefinition): string[] {
+  try {
+    const list = (JSON.parse(app.files['app.json'] ?? '{}') as { implements?: unknown }).implements;
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Fills an AppDefinition's manifest fields from an `app.json` among its files, if present. */
