@@ -32,7 +32,7 @@ export async function saveFiles(dir: string, files: Record<string, string>, isIg
       refuse(`not app source (${skip})`);
       continue;
     }
-    if (isIgnored(clean)) {
+    if (!clean.endsWith('.ts') && isIgnored(clean)) {
       refuse('ignored by .rcappsconfig');
       continue;
     }

@@ -7,8 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { ignoredFiles, readProjectFiles } from '../lib/read-app-folder.ts';
+import { ignoredIn, readProjectFiles } from '../lib/read-app-folder.ts';
 import { DEV_BASE, DEV_META, DEV_WRITE_HEADER, type DevChange, type DevProject, type DevSaveRequest } from './protocol.ts';
 import { saveFiles } from './save.ts';
 import { watchFolder } from './watch.ts';
@@ -74,10 +73,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let port = options.port;
 
   const project = async (): Promise<DevProject> => ({ root: basename(dir), version, files: await readProjectFiles(dir) });
-  const isIgnored = async () => {
-    const m = picomatch(await ignoredFiles(dir), { dot: true });
-    return (p: string) => m(p);
-  };
 
   const stopWatching = watchFolder(dir, (paths) => {
     version++;
@@ -115,7 +110,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
           return send(res, 400, `not a save request: ${(err as Error).message}`);
         }
         if (!body || typeof body.files !== 'object' || body.files === null) return send(res, 400, 'not a save request: needs "files"');
-        return send(res, 200, JSON.stringify(await saveFiles(dir, body.files, await isIgnored())), TYPES['.json']);
+        return send(res, 200, JSON.stringify(await saveFiles(dir, body.files, await ignoredIn(dir))), TYPES['.json']);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
       if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, indexHtml, TYPES['.html']);

@@ -7,13 +7,23 @@ import { resolve } from 'node:path';
 import type { AppDefinition } from '../engine/apps/app-manifest.ts';
 import { appDefinition } from '../scenario/to-engine.ts';
 import { isPathApp, type Scenario, type PathApp } from '../scenario/schema.ts';
-import { AppFolderError, readAppFolder } from './read-app-folder.ts';
+import { AppLoadError, loadAppFolder, toAppDefinition } from '../bundle/index.ts';
+import { AppFolderError } from './read-app-folder.ts';
 
 export { AppFolderError } from './read-app-folder.ts';
 
-/** Reads the app project in `dir` (app.json, its classFile and the files it imports). */
+/**
+ * Reads the app project in `dir` as the server gets it: app.json, and its classFile bundled with
+ * esbuild from the folder's own node_modules (the Apps-Engine left to the runtime), honouring
+ * `.rcappsconfig` `ignoredFiles`. Throws AppFolderError naming the file, line and module.
+ */
 export async function loadApp(dir: string): Promise<AppDefinition> {
-  return readAppFolder(resolve(dir));
+  try {
+    return toAppDefinition(await loadAppFolder(resolve(dir)));
+  } catch (err) {
+    if (err instanceof AppLoadError) throw new AppFolderError(err.message);
+    throw err;
+  }
 }
 
 function withOverrides(def: AppDefinition, entry: PathApp): AppDefinition {
