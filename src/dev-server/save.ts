@@ -32,7 +32,7 @@ export async function saveFiles(dir: string, files: Record<string, string>, isIg
       refuse(`not app source (${skip})`);
       continue;
     }
-    if (!clean.endsWith('.ts') && isIgnored(clean)) {
+    if (isIgnored(clean)) {
       refuse('ignored by .rcappsconfig');
       continue;
     }

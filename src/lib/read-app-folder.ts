@@ -41,8 +41,8 @@ export async function readProjectFiles(dir: string): Promise<ProjectFile[]> {
   const paths = await glob(['**/*.{ts,js,json}'], { cwd: dir, ignore: ['**/node_modules/**'], dot: false, onlyFiles: true, followSymbolicLinks: false });
   const files: ProjectFile[] = [];
   for (const path of paths.sort()) {
-    // .ts sources are compiled whatever the ignore list says (as the apps compiler does).
-    if (path !== 'app.json' && !path.endsWith('.ts') && isIgnored(path)) continue;
+    // Tests and specs (`**/*.test.ts` in .rcappsconfig) are not the app: not shown, not scanned.
+    if (path !== 'app.json' && isIgnored(path)) continue;
     const size = (await stat(join(dir, path)).catch(() => null))?.size;
     if (size === undefined || skipReason(path, size) !== null) continue;
     files.push({ path, text: await readFile(join(dir, path), 'utf8') });
