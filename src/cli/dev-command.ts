@@ -8,9 +8,13 @@ import { intOption, parse, UsageError } from './args.ts';
 import type { CliIO } from './io.ts';
 import { DEV_USAGE } from './usage.ts';
 
-/** The prebuilt workbench: `web/` next to the bundled CLI in the package, or the repo's `dist/web`. */
+/**
+ * The prebuilt workbench: `web/` next to the bundled CLI in the package; in a hookscope checkout
+ * (running src/ through tsx) the package build's `dist/web/` or the app build's `dist/`.
+ */
 export function webRoot(): string | null {
-  const candidates = [new URL('./web/', import.meta.url), new URL('../../dist/web/', import.meta.url)];
+  const fromSource = import.meta.url.endsWith('.ts');
+  const candidates = fromSource ? [new URL('../../dist/web/', import.meta.url), new URL('../../dist/', import.meta.url)] : [new URL('./web/', import.meta.url)];
   for (const c of candidates) {
     const dir = fileURLToPath(c);
     if (existsSync(resolve(dir, 'index.html'))) return dir;

@@ -10,6 +10,7 @@ import { SidePanel } from './shell/SidePanel.tsx';
 import { StatusBanners } from './shell/StatusBanners.tsx';
 import { TopBar } from './shell/TopBar.tsx';
 import { ShareBar } from './share/ShareBar.tsx';
+import { DevBar } from './dev/DevBar.tsx';
 import { useShortcuts } from './shell/useShortcuts.ts';
 import { RunArea } from './run/RunArea.tsx';
 import './App.css';
@@ -34,6 +35,7 @@ export function App() {
     <div className="workbench" data-testid="workbench">
       <TopBar />
       <ShareBar />
+      <DevBar />
       <StatusBanners />
       <Group className="workbench-rows" orientation="vertical" {...rows}>
         <Panel id="work" defaultSize="56%" minSize={220}>
