@@ -164,7 +164,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   if (toFile) await writeFile(resolve(cwd, values.out!), text + '\n');
   else io.out(text);
   for (const o of outcomes) {
-    if (o.result.kind === 'error') for (const p of o.result.problems) io.err(`hookscope: ${p}`);
+    if (o.result.kind === 'error') for (const p of o.result.problems) io.err(p.startsWith('  ') ? p : `hookscope: ${p}`);
     else for (const f of o.result.report.failures) io.err(`hookscope: ${o.result.file}: ${f}`);
   }
   return Math.max(0, ...outcomes.map((o) => o.code));
