@@ -16,7 +16,7 @@ for (const example of EXAMPLES) {
     const parsed = parseScenario(example.scenario);
     if (!parsed.ok) throw new Error('example does not parse');
     // The example's apps are the workspace now, in its order.
-    for (const app of parsed.scenario.apps) await expect(wb.appRow(app.id)).toBeVisible();
+    for (const app of parsed.scenario.apps) await expect(wb.appRow(app.id ?? '')).toBeVisible();
     await expect(wb.appRows()).toHaveCount(parsed.scenario.apps.length);
     for (const [i, step] of parsed.scenario.steps.entries()) {
       const answer = await share.runExampleStep(i, toAction(step));

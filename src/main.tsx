@@ -4,6 +4,7 @@ import { restoreWorkspace, startAutosave } from './state/autosave.ts';
 import { startBrowserController } from './state/browser-controller.ts';
 import { useStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
+import { startDevSession } from './ui/dev/dev-session.ts';
 
 const container = document.getElementById('root');
 if (!container) {
@@ -14,6 +15,8 @@ restoreWorkspace(useStore, localStorage);
 const autosave = startAutosave(useStore, localStorage);
 window.addEventListener('pagehide', () => autosave.flush());
 void startBrowserController(useStore);
+// Under `hookscope dev`: open the served app folder and follow its changes on disk.
+void startDevSession(useStore);
 
 createRoot(container).render(
   <StrictMode>

@@ -8,7 +8,10 @@ import { previewText } from './preview-text.ts';
 export type ReportStatus = 'returned' | 'threw' | 'timed-out' | 'skipped' | 'not-reached';
 
 export interface ReportCall {
+  /** The app's id. */
   app: string;
+  /** The app's name (app.json `name`). */
+  appName?: string;
   interface: string;
   method: string;
   role: 'check' | 'execute';
@@ -50,7 +53,37 @@ export interface StepReport {
   logs: ReportLog[];
   /** Runs an app set off through `modify` while this step ran (rooms it created, members it added...). */
   appRuns: { app: string; action: string; outcome: string; error: HostError | null }[];
-  expectation?: { ok: boolean; expected: unknown; actual: unknown };
+  /** Messages posted while the step ran (by apps or by the host). */
+  messages: ReportMessage[];
+  /** Notifications (ephemeral messages) apps sent while the step ran. */
+  notifications: ReportNotification[];
+  /** The step's `expect` and what happened; `failures` says why in words. */
+  expectation?: { ok: boolean; expected: unknown; actual: { outcome: string; errorCode: string | null }; failures: string[] };
+}
+
+export type ReportMessage = ReturnType<typeof finalWorld>['messages'][number];
+
+export interface ReportNotification {
+  app: string;
+  /** The user it went to (username), when sent to a user. */
+  user?: string;
+  room?: string;
+  text: string | null;
+}
+
+/** The world's notifications from index `from` on, as the report prints them. */
+export function notificationsOf(engine: Engine, from: number): ReportNotification[] {
+  const w = engine.world;
+  return w.data.notifications.slice(from).map((n) => {
+    const roomId = n.target.kind === 'room' ? n.target.roomId : n.roomId;
+    const room = roomId ? (w.roomById(roomId)?.slugifiedName || roomId) : undefined;
+    return {
+      app: n.appId,
+      ...(n.target.kind === 'user' ? { user: w.userById(n.target.userId)?.username ?? n.target.userId } : {}),
+      ...(room !== undefined ? { room } : {}),
+      text: n.text ?? null,
+    };
+  });
 }
 
 const STATUS: Record<CallStatus, ReportStatus> = {

@@ -7,7 +7,9 @@ import { fixedClock, sequentialIds, systemClock, systemScheduler, type Clock } f
 import type { TransportFactory } from '../engine/apps/transport.ts';
 import type { ActionInput } from '../engine/host/actions.ts';
 import { PROFILES, type ProfileId } from '../engine/profiles.ts';
-import { callsOf, finalWorld, logsOf, type StepReport } from './report.ts';
+import type { AppDefinition } from '../engine/apps/app-manifest.ts';
+import { checkExpect } from './expect.ts';
+import { callsOf, finalWorld, logsOf, notificationsOf, type StepReport } from './report.ts';
 import type { Scenario, ScenarioStep } from './schema.ts';
 import { appDefinition, initialWorld, SCENARIO_EPOCH } from './to-engine.ts';
 
@@ -20,6 +22,14 @@ export interface RunOptions {
   profile?: ProfileId;
   /** Include call durations (non-deterministic) in the report. */
   timings?: boolean;
+  /**
+   * The apps to install, in scenario order, when the caller has read them already (apps given by
+   * `path` are read from disk by `resolveScenarioApps` in Node). Default: the scenario's own code.
+   */
+  apps?: AppDefinition[];
+  /** Told before and after each step (progress on stderr for long runs). */
+  onStepStart?: (index: number, action: string, total: number) => void;
+  onStep?: (step: StepReport, index: number, total: number) => void;
 }
 
 export interface ScenarioReport {
@@ -30,7 +40,12 @@ export interface ScenarioReport {
   world: ReturnType<typeof finalWorld>;
   /** Problems the runtime reported (malformed messages, restarted workers...). */
   problems: string[];
-  /** False when a step's `expect` did not match. */
+  /**
+   * Why the run failed, one sentence each: an app that did not load or is not enabled, a step
+   * whose `expect` did not match. Empty when it passed.
+   */
+  failures: string[];
+  /** False when an app did not load or a step's `expect` did not match. */
   passed: boolean;
 }
 
@@ -51,10 +66,22 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     timeoutMs: scenario.timeoutFromFile ? scenario.timeoutMs : PROFILES[profile].timeoutMs,
   });
   try {
-    for (const app of scenario.apps) await engine.installApp(appDefinition(app));
+    const defs = options.apps ?? scenario.apps.map(appDefinition);
+    for (const def of defs) await engine.installApp(def);
+    const failures: string[] = [];
+    const appProblems: Record<string, { name: string; text: string }> = {};
+    for (const app of engine.registry.all()) {
+      if (app.loadError !== null) {
+        appProblems[app.def.id] = { name: app.def.name, text: `did not load: ${app.loadError}` };
+        failures.push(`app ${app.def.id} (${app.def.name}) did not load: ${app.loadError}`);
+      }
+    }
     const steps: StepReport[] = [];
     for (const [index, step] of scenario.steps.entries()) {
+      options.onStepStart?.(index, step.action, scenario.steps.length);
       const before = engine.trace.events.length;
+      const messagesBefore = engine.world.data.messages.length;
+      const notificationsBefore = engine.world.data.notifications.length;
       const result = await engine.run(toAction(step));
       await result.settled;
       await engine.settle();
@@ -75,7 +102,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
         error: result.error,
         summary: outcome && outcome.type === 'outcome' ? outcome.summary : '',
         room: room ? finalWorld(engine).rooms.find((r) => r.id === room.id) ?? null : null,
-        calls: callsOf(events, result.runId, options.timings ?? false),
+        calls: callsOf(events, result.runId, options.timings ?? false).map(({ app, ...c }) => ({ app, appName: engine.registry.get(app)?.def.name ?? app, ...c })),
         logs: logsOf(events, new Set([...runIds, ...[...new Set(events.map((e) => e.runId))].filter((id) => id?.startsWith('detached:'))].filter((x): x is string => typeof x === 'string')), methodOf),
         appRuns: appRuns.map((r) => {
           const o = events.find((e) => e.type === 'outcome' && e.runId === r.runId);
@@ -86,13 +113,17 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
             error: o && o.type === 'outcome' ? o.error : null,
           };
         }),
+        messages: finalWorld(engine).messages.slice(messagesBefore),
+        notifications: notificationsOf(engine, notificationsBefore),
       };
       if (step.expect) {
         const actual = { outcome: result.outcome, errorCode: result.error?.code ?? null };
-        const ok = (step.expect.outcome === undefined || step.expect.outcome === actual.outcome) && (step.expect.errorCode === undefined || step.expect.errorCode === actual.errorCode);
-        report.expectation = { ok, expected: step.expect, actual };
+        const checked = checkExpect(step.expect, { step: report, persistence: engine.world.data.persistence, appProblems });
+        report.expectation = { ok: checked.ok, expected: step.expect, actual, failures: checked.failures };
+        for (const f of checked.failures) failures.push(`step ${index} (${step.action}): ${f}`);
       }
       steps.push(report);
+      options.onStep?.(report, index, scenario.steps.length);
     }
     const problems = engine.trace.events.flatMap((e) => (e.type === 'runtime-problem' ? [`${e.appId}: ${e.problem}`] : e.type === 'worker-restarted' ? [`${e.appId}: worker restarted (${e.reason})`] : []));
     return {
@@ -102,7 +133,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       steps,
       world: finalWorld(engine),
       problems,
-      passed: steps.every((s) => s.expectation?.ok !== false),
+      failures,
+      passed: failures.length === 0,
     };
   } finally {
     engine.dispose();

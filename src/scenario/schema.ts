@@ -4,45 +4,12 @@
  * message naming the field and what was expected.
  */
 import { z } from 'zod';
-import { ROOM_EVENTS } from '../engine/events.ts';
 import { DEFAULT_PROFILE, isProfileId, PROFILES, type ProfileId } from '../engine/profiles.ts';
+import { appSchema } from './app-schema.ts';
+import { expectSchema } from './expect-schema.ts';
 
 const username = z.string().min(1, 'a username');
 const roomRef = z.string().min(1, 'a room id or name');
-
-const appSchema = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    nameSlug: z.string().min(1).optional(),
-    version: z.string().optional(),
-    description: z.string().optional(),
-    /** One file: the main class. */
-    source: z.string().optional(),
-    /** Several files: relative path -> text; `classFile` names the main one. */
-    files: z.record(z.string(), z.string()).optional(),
-    classFile: z.string().min(1).optional(),
-    enabled: z.boolean().default(true),
-    essentials: z.array(z.enum(ROOM_EVENTS)).optional(),
-  })
-  .strict()
-  .superRefine((app, ctx) => {
-    if (app.source === undefined && app.files === undefined) ctx.addIssue({ code: 'custom', message: 'needs "source" (one file) or "files" (several)' });
-    if (app.source !== undefined && app.files !== undefined) ctx.addIssue({ code: 'custom', message: 'has both "source" and "files": use one' });
-    if (app.files !== undefined) {
-      let classFile = app.classFile;
-      if (classFile === undefined && app.files['app.json'] !== undefined) {
-        try {
-          const json = JSON.parse(app.files['app.json']) as { classFile?: unknown };
-          if (typeof json.classFile === 'string') classFile = json.classFile;
-        } catch {
-          ctx.addIssue({ code: 'custom', path: ['files', 'app.json'], message: 'is not valid JSON' });
-        }
-      }
-      if (classFile === undefined) ctx.addIssue({ code: 'custom', path: ['classFile'], message: 'is required with "files" (or an app.json with classFile)' });
-      else if (app.files[classFile] === undefined) ctx.addIssue({ code: 'custom', path: ['classFile'], message: `names "${classFile}", which is not among "files"` });
-    }
-  });
 
 const userSchema = z
   .object({
@@ -92,13 +59,6 @@ const httpMockSchema = z
     headers: z.record(z.string(), z.string()).optional(),
     delayMs: z.number().min(0).optional(),
     error: z.string().optional(),
-  })
-  .strict();
-
-const expectSchema = z
-  .object({
-    outcome: z.enum(['completed', 'prevented', 'failed']).optional(),
-    errorCode: z.string().nullable().optional(),
   })
   .strict();
 
@@ -153,6 +113,8 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type ScenarioStep = Scenario['steps'][number];
 export type ScenarioApp = Scenario['apps'][number];
+export type { CodeApp, PathApp } from './app-schema.ts';
+export { isPathApp } from './app-schema.ts';
 
 export interface ScenarioProblem {
   /** JSON path of the field, e.g. `apps[0].classFile`. */
@@ -190,7 +152,7 @@ function crossCheck(s: Scenario): ScenarioProblem[] {
       seen.add(k);
     });
   };
-  dup(s.apps, (a) => a.id, 'apps');
+  dup(s.apps, (a) => a.id ?? `(folder ${a.path})`, 'apps');
   dup(s.users, (u) => u.id, 'users');
   dup(s.users, (u) => u.username, 'users');
   dup(s.rooms, (r) => r.id, 'rooms');

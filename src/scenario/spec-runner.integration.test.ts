@@ -100,7 +100,7 @@ describe('hookscope run: exit codes', () => {
     const r = await run('missing.json', null);
     expect(r.code).toBe(2);
     expect(r.err).toEqual([`hookscope: cannot read ${join(dir, 'missing.json')}: ENOENT`]);
-    expect(r.out).toEqual([]);
+    expect(JSON.parse(r.out.join('\n'))).toMatchObject({ passed: false, files: [{ passed: false, problems: [expect.stringContaining('ENOENT')] }] });
   });
 
   it('(runner) a malformed file: 2, with each problem and its path', async () => {
@@ -137,6 +137,6 @@ describe('hookscope run: exit codes', () => {
   it('(runner) an expect that does not match: 1, naming the step', async () => {
     const r = await run('mismatch.json', scenario([{ action: 'createRoom', name: 'tmp-x', type: 'c', creator: 'alice', expect: { outcome: 'completed' } }]));
     expect(r.code).toBe(1);
-    expect(r.err).toEqual(['hookscope: step 0 (createRoom) expected {"outcome":"completed"}, got {"outcome":"prevented","errorCode":"error-app-prevented"}']);
+    expect(r.err).toEqual([`hookscope: ${join(dir, 'mismatch.json')}: step 0 (createRoom): expected outcome completed, got prevented (error-app-prevented: A Rocket.Chat App prevented the room creation.)`]);
   });
 });

@@ -70,7 +70,7 @@ describe('export as a test', () => {
     await writeFile(bad, scenarioText(broken));
     const r = await cli(bad);
     expect(r.code).toBe(1);
-    expect(r.err[0]).toMatch(/^hookscope: step 0 \(createRoom\) expected .*"completed".* got .*"prevented"/);
+    expect(r.err[0]).toMatch(/^hookscope: .*: step 0 \(createRoom\): expected outcome completed, got prevented/);
   });
 
   it('warns about runs without an answer and about world edits between runs', () => {

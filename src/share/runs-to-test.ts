@@ -16,6 +16,8 @@ export interface RunsToTestInput {
   /** The world before each run, by the run's startedAt (what the share slice recorded). */
   worldBefore: Record<string, WorldState>;
   description?: string;
+  /** Apps that came from a folder (`hookscope dev`): app id -> path written instead of their code. */
+  folderApps?: Record<string, string>;
 }
 
 export interface RunsToTestOutcome {
@@ -58,5 +60,12 @@ export function runsToTest(input: RunsToTestInput): RunsToTestOutcome {
   });
   const steps = finished.flatMap((r) => stepOf(r) ?? []);
   const description = input.description ?? `Regression test exported by hookscope: ${steps.length} recorded run${steps.length === 1 ? '' : 's'} with the outcome each one had.`;
-  return { scenario: workspaceToScenario({ ...workspace, world: base }, { description, steps }), warnings };
+  const scenario = workspaceToScenario({ ...workspace, world: base }, { description, steps });
+  return { scenario: withFolderApps(scenario, input.folderApps ?? {}), warnings };
+}
+
+/** Apps from a folder become `{ "path": ... }`, so the test runs the repository's code, not a copy. */
+function withFolderApps(s: ScenarioInput, folders: Record<string, string>): ScenarioInput {
+  if (!s.apps || Object.keys(folders).length === 0) return s;
+  return { ...s, apps: s.apps.map((a) => (a.id !== undefined && folders[a.id] !== undefined ? { path: folders[a.id]!, ...(a.enabled === false ? { enabled: false } : {}) } : a)) };
 }

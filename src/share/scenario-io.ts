@@ -6,6 +6,7 @@
 import type { ActionInput } from '../engine/host/actions.ts';
 import { parseScenario, type Scenario, type ScenarioInput } from '../scenario/schema.ts';
 import { appDefinition, initialWorld } from '../scenario/to-engine.ts';
+import { SCHEMA_REF } from '../scenario/json-schema.ts';
 import { toAction } from '../scenario/run-scenario.ts';
 import { defaultDrafts } from '../state/default-workspace.ts';
 import type { ActionDrafts, Workspace } from '../state/types.ts';
@@ -18,7 +19,7 @@ export type ScenarioStepInput = NonNullable<ScenarioInput['steps']>[number];
 /** The workspace as a scenario file, with optional steps (the actions to try). */
 export function workspaceToScenario(ws: Workspace, extra: { description?: string; steps?: ScenarioStepInput[] } = {}): ScenarioInput {
   const s = toScenario(ws);
-  return { ...(extra.description ? { description: extra.description } : {}), ...s, steps: extra.steps ?? [] };
+  return { $schema: SCHEMA_REF, ...(extra.description ? { description: extra.description } : {}), ...s, steps: extra.steps ?? [] };
 }
 
 export function scenarioText(s: ScenarioInput): string {

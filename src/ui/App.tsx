@@ -10,6 +10,7 @@ import { SidePanel } from './shell/SidePanel.tsx';
 import { StatusBanners } from './shell/StatusBanners.tsx';
 import { TopBar } from './shell/TopBar.tsx';
 import { ShareBar } from './share/ShareBar.tsx';
+import { DevBar } from './dev/DevBar.tsx';
 import { useShortcuts } from './shell/useShortcuts.ts';
 import { RunArea } from './run/RunArea.tsx';
 import './App.css';
@@ -35,6 +36,7 @@ export function App() {
       <a className="skip-link" href="#run-area" data-testid="skip-link">Skip to the run graph</a>
       <TopBar />
       <ShareBar />
+      <DevBar />
       <StatusBanners />
       <main className="workbench-main" aria-label="Workbench">
       <Group className="workbench-rows" orientation="vertical" {...rows}>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { shareLink, shareStartWorld } from '../../share/payload.ts';
 import { runsToTest } from '../../share/runs-to-test.ts';
 import { SCENARIO_FILE_SUFFIX, scenarioText, workspaceToScenario } from '../../share/scenario-io.ts';
+import { folderApps } from '../dev/dev-session.ts';
 import { traceFile, traceFileName } from '../../share/trace-file.ts';
 import { useStore } from '../../state/store.ts';
 import { downloadText, fileStem } from './download.ts';
@@ -43,7 +44,7 @@ export function ShareMenu() {
   };
   const exportTest = () => {
     const s = useStore.getState();
-    const { scenario, warnings } = runsToTest({ workspace: s, runs: s.runs, worldBefore: s.worldBeforeRun });
+    const { scenario, warnings } = runsToTest({ workspace: s, runs: s.runs, worldBefore: s.worldBeforeRun, folderApps: folderApps() });
     downloadText(`${stem()}.test${SCENARIO_FILE_SUFFIX}`, scenarioText(scenario));
     setNote(`Exported ${scenario.steps?.length ?? 0} steps; check it with: npx hookscope run <file>${warnings.length ? `. Note: ${warnings.join('; ')}` : ''}`);
   };

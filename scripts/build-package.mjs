@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// `npm run build:package` (also run by `npm pack` / `npm publish` through "prepack"): builds what
+// the published package holds, all prebuilt so nothing is compiled at run time:
+//   dist/web/                   the workbench (vite build) that `hookscope dev` serves
+//   dist/cli.js, index.js,      the CLI and the library (esbuild, ESM, Node 20); only esbuild
+//   vitest.js, jest.js          and zod stay outside as dependencies
+//   dist/runtime/bundles.json   the app runtime that runs inside each worker's vm context
+//   dist/types/                 type declarations (tsc)
+//   dist/scenario.schema.json   the JSON Schema of the scenario format
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const log = (s) => process.stderr.write(`[build:package] ${s}\n`);
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', opts.capture ? 'pipe' : 'inherit', 'inherit'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) {
+    log(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status || 1);
+  }
+  return r.stdout;
+}
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(join(dist, 'runtime'), { recursive: true });
+
+log('vite build -> dist/web');
+run(bin('vite'), ['build', '--logLevel', 'warn', '--outDir', 'dist/web', '--emptyOutDir']);
+
+log('runtime bundles -> dist/runtime/bundles.json');
+const bundles = run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "const m = await import('./src/node/runtime-bundle.ts'); process.stdout.write(JSON.stringify(await m.nodeBundles()));"], { capture: true });
+writeFileSync(join(dist, 'runtime', 'bundles.json'), bundles);
+
+/** In the package the runtime is prebuilt: runtime-bundle.ts reads it instead of running esbuild on sources. */
+const prebuiltRuntime = {
+  name: 'prebuilt-runtime',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]node[\\/]runtime-bundle\.ts$/ }, () => ({
+      loader: 'js',
+      contents: `import { readFileSync } from 'node:fs';
+let cached = null;
+export function nodeBundles() {
+  cached ??= Promise.resolve(JSON.parse(readFileSync(new URL('./runtime/bundles.json', import.meta.url), 'utf8')));
+  return cached;
+}`,
+    }));
+  },
+};
+
+log('esbuild -> dist/cli.js, index.js, vitest.js, jest.js');
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/lib/index.ts', vitest: 'src/lib/vitest.ts', jest: 'src/lib/jest.ts' },
+  outdir: dist,
+  bundle: true,
+  splitting: true,
+  chunkNames: 'chunk-[name]-[hash]',
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['esbuild', 'zod', 'vitest'],
+  banner: { js: "import { createRequire as __hookscopeRequire } from 'node:module'; const require = __hookscopeRequire(import.meta.url);" },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [prebuiltRuntime],
+});
+
+log('tsc -> dist/types');
+run(bin('tsc'), ['-p', 'tsconfig.types.json']);
+// Declarations keep the sources' `.ts` specifiers; consumers resolve `.js` to the `.d.ts` beside it.
+const fixSpecifiers = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) fixSpecifiers(p);
+    else if (p.endsWith('.d.ts')) writeFileSync(p, readFileSync(p, 'utf8').replace(/(from\s+'|import\(')(\.{1,2}\/[^']+)\.tsx?'/g, "$1$2.js'"));
+  }
+};
+fixSpecifiers(join(dist, 'types'));
+
+log('JSON Schema -> dist/scenario.schema.json');
+run(process.execPath, ['bin/hookscope.mjs', 'schema', '--out', 'dist/scenario.schema.json']);
+log('done');
