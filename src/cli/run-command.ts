@@ -122,7 +122,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const available = Object.values(PROFILES).filter((p) => p.available).map((p) => p.id);
   const profile = values.profile;
   if (profile !== undefined && !(isProfileId(profile) && PROFILES[profile].available)) {
-    throw new UsageError(`--profile must be one of ${available.join(', ')}; got ${JSON.stringify(profile)}`);
+    throw new UsageError(`--profile must be one of ${available.join(', ')} (or the old names current, deno-1.43, legacy); got ${JSON.stringify(profile)}`);
   }
   const reporterName = (values.reporter ?? (values.out !== undefined || !io.stdoutIsTTY ? 'json' : 'pretty')) as ReporterName;
   if (!REPORTERS.includes(reporterName)) throw new UsageError(`--reporter must be one of ${REPORTERS.join(', ')}; got ${JSON.stringify(values.reporter)}`);
