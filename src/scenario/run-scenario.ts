@@ -72,8 +72,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     const appProblems: Record<string, { name: string; text: string }> = {};
     for (const app of engine.registry.all()) {
       if (app.loadError !== null) {
-        appProblems[app.def.id] = { name: app.def.name, text: `did not load: ${app.loadError}` };
-        failures.push(`app ${app.def.id} (${app.def.name}) did not load: ${app.loadError}`);
+        // onEnable refused: the code loaded, but Rocket.Chat does not enable the app (spec 7.2).
+        const text = app.notEnabled?.phase === 'enable' ? `is ${app.loadError}, so Rocket.Chat never calls it` : `did not load: ${app.loadError}`;
+        appProblems[app.def.id] = { name: app.def.name, text };
+        failures.push(`app ${app.def.id} (${app.def.name}) ${text}`);
       }
     }
     const steps: StepReport[] = [];
