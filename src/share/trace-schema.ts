@@ -4,6 +4,7 @@
  * (types, enums, sizes) before any of it reaches the graph, the inspector or the console.
  * Unknown keys are dropped; values an app produced (arguments, results, rooms) stay opaque JSON.
  */
+import { isProfileId } from '../engine/profiles.ts';
 import { z } from 'zod';
 import { ROOM_EVENTS } from '../engine/events.ts';
 import type { ActionInput } from '../engine/host/actions.ts';
@@ -45,6 +46,7 @@ const wireError = z.object({
   message: text,
   stack: text.optional(),
   thrownKind: z.enum(['error', 'string', 'null', 'undefined', 'object', 'other']).optional(),
+  messageMissing: z.boolean().optional(),
 });
 const callRef = z.object({ callId: id, appId: id, event, method: text, role: z.enum(['check', 'execute']) });
 
@@ -77,7 +79,7 @@ const planStep = z.discriminatedUnion('kind', [
     event,
     awaited: z.boolean(),
     listeners: list(z.object({ appId: id, name: text, loaded: z.boolean() })),
-    ignored: list(z.object({ appId: id, name: text, reason: z.enum(['missing-implements', 'disabled']) })),
+    ignored: list(z.object({ appId: id, name: text, reason: z.enum(['missing-implements', 'disabled', 'not-enabled']), detail: text.optional() })),
   }),
   z.object({ kind: z.literal('host'), label: text, what: z.enum(['commit', 'delete', 'subscribe', 'remove']) }),
 ]);
@@ -90,7 +92,7 @@ export const traceEventSchema = z.discriminatedUnion('type', [
     type: z.literal('run-start'),
     ...base,
     action: actionSchema,
-    profile: z.enum(['current', 'deno-1.43', 'legacy']),
+    profile: z.string().refine(isProfileId, 'is not a profile id'),
     timeoutMs: z.number(),
     origin: z.discriminatedUnion('kind', [z.object({ kind: z.literal('user') }), z.object({ kind: z.literal('app'), appId: id, parentRunId: id.nullable() })]),
     plan: z.array(planStep).max(20),
@@ -110,8 +112,9 @@ export const traceEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('call-pending'), ...base, call: callRef, timers: z.number(), intervals: z.number(), requests: z.number() }),
   z.object({ type: z.literal('listener-skipped'), ...base, appId: id, event, reason: z.enum(['check-false', 'not-reached', 'chain-broken', 'method-missing']) }),
-  z.object({ type: z.literal('accessor'), ...base, callId: id.nullable(), appId: id, op: text, args: list(json), write: z.boolean(), ok: z.boolean(), result: json.optional(), error: text.optional(), durationMs: z.number() }),
-  z.object({ type: z.literal('log'), ...base, callId: id.nullable(), appId: id, level: z.enum(['debug', 'info', 'log', 'warn', 'error', 'success']), source: z.enum(['console', 'logger']), args: list(preview), site: text.optional() }),
+  z.object({ type: z.literal('accessor'), ...base, callId: id.nullable(), appId: id, op: text, args: list(json), write: z.boolean(), ok: z.boolean(), result: json.optional(), error: text.optional(), durationMs: z.number(), afterReturn: z.literal(true).optional() }),
+  z.object({ type: z.literal('log'), ...base, callId: id.nullable(), appId: id, level: z.enum(['debug', 'info', 'log', 'warn', 'error', 'success']), source: z.enum(['console', 'logger']), args: list(preview), site: text.optional(), afterReturn: z.literal(true).optional() }),
+  z.object({ type: z.literal('call-settled'), ...base, call: callRef, afterMs: z.number(), effects: z.number(), intervals: z.number(), note: text, cut: text.optional() }),
   z.object({ type: z.literal('logs-dropped'), ...base, callId: id.nullable(), appId: id, count: z.number() }),
   z.object({ type: z.literal('phase-end'), ...base, event, summary: text, preventedBy: id.optional(), stoppedBy: id.optional() }),
   z.object({ type: z.literal('merge'), ...base, applied: list(fieldChange), dropped: list(fieldChange.extend({ reason: text })), chainBroken: z.boolean(), note: text }),
@@ -159,3 +162,8 @@ export type SharedRunData = z.output<typeof sharedRunSchema>;
 /** The validated events as the engine's type (the schema mirrors TraceEvent; unknown keys were dropped). */
 export const asTrace = (events: SharedRunData['events']): TraceEvent[] => (events ?? []) as unknown as TraceEvent[];
 export const asAction = (action: SharedRunData['action']): ActionInput => action as ActionInput;
+
+// Compile-time guard against drift: every trace event type the engine emits has a schema here.
+type SchemaEventType = z.infer<typeof traceEventSchema>['type'];
+const everyEventTypeHasASchema: [TraceEvent['type']] extends [SchemaEventType] ? true : never = true;
+void everyEventTypeHasASchema;
