@@ -42,6 +42,7 @@ export interface RealEngineOptions {
 
 export class RealEngine {
   readonly manager: Any;
+  readonly version: string = require('apps-engine-1-62/package.json').version;
   readonly calls: RealCall[] = [];
   readonly unexpected: string[];
   private seq = 0;
