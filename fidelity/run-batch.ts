@@ -1,0 +1,125 @@
+/**
+ * Runs a batch of pipelines on both sides. Real side: the batch's pool apps are compiled by the
+ * real apps compiler and installed once (one Deno process each); each pipeline then enables its
+ * apps in its order, resets the host's world and runs its actions. hookscope side: each pipeline
+ * as its own scenario (a fresh engine, as `hookscope run`), with the same source text.
+ */
+import { createHash } from 'node:crypto';
+import { compileApp } from './real/compile.ts';
+import type { RealEngine } from './real/engine.ts';
+import { RealHost, type HostRoom } from './real/host.ts';
+import { differences, hookscopeSide, normalRoom, type Difference, type Side, type SideStep } from './compare.ts';
+import { runHookscope } from './hookscope-side.ts';
+import { batchSources, concreteActions, pipelineKey, scenarioOf, seedRooms, USERS, type Batch } from './model.ts';
+
+export interface PipelineOutcome {
+  index: number;
+  scenario: Record<string, unknown>;
+  hookscope: Side;
+  real: Side;
+  differences: Difference[];
+  /** Problems outside the comparison (bridge calls nobody expected, unhandled rejections). */
+  notes: string[];
+}
+
+const EPOCH = Date.UTC(2026, 0, 1);
+
+function uuidFor(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+let installSeq = 0;
+
+export class BatchRunner {
+  readonly host: RealHost;
+  constructor(private readonly engine: RealEngine, host: RealHost) {
+    this.host = host;
+  }
+
+  async run(batch: Batch): Promise<PipelineOutcome[]> {
+    const sources = batchSources(batch);
+    const ids: string[] = [];
+    try {
+      for (const [i, { source }] of sources.entries()) {
+        const id = uuidFor(`fidelity-${installSeq++}-${i}`);
+        const compiled = await compileApp({ id, name: `App ${i}`, nameSlug: `app${i}-${installSeq}`, classFile: 'Main.ts', files: { 'Main.ts': source } });
+        ids.push(await this.engine.install(compiled.zip));
+      }
+      const out: PipelineOutcome[] = [];
+      for (const k of batch.pipelines.keys()) {
+        const scenario = scenarioOf(batch, k, sources.map((s) => s.source));
+        const [real, report] = await Promise.all([this.runReal(batch, k, ids), runHookscope(scenario)]);
+        const hookscope = hookscopeSide(report);
+        const notes = [...real.notes, ...report.problems.map((p) => `hookscope: ${p}`), ...report.apps.filter((a) => a.loadError).map((a) => `hookscope: ${a.id} did not load: ${a.loadError}`)];
+        out.push({ index: k, scenario, hookscope, real: real.side, differences: differences(hookscope, real.side), notes });
+      }
+      return out;
+    } finally {
+      await this.engine.remove(ids);
+    }
+  }
+
+  private async runReal(batch: Batch, k: number, ids: string[]): Promise<{ side: Side; notes: string[] }> {
+    const p = batch.pipelines[k]!;
+    const key = pipelineKey(k);
+    const appLabel = new Map(ids.map((id, i) => [id, `app${i}`]));
+    const byName = (u: string) => USERS.find((x) => x.username === u)!.id;
+    const rooms: HostRoom[] = seedRooms(key).map((r) => ({
+      id: r.id,
+      slugifiedName: r.slugifiedName,
+      displayName: r.slugifiedName,
+      type: r.type,
+      creatorId: byName(r.creator),
+      memberIds: r.members.map(byName),
+      ownerIds: [byName(r.creator)],
+      isDefault: false,
+      isReadOnly: false,
+      displaySystemMessages: true,
+      messageCount: 0,
+      createdAt: new Date(EPOCH),
+      updatedAt: new Date(EPOCH),
+    }));
+    this.host.reset(USERS, rooms);
+    await this.engine.setEnabled(p.apps.map((i) => ids[i]!));
+    const steps: SideStep[] = [];
+    const notes: string[] = [];
+    for (const action of concreteActions(key, p.actions)) {
+      const from = this.engine.calls.length;
+      const result = await this.host.run(action);
+      await this.host.settleBackground();
+      await this.engine.settle(10_000);
+      const calls = this.engine.calls
+        .slice(from)
+        .filter((c) => !(c.method.startsWith('check') && c.settle?.kind === 'error' && c.settle.code === -32601))
+        .map((c) => `${appLabel.get(c.appId) ?? c.appId}.${c.method}:${statusOf(c.settle)}`);
+      const room = result.roomName ? this.host.rooms.find((r) => r.slugifiedName === result.roomName) : undefined;
+      steps.push({ error: result.error, calls, room: room ? this.normal(room) : null });
+      notes.push(...this.host.unhandled.splice(0).map((u) => `real: unhandled rejection in a Post loop nobody awaits: ${u}`));
+    }
+    if (this.engine.unexpected.length) notes.push(`real: bridge methods the harness does not implement were called: ${[...new Set(this.engine.unexpected.splice(0))].join(', ')}`);
+    const roomsOut = this.host.rooms.map((r) => this.normal(r)).sort((a, b) => a.name.localeCompare(b.name));
+    return { side: { steps, rooms: roomsOut }, notes };
+  }
+
+  private normal(r: HostRoom) {
+    const name = (id: string) => USERS.find((u) => u.id === id)?.username ?? id;
+    return normalRoom({ slugifiedName: r.slugifiedName, type: r.type, displayName: r.displayName ?? null, creator: name(r.creatorId), members: r.memberIds.map(name), isReadOnly: r.isReadOnly, customFields: r.customFields ?? null, description: r.description ?? null });
+  }
+}
+
+function statusOf(s: import('./real/engine.ts').RealSettle | null): string {
+  if (!s) return 'unsettled';
+  if (s.kind === 'result') return 'returned';
+  if (s.kind === 'timeout') return 'timed-out';
+  switch (s.code) {
+    case -32070:
+      return 'threw-apps-engine';
+    case -32601:
+      return 'not-found';
+    case -32602:
+      return 'invalid-params';
+    default:
+      return 'threw';
+  }
+}
