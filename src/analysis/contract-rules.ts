@@ -1,6 +1,6 @@
 /**
  * The contract hints' codes and the rule each one explains, in plain words, with the section of
- * the room-events spec (/work/shared/spec/room-events.md, "Room events: how Rocket.Chat really
+ * the room-events spec (`spec/room-events.md` beside the repository, "Room events: how Rocket.Chat really
  * runs them") it comes from. The UI shows `rule` under the hint's message.
  */
 export type HintCode =
