@@ -9,11 +9,12 @@ import { hostileZoo, SandboxPage } from './pages/sandbox.ts';
 // Several runs per test on a shared 2-core machine: give each test room.
 test.describe.configure({ timeout: 120_000 });
 
-const HTTP_ADVICE = 'Rocket.Chat apps have no direct network access: use the `http` accessor';
+const HTTP_ADVICE = "hookscope answers network calls from the world's HTTP mocks only: use fetch() or the `http` accessor";
 const g = '(globalThis as unknown as Record<string, any>)';
 
 const ESCAPES: [name: string, code: string, seen: string][] = [
-  ['fetch', "await fetch('https://example.com/steal');", `(Error: fetch() is not available to apps. ${HTTP_ADVICE}`],
+  // fetch is allowed (spec 7.3) but goes only to the user's HTTP mocks: none matches here.
+  ['fetch', "await fetch('https://example.com/steal');", '(TypeError: fetch failed: No HTTP mock matches GET https://example.com/steal. hookscope never uses the network'],
   ['xhr', `new ${g}['XMLHttpRequest']();`, `(Error: XMLHttpRequest is not available to apps. ${HTTP_ADVICE}`],
   ['websocket', `new ${g}['WebSocket']('wss://example.com/socket');`, `(Error: WebSocket is not available to apps. ${HTTP_ADVICE}`],
   ['eventsource', `new ${g}['EventSource']('https://example.com/events');`, `(Error: EventSource is not available to apps. ${HTTP_ADVICE}`],

@@ -12,8 +12,8 @@ import { replaySession, resetToSessionStart, runAgain } from './rerun.ts';
 import './rerun.css';
 
 const WORLDS: { id: RerunWorld; label: string; title: string }[] = [
-  { id: 'start', label: 'its starting world', title: 'Run again and Replay session start from the world the run (or the session) started from: the same step, against the same world' },
-  { id: 'current', label: 'the current world', title: 'Run again and Replay session start from the live world as it is now (rooms earlier runs created are still there)' },
+  { id: 'start', label: 'its start', title: 'Run again and Replay session start from the world the run (or the session) started from: the same step, against the same world' },
+  { id: 'current', label: 'current world', title: 'Run again and Replay session start from the live world as it is now (rooms earlier runs created are still there)' },
 ];
 
 export function RerunControls({ run }: { run: RunRecord | null }) {
@@ -57,7 +57,7 @@ export function RerunControls({ run }: { run: RunRecord | null }) {
         data-testid="reset-world"
         title={start === null ? 'No run yet: the world is as the session started' : `Put the world back as it was before run #${start} (the rooms runs created since are gone)`}
       >
-        ⟲ Reset world
+        ⟲ Reset
       </button>
       <button type="button" className="btn btn-small" disabled={!run || replaying} onClick={replaySession} data-testid="replay-session" title={`Run every recorded action, in order, against the current code in a scratch engine, from ${from === 'start' ? 'the world the session started from' : 'the current world'} (the live world is not touched)`}>
         {replaying ? 'Replaying…' : 'Replay session'}

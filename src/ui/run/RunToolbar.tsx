@@ -68,10 +68,10 @@ export function RunToolbar({ run }: { run: RunRecord | null }) {
             ⟲ back to live
           </button>
         )}
+        <StepControls />
       </div>
       <div className="run-toolbar-row">
         <RerunControls run={run} />
-        <StepControls />
       </div>
     </div>
   );

@@ -36,17 +36,16 @@ export function StepControls() {
   return (
     <div className="run-step" role="group" aria-label="Step-through">
       <button type="button" className="btn btn-small" aria-pressed={enabled} data-testid="step-mode" title="Pause before every handler call (teaching)" onClick={() => setStepping(!enabled, speed)}>
-        {enabled ? 'Step mode: on' : 'Step mode'}
+        {enabled ? 'Stepping: on' : 'Step mode'}
       </button>
       <button type="button" className="btn btn-small" data-testid="step-next" disabled={!waiting} title="Step: make the next handler call (F10)" onClick={step}>
-        Step <kbd>F10</kbd>
+        Step
       </button>
       <button type="button" className="btn btn-small" data-testid="step-continue" disabled={!waiting} title="Continue: run the rest of this run without pausing (F8)" onClick={continueRun}>
-        Continue <kbd>F8</kbd>
+        Continue
       </button>
       <label className="run-speed" title="Slow motion: a pause of 800 ms ÷ speed before each handler">
-        <span className="muted small">Speed</span>
-        <select className="input input-small" value={speed} data-testid="step-speed" onChange={(e) => setStepping(enabled, e.target.value as Speed)}>
+        <select className="input input-small" value={speed} data-testid="step-speed" aria-label="Speed" onChange={(e) => setStepping(enabled, e.target.value as Speed)}>
           {SPEEDS.map((s) => (
             <option key={s.value} value={s.value}>{s.label}</option>
           ))}
