@@ -55,7 +55,7 @@ export function RunToolbar({ run }: { run: RunRecord | null }) {
             ))}
           </div>
         )}
-        <button type="button" className="run-live" aria-live="polite" data-testid="run-live-outcome" disabled={!run} title="Show the outcome in the graph and the inspector" onClick={() => selectNode('outcome')}>
+        <button type="button" className="run-live" aria-live="polite" data-testid="run-live-outcome" disabled={!run} title={`${live}: show the outcome in the graph and the inspector`} onClick={() => selectNode('outcome')}>
           {live}
         </button>
         {profile && (
