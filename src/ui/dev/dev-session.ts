@@ -79,6 +79,8 @@ export async function startDevSession(store: AppStore, base = devBase()): Promis
 }
 
 let reloading: Promise<void> = Promise.resolve();
+/** The last Save to folder: the change on disk it causes keeps its "saved ..." words in the note. */
+let lastSave: { paths: Set<string>; note: string } | null = null;
 
 function onChange(store: AppStore, base: string, change: DevChange): Promise<void> {
   reloading = reloading.then(async () => {
@@ -86,7 +88,10 @@ function onChange(store: AppStore, base: string, change: DevChange): Promise<voi
       const { app, problems } = await fetchApp(base, store.getState().apps);
       install(store, app);
       const paths = change.paths.filter(Boolean).join(', ') || 'the folder';
-      useDev.setState((d) => ({ appId: app.id, disk: { ...app.files }, error: null, reloads: d.reloads + 1, note: `reloaded ${paths} from disk${problems.length ? `; ${problems[0]}` : ''}` }));
+      const ownSave = lastSave !== null && change.paths.length > 0 && change.paths.every((p) => lastSave?.paths.has(p));
+      const saved = ownSave && lastSave ? `${lastSave.note}; ` : '';
+      if (ownSave) lastSave = null;
+      useDev.setState((d) => ({ appId: app.id, disk: { ...app.files }, error: null, reloads: d.reloads + 1, note: `${saved}reloaded ${paths} from disk${problems.length ? `; ${problems[0]}` : ''}` }));
       const s = store.getState();
       const last = s.lastAction;
       if (last) {
@@ -117,10 +122,12 @@ export async function saveToFolder(store: AppStore, base = devBase()): Promise<D
     return null;
   }
   const out = (await res.json()) as DevSaveResponse;
+  const note = `saved ${out.written.length} file${out.written.length === 1 ? '' : 's'} to ${useDev.getState().root}`;
+  lastSave = { paths: new Set(out.written), note };
   useDev.setState((d) => ({
     disk: { ...d.disk, ...Object.fromEntries(out.written.map((p) => [p, files[p] ?? ''])) },
     error: out.refused.length ? `not written: ${out.refused.map((r) => `${r.path} (${r.reason})`).join(', ')}` : null,
-    note: `saved ${out.written.length} file${out.written.length === 1 ? '' : 's'} to ${d.root}`,
+    note,
   }));
   return out;
 }
