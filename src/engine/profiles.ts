@@ -106,8 +106,9 @@ const CANONICAL: Record<CanonicalProfileId, Profile> = {
       'An AppsEngineException without a message blocks at once with an empty message: the runtime builds its error reply ' +
         'with the dependency-free packages/apps/src/lib/jsonrpc.ts, which does not validate it (no jsonrpc-lite check), and ' +
         'Apps-Engine 1.66 sets the message to "" (super(message)).',
-      'Pre create: the room has no id yet, so the runtime Room (base-runtime/src/lib/room.ts) answers `usernames` with [] ' +
-        '(in RC it is a deprecated getter returning a Promise; hookscope gives the array).',
+      'room.usernames is a deprecated getter returning a Promise (base-runtime/src/lib/room.ts): read it with await. ' +
+        'In Pre create the room has no id yet, so it resolves to []; with an id it resolves to the members. ' +
+        'Without await an app gets the Promise itself (JSON.stringify gives {}, .length is undefined).',
       'Direct messages get no id before insertion (createDirectRoom.ts inserts and takes insertedId).',
       'addUserToRoom (server/lib/rooms/addUserToRoom.ts) fires Pre join before checking membership: joining a room you are ' +
         'already in fires Pre join (an app can block it) and then returns with no Post join.',
@@ -223,5 +224,5 @@ export function timeoutFor(profile: Profile, method: string, configuredMs: numbe
 
 /** The switches the app runtime itself honours; they are sent when an app is loaded. */
 export function runtimeSwitches(profile: Profile): RuntimeSwitches {
-  return { freezeInputs: profile.freezeInputs };
+  return { freezeInputs: profile.freezeInputs, roomUsernames: profile.runtime === 'node' ? 'promise' : 'array' };
 }

@@ -16,8 +16,15 @@ afterEach(() => {
 
 const createSpy = () =>
   appClass('spy', 'CreateSpy', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
-    this.getLogger().info('id=' + room.id + ' usernames=' + JSON.stringify(room.usernames));
+    this.getLogger().info('id=' + room.id + ' usernames=' + JSON.stringify(await room.usernames));
     return false;
+  }`);
+
+/** What an app sees of \`room.usernames\` in Pre join, read without and with await. */
+const joinUsernamesSpy = () =>
+  appClass('uspy', 'UsernamesSpy', ['IPreRoomUserJoined'], `  async executePreRoomUserJoined(context: IRoomUserJoinedContext): Promise<void> {
+    const raw: any = context.room.usernames;
+    this.getLogger().info('promise=' + (raw instanceof Promise) + ' plain=' + JSON.stringify(raw) + ' awaited=' + JSON.stringify(await raw));
   }`);
 
 const noMessage = () =>
@@ -34,6 +41,18 @@ describe('spec §8 node profile (rc-8.8, the default)', () => {
     await engine.setProfile('current');
     const deno = await engine.run({ action: 'createRoom', name: 'd', type: 'c', creator: 'alice', members: ['bob'] });
     expect(logLines(engine.trace.events, deno.runId)).toEqual(['id=undefined usernames=["alice","bob"]']);
+  });
+
+  it('(§8 node) room.usernames is a Promise (base-runtime room.ts): without await the app gets {}; Deno-era profiles give the array', async () => {
+    engine = await makeEngine([joinUsernamesSpy()]);
+    const node = await engine.run({ action: 'joinRoom', room: 'general', user: 'root' });
+    await node.settled;
+    expect(logLines(engine.trace.events, node.runId)).toEqual(['promise=true plain={} awaited=["alice","bob"]']);
+    engine.dispose();
+    engine = await makeEngine([joinUsernamesSpy()], { profile: 'current' });
+    const deno = await engine.run({ action: 'joinRoom', room: 'general', user: 'root' });
+    await deno.settled;
+    expect(logLines(engine.trace.events, deno.runId)).toEqual(['promise=false plain=["alice","bob"] awaited=["alice","bob"]']);
   });
 
   it('(§8 node) a 2-member direct message has no id before insertion', async () => {
