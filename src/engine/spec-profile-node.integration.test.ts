@@ -103,6 +103,19 @@ describe('spec §4 / §5: the real-engine facts, per profile', () => {
     ['rc-6.x-7.4', 'hangs'],
     ['rc-up-to-6.4', 'blocks'],
   ];
+  it('(§4 rc-7.5-8.7) Stop ends the no-reply hang at once: the call ends stopped and the join goes ahead', async () => {
+    engine = await makeEngine([noMessage()], { profile: 'current', timeoutMs: 600_000 });
+    const running = engine.run({ action: 'joinRoom', room: 'general', user: 'root' });
+    while (engine.hanging === 0) await new Promise((r) => setTimeout(r, 20));
+    expect(engine.stop()).toBe(1);
+    const r = await running;
+    const end = callEnds(engine.trace.events, r.runId)[0];
+    expect([r.outcome, end?.status]).toEqual(['completed', 'stopped']);
+    expect(end?.effect).toMatch(/^this AppsEngineException has no message: Rocket\.Chat cannot send it back, so the call hangs until the timeout \(600 000 ms\); Stop ended the wait as if the timeout had come: timed out/);
+    expect(engine.world.roomById('r-general')?.memberIds).toContain('u-root');
+    expect(engine.hanging).toBe(0);
+  });
+
   for (const [profile, fate] of cases) {
     it(`(§4 ${profile}) an AppsEngineException without a message ${fate === 'hangs' ? 'gets no reply: the call hangs until the timeout and the join goes ahead' : 'blocks with an empty message'}`, async () => {
       engine = await makeEngine([noMessage()], { profile, timeoutMs: 800 });
