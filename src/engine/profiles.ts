@@ -100,8 +100,9 @@ const CANONICAL: Record<CanonicalProfileId, Profile> = {
     roomCodec: 'codecs',
     available: true,
     notes: [
-      'Apps run in Node (packages/apps/node-runtime): opt-in since RC PR #41019, the default from Rocket.Chat 8.8 ' +
-        '(APPS_ENGINE_RUNTIME_BACKEND=deno still selected Deno there); the Deno runtime was removed in 8.9 (RC PR #41201).',
+      'Apps run in Node (packages/apps/node-runtime). RC PR #41019 added it opt-in (APPS_ENGINE_RUNTIME_BACKEND=node; ' +
+        'AppRuntimeManager.ts still defaulted to deno); Rocket.Chat 8.8.0 made it the default (APPS_ENGINE_RUNTIME_BACKEND=deno ' +
+        'still selected Deno); RC PR #41201 then removed the Deno runtime, waiting "at least 1 full release of the Node runtime".',
       'Timeout per call: 30 000 ms by default (APPS_ENGINE_RUNTIME_TIMEOUT), configurable.',
       'An AppsEngineException without a message blocks at once with an empty message: the runtime builds its error reply ' +
         'with the dependency-free packages/apps/src/lib/jsonrpc.ts, which does not validate it (no jsonrpc-lite check), and ' +
