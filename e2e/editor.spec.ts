@@ -47,10 +47,10 @@ test('@rocket.chat/ui-kit resolves to its real types: completion lists TextObjec
 
 export const kind = TextObjectType.`,
   );
-  await page.keyboard.type('MARK');
+  await page.keyboard.type('MRK');
   const suggest = editor(page).locator('.suggest-widget');
   await expect(suggest).toBeVisible();
-  await expect(suggest).toContainText('MARKDOWN');
+  await expect(suggest).toContainText('MRKDWN');
 });
 
 test('a method without its implements entry gets a hookscope hint citing the rule', async ({ page }) => {
