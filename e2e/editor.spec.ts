@@ -39,6 +39,20 @@ export class Typed extends App implements IPreRoomCreatePrevent {
   await expect(suggest).toContainText('getRoomReader');
 });
 
+test('@rocket.chat/ui-kit resolves to its real types: completion lists TextObjectType members (issue 10)', async ({ page }) => {
+  await openLiveEditor(page);
+  await replaceText(
+    page,
+    `import { TextObjectType } from '@rocket.chat/ui-kit';
+
+export const kind = TextObjectType.`,
+  );
+  await page.keyboard.type('MRK');
+  const suggest = editor(page).locator('.suggest-widget');
+  await expect(suggest).toBeVisible();
+  await expect(suggest).toContainText('MRKDWN');
+});
+
 test('a method without its implements entry gets a hookscope hint citing the rule', async ({ page }) => {
   await openLiveEditor(page);
   await replaceText(

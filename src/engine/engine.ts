@@ -71,6 +71,8 @@ export class Engine {
   private readonly starter: AppRunStarter;
   private readonly actions;
   private stepper: ((call: CallRef) => Promise<void>) | null = null;
+  /** Simulated waits in progress (services.hang); Stop ends them. */
+  private readonly hangs = new Set<() => void>();
 
   constructor(options: EngineOptions) {
     this.trace = new TraceBus(options.traceLimit);
@@ -91,6 +93,7 @@ export class Engine {
       timeoutMs: () => this.timeout,
       registerCall: (callId, runId, appId) => this.callOwners.set(callId, { runId, appId }),
       beforeCall: (call) => (this.stepper ? this.stepper(call) : null),
+      hang: (ms) => this.hang(ms),
     };
     this.starter = {
       startAppRun: (appId, action, body) => this.startRun(action, { kind: 'app', appId, parentRunId: null }, body),
@@ -298,16 +301,41 @@ export class Engine {
   /**
    * Stop: terminate every app worker with a call in progress. Each such call ends as `stopped`
    * and the pipeline goes on exactly as after a timeout (spec section 5); the world keeps what
-   * was committed. Returns how many workers were stopped.
+   * was committed. A wait the host only simulates (the no-reply hang of an exception without a
+   * message, spec §4) ends at once, as if its timeout had come. Returns how many calls were stopped.
    */
   stop(): number {
     let stopped = 0;
+    for (const end of [...this.hangs]) {
+      end();
+      stopped += 1;
+    }
     for (const app of this.registry.all()) {
       if (!app.process.busy) continue;
       app.process.kill('stopped by the user', { kind: 'stopped' });
       stopped += 1;
     }
     return stopped;
+  }
+
+  /** How many simulated waits (spec §4 no-reply hangs) are in progress; Stop ends them. */
+  get hanging(): number {
+    return this.hangs.size;
+  }
+
+  private hang(ms: number): Promise<'elapsed' | 'stopped'> {
+    if (ms <= 0) return Promise.resolve('elapsed');
+    return new Promise((resolve) => {
+      let timer: unknown = null;
+      const end = (how: 'elapsed' | 'stopped') => {
+        if (!this.hangs.delete(stop)) return;
+        this.env.scheduler.clearTimeout(timer);
+        resolve(how);
+      };
+      const stop = () => end('stopped');
+      this.hangs.add(stop);
+      timer = this.env.scheduler.setTimeout(() => end('elapsed'), ms);
+    });
   }
 
   dispose(): void {

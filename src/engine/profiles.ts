@@ -100,14 +100,16 @@ const CANONICAL: Record<CanonicalProfileId, Profile> = {
     roomCodec: 'codecs',
     available: true,
     notes: [
-      'Apps run in Node (packages/apps/node-runtime): opt-in since RC PR #41019, the default from Rocket.Chat 8.8 ' +
-        '(APPS_ENGINE_RUNTIME_BACKEND=deno still selected Deno there); the Deno runtime was removed in 8.9 (RC PR #41201).',
+      'Apps run in Node (packages/apps/node-runtime). RC PR #41019 added it opt-in (APPS_ENGINE_RUNTIME_BACKEND=node; ' +
+        'AppRuntimeManager.ts still defaulted to deno); Rocket.Chat 8.8.0 made it the default (APPS_ENGINE_RUNTIME_BACKEND=deno ' +
+        'still selected Deno); RC PR #41201 then removed the Deno runtime, waiting "at least 1 full release of the Node runtime".',
       'Timeout per call: 30 000 ms by default (APPS_ENGINE_RUNTIME_TIMEOUT), configurable.',
       'An AppsEngineException without a message blocks at once with an empty message: the runtime builds its error reply ' +
         'with the dependency-free packages/apps/src/lib/jsonrpc.ts, which does not validate it (no jsonrpc-lite check), and ' +
         'Apps-Engine 1.66 sets the message to "" (super(message)).',
-      'Pre create: the room has no id yet, so the runtime Room (base-runtime/src/lib/room.ts) answers `usernames` with [] ' +
-        '(in RC it is a deprecated getter returning a Promise; hookscope gives the array).',
+      'room.usernames is a deprecated getter returning a Promise (base-runtime/src/lib/room.ts): read it with await. ' +
+        'In Pre create the room has no id yet, so it resolves to []; with an id it resolves to the members. ' +
+        'Without await an app gets the Promise itself (JSON.stringify gives {}, .length is undefined).',
       'Direct messages get no id before insertion (createDirectRoom.ts inserts and takes insertedId).',
       'addUserToRoom (server/lib/rooms/addUserToRoom.ts) fires Pre join before checking membership: joining a room you are ' +
         'already in fires Pre join (an app can block it) and then returns with no Post join.',
@@ -223,5 +225,5 @@ export function timeoutFor(profile: Profile, method: string, configuredMs: numbe
 
 /** The switches the app runtime itself honours; they are sent when an app is loaded. */
 export function runtimeSwitches(profile: Profile): RuntimeSwitches {
-  return { freezeInputs: profile.freezeInputs };
+  return { freezeInputs: profile.freezeInputs, roomUsernames: profile.runtime === 'node' ? 'promise' : 'array' };
 }

@@ -16,8 +16,15 @@ afterEach(() => {
 
 const createSpy = () =>
   appClass('spy', 'CreateSpy', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
-    this.getLogger().info('id=' + room.id + ' usernames=' + JSON.stringify(room.usernames));
+    this.getLogger().info('id=' + room.id + ' usernames=' + JSON.stringify(await room.usernames));
     return false;
+  }`);
+
+/** What an app sees of \`room.usernames\` in Pre join, read without and with await. */
+const joinUsernamesSpy = () =>
+  appClass('uspy', 'UsernamesSpy', ['IPreRoomUserJoined'], `  async executePreRoomUserJoined(context: IRoomUserJoinedContext): Promise<void> {
+    const raw: any = context.room.usernames;
+    this.getLogger().info('promise=' + (raw instanceof Promise) + ' plain=' + JSON.stringify(raw) + ' awaited=' + JSON.stringify(await raw));
   }`);
 
 const noMessage = () =>
@@ -34,6 +41,18 @@ describe('spec §8 node profile (rc-8.8, the default)', () => {
     await engine.setProfile('current');
     const deno = await engine.run({ action: 'createRoom', name: 'd', type: 'c', creator: 'alice', members: ['bob'] });
     expect(logLines(engine.trace.events, deno.runId)).toEqual(['id=undefined usernames=["alice","bob"]']);
+  });
+
+  it('(§8 node) room.usernames is a Promise (base-runtime room.ts): without await the app gets {}; Deno-era profiles give the array', async () => {
+    engine = await makeEngine([joinUsernamesSpy()]);
+    const node = await engine.run({ action: 'joinRoom', room: 'general', user: 'root' });
+    await node.settled;
+    expect(logLines(engine.trace.events, node.runId)).toEqual(['promise=true plain={} awaited=["alice","bob"]']);
+    engine.dispose();
+    engine = await makeEngine([joinUsernamesSpy()], { profile: 'current' });
+    const deno = await engine.run({ action: 'joinRoom', room: 'general', user: 'root' });
+    await deno.settled;
+    expect(logLines(engine.trace.events, deno.runId)).toEqual(['promise=false plain=["alice","bob"] awaited=["alice","bob"]']);
   });
 
   it('(§8 node) a 2-member direct message has no id before insertion', async () => {
@@ -84,6 +103,19 @@ describe('spec §4 / §5: the real-engine facts, per profile', () => {
     ['rc-6.x-7.4', 'hangs'],
     ['rc-up-to-6.4', 'blocks'],
   ];
+  it('(§4 rc-7.5-8.7) Stop ends the no-reply hang at once: the call ends stopped and the join goes ahead', async () => {
+    engine = await makeEngine([noMessage()], { profile: 'current', timeoutMs: 600_000 });
+    const running = engine.run({ action: 'joinRoom', room: 'general', user: 'root' });
+    while (engine.hanging === 0) await new Promise((r) => setTimeout(r, 20));
+    expect(engine.stop()).toBe(1);
+    const r = await running;
+    const end = callEnds(engine.trace.events, r.runId)[0];
+    expect([r.outcome, end?.status]).toEqual(['completed', 'stopped']);
+    expect(end?.effect).toMatch(/^this AppsEngineException has no message: Rocket\.Chat cannot send it back, so the call hangs until the timeout \(600 000 ms\); Stop ended the wait as if the timeout had come: timed out/);
+    expect(engine.world.roomById('r-general')?.memberIds).toContain('u-root');
+    expect(engine.hanging).toBe(0);
+  });
+
   for (const [profile, fate] of cases) {
     it(`(§4 ${profile}) an AppsEngineException without a message ${fate === 'hangs' ? 'gets no reply: the call hangs until the timeout and the join goes ahead' : 'blocks with an empty message'}`, async () => {
       engine = await makeEngine([noMessage()], { profile, timeoutMs: 800 });

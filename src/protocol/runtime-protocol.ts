@@ -56,6 +56,8 @@ export interface AppDescriptor {
 export interface RuntimeSwitches {
   /** Inputs are deep-frozen (legacy `vm`). */
   freezeInputs: boolean;
+  /** `room.usernames` of the runtime's Room: the array (Deno, vm) or a Promise (Node runtime, RC 8.8+). Omitted = array. */
+  roomUsernames?: 'array' | 'promise';
 }
 
 /** How the runtime builds one argument of a listener call (mirrors the deno runtime's parseArgs). */

@@ -18,7 +18,7 @@ import { WireEncodeError, decodeWire, encodeWire } from '../protocol/wire.ts';
 import type { AccessorSet } from './accessors/index.ts';
 import { RoomBuilder } from './accessors/room-builder.ts';
 import { plainError, toWireError } from './errors.ts';
-import { Room, unwrapRooms } from './room.ts';
+import { Room, type RoomUsernamesMode, unwrapRooms } from './room.ts';
 import { RoomExtender } from './room-extender.ts';
 
 export type CallOutcome = ({ ok: true; value: Wire } | { ok: false; error: WireError }) & { held?: HeldRoom };
@@ -29,6 +29,8 @@ export interface CallInput {
   args: ArgSpec[];
   accessors: AccessorSet;
   freezeInputs: boolean;
+  /** `room.usernames`: the Deno runtime's array or the Node runtime's Promise (spec section 8). Omitted = array. */
+  roomUsernames?: RoomUsernamesMode;
 }
 
 function deepFreeze<T>(value: T, seen = new Set<object>()): T {
@@ -85,12 +87,12 @@ function buildArgs(input: CallInput, first: unknown): BuiltArgs {
     switch (spec.kind) {
       case 'room': {
         const plain = (i === 0 ? first : decodeWire(spec.room)) as Record<string, unknown>;
-        return freeze(spec.wrap ? new Room(plain, [...spec.usernames]) : plain);
+        return freeze(spec.wrap ? new Room(plain, [...spec.usernames], input.roomUsernames) : plain);
       }
       case 'context': {
         const ctx = (i === 0 ? first : decodeWire(spec.context)) as Record<string, unknown>;
         const room = ctx['room'];
-        if (typeof room === 'object' && room !== null) ctx['room'] = new Room(room as Record<string, unknown>, [...spec.usernames]);
+        if (typeof room === 'object' && room !== null) ctx['room'] = new Room(room as Record<string, unknown>, [...spec.usernames], input.roomUsernames);
         return freeze(ctx);
       }
       case 'extender':

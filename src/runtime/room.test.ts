@@ -20,6 +20,22 @@ describe('Room', () => {
     expect(json).toEqual({ id: 'r1', slugifiedName: 'gen', type: 'c', customFields: { a: 1 } });
   });
 
+  it('(spec §8 node) promise mode: usernames is a Promise, [] without an id, the members with one; never sent back', async () => {
+    const created = new Room({ ...plain, id: undefined, _USERNAMES: ['alice'] }, ['alice'], 'promise');
+    expect(created.usernames).toBeInstanceOf(Promise);
+    expect(await created.usernames).toEqual([]);
+    const joined = new Room(plain, ['alice', 'bob'], 'promise');
+    const first = joined.usernames;
+    expect(first).toBeInstanceOf(Promise);
+    expect(joined.usernames).toBe(first); // cached in _USERNAMES, as RC does
+    expect(await first).toEqual(['alice', 'bob']);
+    expect(await new Room(plain, ['carol'], 'promise').getUsernames()).toEqual(['carol']);
+    // what the host sent is not stored on the room: a returned room does not carry it back
+    const fresh = unwrapRooms(new Room(plain, ['alice'], 'promise')) as Record<string, unknown>;
+    expect(fresh['_USERNAMES']).toBeUndefined();
+    expect(JSON.stringify(fresh)).not.toContain('alice');
+  });
+
   it('unwrapRooms: a Room becomes its own fields; values without rooms keep identity', () => {
     const room = new Room(plain, ['alice']);
     const out = unwrapRooms({ room, n: 1 }) as { room: Record<string, unknown> };

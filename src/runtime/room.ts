@@ -1,10 +1,17 @@
 /**
- * The runtime's Room class for Pre events (spec section 3), shaped like the deno runtime's
- * (RC `packages/apps-engine/deno-runtime/lib/room.ts`): all IRoom fields copied from the plain
- * room, a private `_USERNAMES`, a deprecated `usernames` getter (with a no-op setter),
- * `getUsernames()`, and `toJSON`/`toString`/`valueOf` returning the `value` subset.
- * The host sends the member usernames, so `usernames` is already the array (as in RC, where the
- * host's room carries `_USERNAMES` and the getter returns it without a bridge call).
+ * The runtime's Room class for Pre events (spec section 3), shaped like the app runtime's:
+ * all IRoom fields copied from the plain room, a private `_USERNAMES`, a deprecated `usernames`
+ * getter (with a no-op setter), `getUsernames()`, and `toJSON`/`toString`/`valueOf` returning the
+ * `value` subset. What `usernames` is depends on the runtime (spec section 8, the profile's
+ * `roomUsernames` switch):
+ * - `'array'` (Deno runtime, RC `packages/apps-engine/deno-runtime/lib/room.ts`): the host sends the
+ *   member usernames, so `usernames` is already the array (the host's room carries `_USERNAMES` and
+ *   the getter returns it without a bridge call).
+ * - `'promise'` (Node runtime, RC 8.8+, `packages/apps/base-runtime/src/lib/room.ts`): the getter
+ *   returns a Promise: `Promise.resolve([])` while the room has no id (Pre create), otherwise the
+ *   answer of the internal bridge's `doGetUsernamesOfRoomById`, cached in `_USERNAMES` (here: the
+ *   members the host sent, which is what that bridge answers). An app that reads it without
+ *   `await` gets a Promise (`JSON.stringify` gives `{}`, `.length` is undefined), as on the server.
  */
 import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms/IRoom.js';
 import type { RoomType } from '@rocket.chat/apps-engine/definition/rooms/RoomType.js';
@@ -16,6 +23,15 @@ import type { IUser } from '@rocket.chat/apps-engine/definition/users/IUser.js';
  * as null; whether the host then treats them as changes is for the differential harness to settle:
  * hookscope keeps the members an app did not touch out of its answer.)
  */
+/** How `room.usernames` behaves: the Deno runtime's array, or the Node runtime's Promise (spec section 8). */
+export type RoomUsernamesMode = 'array' | 'promise';
+
+/**
+ * Node runtime: what the bridge would answer for each room (not an own property, so it never
+ * crosses back with a returned room; RC keeps its manager behind a non-enumerable symbol).
+ */
+const BRIDGE_ANSWERS = new WeakMap<object, Array<string>>();
+
 export class Room {
   declare public id: string | undefined;
   declare public displayName?: string;
@@ -31,19 +47,24 @@ export class Room {
   declare public lastModifiedAt?: Date;
   declare public customFields?: { [key: string]: unknown };
   declare public userIds?: Array<string>;
-  private _USERNAMES: Array<string> | undefined;
+  private _USERNAMES: Array<string> | Promise<Array<string>> | undefined;
 
-  public constructor(room: Record<string, unknown>, usernames: Array<string>) {
+  public constructor(room: Record<string, unknown>, usernames: Array<string>, mode: RoomUsernamesMode = 'array') {
     Object.assign(this, room);
-    this._USERNAMES = usernames;
+    if (mode === 'array') this._USERNAMES = usernames;
+    else BRIDGE_ANSWERS.set(this, usernames);
   }
 
   /** @deprecated (as in Apps-Engine) */
-  public get usernames(): Array<string> {
-    return this._USERNAMES ?? [];
+  public get usernames(): Array<string> | Promise<Array<string>> {
+    if (!BRIDGE_ANSWERS.has(this)) return (this._USERNAMES as Array<string> | undefined) ?? [];
+    // Node runtime: a Promise; [] while the room has no id (base-runtime room.ts).
+    if (!this.id) return Promise.resolve([]);
+    if (typeof this._USERNAMES === 'undefined') this._USERNAMES = this.askBridge();
+    return this._USERNAMES ?? Promise.resolve([]);
   }
 
-  public set usernames(_usernames: Array<string>) {}
+  public set usernames(_usernames: Array<string> | Promise<Array<string>>) {}
 
   public get value(): object {
     return {
@@ -65,7 +86,13 @@ export class Room {
   }
 
   public async getUsernames(): Promise<Array<string>> {
-    return this._USERNAMES ?? [];
+    if (BRIDGE_ANSWERS.has(this) && typeof this._USERNAMES === 'undefined') this._USERNAMES = this.askBridge();
+    return (await this._USERNAMES) || [];
+  }
+
+  /** Stand-in for the internal bridge's `doGetUsernamesOfRoomById(id)`: the members the host sent. */
+  private askBridge(): Promise<Array<string>> {
+    return Promise.resolve([...(BRIDGE_ANSWERS.get(this) ?? [])]);
   }
 
   public toJSON(): object {

@@ -99,6 +99,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
   let state: 'empty' | 'loading' | 'loaded' | 'failed' = 'empty';
   let app: Record<string, unknown> | null = null;
   let freezeInputs = false;
+  let roomUsernames: 'array' | 'promise' = 'array';
   let descriptor: LoadMsg['app'] | null = null;
 
   const complain = (text: string): void => {
@@ -110,6 +111,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     state = 'loading';
     descriptor = msg.app;
     freezeInputs = msg.switches.freezeInputs === true;
+    roomUsernames = msg.switches.roomUsernames === 'promise' ? 'promise' : 'array';
     ctx.current = null;
     capture.begin(null);
     // `this.getAccessors()` requests belong to whatever call is current when they are made.
@@ -146,7 +148,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     capture.begin(callId);
     capture.logger.setMethod(method);
     const accessors: AccessorSet = createAccessors((op: AccessorOp, args: unknown[]) => requests.request(callId, op, args), descriptor);
-    const outcome = await executeCall({ app, method, args: msg.args as ArgSpec[], accessors, freezeInputs });
+    const outcome = await executeCall({ app, method, args: msg.args as ArgSpec[], accessors, freezeInputs, roomUsernames });
     const held = outcome.held ? { held: outcome.held } : {};
     post(outcome.ok ? { v: PROTOCOL_VERSION, type: 'result', callId, ok: true, value: outcome.value, ...held } : { v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: outcome.error, ...held });
     const { timers: t, intervals } = timers.countFor(callId);

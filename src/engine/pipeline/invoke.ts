@@ -79,8 +79,9 @@ export async function invoke(
         if (services.profile().messagelessException === 'no-reply') {
           // The runtime cannot send this error back (jsonrpc-lite refuses a message that is not a
           // string, inside a request handler nobody awaits): the host hears nothing and waits.
-          await waitUntil(services.env.scheduler, timeoutMs - (services.env.clock.monotonic() - started));
-          out = { view: { kind: 'undefined' }, status: 'timed-out', error: answer.error, messageless: 'no-reply' };
+          // Stop ends the wait (the user gave up waiting): the host goes on as after the timeout.
+          const how = await services.hang(timeoutMs - (services.env.clock.monotonic() - started));
+          out = { view: { kind: 'undefined' }, status: how === 'stopped' ? 'stopped' : 'timed-out', error: answer.error, messageless: 'no-reply' };
         } else {
           out.messageless = 'blocks';
         }
@@ -94,7 +95,8 @@ export async function invoke(
     call,
     status: out.status,
     durationMs,
-    effect: explain(out, timeoutMs, describeEffect(out)),
+    // A stopped hang goes on exactly as the timeout would have: describe it with the timeout's words.
+    effect: explain(out, timeoutMs, describeEffect(out.messageless === 'no-reply' ? { ...out, status: 'timed-out' } : out)),
     ...(out.view.kind === 'value' ? { result: out.view.value } : {}),
     ...(out.error ? { error: out.error } : {}),
   };
@@ -117,15 +119,13 @@ function classifyError(error: WireError): Omit<InvokeResult, 'call'> {
   }
 }
 
-function waitUntil(scheduler: RunScope['services']['env']['scheduler'], ms: number): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => scheduler.setTimeout(resolve, ms));
-}
-
 const MS = (n: number) => `${n.toLocaleString('en-US').replace(/,/g, ' ')} ms`;
 
 /** The words a user needs on the graph for the two real-engine facts of spec §4 / §5. */
 function explain(out: Omit<InvokeResult, 'call'>, timeoutMs: number, effect: string): string {
+  if (out.messageless === 'no-reply' && out.status === 'stopped') {
+    return `this AppsEngineException has no message: Rocket.Chat cannot send it back, so the call hangs until the timeout (${MS(timeoutMs)}); Stop ended the wait as if the timeout had come: ${effect}`;
+  }
   if (out.messageless === 'no-reply') {
     return `this AppsEngineException has no message: Rocket.Chat cannot send it back, so the call hangs until the timeout (${MS(timeoutMs)}); then ${effect}`;
   }

@@ -16,6 +16,11 @@ export interface RunServices {
   registerCall(callId: string, runId: string, appId: string): void;
   /** Step-through / slow motion: awaited before each handler call is made (null: run freely). */
   beforeCall(call: import('../trace.ts').CallRef): Promise<void> | null;
+  /**
+   * A wait the host simulates (the no-reply hang of a messageless AppsEngineException, spec §4):
+   * resolves 'elapsed' after `ms`, or 'stopped' as soon as the user presses Stop.
+   */
+  hang(ms: number): Promise<'elapsed' | 'stopped'>;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

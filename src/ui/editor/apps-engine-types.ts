@@ -14,15 +14,22 @@ const DEFINITIONS = import.meta.glob<string>('/node_modules/@rocket.chat/apps-en
   eager: true,
 });
 
-/** Four definitions import `@rocket.chat/ui-kit` (not a dependency of the package) and one `node:url`. */
-const STUBS: Record<string, string> = {
-  'file:///node_modules/@rocket.chat/ui-kit/index.d.ts': [
-    '// hookscope stub: @rocket.chat/ui-kit is not bundled; its block types are left open.',
-    'export type Block = any;',
-    'export type LayoutBlock = any;',
-    'export type ButtonElement = any;',
-    'export type TextObject = any;',
-  ].join('\n'),
+/**
+ * The real `@rocket.chat/ui-kit` 1.0.0 types (what `import { ... } from '@rocket.chat/ui-kit'` and
+ * the four Apps-Engine definitions that import it resolve to; ~57 KB of `.d.ts`), and the one
+ * package they import, `@rocket.chat/icons` (its icon names). Bundled with the editor chunk.
+ */
+const UI_KIT = import.meta.glob<string>(['/node_modules/@rocket.chat/ui-kit/dist/**/*.d.ts', '!**/jest-setup.d.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const ICONS = import.meta.glob<string>('/node_modules/@rocket.chat/icons/dist/index.d.ts', { query: '?raw', import: 'default', eager: true });
+
+/** Entry points where the worker's module resolution looks for the two packages, and `node:url`. */
+const ENTRIES: Record<string, string> = {
+  'file:///node_modules/@rocket.chat/ui-kit/index.d.ts': "export * from './dist/index';",
+  'file:///node_modules/@rocket.chat/icons/index.d.ts': "export * from './dist/index';",
   'file:///node_modules/@types/hookscope-node-url/index.d.ts': [
     "declare module 'node:url' {",
     '  const URL: typeof globalThis.URL;',
@@ -31,6 +38,13 @@ const STUBS: Record<string, string> = {
     '}',
   ].join('\n'),
 };
+
+/** Every `.d.ts` the editor's TypeScript worker gets, by the file URI it is served under. */
+export function editorTypeLibs(): { filePath: string; content: string }[] {
+  const libs = [DEFINITIONS, UI_KIT, ICONS].flatMap((files) => Object.entries(files).map(([path, content]) => ({ filePath: `file://${path}`, content })));
+  for (const [filePath, content] of Object.entries(ENTRIES)) libs.push({ filePath, content });
+  return libs;
+}
 
 export function configureTypeScript(ts: typeof TS): void {
   const options: TS.CompilerOptions = {
@@ -46,8 +60,7 @@ export function configureTypeScript(ts: typeof TS): void {
     allowJs: true,
     esModuleInterop: true,
   };
-  const libs = Object.entries(DEFINITIONS).map(([path, content]) => ({ filePath: `file://${path}`, content }));
-  for (const [filePath, content] of Object.entries(STUBS)) libs.push({ filePath, content });
+  const libs = editorTypeLibs();
   for (const defaults of [ts.typescriptDefaults, ts.javascriptDefaults]) {
     defaults.setCompilerOptions(options);
     defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
