@@ -2,7 +2,7 @@
  * The bottom Run area: history | graph (or console, compare, replay) with its toolbar | inspector.
  * Everything is a projection of the store's trace events, so the graph updates live.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { projectRun } from '../../graph/project.ts';
 import { markChanges } from '../../state/live-diff.ts';
@@ -32,6 +32,21 @@ function useShownGraph() {
   }, [run, graphRunId]);
 }
 
+/**
+ * Step mode: when a call pauses, its handler node is selected, so the inspector shows the
+ * arguments the call is about to receive (and the editor highlights the method, EditorArea).
+ */
+function useSelectPausedNode(graph: ReturnType<typeof useShownGraph>['graph']): void {
+  const waiting = useStore((s) => s.step.waiting);
+  const nodeId = waiting ? `handler:${waiting.event}:${waiting.appId}` : null;
+  const present = !!nodeId && !!graph?.nodes.some((n) => n.id === nodeId);
+  useEffect(() => {
+    if (!nodeId || !present || !graph) return;
+    selectNode(graph.nodes.find((n) => n.id === nodeId) ?? null, graph.runId);
+    // Only when the paused call changes (not on every trace update of the same pause).
+  }, [waiting?.callId, present]);
+}
+
 export function RunArea() {
   const layout = useDefaultLayout({ id: 'hookscope.run', storage: localStorage });
   const { run, events, graph } = useShownGraph();
@@ -46,6 +61,7 @@ export function RunArea() {
   const apps = useMemo(() => workspaceApps.map((a) => ({ id: a.id, name: a.name })), [workspaceApps]);
   const node = graph?.nodes.find((n) => n.id === selectedNodeId) ?? null;
   const onSelectNode = (id: string | null) => selectNode(graph?.nodes.find((n) => n.id === id) ?? null, graph?.runId ?? null);
+  useSelectPausedNode(graph);
 
   return (
     <section className="run-area" aria-label="Run" data-testid="run-area" id="run-area" tabIndex={-1}>
