@@ -2,6 +2,7 @@
 import type { InspectedCall } from './inspect.ts';
 import { stackFrames } from './inspect.ts';
 import { Json } from './Json.tsx';
+import { breakable } from '../breakable.tsx';
 
 const ACCESSOR = /^<(read|http|persistence|modify)>$/;
 
@@ -18,11 +19,11 @@ export function CallBlock({ call, theme, onJump }: { call: InspectedCall; theme:
     <section className={`hs-insp-section${paused ? ' hs-insp-paused' : ''}`} data-testid={`inspector-call-${call.role}`} data-status={call.status}>
       <h4>
         {paused ? 'next: ' : ''}
-        {call.role === 'check' ? 'check' : 'execute'} <span className="hs-mono hs-insp-muted">{call.method}</span>
+        {call.role === 'check' ? 'check' : 'execute'} <span className="hs-mono hs-insp-muted">{breakable(call.method)}</span>
         {!paused && <span className="hs-insp-dur" data-testid="inspector-duration" title={call.loadMs !== undefined ? 'load: the wait for the app to start (worker, compile, construct, enable) before this call; call: the handler itself' : 'How long the handler took'}>{durationText(call)}</span>}
       </h4>
       {paused && <p className="hs-insp-muted" data-testid="inspector-paused-note">Paused before this call: press Step (F10) to make it with these arguments.</p>}
-      {call.effect && <p className="hs-insp-muted">{call.effect}</p>}
+      {call.effect && <p className="hs-insp-muted">{breakable(call.effect)}</p>}
       <details open>
         <summary>{paused ? 'Arguments it will receive' : 'Arguments'}</summary>
         <ol className="hs-args">

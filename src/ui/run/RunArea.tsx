@@ -2,7 +2,7 @@
  * The bottom Run area: history | graph (or console, compare, replay) with its toolbar | inspector.
  * Everything is a projection of the store's trace events, so the graph updates live.
  */
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { projectRun } from '../../graph/project.ts';
 import { markChanges } from '../../state/live-diff.ts';
@@ -13,6 +13,7 @@ import { RunGraphView } from '../graph/RunGraphView.tsx';
 import { RunHistory } from '../history/RunHistory.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { jumpToSource, selectNode } from './actions.ts';
+import { useSelectPausedNode } from './use-select-paused-node.ts';
 import { CompareView } from './CompareView.tsx';
 import { ReplayView } from './ReplayView.tsx';
 import { RunToolbar } from './RunToolbar.tsx';
@@ -30,21 +31,6 @@ function useShownGraph() {
     // A re-run (Run again, live mode) shows what changed against the result it repeats.
     return { run, events, graph: graph && graphRunId === null ? markChanges(graph, run.previous, events) : graph };
   }, [run, graphRunId]);
-}
-
-/**
- * Step mode: when a call pauses, its handler node is selected, so the inspector shows the
- * arguments the call is about to receive (and the editor highlights the method, EditorArea).
- */
-function useSelectPausedNode(graph: ReturnType<typeof useShownGraph>['graph']): void {
-  const waiting = useStore((s) => s.step.waiting);
-  const nodeId = waiting ? `handler:${waiting.event}:${waiting.appId}` : null;
-  const present = !!nodeId && !!graph?.nodes.some((n) => n.id === nodeId);
-  useEffect(() => {
-    if (!nodeId || !present || !graph) return;
-    selectNode(graph.nodes.find((n) => n.id === nodeId) ?? null, graph.runId);
-    // Only when the paused call changes (not on every trace update of the same pause).
-  }, [waiting?.callId, present]);
 }
 
 export function RunArea() {
