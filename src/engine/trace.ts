@@ -67,6 +67,8 @@ export type TraceEvent =
        * Absent when the app was already loaded.
        */
       loadMs?: number;
+      /** The first call a fresh runtime answered: `durationMs` includes the runtime's warm-up (first compile of the code paths). */
+      firstCall?: true;
       result?: unknown;
       error?: WireError;
       /** What the host made of the answer, in plain words ("prevented", "treated as not prevented"...). */

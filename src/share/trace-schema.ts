@@ -107,6 +107,7 @@ export const traceEventSchema = z.discriminatedUnion('type', [
     status: z.enum(['returned', 'threw', 'threw-apps-engine', 'not-found', 'invalid-params', 'timed-out', 'crashed', 'stopped']),
     durationMs: z.number(),
     loadMs: z.number().optional(),
+    firstCall: z.literal(true).optional(),
     result: json.optional(),
     error: wireError.optional(),
     effect: text,

@@ -59,8 +59,9 @@ export async function invoke(
   scope.emit({ type: 'call-start', call, args: described });
   // Cold start (worker start, compile, construct, enable) is timed apart from the call itself.
   const loadStarted = services.env.clock.monotonic();
-  await app.process.ensureLoaded();
+  await app.process.whenReady();
   const loadMs = services.env.clock.monotonic() - loadStarted;
+  const firstCall = app.process.fresh;
   const started = services.env.clock.monotonic();
   const timeoutMs = timeoutFor(services.profile(), method, services.timeoutMs());
   const answer = await app.process.call(callId, method, args, timeoutMs);
@@ -100,6 +101,7 @@ export async function invoke(
     status: out.status,
     durationMs,
     ...(loadMs >= 1 ? { loadMs } : {}),
+    ...(firstCall ? { firstCall: true as const } : {}),
     effect: explain(out, timeoutMs, describeEffect(out)),
     ...(out.view.kind === 'value' ? { result: out.view.value } : {}),
     ...(out.error ? { error: out.error } : {}),

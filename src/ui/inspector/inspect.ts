@@ -24,6 +24,8 @@ export interface InspectedCall {
   durationMs: number;
   /** Cold start: how long the call waited for the app to load before it was made (not in durationMs). */
   loadMs?: number;
+  /** The first call of a fresh runtime (its time includes the runtime's warm-up). */
+  firstCall?: true;
 }
 
 export interface Inspection {
@@ -60,6 +62,7 @@ export function inspect(events: readonly TraceEvent[], node: GraphNode | null): 
       effect: end?.effect ?? '',
       durationMs: end?.durationMs ?? 0,
       ...(end?.loadMs !== undefined ? { loadMs: end.loadMs } : {}),
+      ...(end?.firstCall ? { firstCall: true as const } : {}),
       ...(end && 'result' in end ? { result: end.result } : {}),
       ...(end?.error ? { error: end.error } : {}),
     });
