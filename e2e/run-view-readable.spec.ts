@@ -37,7 +37,7 @@ for (const size of [
   { width: 1920, height: 1080 },
 ]) {
   test(`${size.width}x${size.height}, five apps: the whole graph fits at fit view, text >= 12 px, each node says what it did`, async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     await page.setViewportSize(size);
     const run = await loadAndRun(page, FIVE_APPS(), 'alpha-team');
     await expect(run.outcome()).toHaveAttribute('data-state', 'completed');
@@ -45,7 +45,8 @@ for (const size of [
     await expect(run.handler('IPostRoomCreate', 'welcome-bot')).toHaveAttribute('data-state', 'returned');
     // Fit view (what the page shows after a run, and the fit button).
     await page.locator('.react-flow__controls-fitview').click();
-    expect(await smallestGraphText(page)).toBeGreaterThanOrEqual(12);
+    // Fit view animates: wait until the canvas has settled at its fit zoom.
+    await expect.poll(() => smallestGraphText(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(12);
     const canvas = page.locator('.hs-graph-canvas');
     for (const [event, app] of FIVE_SAYS) expect(await inside(run.handler(event, app), canvas), `${app} in view`).toBe(true);
     expect(await inWindow(page, run.outcome())).toBe(true);
@@ -58,7 +59,7 @@ for (const size of [
 }
 
 test('1280x800, ten apps: the graph scrolls sideways at a readable size and the outcome stays in view', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   const run = await loadAndRun(page, TEN_APPS(), 'beta-team');
   await expect(run.outcome()).toHaveAttribute('data-state', 'completed');
@@ -80,7 +81,7 @@ test('1280x800, ten apps: the graph scrolls sideways at a readable size and the 
 });
 
 test('presenter mode at 1280x720: graph text >= 18 px, the outcome in view, no horizontal scroll', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   const run = await loadAndRun(page, FIVE_APPS(), 'casino-night', '/?present');
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');

@@ -69,3 +69,28 @@ export async function shot(page: Page, name: string): Promise<void> {
 export function focusableNode(page: Page, event: string, appId: string): Locator {
   return page.getByTestId('run-graph').locator(`.react-flow__node[data-id="handler:${event}:${appId}"]`);
 }
+
+/**
+ * Words of `locator`'s text that the browser split across two lines at a point that is not a
+ * break opportunity of the text (a space, a hyphen, a <wbr>): each run of non-space characters
+ * of one text node must sit on one line.
+ */
+export async function wordsBrokenMidWord(locator: Locator): Promise<string[]> {
+  return locator.evaluateAll((roots) => {
+    const out: string[] = [];
+    for (const root of roots) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent ?? '';
+        for (const m of text.matchAll(/[^\s-]+/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) out.push(m[0]);
+        }
+      }
+    }
+    return out;
+  });
+}

@@ -90,8 +90,9 @@ const WORLD: Pick<ScenarioInput, 'users' | 'rooms'> = {
   rooms: [{ id: 'r-general', slugifiedName: 'general', type: 'c', creator: 'alice', members: ['bob'], isDefault: true }],
 };
 
+/** The per-call timeout is Rocket.Chat's 30 s: on a busy machine loading five apps at once can take seconds. */
 export function scenario(apps: ScenarioInput['apps'], description: string): string {
-  const s: ScenarioInput = { description, timeoutMs: 5000, apps, ...WORLD, steps: [] };
+  const s: ScenarioInput = { description, timeoutMs: 30_000, apps, ...WORLD, steps: [] };
   return JSON.stringify(s, null, 2);
 }
 
@@ -116,3 +117,8 @@ export const TEN_APPS = () =>
     ],
     'ten apps',
   );
+
+/** The three "why" cases of issue 13: a Prevent that decides, an Extend that forgot `return`, a Modify that throws. */
+export const WHY_PREVENT = () => scenario([prevent('casino-guard', 'Casino Guard', 'casino'), prevent('spam-guard', 'Spam Guard', 'spam'), greeter()], 'why: prevent');
+export const WHY_CHAIN = () => scenario([tagger('cost-center', 'Cost Center Tagger', 'costCenter'), forgetfulTagger(), renamer()], 'why: chain broken');
+export const WHY_SWALLOWED = () => scenario([tagger(), auditThrows(), greeter()], 'why: swallowed throw');

@@ -138,6 +138,31 @@ describe('§6: calls with no effect, dropped fields', () => {
   }
 }`)).toEqual(['dropped-field@4:7', 'dropped-field@5:23']);
   });
+
+  it('setData after other builder calls replaces the room: the earlier changes are lost', () => {
+    const hints = contractHints(`export class A extends App implements IPreRoomCreateModify {
+  async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder): Promise<IRoom> {
+    builder.setSlugifiedName('team-' + room.slugifiedName).addCustomField('a', 1);
+    const seen = builder.getRoom();
+    builder.setData({ displayName: 'Only this' } as any);
+    return builder.getRoom();
+  }
+}`);
+    expect(hints.map((h) => `${h.code}@${h.line}:${h.column}`)).toEqual(['setdata-replaces@5:13']);
+    expect(hints[0]?.message).toContain('setSlugifiedName(), addCustomField() are lost');
+    expect(hints[0]?.rule).toMatch(/replaces the builder's whole room/);
+  });
+
+  it('setData first, or only getters before it, is fine', () => {
+    expect(codes(`export class A extends App implements IPreRoomCreateModify {
+  async executePreRoomCreateModify(room: IRoom, b: IRoomBuilder): Promise<IRoom> {
+    const r = b.getRoom();
+    b.setData({ ...r, displayName: 'x' });
+    b.setReadOnly(true);
+    return b.getRoom();
+  }
+}`)).toEqual([]);
+  });
 });
 
 describe('§4: return values', () => {

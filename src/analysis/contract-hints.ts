@@ -126,6 +126,7 @@ function checkMember(ctx: Ctx, member: Member, implemented: Set<string>): void {
     checkChainReturn(ctx, member, fn);
     checkDroppedFields(ctx, fn);
   }
+  if (member.name === 'executePreRoomCreateModify') checkSetDataAfterChanges(ctx, member, fn);
 }
 
 const range = (node: Ast.Node): Range => ({ start: node.start ?? 0, end: node.end ?? 0 });
@@ -253,6 +254,38 @@ function checkDroppedFields(ctx: Ctx, fn: Ast.Function): void {
       if (field !== null && DROPPED_FIELDS.has(field)) hit(prop.key, field, 'Passing');
     }
   });
+}
+
+/** Builder methods that read, not change, the room. */
+const BUILDER_READS = /^(get|is)[A-Z]/;
+
+/**
+ * `builder.setData({...})` after other builder calls (in source order): setData replaces the
+ * builder's room, so the earlier changes are lost (spec §6, Apps-Engine RoomBuilder.setData).
+ */
+function checkSetDataAfterChanges(ctx: Ctx, member: Member, fn: Ast.Function): void {
+  const builders = new Set(member.params.filter((p) => p.typeName === 'IRoomBuilder').map((p) => p.name));
+  const second = member.params[1]?.name;
+  if (second) builders.add(second);
+  const calls: { method: string; at: number; property: Ast.Node }[] = [];
+  nodesOf(fn, (node) => {
+    if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
+    const callee = unwrap(node.callee);
+    const method = propertyName(callee);
+    if (method === null || (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')) return;
+    const root = chainRoot(callee.object);
+    if (root.type !== 'Identifier' || !builders.has(root.name)) return;
+    calls.push({ method, at: callee.property.start ?? 0, property: callee.property });
+  });
+  calls.sort((a, b) => a.at - b.at);
+  const before: string[] = [];
+  for (const call of calls) {
+    if (call.method === 'setData' && before.length > 0) {
+      const names = [...new Set(before)].map((m) => `${m}()`);
+      push(ctx, range(call.property), 'setdata-replaces', `\`setData()\` replaces the whole room: the earlier ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} lost. Call setData first, or pass \`{ ...builder.getRoom(), ... }\`.`);
+    }
+    if (!BUILDER_READS.test(call.method)) before.push(call.method);
+  }
 }
 
 function shorten(s: string): string {

@@ -11,7 +11,8 @@ export type HintCode =
   | 'no-effect-call'
   | 'pre-membership-return'
   | 'chain-no-return'
-  | 'dropped-field';
+  | 'dropped-field'
+  | 'setdata-replaces';
 
 export const RULES: Record<HintCode, string> = {
   'never-called':
@@ -30,4 +31,6 @@ export const RULES: Record<HintCode, string> = {
     "Extend and Modify are a chain: each app's returned room replaces the room for the next app. If a handler returns nothing, the room becomes null, every later Extend/Modify app is skipped and no Extend or Modify change from any app is applied (the room is still created from the original data). Return the room, e.g. `extend.getRoom()` / `builder.getRoom()`. (spec §4)",
   'dropped-field':
     'After Extend/Modify, Rocket.Chat copies back only some room fields (type, displayName, slugifiedName, isDefault, isReadOnly, displaySystemMessages, creator, customFields, ...). description, teamId, isTeamMain and membership are not among them: setting them here changes nothing. (spec §6)',
+  'setdata-replaces':
+    "`IRoomBuilder.setData(data)` does not merge: it replaces the builder's whole room with `data` (dropping `id`). Every change made on the builder before it (setSlugifiedName, setDisplayName, addCustomField...) is lost, and so is every room field `data` does not carry. Call setData first, or pass the full room: `builder.setData({ ...builder.getRoom(), ...changes })`. (spec §6)",
 };

@@ -52,7 +52,7 @@ export type TraceEvent =
   | { type: 'run-start'; runId: string; at: number; action: ActionInput; profile: ProfileId; timeoutMs: number; origin: RunOrigin; plan: PlanStep[] }
   | { type: 'phase-start'; runId: string; at: number; event: RoomEvent; listeners: string[]; awaited: boolean }
   /** Step-through: the call is about to be made and waits for the user (or the slow-motion delay). */
-  | { type: 'call-paused'; runId: string; at: number; call: CallRef }
+  | { type: 'call-paused'; runId: string; at: number; call: CallRef; /** What the call will receive (as in call-start); absent in traces recorded before it was added. */ args?: unknown[] }
   | { type: 'call-start'; runId: string; at: number; call: CallRef; args: unknown[] }
   | {
       type: 'call-end';
@@ -61,6 +61,14 @@ export type TraceEvent =
       call: CallRef;
       status: CallStatus;
       durationMs: number;
+      /**
+       * Cold start: how long the call waited for the app's runtime to load (start the worker,
+       * compile, construct, initialize, enable) before it was made; not part of `durationMs`.
+       * Absent when the app was already loaded.
+       */
+      loadMs?: number;
+      /** The first call a fresh runtime answered: `durationMs` includes the runtime's warm-up (first compile of the code paths). */
+      firstCall?: true;
       result?: unknown;
       error?: WireError;
       /** What the host made of the answer, in plain words ("prevented", "treated as not prevented"...). */

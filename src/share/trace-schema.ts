@@ -98,7 +98,7 @@ export const traceEventSchema = z.discriminatedUnion('type', [
     plan: z.array(planStep).max(20),
   }),
   z.object({ type: z.literal('phase-start'), ...base, event, listeners: list(id), awaited: z.boolean() }),
-  z.object({ type: z.literal('call-paused'), ...base, call: callRef }),
+  z.object({ type: z.literal('call-paused'), ...base, call: callRef, args: list(json).optional() }),
   z.object({ type: z.literal('call-start'), ...base, call: callRef, args: list(json) }),
   z.object({
     type: z.literal('call-end'),
@@ -106,6 +106,8 @@ export const traceEventSchema = z.discriminatedUnion('type', [
     call: callRef,
     status: z.enum(['returned', 'threw', 'threw-apps-engine', 'not-found', 'invalid-params', 'timed-out', 'crashed', 'stopped']),
     durationMs: z.number(),
+    loadMs: z.number().optional(),
+    firstCall: z.literal(true).optional(),
     result: json.optional(),
     error: wireError.optional(),
     effect: text,

@@ -96,6 +96,7 @@ export class AppProcess {
   private readonly afterAnswers = new Map<string, Promise<AfterReturnAnswer>>();
   private readonly returnedCalls = new Set<string>();
   private callSeq = 0;
+  private answeredSinceLoad = false;
   private disposed = false;
 
   constructor(
@@ -111,6 +112,20 @@ export class AppProcess {
   setSource(source: AppSource): void {
     this.source = source;
     this.kill('the app was reloaded');
+  }
+
+  /**
+   * Waits until a call can be made: the liveness probe after a timeout (which may replace the
+   * worker), then the load. What a call waits for before it is made (cold start), timed apart.
+   */
+  async whenReady(): Promise<LoadAnswer> {
+    if (this.probing) await this.probing;
+    return this.ensureLoaded();
+  }
+
+  /** True until a call of the current runtime has answered: its first call also pays the runtime's warm-up. */
+  get fresh(): boolean {
+    return !this.answeredSinceLoad;
   }
 
   ensureLoaded(): Promise<LoadAnswer> {
@@ -241,6 +256,7 @@ export class AppProcess {
     if (!transport) return;
     this.transport = null;
     this.loading = null;
+    this.answeredSinceLoad = false;
     transport.terminate();
     this.loadResolve?.({ ok: false, phase: 'construct', error: crashError(reason) });
     for (const [id, entry] of this.inflight) {
@@ -288,7 +304,10 @@ export class AppProcess {
         if (!entry) return; // a late reply after a timeout is ignored, as in Rocket.Chat
         this.inflight.delete(msg.callId);
         this.scheduler.clearTimeout(entry.timer);
-        if (entry.boundMs !== undefined) this.watchAfterReturn(msg.callId, entry.boundMs);
+        if (entry.boundMs !== undefined) {
+          this.watchAfterReturn(msg.callId, entry.boundMs);
+          this.answeredSinceLoad = true;
+        }
         const held = msg.held ? { held: msg.held } : {};
         entry.resolve(msg.ok ? { kind: 'ok', value: msg.value, ...held } : { kind: 'error', error: msg.error, ...held });
         return;

@@ -51,11 +51,17 @@ export async function invoke(
   services.registerCall(callId, scope.runId, app.def.id);
   const args = buildArgs(spec, role, payload, services.profile());
   const paused = services.beforeCall(call);
+  const described = args.map(describeArg);
   if (paused) {
-    scope.emit({ type: 'call-paused', call });
+    scope.emit({ type: 'call-paused', call, args: described });
     await paused;
   }
-  scope.emit({ type: 'call-start', call, args: args.map(describeArg) });
+  scope.emit({ type: 'call-start', call, args: described });
+  // Cold start (worker start, compile, construct, enable) is timed apart from the call itself.
+  const loadStarted = services.env.clock.monotonic();
+  await app.process.whenReady();
+  const loadMs = services.env.clock.monotonic() - loadStarted;
+  const firstCall = app.process.fresh;
   const started = services.env.clock.monotonic();
   const timeoutMs = timeoutFor(services.profile(), method, services.timeoutMs());
   const answer = await app.process.call(callId, method, args, timeoutMs);
@@ -95,6 +101,8 @@ export async function invoke(
     call,
     status: out.status,
     durationMs,
+    ...(loadMs >= 1 ? { loadMs } : {}),
+    ...(firstCall ? { firstCall: true as const } : {}),
     // A stopped hang goes on exactly as the timeout would have: describe it with the timeout's words.
     effect: explain(out, timeoutMs, describeEffect(out.messageless === 'no-reply' ? { ...out, status: 'timed-out' } : out)),
     ...(out.view.kind === 'value' ? { result: out.view.value } : {}),

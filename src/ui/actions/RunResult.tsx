@@ -1,6 +1,7 @@
 /** The host's answer to the latest run, plainly: "completed" or `error-code: message`. */
 import { useEffect, useMemo, useRef } from 'react';
 import { whyOfRun } from '../../graph/project.ts';
+import { breakable } from '../breakable.tsx';
 import { describeAction } from '../../engine/host/actions.ts';
 import { exampleById } from '../../examples/index.ts';
 import { useStore } from '../../state/store.ts';
@@ -64,7 +65,7 @@ export function RunResult() {
               {run.result.error ? `${run.result.error.code}: ${run.result.error.message}` : 'completed'}
             </p>
             {run.result.error?.unmapped && <p className="small muted">Rocket.Chat does not map this error: a client sees “Internal server error”.</p>}
-            {(why.length > 0 || run.result.summary) && <p data-testid="run-summary">{why.length > 0 ? why.join(' ') : run.result.summary}</p>}
+            {(why.length > 0 || run.result.summary) && <p data-testid="run-summary">{breakable(why.length > 0 ? why.join(' ') : run.result.summary)}</p>}
             <CutOffCalls events={run.events} />
             {run.state !== 'settled' && <p className="small muted">Post handlers the host does not wait for are still running…</p>}
           </>

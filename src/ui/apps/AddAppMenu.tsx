@@ -4,11 +4,14 @@ import { appFromTemplate, blankApp } from '../../state/app-files.ts';
 import { useStore } from '../../state/store.ts';
 import { TEMPLATES } from '../../templates/index.ts';
 import { useDismiss } from '../use-dismiss.ts';
+import { useMenuPosition } from '../use-menu-position.ts';
 
 export function AddAppMenu() {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   useDismiss(open, box, () => setOpen(false));
+  const placed = useMenuPosition(open, button, 320);
 
   const add = (make: (taken: string[]) => ReturnType<typeof blankApp>) => {
     const s = useStore.getState();
@@ -21,11 +24,11 @@ export function AddAppMenu() {
 
   return (
     <div className="menu-anchor" ref={box}>
-      <button type="button" className="btn btn-small" data-testid="add-app" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button ref={button} type="button" className="btn btn-small" data-testid="add-app" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         + New app
       </button>
       {open && (
-        <div className="menu" role="menu" aria-label="New app" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <div className="menu" role="menu" aria-label="New app" data-testid="add-app-menu" style={placed} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
           <button type="button" role="menuitem" className="menu-item" data-testid="add-blank-app" onClick={() => add((taken) => blankApp(nextName(), taken))} autoFocus>
             <span className="menu-item-title">Blank app</span>
             <span className="menu-item-desc">A Prevent handler that lets every room through</span>

@@ -34,6 +34,17 @@ export interface CodeEditorProps {
   classFile?: string;
   /** Ctrl/Cmd+Enter inside the editor: run (the text is never changed by it). */
   onRun?(): void;
+  /** Lines to highlight (step mode: the method of the call about to be made), or null. */
+  highlight?: EditorHighlight | null;
+}
+
+export interface EditorHighlight {
+  /** 1-based: the method's name line (marked strongly) ... */
+  line: number;
+  /** ... to the line its body ends on (marked lightly). */
+  endLine: number;
+  /** Hover text on the marked line. */
+  label: string;
 }
 
 const HINT_DELAY_MS = 250;
@@ -181,6 +192,21 @@ export function CodeEditor(props: CodeEditorProps) {
     if (ready) refreshHints(HINT_DELAY_MS);
   }, [bundle, ready, path, files, classFile]);
 
+  // Step highlight: decorations on the current model, revealed without taking focus (F10 keeps working).
+  const highlight = props.highlight ?? null;
+  const hlKey = highlight ? `${highlight.line}:${highlight.endLine}:${highlight.label}` : '';
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!bundle || !editor || !ready || !highlight) return;
+    const { monaco } = bundle;
+    const decorations = editor.createDecorationsCollection([
+      { range: new monaco.Range(highlight.line, 1, highlight.line, 1), options: { isWholeLine: true, className: 'hs-step-line', linesDecorationsClassName: 'hs-step-gutter', hoverMessage: { value: highlight.label } } },
+      ...(highlight.endLine > highlight.line ? [{ range: new monaco.Range(highlight.line + 1, 1, highlight.endLine, 1), options: { isWholeLine: true, className: 'hs-step-body' } }] : []),
+    ]);
+    editor.revealLinesInCenterIfOutsideViewport(highlight.line, Math.min(highlight.endLine, highlight.line + 8));
+    return () => decorations.clear();
+  }, [bundle, ready, path, hlKey]);
+
   useEffect(() => {
     bundle?.monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
   }, [bundle, theme]);
@@ -190,7 +216,7 @@ export function CodeEditor(props: CodeEditorProps) {
   }, [fontSize, readOnly, ready]);
 
   return (
-    <div className={`code-editor code-editor--${theme}`} data-testid="code-editor" data-ready={ready ? 'true' : 'false'} data-ts-ready={tsReady ? 'true' : 'false'}>
+    <div className={`code-editor code-editor--${theme}`} data-testid="code-editor" data-ready={ready ? 'true' : 'false'} data-ts-ready={tsReady ? 'true' : 'false'} {...(highlight ? { 'data-step-line': String(highlight.line) } : {})}>
       <div ref={host} className="code-editor-host" />
       {ready && (
         <div className="code-editor-tab-hint" data-testid="editor-tab-hint">

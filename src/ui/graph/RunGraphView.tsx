@@ -9,6 +9,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, type KeyboardEvent } from 'react';
 import type { ActionNode, HandlerNode, OutcomeNode, RunGraph } from '../../graph/types.ts';
 import { useStore } from '../../state/store.ts';
+import { breakable } from '../breakable.tsx';
 import { navigationTarget } from './keyboard-nav.ts';
 import { NODE_TYPES } from './nodes.tsx';
 import { toFlowEdges, toFlowNodes } from './to-flow.ts';
@@ -148,10 +149,10 @@ function OutcomeCard({ outcome, decisive, selected, onSelectNode }: { outcome: O
         {(outcome.why.length ? outcome.why : [outcome.summary]).map((s, i) =>
           i === 0 && decisive ? (
             <button key={i} type="button" className="hs-outcome-decider" data-testid="graph-outcome-decider" title={`Open ${decisive.appName} in the inspector`} onClick={() => onSelectNode(decisive.id)}>
-              {s}
+              {breakable(s)}
             </button>
           ) : (
-            <p key={i}>{s}</p>
+            <p key={i}>{breakable(s)}</p>
           ),
         )}
       </div>

@@ -2,23 +2,40 @@
 import type { InspectedCall } from './inspect.ts';
 import { stackFrames } from './inspect.ts';
 import { Json } from './Json.tsx';
+import { breakable } from '../breakable.tsx';
 
 const ACCESSOR = /^<(read|http|persistence|modify)>$/;
 
+export const ms = (v: number) => (v < 1 ? '<1 ms' : v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(1)} s`);
+
+/** "3 ms", or with a cold start "load 410 ms · call 3 ms". */
+export function durationText(call: Pick<InspectedCall, 'durationMs' | 'loadMs' | 'firstCall'>): string {
+  const callText = `${ms(call.durationMs)}${call.firstCall ? ' (first call)' : ''}`;
+  return call.loadMs !== undefined ? `load ${ms(call.loadMs)} · call ${callText}` : callText;
+}
+
 export function CallBlock({ call, theme, onJump }: { call: InspectedCall; theme: 'dark' | 'light'; onJump?(file: string, line: number, column: number): void }) {
-  const fmt = call.durationMs < 1 ? '<1 ms' : `${Math.round(call.durationMs)} ms`;
+  const paused = call.status === 'paused';
   return (
-    <section className="hs-insp-section" data-testid={`inspector-call-${call.role}`}>
+    <section className={`hs-insp-section${paused ? ' hs-insp-paused' : ''}`} data-testid={`inspector-call-${call.role}`} data-status={call.status}>
       <h4>
-        {call.role === 'check' ? 'check' : 'execute'} <span className="hs-mono hs-insp-muted">{call.method}</span>
-        <span className="hs-insp-dur">{fmt}</span>
+        {paused ? 'next: ' : ''}
+        {call.role === 'check' ? 'check' : 'execute'} <span className="hs-mono hs-insp-muted">{breakable(call.method)}</span>
+        {!paused && <span className="hs-insp-dur" data-testid="inspector-duration" title={call.loadMs !== undefined ? 'load: the wait for the app to start (worker, compile, construct, enable) before this call; call: the handler itself' : call.firstCall ? 'The first call of a fresh runtime: includes its warm-up' : 'How long the handler took'}>{durationText(call)}</span>}
       </h4>
-      {call.effect && <p className="hs-insp-muted">{call.effect}</p>}
+      {!paused && (call.loadMs !== undefined || call.firstCall) && (
+        <p className="hs-insp-muted" data-testid="inspector-cold-start">
+          {call.loadMs !== undefined ? `Cold start: the call waited ${ms(call.loadMs)} for the app to load (worker, compile, construct, enable) before it was made; that is not the handler's time.` : ''}
+          {call.firstCall ? `${call.loadMs !== undefined ? ' ' : ''}First call of a fresh runtime: its time includes the runtime's warm-up, so later calls are usually faster.` : ''}
+        </p>
+      )}
+      {paused && <p className="hs-insp-muted" data-testid="inspector-paused-note">Paused before this call: press Step (F10) to make it with these arguments.</p>}
+      {call.effect && <p className="hs-insp-muted">{breakable(call.effect)}</p>}
       <details open>
-        <summary>Arguments</summary>
+        <summary>{paused ? 'Arguments it will receive' : 'Arguments'}</summary>
         <ol className="hs-args">
           {call.args.map((arg, i) => (
-            <li key={i}>{typeof arg === 'string' && ACCESSOR.test(arg) ? <span className="hs-mono hs-insp-muted">{arg}</span> : <Json value={arg} theme={theme} />}</li>
+            <li key={i}>{typeof arg === 'string' && ACCESSOR.test(arg) ? <span className="hs-mono hs-insp-muted">{arg}</span> : <Json value={arg} theme={theme} levels={paused ? 3 : 1} />}</li>
           ))}
         </ol>
       </details>

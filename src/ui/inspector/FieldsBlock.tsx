@@ -1,4 +1,9 @@
-/** The room before -> after of an Extend/Modify handler, and what the host did with each change. */
+/**
+ * The room before -> after of an Extend/Modify handler, and what the host did with each change.
+ * One block per field (name and fate on a line, then before -> after, then the reason), so it
+ * reads in a narrow inspector and in presenter mode without columns cut at the edge.
+ */
+import { breakable } from '../breakable.tsx';
 import type { FieldFate } from './inspect.ts';
 
 const FATE: Record<FieldFate['fate'], string> = {
@@ -19,21 +24,22 @@ export function FieldsBlock({ fields }: { fields: FieldFate[] }) {
   return (
     <section className="hs-insp-section" data-testid="inspector-fields">
       <h4>Room changes this handler returned</h4>
-      <table className="hs-fields">
-        <thead>
-          <tr><th>field</th><th>before</th><th>after</th><th>host</th></tr>
-        </thead>
-        <tbody>
-          {fields.map((f) => (
-            <tr key={f.path} className={`hs-fate-${f.fate}`} data-testid={`inspector-field-${f.path}`} data-fate={f.fate}>
-              <td className="hs-mono">{f.path}</td>
-              <td className="hs-mono">{short(f.before)}</td>
-              <td className="hs-mono">{short(f.after)}</td>
-              <td title={f.reason}>{FATE[f.fate]}{f.reason ? `: ${f.reason}` : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="hs-fields">
+        {fields.map((f) => (
+          <li key={f.path} className={`hs-fate-${f.fate}`} data-testid={`inspector-field-${f.path}`} data-fate={f.fate}>
+            <div className="hs-field-head">
+              <span className="hs-mono hs-field-path">{breakable(f.path)}</span>
+              <span className="hs-field-fate">{FATE[f.fate]}</span>
+            </div>
+            <div className="hs-mono hs-field-values">
+              <span title="before">{short(f.before)}</span>
+              <span aria-label="becomes"> → </span>
+              <span title="after">{short(f.after)}</span>
+            </div>
+            {f.reason && <div className="hs-field-reason">{f.reason}</div>}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { CallBlock } from './CallBlock.tsx';
 import { ActivityBlock } from './ActivityBlock.tsx';
 import { FieldsBlock } from './FieldsBlock.tsx';
 import { inspect } from './inspect.ts';
+import { breakable } from '../breakable.tsx';
 import './inspector.css';
 
 export interface InspectorProps {
@@ -34,11 +35,11 @@ export function Inspector({ events, node, theme, onJumpToSource }: InspectorProp
           <header className="hs-insp-head">
             <div>
               <div className="hs-insp-title">{node.appName}</div>
-              <div className="hs-insp-sub hs-mono">{node.method}</div>
+              <div className="hs-insp-sub hs-mono">{breakable(node.method)}</div>
             </div>
             <span className={`hs-insp-state hs-state-${node.state}`}>{STATE_LABEL[node.state]}</span>
           </header>
-          {node.effect && <p className="hs-insp-effect" data-testid="inspector-effect">{node.effect}</p>}
+          {node.effect && <p className="hs-insp-effect" data-testid="inspector-effect">{breakable(node.effect)}</p>}
           {data.calls.length === 0 && <p className="hs-insp-muted">{node.detail}</p>}
           {data.fields.length > 0 && <FieldsBlock fields={data.fields} />}
           {data.calls.map((call) => (
@@ -53,7 +54,7 @@ export function Inspector({ events, node, theme, onJumpToSource }: InspectorProp
             <div className="hs-insp-title">Outcome: {node.state}</div>
           </header>
           {node.error && <p className="hs-insp-error hs-mono" data-testid="inspector-host-error">{`${node.error.code}: ${node.error.message}`}{node.error.unmapped ? ' (not mapped by the host: a client sees an internal server error)' : ''}</p>}
-          <p className="hs-insp-effect">{node.summary}</p>
+          <p className="hs-insp-effect">{breakable(node.summary)}</p>
           {data.merge && (
             <section className="hs-insp-section" data-testid="inspector-merge">
               <h4>What the host applied after Modify</h4>

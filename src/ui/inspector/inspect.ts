@@ -22,6 +22,10 @@ export interface InspectedCall {
   result?: unknown;
   error?: WireError;
   durationMs: number;
+  /** Cold start: how long the call waited for the app to load before it was made (not in durationMs). */
+  loadMs?: number;
+  /** The first call of a fresh runtime (its time includes the runtime's warm-up). */
+  firstCall?: true;
 }
 
 export interface Inspection {
@@ -42,6 +46,11 @@ export function inspect(events: readonly TraceEvent[], node: GraphNode | null): 
   const ids = new Set(node.callIds);
   const calls: InspectedCall[] = [];
   for (const e of events) {
+    // Step mode: the call about to be made, with the arguments it will receive.
+    if (e.type === 'call-paused' && e.call.appId === node.appId && e.call.event === node.event && !events.some((x) => x.type === 'call-start' && x.call.callId === e.call.callId)) {
+      calls.push({ callId: e.call.callId, role: e.call.role, method: e.call.method, args: e.args ?? [], status: 'paused', effect: '', durationMs: 0 });
+      continue;
+    }
     if (e.type !== 'call-start' || !ids.has(e.call.callId)) continue;
     const end = events.find((x): x is Ev<'call-end'> => x.type === 'call-end' && x.call.callId === e.call.callId);
     calls.push({
@@ -52,6 +61,8 @@ export function inspect(events: readonly TraceEvent[], node: GraphNode | null): 
       status: end?.status ?? 'running',
       effect: end?.effect ?? '',
       durationMs: end?.durationMs ?? 0,
+      ...(end?.loadMs !== undefined ? { loadMs: end.loadMs } : {}),
+      ...(end?.firstCall ? { firstCall: true as const } : {}),
       ...(end && 'result' in end ? { result: end.result } : {}),
       ...(end?.error ? { error: end.error } : {}),
     });

@@ -13,6 +13,7 @@ import { RunGraphView } from '../graph/RunGraphView.tsx';
 import { RunHistory } from '../history/RunHistory.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { jumpToSource, selectNode } from './actions.ts';
+import { useSelectPausedNode } from './use-select-paused-node.ts';
 import { CompareView } from './CompareView.tsx';
 import { ReplayView } from './ReplayView.tsx';
 import { RunToolbar } from './RunToolbar.tsx';
@@ -46,6 +47,7 @@ export function RunArea() {
   const apps = useMemo(() => workspaceApps.map((a) => ({ id: a.id, name: a.name })), [workspaceApps]);
   const node = graph?.nodes.find((n) => n.id === selectedNodeId) ?? null;
   const onSelectNode = (id: string | null) => selectNode(graph?.nodes.find((n) => n.id === id) ?? null, graph?.runId ?? null);
+  useSelectPausedNode(graph);
 
   return (
     <section className="run-area" aria-label="Run" data-testid="run-area" id="run-area" tabIndex={-1}>

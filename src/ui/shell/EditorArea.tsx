@@ -3,15 +3,39 @@
  * loaded lazily so Monaco stays off the critical path. Reveal requests (a node, a stack frame, a
  * load error) open their app and file and move the cursor to the line once the editor is ready.
  */
-import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { RevealRequest } from '../../state/inspect-slice.ts';
 import { useStore } from '../../state/store.ts';
 import { selectOpenPath, selectSelectedApp, selectTheme } from '../../state/selectors.ts';
-import type { CodeEditorApi } from '../editor/CodeEditor.tsx';
+import { methodLines } from '../../analysis/method-location.ts';
+import type { CodeEditorApi, EditorHighlight } from '../editor/CodeEditor.tsx';
 import { editorPath } from '../editor/paths.ts';
 import { runLast } from '../actions/rerun.ts';
 
 const CodeEditor = lazy(() => import('../editor/CodeEditor.tsx').then((m) => ({ default: m.CodeEditor })));
+
+/**
+ * Step mode: when a call pauses, open its app's class file and mark the method about to run
+ * (null when nothing waits, or another file is shown).
+ */
+function useStepHighlight(appId: string | null, path: string | null): EditorHighlight | null {
+  const waiting = useStore((s) => s.step.waiting);
+  const apps = useStore((s) => s.apps);
+  useEffect(() => {
+    if (!waiting) return;
+    const s = useStore.getState();
+    const app = s.apps.find((a) => a.id === waiting.appId);
+    if (app) s.openFileOf(app.id, app.classFile);
+    // Only when a new call pauses: the user may open another file meanwhile.
+  }, [waiting?.callId]);
+  return useMemo(() => {
+    if (!waiting || waiting.appId !== appId) return null;
+    const app = apps.find((a) => a.id === appId);
+    if (!app || path !== app.classFile) return null;
+    const lines = methodLines(app.files[path] ?? '', waiting.method);
+    return lines ? { ...lines, label: `Paused: ${waiting.method} is called next (Step, F10)` } : null;
+  }, [waiting, appId, path, apps]);
+}
 
 export function EditorArea() {
   const app = useStore(selectSelectedApp);
@@ -45,6 +69,7 @@ export function EditorArea() {
   }, [reveal, tryReveal]);
 
   useEffect(tryReveal, [app?.id, path, tryReveal]);
+  const highlight = useStepHighlight(app?.id ?? null, path);
 
   useEffect(() => {
     if (focusRequest === 0) return;
@@ -81,6 +106,7 @@ export function EditorArea() {
             classFile={app.classFile}
             onChange={(v) => setFile(app.id, path, v)}
             onRun={runLast}
+            highlight={highlight}
             onReady={(a) => {
               api.current = a;
               tryReveal();

@@ -35,8 +35,10 @@ export function RuntimeProblems() {
   const name = (id: string) => apps.find((a) => a.id === id)?.name ?? id;
   return (
     <div className="menu-anchor" ref={box}>
-      <button type="button" className={`btn btn-small status-pill ${errors > 0 ? 'is-error' : 'is-info'}`} data-testid="runtime-problems" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {label}
+      <button type="button" className={`btn btn-small status-pill ${errors > 0 ? 'is-error' : 'is-info'}`} data-testid="runtime-problems" title={label} aria-label={label} aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {errors > 0 ? '⚠ ' : 'ℹ '}
+        {errors > 0 ? errors : restarts}
+        <span className="topbar-long">{errors > 0 ? ` ${errors === 1 ? 'runtime problem' : 'runtime problems'}` : ` ${restarts === 1 ? 'worker restarted' : 'workers restarted'}`}</span>
       </button>
       {open && (
         <div className="menu problems-list" role="dialog" aria-label="Runtime problems" data-testid="runtime-problems-list" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>

@@ -26,7 +26,9 @@ export function RuntimeSettings() {
   return (
     <div className="runtime-settings" role="group" aria-label="Runtime settings">
       <label className="field-inline">
-        <span>Timeout per call</span>
+        <span>
+          Timeout<span className="topbar-long"> per call</span>
+        </span>
         <input
           className="input input-number"
           data-testid="timeout-input"
