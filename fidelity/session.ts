@@ -34,7 +34,7 @@ export async function startSession(out: (s: string) => void): Promise<Session> {
   return {
     engine,
     host,
-    runner: new BatchRunner(engine, host),
+    runner: new BatchRunner(engine, host, out),
     stop: () => engine.stop(),
   };
 }
