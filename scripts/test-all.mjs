@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit tests, fidelity (hookscope against the real Apps-Engine 1.62.0),
+// `npm test`: typecheck (the app, then fidelity/), unit tests, fidelity (hookscope against the real Apps-Engine 1.62.0),
 // end-to-end tests, in that order.
 // Stops at the first failing stage; prints a summary with each stage's status and duration.
 // Exit code: 0 if every stage passed, else the failing stage's exit code (at least 1).
@@ -21,6 +21,12 @@ const stages = [
     // TypeScript 7's own binary: node_modules/.bin/tsc is the fidelity harness's `typescript-5` alias.
     cmd: process.execPath,
     args: [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'],
+  },
+  {
+    name: 'fidelity-typecheck',
+    label: 'tsc -p fidelity/tsconfig.json --noEmit (TypeScript 7)',
+    cmd: process.execPath,
+    args: [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join('fidelity', 'tsconfig.json'), '--noEmit'],
   },
   { name: 'unit', label: 'vitest run', cmd: bin('vitest'), args: ['run'] },
   {
