@@ -161,12 +161,12 @@ export const HAND_WRITTEN: { name: string; spec: string; case: Case }[] = [
     case: { apps: [app(['IPostRoomCreate'], { executePreRoomCreatePrevent: 'true', executePostRoomCreate: 'true' }, { stray: ['IPreRoomCreatePrevent'] })], actions: [create] },
   },
   {
-    name: 'an interface listed without its execute method: Method not found escapes the loop (known difference)',
+    name: 'an interface listed without its execute method: Method not found escapes the loop',
     spec: '2, 5',
     case: { apps: [app(['IPreRoomCreatePrevent'], {}, { missing: ['IPreRoomCreatePrevent'] }), app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'true' })], actions: [create] },
   },
   {
-    name: 'UserNotAllowedException without a message does not block: the real engine waits for the timeout (known difference)',
+    name: 'UserNotAllowedException without a message does not block: the real engine waits for the timeout',
     spec: '4',
     case: { apps: [app(['IPreRoomUserJoined'], { executePreRoomUserJoined: 'una-nomsg' })], actions: [join] },
   },
