@@ -103,6 +103,7 @@ export class BatchRunner {
         const hookscope = hookscopeSide(report);
         const notes = [...real.notes, ...report.problems.map((p) => `hookscope: ${p}`), ...report.apps.filter((a) => a.loadError).map((a) => `hookscope: ${a.id} did not load: ${a.loadError}`)];
         out.push({ index: k, scenario: scenarios[k]!, hookscope, real: real.side, differences: differences(hookscope, real.side), notes });
+        if ((k + 1) % 25 === 0 && k + 1 < batch.pipelines.length) this.progress(`  ${k + 1}/${batch.pipelines.length} pipelines compared (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
       }
       return out;
     } finally {
