@@ -171,6 +171,16 @@ export const HAND_WRITTEN: { name: string; spec: string; case: Case }[] = [
     case: { apps: [app(['IPreRoomUserJoined'], { executePreRoomUserJoined: 'una-nomsg' })], actions: [join] },
   },
   {
+    name: 'a kick from a room that is gone: remove-user is checked first (error-not-allowed)',
+    spec: '7.1',
+    case: { apps: [app(['IPreRoomDeletePrevent', 'IPreRoomUserLeave'], { executePreRoomDeletePrevent: 'false', executePreRoomUserLeave: 'true' })], actions: [del, { kind: 'leave', target: 0, kicked: true }] },
+  },
+  {
+    name: 'an Extend returning true, then a Modify using its builder (known difference: hookscope\'s builder throws)',
+    spec: '4, 6',
+    case: { apps: [app(['IPreRoomCreateExtend'], { executePreRoomCreateExtend: 'true' }), app(['IPreRoomCreateModify'], { executePreRoomCreateModify: 'accessor' })], actions: [create] },
+  },
+  {
     name: 'several actions in one pipeline: create, join, leave, delete',
     spec: '4, 7',
     case: {
