@@ -161,14 +161,24 @@ export const HAND_WRITTEN: { name: string; spec: string; case: Case }[] = [
     case: { apps: [app(['IPostRoomCreate'], { executePreRoomCreatePrevent: 'true', executePostRoomCreate: 'true' }, { stray: ['IPreRoomCreatePrevent'] })], actions: [create] },
   },
   {
-    name: 'an interface listed without its execute method: Method not found escapes the loop (known difference)',
+    name: 'an interface listed without its execute method: Method not found escapes the loop',
     spec: '2, 5',
     case: { apps: [app(['IPreRoomCreatePrevent'], {}, { missing: ['IPreRoomCreatePrevent'] }), app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'true' })], actions: [create] },
   },
   {
-    name: 'UserNotAllowedException without a message does not block: the real engine waits for the timeout (known difference)',
+    name: 'UserNotAllowedException without a message does not block: the real engine waits for the timeout',
     spec: '4',
     case: { apps: [app(['IPreRoomUserJoined'], { executePreRoomUserJoined: 'una-nomsg' })], actions: [join] },
+  },
+  {
+    name: 'a kick from a room that is gone: remove-user is checked first (error-not-allowed)',
+    spec: '7.1',
+    case: { apps: [app(['IPreRoomDeletePrevent', 'IPreRoomUserLeave'], { executePreRoomDeletePrevent: 'false', executePreRoomUserLeave: 'true' })], actions: [del, { kind: 'leave', target: 0, kicked: true }] },
+  },
+  {
+    name: 'an Extend returning true, then a Modify using its builder (known difference: hookscope\'s builder throws)',
+    spec: '4, 6',
+    case: { apps: [app(['IPreRoomCreateExtend'], { executePreRoomCreateExtend: 'true' }), app(['IPreRoomCreateModify'], { executePreRoomCreateModify: 'accessor' })], actions: [create] },
   },
   {
     name: 'several actions in one pipeline: create, join, leave, delete',

@@ -119,10 +119,26 @@ export function planFor(app: PoolApp, plan: Record<string, string>): Record<stri
   return Object.fromEntries(Object.entries(plan).filter(([m]) => written.has(m)));
 }
 
+/**
+ * Cases as one batch. Cases share pool apps of the same shape (each pool app is compiled and
+ * started once; its behaviour table is per pipeline), so the n-th app of a given shape within one
+ * case is the n-th pool app of that shape: a case with two apps of one shape gets two apps.
+ */
 export function batchOfCases(cases: Case[]): Batch {
   const pool: PoolApp[] = [];
+  const byShape = new Map<string, number[]>();
   const pipelines: Pipeline[] = cases.map((c) => {
-    const apps = c.apps.map((a) => pool.push(poolApp(a.shape)) - 1);
+    const seen = new Map<string, number>();
+    const apps = c.apps.map((a) => {
+      const app = poolApp(a.shape);
+      const key = JSON.stringify(app);
+      const nth = seen.get(key) ?? 0;
+      seen.set(key, nth + 1);
+      const slots = byShape.get(key) ?? [];
+      byShape.set(key, slots);
+      if (slots.length <= nth) slots.push(pool.push(app) - 1);
+      return slots[nth]!;
+    });
     return { apps, plans: c.apps.map((a, j) => planFor(pool[apps[j]!]!, a.plan)), actions: c.actions };
   });
   return { pool, pipelines };

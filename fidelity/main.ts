@@ -31,7 +31,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { runs: 200, seed: 20260101, out: join(fidelityRoot, 'results', 'latest.json'), batch: 20, pool: 7, cases: true, implementsCorpus: true, shrink: true };
+  const args: Args = { runs: 200, seed: 20260101, out: join(fidelityRoot, 'results', 'latest.json'), batch: 100, pool: 10, cases: true, implementsCorpus: true, shrink: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (name: string) => {
@@ -132,7 +132,8 @@ async function main() {
       all.push(...classified);
       generated += classified.length;
       const counts = (v: Classified['verdict']) => classified.filter((c) => c.verdict === v).length;
-      write(`generated batch ${b + 1}/${batches}: ${classified.length} pipelines, ${counts('agree')} agree, ${counts('known')} known differences, ${counts('differ')} differences (${((performance.now() - t) / 1000).toFixed(1)} s)\n`);
+      const tm = session.runner.timing;
+      write(`generated batch ${b + 1}/${batches}: ${classified.length} pipelines, ${counts('agree')} agree, ${counts('known')} known differences, ${counts('differ')} differences (${((performance.now() - t) / 1000).toFixed(1)} s; so far: real side ${(tm.real / 1000).toFixed(1)} s, of it enabling apps ${(tm.enable / 1000).toFixed(1)} s; hookscope side ${(tm.hookscope / 1000).toFixed(1)} s summed, two at a time)\n`);
       for (const c of classified.filter((x) => x.verdict !== 'agree')) {
         printDifference(c);
         if (c.verdict === 'differ' && !firstFailure) firstFailure = caseOfDraw(trimmed, c.index);

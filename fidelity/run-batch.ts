@@ -31,32 +31,92 @@ function uuidFor(seed: string): string {
 
 let installSeq = 0;
 
+const HOOKSCOPE_PARALLEL = 2;
+
+/** `f` over `items`, at most `n` at a time; the promises in the items' order. */
+function limited<T, R>(n: number, items: T[], f: (item: T) => Promise<R>): Promise<R>[] {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  const next = () => {
+    running--;
+    queue.shift()?.();
+  };
+  return items.map(
+    (item) =>
+      new Promise<R>((resolve, reject) => {
+        const go = () => {
+          running++;
+          f(item).then(resolve, reject).finally(next);
+        };
+        if (running < n) go();
+        else queue.push(go);
+      }),
+  );
+}
+
+/**
+ * One pipeline through hookscope. An app's load timing out is the machine being busy (the
+ * generated apps do nothing at load time), not a rule: then the pipeline runs again (up to three more times).
+ */
+async function runHookscopeSide(scenario: Record<string, unknown>) {
+  const loadTimedOut = (r: Awaited<ReturnType<typeof runHookscope>>) => r.apps.some((a) => a.loadError && /loading the app (timed out|took longer)/.test(a.loadError));
+  let report = await runHookscope(scenario);
+  for (let attempt = 1; attempt < 4 && loadTimedOut(report); attempt++) report = await runHookscope(scenario);
+  return report;
+}
+
 export class BatchRunner {
   readonly host: RealHost;
-  constructor(private readonly engine: RealEngine, host: RealHost) {
+  /** Time spent per side since the start (ms, summed over pipelines; hookscope's run two at a time beside the real side). */
+  readonly timing = { real: 0, hookscope: 0, enable: 0 };
+  constructor(
+    private readonly engine: RealEngine,
+    host: RealHost,
+    /** Progress lines (the real side's app installs take most of a batch's time). */
+    private readonly progress: (line: string) => void = () => undefined,
+  ) {
     this.host = host;
   }
 
   async run(batch: Batch): Promise<PipelineOutcome[]> {
     const sources = batchSources(batch);
     const ids: string[] = [];
+    // hookscope's side of every pipeline is independent (a fresh engine each, as `hookscope
+    // run`): they run two at a time in the background from the start, while the real side
+    // compiles and installs the apps and then goes through the pipelines one after the other
+    // (one engine, shared apps).
+    const scenarios = [...batch.pipelines.keys()].map((k) => scenarioOf(batch, k, sources.map((s) => s.source)));
+    const hookscopeRuns = limited(HOOKSCOPE_PARALLEL, scenarios, (scenario) => this.timed('hookscope', () => runHookscopeSide(scenario)));
+    for (const p of hookscopeRuns) p.catch(() => undefined); // awaited below; not unhandled meanwhile
     try {
+      const t0 = performance.now();
       for (const [i, { source }] of sources.entries()) {
         const id = uuidFor(`fidelity-${installSeq++}-${i}`);
         const compiled = await compileApp({ id, name: `App ${i}`, nameSlug: `app${i}-${installSeq}`, classFile: 'Main.ts', files: { 'Main.ts': source } });
         ids.push(await this.engine.install(compiled.zip));
       }
+      this.progress(`  ${sources.length} apps compiled by the real apps compiler and installed, each in its own Deno process (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
       const out: PipelineOutcome[] = [];
       for (const k of batch.pipelines.keys()) {
-        const scenario = scenarioOf(batch, k, sources.map((s) => s.source));
-        const [real, report] = await Promise.all([this.runReal(batch, k, ids), runHookscope(scenario)]);
+        const real = await this.timed('real', () => this.runReal(batch, k, ids));
+        const report = await hookscopeRuns[k]!;
         const hookscope = hookscopeSide(report);
         const notes = [...real.notes, ...report.problems.map((p) => `hookscope: ${p}`), ...report.apps.filter((a) => a.loadError).map((a) => `hookscope: ${a.id} did not load: ${a.loadError}`)];
-        out.push({ index: k, scenario, hookscope, real: real.side, differences: differences(hookscope, real.side), notes });
+        out.push({ index: k, scenario: scenarios[k]!, hookscope, real: real.side, differences: differences(hookscope, real.side), notes });
+        if ((k + 1) % 25 === 0 && k + 1 < batch.pipelines.length) this.progress(`  ${k + 1}/${batch.pipelines.length} pipelines compared (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
       }
       return out;
     } finally {
       await this.engine.remove(ids);
+    }
+  }
+
+  private async timed<T>(side: 'real' | 'hookscope', f: () => Promise<T>): Promise<T> {
+    const t = performance.now();
+    try {
+      return await f();
+    } finally {
+      this.timing[side] += performance.now() - t;
     }
   }
 
@@ -81,7 +141,9 @@ export class BatchRunner {
       updatedAt: new Date(EPOCH),
     }));
     this.host.reset(USERS, rooms);
+    const te = performance.now();
     await this.engine.setEnabled(p.apps.map((i) => ids[i]!));
+    this.timing.enable += performance.now() - te;
     const steps: SideStep[] = [];
     const notes: string[] = [];
     for (const action of concreteActions(key, p.actions)) {

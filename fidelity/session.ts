@@ -27,6 +27,7 @@ export async function startSession(out: (s: string) => void): Promise<Session> {
   const toLog = (...args: unknown[]) => appendFileSync(engineLog, format(...args) + '\n');
   console.log = console.info = console.warn = console.error = console.debug = toLog;
   process.on('unhandledRejection', (reason) => toLog('unhandled rejection:', reason));
+  process.on('exit', (code) => toLog(`fidelity harness exiting with code ${code}`));
   let host: RealHost | null = null;
   const engine = await RealEngine.start({ timeoutMs: TIMEOUT_MS, startTimeoutMs: 30_000, host: { usernamesOfRoom: (id) => host?.usernamesOfRoom(id) ?? [] } });
   host = new RealHost(engine, () => new Date(Date.UTC(2026, 0, 1)));
@@ -34,7 +35,7 @@ export async function startSession(out: (s: string) => void): Promise<Session> {
   return {
     engine,
     host,
-    runner: new BatchRunner(engine, host),
+    runner: new BatchRunner(engine, host, out),
     stop: () => engine.stop(),
   };
 }

@@ -73,7 +73,8 @@ await build({
 });
 
 log('tsc -> dist/types');
-run(bin('tsc'), ['-p', 'tsconfig.types.json']);
+// TypeScript 7's own binary: node_modules/.bin/tsc may be the fidelity harness's `typescript-5` alias.
+run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.types.json']);
 // Declarations keep the sources' `.ts` specifiers; consumers resolve `.js` to the `.d.ts` beside it.
 const fixSpecifiers = (dir) => {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

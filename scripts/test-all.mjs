@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit tests, end-to-end tests, in that order.
+// `npm test`: typecheck (the app, then fidelity/), unit tests, fidelity (hookscope against the real Apps-Engine 1.62.0),
+// end-to-end tests, in that order.
 // Stops at the first failing stage; prints a summary with each stage's status and duration.
 // Exit code: 0 if every stage passed, else the failing stage's exit code (at least 1).
 
@@ -16,11 +17,24 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const stages = [
   {
     name: 'typecheck',
-    label: 'tsc -p tsconfig.json --noEmit',
-    cmd: bin('tsc'),
-    args: ['-p', 'tsconfig.json', '--noEmit'],
+    label: 'tsc -p tsconfig.json --noEmit (TypeScript 7)',
+    // TypeScript 7's own binary: node_modules/.bin/tsc is the fidelity harness's `typescript-5` alias.
+    cmd: process.execPath,
+    args: [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'],
+  },
+  {
+    name: 'fidelity-typecheck',
+    label: 'tsc -p fidelity/tsconfig.json --noEmit (TypeScript 7)',
+    cmd: process.execPath,
+    args: [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join('fidelity', 'tsconfig.json'), '--noEmit'],
   },
   { name: 'unit', label: 'vitest run', cmd: bin('vitest'), args: ['run'] },
+  {
+    name: 'fidelity',
+    label: 'tsx fidelity/main.ts (fixed seed, bounded runs)',
+    cmd: bin('tsx'),
+    args: [join(root, 'fidelity', 'main.ts')],
+  },
   {
     name: 'e2e',
     label: 'node scripts/e2e.mjs',

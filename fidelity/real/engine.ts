@@ -50,6 +50,8 @@ export class RealEngine {
   private readonly controllers = new Map<string, Any>();
   private readonly AppInterface: Record<string, string>;
   private readonly errorLog: unknown[][] = [];
+  /** The enabled apps in the order they were enabled (the listener order). */
+  private readonly enabledOrder: string[] = [];
 
   private constructor(options: RealEngineOptions) {
     this.timeoutMs = options.timeoutMs;
@@ -125,15 +127,25 @@ export class RealEngine {
     if (controller) controller.options.timeout = this.timeoutMs;
     const status = await app.getStatus();
     if (!/enabled/.test(status) || /disabled/.test(status)) throw new Error(`app ${id} did not enable: status ${status}`);
+    this.enabledOrder.push(id);
     return id;
   }
 
-  /** Makes exactly `ids` the enabled apps, enabled in this order (the listener order). */
+  /**
+   * Makes exactly `ids` the enabled apps, enabled in this order (the listener order: the
+   * listener manager appends an app to each of its interfaces' lists when it is enabled and takes
+   * it out when it is disabled). Apps that are already enabled in the right order at the front
+   * stay enabled; the rest are disabled and the missing ones enabled in order.
+   */
   async setEnabled(ids: string[]) {
-    for (const app of await this.manager.get({ enabled: true })) await this.manager.disable(app.getID());
-    for (const id of ids) {
+    let keep = 0;
+    while (keep < ids.length && keep < this.enabledOrder.length && ids[keep] === this.enabledOrder[keep]) keep++;
+    for (const id of this.enabledOrder.slice(keep).reverse()) await this.manager.disable(id);
+    this.enabledOrder.length = keep;
+    for (const id of ids.slice(keep)) {
       const ok = await this.manager.enable(id);
       if (!ok) throw new Error(`app ${id} did not enable`);
+      this.enabledOrder.push(id);
     }
   }
 
@@ -141,6 +153,8 @@ export class RealEngine {
     for (const id of ids) {
       await this.manager.remove(id, { user: { id: 'admin', username: 'admin' } }).catch(() => undefined);
       this.controllers.delete(id);
+      const at = this.enabledOrder.indexOf(id);
+      if (at >= 0) this.enabledOrder.splice(at, 1);
     }
   }
 

@@ -256,13 +256,17 @@ export class RealHost {
 
   // --- leave: leaveRoomMethod / removeUserFromRoom (spec 7, 7.1) ---------------------------
   private async leave(ref: string, username: string, removedByName?: string): Promise<StepResult> {
-    const room = this.roomByRef(ref) ?? refuse('error-invalid-room', 'Invalid room');
-    const user = this.userByName(username) ?? refuse('error-invalid-user', 'Invalid user');
+    const found = this.roomByRef(ref);
     let removedBy: HostUser | undefined;
     if (removedByName) {
       removedBy = this.userByName(removedByName) ?? refuse('error-invalid-user', 'Invalid user');
-      // remove-user: room owners (and admins/moderators).
-      if (!room.ownerIds.includes(removedBy.id)) refuse('error-not-allowed', 'Not allowed');
+      // A kick checks `remove-user` first (spec 7.1, the permissions table): a room-scoped
+      // permission of room owners (and admins/moderators); a room that is gone has no owners.
+      if (!found || !found.ownerIds.includes(removedBy.id)) refuse('error-not-allowed', 'Not allowed');
+    }
+    const room = found ?? refuse('error-invalid-room', 'Invalid room');
+    const user = this.userByName(username) ?? refuse('error-invalid-user', 'Invalid user');
+    if (removedBy) {
       if (!room.memberIds.includes(user.id)) refuse('error-user-not-in-room', 'User is not in this room');
     } else if (!room.memberIds.includes(user.id)) {
       refuse('error-user-not-in-room', 'You are not in this room');
