@@ -4,6 +4,7 @@
  * Pure TypeScript: the runtime transport (Node worker, browser worker) is injected.
  */
 import type { AccessorOp } from '../protocol/runtime-protocol.ts';
+import { isReservedKey } from './own-keys.ts';
 import { isWriteOp } from '../protocol/runtime-protocol.ts';
 import { decodeWire, encodeWire, type Wire } from '../protocol/wire.ts';
 import { descriptorOf, applyAppJson, type AppDefinition } from './apps/app-manifest.ts';
@@ -185,6 +186,11 @@ export class Engine {
   }
 
   private async load(app: InstalledApp): Promise<void> {
+    if (isReservedKey(app.def.id)) {
+      // The id keys the app's settings and records in the world: a name every object has is refused.
+      this.registry.markNotEnabled(app.def.id, { phase: 'install', message: `the app id "${app.def.id}" is not allowed: it is the name of a property every JavaScript object has` });
+      return;
+    }
     try {
       ensureAppUser(this.bridgeContext(app.def.id, null), app.def.id);
     } catch (err) {

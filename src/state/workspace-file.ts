@@ -8,6 +8,7 @@ import type { WorldState } from '../engine/world/types.ts';
 import { parseScenario, type ScenarioInput } from '../scenario/schema.ts';
 import { appDefinition, initialWorld } from '../scenario/to-engine.ts';
 import { defaultDrafts } from './default-workspace.ts';
+import { ownEntry, setOwn } from '../engine/own-keys.ts';
 import type { ActionDrafts, Workspace } from './types.ts';
 
 export const WORKSPACE_FORMAT = 'hookscope-workspace';
@@ -48,7 +49,7 @@ export function toScenario(ws: Workspace): ScenarioInput {
   }
   const settings: Record<string, Record<string, unknown>> = {};
   for (const [appId, table] of Object.entries(w.settings)) {
-    for (const [id, s] of Object.entries(table)) if (s.value !== undefined) (settings[appId] ??= {})[id] = s.value;
+    for (const [id, s] of Object.entries(table)) if (s.value !== undefined) setOwn(ownEntry(settings, appId, () => ({})), id, s.value);
   }
   return {
     profile: ws.settings.profile,
