@@ -54,7 +54,7 @@ describe('crafted share links are refused with their reason', () => {
 
   it('a room whose name is not text is refused (the page reads slugifiedName)', () => {
     const token = linkWith((ws) => {
-      const world = ws['world'] as { rooms: Record<string, unknown>[] };
+      const world = ws['world'] as { rooms: Record<string, unknown>[]; users: unknown };
       world.rooms[1]!['slugifiedName'] = { nested: true };
       world.users = 'nobody' as never;
     });
