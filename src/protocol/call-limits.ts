@@ -4,6 +4,8 @@
  * or a huge error would freeze it. The runtime enforces these and the host checks them again where
  * the messages arrive. Each default is far above what any real app does in one event handler.
  */
+import type { Preview } from './runtime-protocol.ts';
+
 export const CALL_LIMITS = {
   /** Accessor requests (reads and writes) one call may make. */
   requests: 2000,
@@ -25,3 +27,27 @@ export function isWriteOp(op: string): boolean {
 }
 
 export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
+/** Characters a logged value puts into the run log (the text of its preview). */
+export function previewChars(p: Preview): number {
+  switch (p.t) {
+    case 'str':
+    case 'num':
+    case 'date':
+    case 'sym':
+      return p.v.length;
+    case 'err':
+      return p.message.length + (p.stack?.length ?? 0) + p.className.length;
+    case 'fn':
+      return p.name.length;
+    case 'arr':
+    case 'set':
+      return p.items.reduce((n, i) => n + previewChars(i) + 2, 2);
+    case 'obj':
+      return p.entries.reduce((n, [k, v]) => n + k.length + previewChars(v) + 2, p.className.length + 2);
+    case 'map':
+      return p.entries.reduce((n, [k, v]) => n + previewChars(k) + previewChars(v) + 2, 2);
+    default:
+      return 4;
+  }
+}

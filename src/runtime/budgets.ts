@@ -4,7 +4,7 @@
  * ("2,001 requests: stopped after 2,000; the call was ended"); counts what a call does after it
  * answered (left-over timers) and, beyond the late budget, stops its intervals.
  */
-import type { AccessorOp, Preview, WireError } from '../protocol/runtime-protocol.ts';
+import type { AccessorOp, WireError } from '../protocol/runtime-protocol.ts';
 import { RPC } from '../protocol/runtime-protocol.ts';
 import { CALL_LIMITS, formatCount, isWriteOp } from '../protocol/call-limits.ts';
 import { plainError } from './errors.ts';
@@ -113,26 +113,4 @@ export function resultProblem(wire: string, limit: number = CALL_LIMITS.resultCh
   return `it is ${formatCount(wire.length)} characters on the wire, over hookscope's limit of ${formatCount(limit)} for a result`;
 }
 
-/** Characters a logged value puts into the run log (the text of its preview). */
-export function previewChars(p: Preview): number {
-  switch (p.t) {
-    case 'str':
-    case 'num':
-    case 'date':
-    case 'sym':
-      return p.v.length;
-    case 'err':
-      return p.message.length + (p.stack?.length ?? 0) + p.className.length;
-    case 'fn':
-      return p.name.length;
-    case 'arr':
-    case 'set':
-      return p.items.reduce((n, i) => n + previewChars(i) + 2, 2);
-    case 'obj':
-      return p.entries.reduce((n, [k, v]) => n + k.length + previewChars(v) + 2, p.className.length + 2);
-    case 'map':
-      return p.entries.reduce((n, [k, v]) => n + previewChars(k) + previewChars(v) + 2, 2);
-    default:
-      return 4;
-  }
-}
+export { previewChars } from '../protocol/call-limits.ts';

@@ -7,7 +7,7 @@
  */
 import type { ILogger } from '@rocket.chat/apps-engine/definition/accessors/ILogger.js';
 import type { LogLevel, Preview, RuntimeToHost } from '../protocol/runtime-protocol.ts';
-import { previewChars } from './budgets.ts';
+import { previewChars } from '../protocol/call-limits.ts';
 import { PROTOCOL_VERSION } from '../protocol/runtime-protocol.ts';
 import type { CallContext } from './call-context.ts';
 import { toPreview } from './preview.ts';

@@ -21,6 +21,7 @@ import {
 import type { Wire } from '../../protocol/wire.ts';
 import type { Scheduler } from '../env.ts';
 import type { RuntimeTransport, TransportPool } from './transport.ts';
+import { HostBudgets } from './host-budgets.ts';
 
 export type CallAnswer =
   /** `held`: the room an extender/builder argument wrapped, as the call left it (legacy in-place chain). */
@@ -91,6 +92,8 @@ export class AppProcess {
   private loadResolve: ((answer: LoadAnswer) => void) | null = null;
   /** Set while the liveness probe sent after a timeout is waiting for its answer. */
   private probing: Promise<void> | null = null;
+  /** The host's own check of the per-call budgets (host-budgets.ts). */
+  private readonly budgets = new HostBudgets();
   private readonly inflight = new Map<string, Inflight>();
   private readonly afterWatch = new Map<string, AfterWatch>();
   private readonly afterAnswers = new Map<string, Promise<AfterReturnAnswer>>();
@@ -290,15 +293,23 @@ export class AppProcess {
         this.scheduler.clearTimeout(entry.timer);
         if (entry.boundMs !== undefined) this.watchAfterReturn(msg.callId, entry.boundMs);
         const held = msg.held ? { held: msg.held } : {};
-        entry.resolve(msg.ok ? { kind: 'ok', value: msg.value, ...held } : { kind: 'error', error: msg.error, ...held });
+        const tooLarge = msg.ok ? this.budgets.result(msg.value) : null;
+        if (tooLarge) entry.resolve({ kind: 'error', error: { code: RPC.internalError, name: 'Error', className: 'ResultTooLarge', message: `The value returned cannot be sent to the host: ${tooLarge}` } });
+        else entry.resolve(msg.ok ? { kind: 'ok', value: msg.value, ...held } : { kind: 'error', error: msg.error, ...held });
         return;
       }
-      case 'request':
+      case 'request': {
+        const refused = this.budgets.request(msg.callId);
+        if (refused) return this.refuse(msg.reqId, msg.callId, refused);
         this.answer(msg.reqId, msg.callId, msg.op, msg.args);
         return;
-      case 'log':
-        this.hooks.onLog(msg);
+      }
+      case 'log': {
+        const fits = this.budgets.log(msg.callId, msg.args);
+        if (fits.ok) this.hooks.onLog(msg);
+        else if (fits.dropped % 50 === 1) this.hooks.onDropped(msg.callId, fits.dropped);
         return;
+      }
       case 'dropped':
         this.hooks.onDropped(msg.callId, msg.count);
         return;
@@ -309,6 +320,16 @@ export class AppProcess {
         this.endAfterWatch(msg.callId, (afterMs) => ({ kind: 'settled', waited: msg.waited, intervals: msg.intervals, afterMs }));
         return;
     }
+  }
+
+  /** A request over the host's budget: answered as refused, and the call (if still open) ended with why. */
+  private refuse(reqId: number, callId: string | null, reason: string): void {
+    this.transport?.post({ v: PROTOCOL_VERSION, type: 'response', reqId, ok: false, error: { code: RPC.internalError, name: 'Error', className: 'Error', message: reason } });
+    const entry = callId === null ? undefined : this.inflight.get(callId);
+    if (!entry || callId === null) return;
+    this.inflight.delete(callId);
+    this.scheduler.clearTimeout(entry.timer);
+    entry.resolve({ kind: 'error', error: { code: RPC.internalError, name: 'Error', className: 'BudgetExceeded', message: reason } });
   }
 
   private answer(reqId: number, callId: string | null, op: AccessorOp, args: Wire[]): void {
