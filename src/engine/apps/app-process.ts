@@ -99,6 +99,8 @@ export class AppProcess {
   private readonly afterAnswers = new Map<string, Promise<AfterReturnAnswer>>();
   private readonly returnedCalls = new Set<string>();
   private callSeq = 0;
+  /** Set when loading hung (timed out): every later load answers this at once until the code changes. */
+  private hungAtLoad: LoadAnswer | null = null;
   private disposed = false;
 
   constructor(
@@ -113,11 +115,14 @@ export class AppProcess {
   /** Replace the code; the next `ensureLoaded` starts a fresh runtime. */
   setSource(source: AppSource): void {
     this.source = source;
+    this.hungAtLoad = null;
     this.kill('the app was reloaded');
   }
 
   ensureLoaded(): Promise<LoadAnswer> {
     if (this.disposed) return Promise.resolve({ ok: false, phase: 'construct', error: crashError('the app was removed') });
+    // Code that hung while loading hangs again: it stays failed until its code changes (setSource).
+    if (this.hungAtLoad) return Promise.resolve(this.hungAtLoad);
     if (!this.loading) this.loading = this.start();
     return this.loading;
   }
@@ -135,8 +140,11 @@ export class AppProcess {
     });
     return new Promise<LoadAnswer>((resolve) => {
       const timer = this.scheduler.setTimeout(() => {
+        const hung: LoadAnswer = { ok: false, phase: 'construct', error: crashError(`loading the app took longer than ${this.loadTimeoutMs()} ms (an endless loop in its constructor or top-level code?); it stays failed until its code changes`) };
+        this.hungAtLoad = hung;
+        this.loadResolve?.(hung);
         this.kill('loading the app timed out');
-        resolve({ ok: false, phase: 'construct', error: crashError(`loading the app took longer than ${this.loadTimeoutMs()} ms (an endless loop at load time?)`) });
+        resolve(hung);
       }, this.loadTimeoutMs());
       this.loadResolve = (answer) => {
         this.scheduler.clearTimeout(timer);
