@@ -16,7 +16,7 @@ const EVIL_PROXY = "new Proxy({}, { get() { throw 'x'; }, getPrototypeOf() { thr
 const CASES: [name: string, code: string, seen: string][] = [
   [
     'flood',
-    "                for (let i = 0; i < 20000; i++) { try { await read.getRoomReader().getByName('general'); } catch { /* refused */ } }\n                return true;",
+    "                await Promise.all(Array.from({ length: 20000 }, () => read.getRoomReader().getByName('general').catch(() => null)));\n                return true;",
     "2,001 requests: stopped after 2,000 (hookscope's limit per call); the call was ended",
   ],
   ['bigresult', "                return 'x'.repeat(50_000_000) as unknown as boolean;", "cannot be sent to the host: it is"],

@@ -4,6 +4,7 @@
  * Pure TypeScript: the runtime transport (Node worker, browser worker) is injected.
  */
 import type { AccessorOp } from '../protocol/runtime-protocol.ts';
+import { TraceBudget, TRACED_READS_PER_CALL } from './trace-budget.ts';
 import { isReservedKey } from './own-keys.ts';
 import { isWriteOp } from '../protocol/runtime-protocol.ts';
 import { decodeWire, encodeWire, type Wire } from '../protocol/wire.ts';
@@ -322,6 +323,9 @@ export class Engine {
   }
 
   // runtime hooks --------------------------------------------------------------------------
+  /** How many reads of each call the trace lists (trace-budget.ts). */
+  private readonly traceBudget = new TraceBudget();
+
   private hooksFor(appId: string) {
     const runOf = (callId: string | null) => (callId ? this.callOwners.get(callId)?.runId : undefined) ?? `detached:${appId}`;
     const now = () => this.env.clock.now();
@@ -337,9 +341,13 @@ export class Engine {
         const decoded = args.map((a) => decodeWire(a));
         const started = this.env.clock.monotonic();
         const base = { type: 'accessor' as const, runId: runOf(callId), callId, appId, op, args: decoded, write: isWriteOp(op), ...afterReturn(callId) };
+        const listed = base.write ? 'trace' : this.traceBudget.read(callId);
+        if (listed === 'first-skipped') {
+          this.trace.emit({ type: 'runtime-problem', runId: runOf(callId), at: now(), appId, problem: `more than ${TRACED_READS_PER_CALL} reads in one call: hookscope lists the first ${TRACED_READS_PER_CALL} of each call; later reads are answered but not listed` });
+        }
         try {
           const value = await dispatchAccessor(ctx, op, decoded);
-          this.trace.emit({ ...base, at: now(), ok: true, result: value, durationMs: this.env.clock.monotonic() - started });
+          if (listed === 'trace') this.trace.emit({ ...base, at: now(), ok: true, result: value, durationMs: this.env.clock.monotonic() - started });
           return encodeWire(value);
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
