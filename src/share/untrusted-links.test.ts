@@ -7,7 +7,7 @@ import { buildSharePayload, readShareToken } from './payload.ts';
 
 /** A token for arbitrary bytes of JSON text (what a crafted link carries). */
 function tokenOf(text: Uint8Array): string {
-  const zipped = zlibSync(text, { level: 9 });
+  const zipped = zlibSync(text, { level: 1 });
   const bytes = new Uint8Array(4 + zipped.length);
   new DataView(bytes.buffer).setUint32(0, zipped.length);
   bytes.set(zipped, 4);
@@ -21,9 +21,10 @@ function linkWith(change: (workspace: Record<string, unknown>) => void): string 
 }
 
 describe('crafted share links are refused with their reason', () => {
-  it('a small link that unpacks to more than the limit is stopped while it decompresses', () => {
+  it('a small link that unpacks to more than the limit is stopped while it decompresses', { timeout: 120_000 }, () => {
     const huge = new Uint8Array(SHARE_SIZE_LIMITS.json + 1024 * 1024).fill(0x20);
     const token = tokenOf(huge);
+    // (compressing 33 MB in the test is the slow part on a busy machine)
     expect(token.length).toBeLessThan(200_000);
     const out = decodeShare(token);
     expect(out.ok).toBe(false);
