@@ -23,7 +23,8 @@ const CASES: [name: string, code: string, seen: string][] = [
   ['proxy', `                throw ${EVIL_PROXY};`, 'The thrown value cannot be read'],
   [
     'unguard',
-    `                delete ${g}['XMLHttpRequest'];\n                delete ${g}['fetch'];\n                await ${g}['fetch']('https://example.com/steal');\n                return true;`,
+    // The guards are permanent: delete throws (strict mode), and fetch still answers from the mocks.
+    `                try { delete ${g}['XMLHttpRequest']; } catch (e) { console.log('refused: ' + String(e)); }\n                try { delete ${g}['fetch']; } catch (e) { console.log('refused: ' + String(e)); }\n                await ${g}['fetch']('https://example.com/steal');\n                return true;`,
     'fetch failed: No HTTP mock matches GET https://example.com/steal',
   ],
 ];
@@ -71,6 +72,8 @@ test('request floods, a huge result, a thrown Proxy and an undone guard are answ
     await expect(s.latestRun()).not.toContainText('timed out');
     await expectResponsive(s, `still-typing-${name}`, limit);
   }
+  await s.showConsole();
+  await expect(s.runLog()).toContainText("refused: TypeError: Cannot delete property 'fetch'");
   expect(await prototypeNames(page)).toEqual(protoBefore);
   await s.expectIntact({ editorContains: 'still-typing-unguard', runsBefore: CASES.length });
   await page.screenshot({ path: 'test-results/untrusted-floods.png' });
