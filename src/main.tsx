@@ -4,6 +4,7 @@ import { restoreWorkspace, startAutosave } from './state/autosave.ts';
 import { startBrowserController } from './state/browser-controller.ts';
 import { useStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { startDevSession } from './ui/dev/dev-session.ts';
 
 const container = document.getElementById('root');
@@ -20,6 +21,8 @@ void startDevSession(useStore);
 
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary area="the workbench">
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -4,6 +4,8 @@
  * Pure TypeScript: the runtime transport (Node worker, browser worker) is injected.
  */
 import type { AccessorOp } from '../protocol/runtime-protocol.ts';
+import { TraceBudget, TRACED_READS_PER_CALL } from './trace-budget.ts';
+import { isReservedKey } from './own-keys.ts';
 import { isWriteOp } from '../protocol/runtime-protocol.ts';
 import { decodeWire, encodeWire, type Wire } from '../protocol/wire.ts';
 import { descriptorOf, applyAppJson, type AppDefinition } from './apps/app-manifest.ts';
@@ -188,6 +190,11 @@ export class Engine {
   }
 
   private async load(app: InstalledApp): Promise<void> {
+    if (isReservedKey(app.def.id)) {
+      // The id keys the app's settings and records in the world: a name every object has is refused.
+      this.registry.markNotEnabled(app.def.id, { phase: 'install', message: `the app id "${app.def.id}" is not allowed: it is the name of a property every JavaScript object has` });
+      return;
+    }
     try {
       ensureAppUser(this.bridgeContext(app.def.id, null), app.def.id);
     } catch (err) {
@@ -344,6 +351,9 @@ export class Engine {
   }
 
   // runtime hooks --------------------------------------------------------------------------
+  /** How many reads of each call the trace lists (trace-budget.ts). */
+  private readonly traceBudget = new TraceBudget();
+
   private hooksFor(appId: string) {
     const runOf = (callId: string | null) => (callId ? this.callOwners.get(callId)?.runId : undefined) ?? `detached:${appId}`;
     const now = () => this.env.clock.now();
@@ -359,9 +369,13 @@ export class Engine {
         const decoded = args.map((a) => decodeWire(a));
         const started = this.env.clock.monotonic();
         const base = { type: 'accessor' as const, runId: runOf(callId), callId, appId, op, args: decoded, write: isWriteOp(op), ...afterReturn(callId) };
+        const listed = base.write ? 'trace' : this.traceBudget.read(callId);
+        if (listed === 'first-skipped') {
+          this.trace.emit({ type: 'runtime-problem', runId: runOf(callId), at: now(), appId, problem: `more than ${TRACED_READS_PER_CALL} reads in one call: hookscope lists the first ${TRACED_READS_PER_CALL} of each call; later reads are answered but not listed` });
+        }
         try {
           const value = await dispatchAccessor(ctx, op, decoded);
-          this.trace.emit({ ...base, at: now(), ok: true, result: value, durationMs: this.env.clock.monotonic() - started });
+          if (listed === 'trace') this.trace.emit({ ...base, at: now(), ok: true, result: value, durationMs: this.env.clock.monotonic() - started });
           return encodeWire(value);
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);

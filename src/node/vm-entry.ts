@@ -11,13 +11,15 @@ import { installNetworkGuards } from '../runtime/network-guards.ts';
 
 g['URL'] = URL;
 g['URLSearchParams'] = URLSearchParams;
-installNetworkGuards(g);
 
 const runtime = createAppRuntime({
   post: (msg) => host.send(JSON.stringify(msg)),
   // Indirect eval of a wrapper opened on the code's first line, so stack lines match the editor.
   evaluate: (code, sourceUrl) => (0, eval)(`(function (exports, require, module, __filename, __dirname) {${code}\n})\n//# sourceURL=${sourceUrl}`),
 });
+
+// After the runtime installed its fetch (bound to the HTTP mocks): the guards lock it and the rest.
+installNetworkGuards(g);
 
 g['__hookscopeReceive'] = (json: string) => {
   let msg: unknown;

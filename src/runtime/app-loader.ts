@@ -16,7 +16,7 @@ import type { AppDescriptor, LoadPhase, SettingDeclaration, WireError } from '..
 import { RPC } from '../protocol/runtime-protocol.ts';
 import type { AccessorSet } from './accessors/index.ts';
 import { appBaseClass } from './apps-engine-registry.ts';
-import { plainError, toWireError } from './errors.ts';
+import { plainError, safeWireError } from './errors.ts';
 import type { ModuleEvaluator } from './module-loader.ts';
 import { TranspileError, createModuleLoader } from './module-loader.ts';
 import { firstAppSite } from './stack.ts';
@@ -44,7 +44,7 @@ const REQUIRED_APP_METHODS = ['getName', 'getNameSlug', 'getVersion', 'getID', '
 
 /** A load error whose message says where (file:line) it happened. */
 function located(thrown: unknown): WireError {
-  const err = toWireError(thrown, RPC.internalError);
+  const err = safeWireError(thrown, RPC.internalError);
   if (thrown instanceof TranspileError) return err; // already `file:line:col: ...`
   const site = thrown instanceof Error ? firstAppSite(thrown.stack) : undefined;
   if (site !== undefined && !err.message.includes(site)) err.message = `${err.message} (at ${site})`;

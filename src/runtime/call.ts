@@ -17,7 +17,8 @@ import type { Wire } from '../protocol/wire.ts';
 import { WireEncodeError, decodeWire, encodeWire } from '../protocol/wire.ts';
 import type { AccessorSet } from './accessors/index.ts';
 import { RoomBuilder } from './accessors/room-builder.ts';
-import { plainError, toWireError } from './errors.ts';
+import { describeThrown, plainError, safeWireError } from './errors.ts';
+import { resultProblem } from './budgets.ts';
 import { Room, type RoomUsernamesMode, unwrapRooms } from './room.ts';
 import { RoomExtender } from './room-extender.ts';
 
@@ -118,6 +119,17 @@ function heldOf(held: Record<string, unknown> | null, result: unknown): { held?:
   }
 }
 
+/** False when even looking for `then` on the returned value throws (so `await` would turn it into a throw). */
+function readableThen(value: unknown): boolean {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return true;
+  try {
+    void (value as { then?: unknown }).then;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function executeCall(input: CallInput): Promise<CallOutcome> {
   const { app, method } = input;
   const fn = app[method];
@@ -132,15 +144,20 @@ export async function executeCall(input: CallInput): Promise<CallOutcome> {
   let built: BuiltArgs = { args: [], held: null };
   try {
     built = buildArgs(input, first);
-    result = await (fn as (...a: unknown[]) => unknown).apply(app, built.args);
+    const returned = (fn as (...a: unknown[]) => unknown).apply(app, built.args);
+    if (!readableThen(returned)) return { ok: false, error: plainError(RPC.internalError, `The value returned by ${method} cannot be sent to the host: the result cannot be read (reading it threw: a Proxy whose traps throw?)`, 'UnreadableResult'), ...heldOf(built.held, undefined) };
+    result = await returned;
   } catch (e) {
-    return { ok: false, error: toWireError(e), ...heldOf(built.held, undefined) };
+    return { ok: false, error: safeWireError(e), ...heldOf(built.held, undefined) };
   }
 
   try {
-    return { ok: true, value: encodeWire(unwrapRooms(result)), ...heldOf(built.held, result) };
+    const value = encodeWire(unwrapRooms(result));
+    const tooLarge = resultProblem(value);
+    if (tooLarge) return { ok: false, error: plainError(RPC.internalError, `The value returned by ${method} cannot be sent to the host: ${tooLarge}`, 'ResultTooLarge'), ...heldOf(built.held, undefined) };
+    return { ok: true, value, ...heldOf(built.held, result) };
   } catch (e) {
-    const detail = e instanceof WireEncodeError ? e.message : String(e);
+    const detail = e instanceof WireEncodeError ? e.message : `the result cannot be read (${describeThrown(e)})`;
     return { ok: false, error: plainError(RPC.internalError, `The value returned by ${method} cannot be sent to the host: ${detail}`, 'WireEncodeError'), ...heldOf(built.held, undefined) };
   }
 }

@@ -6,7 +6,8 @@
  * call ends (or shortly after, for lines logged after it ended).
  */
 import type { ILogger } from '@rocket.chat/apps-engine/definition/accessors/ILogger.js';
-import type { LogLevel, RuntimeToHost } from '../protocol/runtime-protocol.ts';
+import type { LogLevel, Preview, RuntimeToHost } from '../protocol/runtime-protocol.ts';
+import { previewChars } from '../protocol/call-limits.ts';
 import { PROTOCOL_VERSION } from '../protocol/runtime-protocol.ts';
 import type { CallContext } from './call-context.ts';
 import { toPreview } from './preview.ts';
@@ -47,6 +48,8 @@ export function createCapture(
   post: (msg: RuntimeToHost) => void,
   ctx: CallContext,
   schedule: (fn: () => void, ms: number) => void,
+  /** The call's log budget (budgets.ts): false = the line is dropped and counted. */
+  admitChars: (callId: string | null, chars: number) => boolean = () => true,
 ): Capture {
   const budgets = new Map<string | null, Budget>();
   const budget = (callId: string | null): Budget => {
@@ -69,7 +72,12 @@ export function createCapture(
     const callId = ctx.current;
     const b = budget(callId);
     const cap = callId === null ? OUTSIDE_LINE_CAP : CALL_LINE_CAP;
-    if (b.lines >= cap) {
+    let args2: Preview[] | null = null;
+    if (b.lines < cap) {
+      args2 = args.map((a) => toPreview(a));
+      if (!admitChars(callId, args2.reduce((n, p) => n + previewChars(p), 0))) args2 = null;
+    }
+    if (args2 === null) {
       b.dropped++;
       // A handler stuck in a logging loop never ends its call: while drops go on for longer than
       // DROP_REPORT_MS, report them every DROP_REPORT_MS so the user sees them before the timeout.
@@ -91,7 +99,7 @@ export function createCapture(
       return;
     }
     b.lines++;
-    const msg: RuntimeToHost = { v: PROTOCOL_VERSION, type: 'log', callId, level, source, args: args.map((a) => toPreview(a)) };
+    const msg: RuntimeToHost = { v: PROTOCOL_VERSION, type: 'log', callId, level, source, args: args2 };
     const site = firstAppSite(captureStack());
     if (site !== undefined) msg.site = site;
     post(msg);

@@ -5,6 +5,7 @@
  */
 import type { RpcCode, WireError } from '../protocol/runtime-protocol.ts';
 import { RPC } from '../protocol/runtime-protocol.ts';
+import { CALL_LIMITS } from '../protocol/call-limits.ts';
 import { appsEngineExceptionClass } from './apps-engine-registry.ts';
 import { rewriteStack } from './stack.ts';
 
@@ -88,6 +89,43 @@ export function toWireError(thrown: unknown, code?: RpcCode): WireError {
   }
   const kind = typeof thrown;
   return { ...base, name: kind, className: kind, message: kind === 'bigint' ? `${String(thrown)}n` : String(thrown), thrownKind: 'other' };
+}
+
+/**
+ * {@link toWireError} for anything at all: a thrown Proxy whose traps throw (even `instanceof`
+ * and `typeof`-safe reads fail on it) is answered at once as what it is, never left unanswered.
+ * Message and stack are cut to the error budget ({@link ERROR_TEXT_LIMIT}).
+ */
+export function safeWireError(thrown: unknown, code?: RpcCode): WireError {
+  let err: WireError;
+  try {
+    err = toWireError(thrown, code);
+  } catch {
+    return plainError(code ?? RPC.internalError, 'The thrown value cannot be read: reading it threw again (a Proxy whose traps throw?).', 'UnreadableThrow');
+  }
+  return capErrorText(err);
+}
+
+/** hookscope's own limit for the message and the stack of one error (Rocket.Chat has none). */
+export const ERROR_TEXT_LIMIT: number = CALL_LIMITS.errorChars;
+
+function cut(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length - limit} more characters cut: hookscope keeps ${limit} characters of an error)`;
+}
+
+export function capErrorText(err: WireError): WireError {
+  const next: WireError = { ...err, message: cut(err.message, ERROR_TEXT_LIMIT), name: cut(err.name, 200), className: cut(err.className, 200) };
+  if (err.stack !== undefined) next.stack = cut(err.stack, ERROR_TEXT_LIMIT);
+  return next;
+}
+
+/** A description of what was thrown that never throws itself. */
+export function describeThrown(e: unknown): string {
+  try {
+    return e instanceof Error ? String(e.message) : String(e);
+  } catch {
+    return 'a value that cannot be read';
+  }
 }
 
 /** A runtime-made error (not thrown by the app): no stack. */

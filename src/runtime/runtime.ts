@@ -15,8 +15,9 @@ import { createAccessors } from './accessors/index.ts';
 import type { AccessorSet } from './accessors/index.ts';
 import { loadApp } from './app-loader.ts';
 import { createCallContext } from './call-context.ts';
-import { executeCall } from './call.ts';
+import { executeCall, type CallOutcome } from './call.ts';
 import { createCapture } from './capture.ts';
+import { createCallBudgets } from './budgets.ts';
 import { plainError } from './errors.ts';
 import type { ModuleEvaluator } from './module-loader.ts';
 import { toPreview } from './preview.ts';
@@ -81,10 +82,13 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
   const ctx = createCallContext();
   let poke: (callId?: string | null) => void = () => undefined;
   const timers = installTimers(globals, ctx, (callId) => poke(callId));
-  const capture = createCapture(post, ctx, (fn, ms) => timers.rawSetTimeout(fn, ms));
+  // Per-call budgets (budgets.ts): requests, writes, log size, late activity of left-over timers.
+  const budgets = createCallBudgets((callId) => timers.clearFor(callId));
+  const capture = createCapture(post, ctx, (fn, ms) => timers.rawSetTimeout(fn, ms), (callId, chars) => budgets.admitLog(callId, chars));
   const console = (globals as { console?: Console }).console;
   const restoreConsole = console ? capture.patchConsole(console) : () => {};
   const requests = createRequests(post, ctx);
+  const request = budgets.guard((callId, op, args) => requests.request(callId, op, args));
   // Work a handler started without await: watched until it settles (spec 7.2).
   const afterReturn = createAfterReturn({
     post,
@@ -94,7 +98,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
   });
   poke = (callId) => afterReturn.poke(callId);
   // `fetch` sends what the `http` accessor sends (spec 7.3): the same bridge, the same mocks.
-  installFetch(globals as Record<string, unknown>, (method, url, options) => requests.request(ctx.current, 'http.request', [method, url, options]));
+  installFetch(globals as Record<string, unknown>, (method, url, options) => request(ctx.current, 'http.request', [method, url, options]));
 
   let state: 'empty' | 'loading' | 'loaded' | 'failed' = 'empty';
   let app: Record<string, unknown> | null = null;
@@ -115,7 +119,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     ctx.current = null;
     capture.begin(null);
     // `this.getAccessors()` requests belong to whatever call is current when they are made.
-    const accessors = createAccessors((op: AccessorOp, args: unknown[]) => requests.request(ctx.current, op, args), msg.app);
+    const accessors = createAccessors((op: AccessorOp, args: unknown[]) => request(ctx.current, op, args), msg.app);
     const outcome = await loadApp({
       app: msg.app,
       files: msg.files,
@@ -147,8 +151,10 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     ctx.current = callId;
     capture.begin(callId);
     capture.logger.setMethod(method);
-    const accessors: AccessorSet = createAccessors((op: AccessorOp, args: unknown[]) => requests.request(callId, op, args), descriptor);
-    const outcome = await executeCall({ app, method, args: msg.args as ArgSpec[], accessors, freezeInputs, roomUsernames });
+    const accessors: AccessorSet = createAccessors((op: AccessorOp, args: unknown[]) => request(callId, op, args), descriptor);
+    // A call that goes over a budget is answered at once with what was cut; its code may run on.
+    const outcome = await Promise.race([executeCall({ app, method, args: msg.args as ArgSpec[], accessors, freezeInputs, roomUsernames }), budgets.exceeded(callId).then((error): CallOutcome => ({ ok: false, error }))]);
+    budgets.answered(callId);
     const held = outcome.held ? { held: outcome.held } : {};
     post(outcome.ok ? { v: PROTOCOL_VERSION, type: 'result', callId, ok: true, value: outcome.value, ...held } : { v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: outcome.error, ...held });
     const { timers: t, intervals } = timers.countFor(callId);

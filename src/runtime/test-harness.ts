@@ -72,7 +72,7 @@ export function startHarness(answer: Answer = () => ({ ok: true, value: null }))
   rt = createAppRuntime({ post, evaluate: nodeEvaluator });
 
   async function waitFor<T>(find: () => T | undefined, what: string): Promise<T> {
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < 20_000; i++) {
       const found = find();
       if (found !== undefined) return found;
       await tick();

@@ -24,6 +24,8 @@ export interface TimerTracker {
   countFor(callId: string): { timers: number; intervals: number };
   /** The unwrapped setTimeout, for the runtime's own scheduling. */
   rawSetTimeout(fn: () => void, ms: number): void;
+  /** Clears every interval and timeout this call scheduled (a left-over timer that went over its budget). */
+  clearFor(callId: string): void;
   uninstall(): void;
 }
 
@@ -89,6 +91,14 @@ export function installTimers(target: object, ctx: CallContext, onActivity: (cal
     },
     rawSetTimeout(fn, ms) {
       orig.setTimeout.call(target, fn, ms);
+    },
+    clearFor(callId) {
+      for (const [key, e] of [...live]) {
+        if (e.callId !== callId) continue;
+        live.delete(key);
+        (e.kind === 'timeout' ? orig.clearTimeout : orig.clearInterval).call(target, key);
+      }
+      onActivity(callId);
     },
     uninstall() {
       Object.assign(g, orig);

@@ -3,6 +3,7 @@
  * expected and what happened instead, so `hookscope run` can print why a step failed.
  */
 import type { ExpectedCall, StepExpect } from './expect-schema.ts';
+import { ownValue } from '../engine/own-keys.ts';
 import type { ReportCall, StepReport } from './report.ts';
 
 export interface ExpectContext {
@@ -97,7 +98,7 @@ export function checkExpect(expect: StepExpect, ctx: ExpectContext): ExpectResul
   listCheck('a message', expect.messages, step.messages, (m) => show(m), failures);
   listCheck('a notification', expect.notifications, step.notifications, (n) => show(n), failures);
   for (const [appId, records] of Object.entries(expect.persistence ?? {})) {
-    listCheck(`${appId} to hold the record`, records, ctx.persistence[appId] ?? [], (r) => show(r), failures);
+    listCheck(`${appId} to hold the record`, records, ownValue(ctx.persistence, appId) ?? [], (r) => show(r), failures);
   }
   listCheck('a log line', expect.logs, step.logs, (l) => {
     const log = l as StepReport['logs'][number];

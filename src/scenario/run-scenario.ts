@@ -69,7 +69,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     const defs = options.apps ?? scenario.apps.map(appDefinition);
     for (const def of defs) await engine.installApp(def);
     const failures: string[] = [];
-    const appProblems: Record<string, { name: string; text: string }> = {};
+    const appProblems: Record<string, { name: string; text: string }> = Object.create(null) as Record<string, { name: string; text: string }>;
     for (const app of engine.registry.all()) {
       if (app.loadError !== null) {
         // onEnable refused: the code loaded, but Rocket.Chat does not enable the app (spec 7.2).

@@ -1,5 +1,6 @@
 /** Turns a validated scenario into an engine's starting state: world, apps, settings. */
 import type { AppDefinition } from '../engine/apps/app-manifest.ts';
+import { setOwn } from '../engine/own-keys.ts';
 import { emptyWorld, type WorldRoom, type WorldState } from '../engine/world/types.ts';
 import { isPathApp, type Scenario, type ScenarioApp } from './schema.ts';
 
@@ -56,16 +57,16 @@ export function initialWorld(s: Scenario): WorldState {
   }
   if (s.permissions !== undefined && Object.keys(s.permissions).length > 0) world.permissions = structuredClone(s.permissions);
   for (const [appId, values] of Object.entries(s.settings ?? {})) {
-    const table: WorldState['settings'][string] = (world.settings[appId] = {});
+    const table: WorldState['settings'][string] = setOwn(world.settings, appId, {});
     for (const [id, value] of Object.entries(values)) {
-      table[id] = { id, type: typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'int' : 'string', packageValue: value, value, required: false, public: false, i18nLabel: id };
+      setOwn(table, id, { id, type: typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'int' : 'string', packageValue: value, value, required: false, public: false, i18nLabel: id });
     }
   }
   for (const mock of s.httpMocks ?? []) {
     world.httpMocks.push({ ...mock, method: mock.method.toUpperCase() } as WorldState['httpMocks'][number]);
   }
   for (const [appId, records] of Object.entries(s.persistence ?? {})) {
-    world.persistence[appId] = records.map((r) => ({ id: r.id, data: r.data, associations: r.associations }));
+    setOwn(world.persistence, appId, records.map((r) => ({ id: r.id, data: r.data, associations: r.associations })));
   }
   return world;
 }

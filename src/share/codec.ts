@@ -4,10 +4,42 @@
  * the stream: a cut-off link is caught by its length, a damaged one by zlib's Adler-32 check.
  * Decoding never throws: it answers what is wrong, in words a user can act on.
  */
-import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
+import { strFromU8, strToU8, Unzlib, zlibSync } from 'fflate';
 
 export const SHARE_VERSION = 1;
 export const SHARE_PREFIX = 'share=';
+
+/**
+ * hookscope's own limits for what a link may carry (a link comes from a stranger). The token is
+ * measured before anything is decoded; the data is measured while it decompresses, so a small
+ * link that would unpack to hundreds of MB is stopped after the first {@link SHARE_SIZE_LIMITS.json} bytes.
+ */
+export const SHARE_SIZE_LIMITS = { token: 8_000_000, json: 32 * 1024 * 1024 } as const;
+/** Compressed bytes handed to the decompressor at a time (deflate expands a byte at most ~1032 times). */
+const INFLATE_SLICE = 4096;
+
+const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+
+class TooLarge extends Error {}
+
+/** Decompresses a zlib stream, stopping as soon as the output passes `limit` bytes. */
+export function inflateWithLimit(body: Uint8Array, limit: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const stream = new Unzlib((chunk) => {
+    size += chunk.length;
+    if (size > limit) throw new TooLarge();
+    chunks.push(chunk);
+  });
+  for (let at = 0; at < body.length; at += INFLATE_SLICE) stream.push(body.subarray(at, at + INFLATE_SLICE), at + INFLATE_SLICE >= body.length);
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
 
 export type DecodeOutcome = { ok: true; json: unknown } | { ok: false; problem: string };
 
@@ -69,6 +101,7 @@ export function decodeShare(token: string): DecodeOutcome {
   if (version > SHARE_VERSION) return { ok: false, problem: `This link was made by a newer version of hookscope (format v${version}); this page reads v${SHARE_VERSION}. Open it with an up-to-date hookscope.` };
   if (version < 1) return { ok: false, problem: `This is not a hookscope link: unknown format v${version}.` };
   const data = m[2]!;
+  if (data.length > SHARE_SIZE_LIMITS.token) return { ok: false, problem: `This link is too long: ${mb(data.length)} of data, hookscope opens links up to ${mb(SHARE_SIZE_LIMITS.token)}.` };
   if (data === '') return { ok: false, problem: 'The link is cut off: it has no data after "v1.".' };
   const bytes = fromBase64Url(data);
   if (!bytes) {
@@ -82,8 +115,9 @@ export function decodeShare(token: string): DecodeOutcome {
   if (body.length > expected) return { ok: false, problem: `The link is damaged: expected ${expected} bytes of data, got ${body.length}.` };
   let raw: Uint8Array;
   try {
-    raw = unzlibSync(body);
+    raw = inflateWithLimit(body, SHARE_SIZE_LIMITS.json);
   } catch (err) {
+    if (err instanceof TooLarge) return { ok: false, problem: `This link unpacks to more than ${mb(SHARE_SIZE_LIMITS.json)}, hookscope's limit for a shared workspace; it was not opened.` };
     return { ok: false, problem: `The link is damaged: its data does not decompress (${(err as Error).message}).` };
   }
   // fflate does not check the zlib trailer: compare the Adler-32 ourselves.

@@ -4,6 +4,7 @@
  * Node workers and the page uses the sandboxed browser workers.
  */
 import { applyAppJson } from '../engine/apps/app-manifest.ts';
+import { ownValue } from '../engine/own-keys.ts';
 import type { TransportFactory } from '../engine/apps/transport.ts';
 import { Engine } from '../engine/engine.ts';
 import type { EngineEnv } from '../engine/env.ts';
@@ -302,8 +303,8 @@ export class EngineController {
       }
       const st = this.store.getState();
       const unloadable = st.apps
-        .filter((a) => a.enabled && st.appStatus[a.id]?.state === 'error')
-        .map((a) => ({ appId: a.id, name: a.name, error: st.appStatus[a.id]?.loadError ?? 'could not load' }));
+        .filter((a) => a.enabled && ownValue(st.appStatus, a.id)?.state === 'error')
+        .map((a) => ({ appId: a.id, name: a.name, error: ownValue(st.appStatus, a.id)?.loadError ?? 'could not load' }));
       st.patchRun(localId, { unloadable, worldBefore: this.engine.world.snapshot() });
       this.pendingLocalId = localId;
       const result = await this.engine.run(input);

@@ -3,6 +3,7 @@
  * repeats, what stops it, and the world a re-run starts from.
  */
 import type { WorldState } from '../engine/world/types.ts';
+import { ownEntry, ownValue, setOwn } from '../engine/own-keys.ts';
 import { replayBaseline } from './run-memory.ts';
 import type { StoreState } from './store.ts';
 import type { RunRecord } from './types.ts';
@@ -35,8 +36,8 @@ export function liveBlocker(s: Pick<StoreState, 'runs' | 'step' | 'replay' | 'pe
 export function withDeclaredSettings(world: WorldState, live: WorldState): WorldState {
   const next = structuredClone(world);
   for (const [appId, table] of Object.entries(live.settings)) {
-    const target = (next.settings[appId] ??= {});
-    for (const [id, setting] of Object.entries(table)) if (target[id] === undefined) target[id] = structuredClone(setting);
+    const target = ownEntry(next.settings, appId, () => ({}));
+    for (const [id, setting] of Object.entries(table)) if (ownValue(target, id) === undefined) setOwn(target, id, structuredClone(setting));
   }
   return next;
 }

@@ -7,7 +7,10 @@ import { isRoomEvent } from '../engine/events.ts';
 import type { WorldState } from '../engine/world/types.ts';
 import { parseScenario, type ScenarioInput } from '../scenario/schema.ts';
 import { appDefinition, initialWorld } from '../scenario/to-engine.ts';
+import { z } from 'zod';
 import { defaultDrafts } from './default-workspace.ts';
+import { checkWorld, issuePath } from './world-schema.ts';
+import { ownEntry, setOwn } from '../engine/own-keys.ts';
 import type { ActionDrafts, Workspace } from './types.ts';
 
 export const WORKSPACE_FORMAT = 'hookscope-workspace';
@@ -48,7 +51,7 @@ export function toScenario(ws: Workspace): ScenarioInput {
   }
   const settings: Record<string, Record<string, unknown>> = {};
   for (const [appId, table] of Object.entries(w.settings)) {
-    for (const [id, s] of Object.entries(table)) if (s.value !== undefined) (settings[appId] ??= {})[id] = s.value;
+    for (const [id, s] of Object.entries(table)) if (s.value !== undefined) setOwn(ownEntry(settings, appId, () => ({})), id, s.value);
   }
   return {
     profile: ws.settings.profile,
@@ -87,17 +90,35 @@ function reviveDates(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reviveDates);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = DATE_KEYS.has(k) && typeof v === 'string' && ISO.test(v) ? new Date(v) : reviveDates(v);
+    for (const [k, v] of Object.entries(value)) if (k !== '__proto__') out[k] = DATE_KEYS.has(k) && typeof v === 'string' && ISO.test(v) ? new Date(v) : reviveDates(v);
     return out;
   }
   return value;
 }
 
-function looksLikeWorld(v: unknown): v is WorldState {
-  if (!v || typeof v !== 'object') return false;
-  const w = v as Record<string, unknown>;
-  return ['users', 'rooms', 'messages', 'notifications', 'httpMocks', 'httpLog'].every((k) => Array.isArray(w[k])) && typeof w['settings'] === 'object' && typeof w['persistence'] === 'object';
-}
+const draftText = z.string().max(10_000);
+const draftNames = z.array(draftText).max(1000);
+/** The Action panel's half-filled forms: any text, but each field of the type the form reads. */
+const draftsSchema = z
+  .object({
+    createRoom: z
+      .object({
+        action: z.literal('createRoom'),
+        name: draftText,
+        type: z.enum(['c', 'p', 'd']),
+        creator: draftText,
+        members: draftNames.optional(),
+        readOnly: z.boolean().optional(),
+        displayName: draftText.optional(),
+        customFields: z.record(z.string().max(500), z.unknown()).optional(),
+        description: draftText.optional(),
+      })
+      .optional(),
+    deleteRoom: z.object({ action: z.literal('deleteRoom'), room: draftText, by: draftText.optional() }).optional(),
+    joinRoom: z.object({ action: z.literal('joinRoom'), room: draftText, user: draftText, inviter: draftText.optional() }).optional(),
+    leaveRoom: z.object({ action: z.literal('leaveRoom'), room: draftText, user: draftText, removedBy: draftText.optional() }).optional(),
+  })
+  .optional();
 
 export type ReadOutcome = { ok: true; workspace: Workspace } | { ok: false; problem: string };
 
@@ -120,10 +141,18 @@ export function readWorkspace(text: string): ReadOutcome {
   } catch (err) {
     return { ok: false, problem: `an app could not be read (${(err as Error).message})` };
   }
-  const world = reviveDates(saved.world);
-  const drafts = { ...defaultDrafts(), ...(saved.drafts && typeof saved.drafts === 'object' ? saved.drafts : {}) };
+  let world: WorldState;
+  if (saved.world === undefined) world = initialWorld(s);
+  else {
+    const checked = checkWorld(reviveDates(saved.world));
+    if (!checked.ok) return { ok: false, problem: checked.problem };
+    world = checked.world;
+  }
+  const readDrafts = draftsSchema.safeParse(saved.drafts);
+  if (!readDrafts.success) return { ok: false, problem: readDrafts.error.issues.slice(0, 3).map((i) => `${issuePath('drafts', i.path)}: ${i.message}`).join('; ') };
+  const drafts = { ...defaultDrafts(), ...readDrafts.data } as ActionDrafts;
   return {
     ok: true,
-    workspace: { apps, world: looksLikeWorld(world) ? world : initialWorld(s), settings: { timeoutMs: s.timeoutMs, profile: s.profile }, drafts },
+    workspace: { apps, world, settings: { timeoutMs: s.timeoutMs, profile: s.profile }, drafts },
   };
 }

@@ -3,6 +3,7 @@
  * the engine reported about each app. Everything here but `appStatus` is autosaved.
  */
 import type { StateCreator } from 'zustand';
+import { ownValue, setOwn } from '../engine/own-keys.ts';
 import type { WorldState } from '../engine/world/types.ts';
 import { withFile, withFileRenamed, withMeta, withoutFile, type AppMeta } from './app-files.ts';
 import { defaultWorkspace } from './default-workspace.ts';
@@ -39,7 +40,8 @@ export const createWorkspaceSlice: StateCreator<StoreState, [], [], WorkspaceSli
     if (from === to) return;
     set((s) => {
       const status = { ...s.appStatus };
-      if (status[from]) status[to] = status[from];
+      const moved = ownValue(status, from);
+      if (moved) setOwn(status, to, moved);
       delete status[from];
       return { appStatus: status, selectedAppId: s.selectedAppId === from ? to : s.selectedAppId };
     });

@@ -13,6 +13,7 @@ import { ShareBar } from './share/ShareBar.tsx';
 import { DevBar } from './dev/DevBar.tsx';
 import { useShortcuts } from './shell/useShortcuts.ts';
 import { RunArea } from './run/RunArea.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import './App.css';
 import './layout.css';
 import './controls.css';
@@ -35,30 +36,30 @@ export function App() {
     <div className="workbench" data-testid="workbench">
       <a className="skip-link" href="#run-area" data-testid="skip-link">Skip to the run graph</a>
       <TopBar />
-      <ShareBar />
+      <ErrorBoundary area="the share bar"><ShareBar /></ErrorBoundary>
       <DevBar />
-      <StatusBanners />
+      <ErrorBoundary area="the status banners"><StatusBanners /></ErrorBoundary>
       <main className="workbench-main" aria-label="Workbench">
       <Group className="workbench-rows" orientation="vertical" {...rows}>
         <Panel id="work" defaultSize="42%" minSize={220}>
           <Group className="workbench-columns" orientation="horizontal" {...columns}>
             <Panel id="apps" defaultSize="19%" minSize={200} className="panel">
-              <AppsPanel />
+              <ErrorBoundary area="the apps list"><AppsPanel /></ErrorBoundary>
             </Panel>
             <Separator className="resize-handle" />
             <Panel id="center" defaultSize="53%" minSize={300} className="panel">
-              <EditorArea />
+              <ErrorBoundary area="the editor"><EditorArea /></ErrorBoundary>
             </Panel>
             <Separator className="resize-handle" />
             <Panel id="side" defaultSize="28%" minSize={280} className="panel">
-              <SidePanel />
+              <ErrorBoundary area="the action and world panel"><SidePanel /></ErrorBoundary>
             </Panel>
           </Group>
         </Panel>
         <Separator className="resize-handle resize-handle--row" />
         {/* The Run area spans the full width: history | graph or console | inspector. */}
         <Panel id="run" defaultSize="58%" minSize={160} className="panel">
-          <RunArea />
+          <ErrorBoundary area="the run area"><RunArea /></ErrorBoundary>
         </Panel>
       </Group>
       </main>

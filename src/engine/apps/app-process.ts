@@ -21,6 +21,7 @@ import {
 import type { Wire } from '../../protocol/wire.ts';
 import type { Scheduler } from '../env.ts';
 import type { RuntimeTransport, TransportPool } from './transport.ts';
+import { HostBudgets } from './host-budgets.ts';
 
 export type CallAnswer =
   /** `held`: the room an extender/builder argument wrapped, as the call left it (legacy in-place chain). */
@@ -91,12 +92,16 @@ export class AppProcess {
   private loadResolve: ((answer: LoadAnswer) => void) | null = null;
   /** Set while the liveness probe sent after a timeout is waiting for its answer. */
   private probing: Promise<void> | null = null;
+  /** The host's own check of the per-call budgets (host-budgets.ts). */
+  private readonly budgets = new HostBudgets();
   private readonly inflight = new Map<string, Inflight>();
   private readonly afterWatch = new Map<string, AfterWatch>();
   private readonly afterAnswers = new Map<string, Promise<AfterReturnAnswer>>();
   private readonly returnedCalls = new Set<string>();
   private callSeq = 0;
   private answeredSinceLoad = false;
+  /** Set when loading hung (timed out): every later load answers this at once until the code changes. */
+  private hungAtLoad: LoadAnswer | null = null;
   private disposed = false;
 
   constructor(
@@ -111,6 +116,7 @@ export class AppProcess {
   /** Replace the code; the next `ensureLoaded` starts a fresh runtime. */
   setSource(source: AppSource): void {
     this.source = source;
+    this.hungAtLoad = null;
     this.kill('the app was reloaded');
   }
 
@@ -130,6 +136,8 @@ export class AppProcess {
 
   ensureLoaded(): Promise<LoadAnswer> {
     if (this.disposed) return Promise.resolve({ ok: false, phase: 'construct', error: crashError('the app was removed') });
+    // Code that hung while loading hangs again: it stays failed until its code changes (setSource).
+    if (this.hungAtLoad) return Promise.resolve(this.hungAtLoad);
     if (!this.loading) this.loading = this.start();
     return this.loading;
   }
@@ -147,8 +155,11 @@ export class AppProcess {
     });
     return new Promise<LoadAnswer>((resolve) => {
       const timer = this.scheduler.setTimeout(() => {
+        const hung: LoadAnswer = { ok: false, phase: 'construct', error: crashError(`loading the app took longer than ${this.loadTimeoutMs()} ms (an endless loop in its constructor or top-level code?); it stays failed until its code changes`) };
+        this.hungAtLoad = hung;
+        this.loadResolve?.(hung);
         this.kill('loading the app timed out');
-        resolve({ ok: false, phase: 'construct', error: crashError(`loading the app took longer than ${this.loadTimeoutMs()} ms (an endless loop at load time?)`) });
+        resolve(hung);
       }, this.loadTimeoutMs());
       this.loadResolve = (answer) => {
         this.scheduler.clearTimeout(timer);
@@ -309,15 +320,23 @@ export class AppProcess {
           this.answeredSinceLoad = true;
         }
         const held = msg.held ? { held: msg.held } : {};
-        entry.resolve(msg.ok ? { kind: 'ok', value: msg.value, ...held } : { kind: 'error', error: msg.error, ...held });
+        const tooLarge = msg.ok ? this.budgets.result(msg.value) : null;
+        if (tooLarge) entry.resolve({ kind: 'error', error: { code: RPC.internalError, name: 'Error', className: 'ResultTooLarge', message: `The value returned cannot be sent to the host: ${tooLarge}` } });
+        else entry.resolve(msg.ok ? { kind: 'ok', value: msg.value, ...held } : { kind: 'error', error: msg.error, ...held });
         return;
       }
-      case 'request':
+      case 'request': {
+        const refused = this.budgets.request(msg.callId);
+        if (refused) return this.refuse(msg.reqId, msg.callId, refused);
         this.answer(msg.reqId, msg.callId, msg.op, msg.args);
         return;
-      case 'log':
-        this.hooks.onLog(msg);
+      }
+      case 'log': {
+        const fits = this.budgets.log(msg.callId, msg.args);
+        if (fits.ok) this.hooks.onLog(msg);
+        else if (fits.dropped % 50 === 1) this.hooks.onDropped(msg.callId, fits.dropped);
         return;
+      }
       case 'dropped':
         this.hooks.onDropped(msg.callId, msg.count);
         return;
@@ -328,6 +347,16 @@ export class AppProcess {
         this.endAfterWatch(msg.callId, (afterMs) => ({ kind: 'settled', waited: msg.waited, intervals: msg.intervals, afterMs }));
         return;
     }
+  }
+
+  /** A request over the host's budget: answered as refused, and the call (if still open) ended with why. */
+  private refuse(reqId: number, callId: string | null, reason: string): void {
+    this.transport?.post({ v: PROTOCOL_VERSION, type: 'response', reqId, ok: false, error: { code: RPC.internalError, name: 'Error', className: 'Error', message: reason } });
+    const entry = callId === null ? undefined : this.inflight.get(callId);
+    if (!entry || callId === null) return;
+    this.inflight.delete(callId);
+    this.scheduler.clearTimeout(entry.timer);
+    entry.resolve({ kind: 'error', error: { code: RPC.internalError, name: 'Error', className: 'BudgetExceeded', message: reason } });
   }
 
   private answer(reqId: number, callId: string | null, op: AccessorOp, args: Wire[]): void {

@@ -7,6 +7,7 @@ import type { AppSetting, WorldState } from '../world/types.ts';
 import type { BridgeContext, BridgeHandler } from './types.ts';
 import { BridgeError } from './types.ts';
 import { copy, field, now, str } from './util.ts';
+import { isReservedKey, ownEntry, ownValue, setOwn } from '../own-keys.ts';
 
 function valueOf(setting: { value?: unknown; packageValue: unknown }): unknown {
   return setting.value === undefined || setting.value === null ? setting.packageValue : setting.value;
@@ -18,9 +19,7 @@ const MAX_ID_LENGTH = 200;
 
 /** The app's own stored setting with this id: own properties only, so `constructor` or `__proto__` find nothing. */
 function ownSetting(world: { data: WorldState }, appId: string, id: unknown): AppSetting | undefined {
-  const table = world.data.settings[appId];
-  if (!table || typeof id !== 'string' || !Object.prototype.hasOwnProperty.call(table, id)) return undefined;
-  return table[id];
+  return typeof id === 'string' ? ownValue(ownValue(world.data.settings, appId), id) : undefined;
 }
 
 /**
@@ -32,11 +31,11 @@ function ownSetting(world: { data: WorldState }, appId: string, id: unknown): Ap
  */
 export function declareSettings(world: { data: WorldState }, appId: string, declared: readonly AppSetting[]): string[] {
   const refused: string[] = [];
-  const table = (world.data.settings[appId] ??= {});
+  const table = ownEntry(world.data.settings, appId, () => ({}));
   let stored = 0;
   for (const decl of declared) {
     const id = decl.id;
-    if (typeof id !== 'string' || id === '' || id.length > MAX_ID_LENGTH || id in Object.prototype) {
+    if (typeof id !== 'string' || id === '' || id.length > MAX_ID_LENGTH || isReservedKey(id)) {
       refused.push(`setting id ${JSON.stringify(String(id).slice(0, 40))} is not allowed`);
       continue;
     }
@@ -48,7 +47,7 @@ export function declareSettings(world: { data: WorldState }, appId: string, decl
     const existing = ownSetting(world, appId, id);
     const setting: AppSetting = { ...decl };
     if (existing && existing.value !== undefined) setting.value = existing.value;
-    table[id] = setting;
+    setOwn(table, id, setting);
   }
   return refused;
 }

@@ -4,6 +4,7 @@
  * merge of an Extend/Modify result back into a room being created (spec section 6).
  */
 import type { WorldRoom, WorldUser } from './types.ts';
+import { ownValue } from '../own-keys.ts';
 import type { WorldStore } from './store.ts';
 
 /** IUser as the converter builds it. */
@@ -318,7 +319,7 @@ function mergeCodecFields(
   const raw = result['_unmappedProperties_'];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return;
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    const write = RAW_TO_WORLD[key];
+    const write = ownValue(RAW_TO_WORLD, key);
     if (write) write(next, value);
     else next.rawFields = { ...next.rawFields, [key]: structuredClone(value) };
     applied.push({ field: `_unmappedProperties_.${key}`, before: undefined, after: value });

@@ -61,9 +61,9 @@ export type RoomRole = (typeof ROOM_ROLES)[number];
 
 /** The effective table: the world's overrides over the defaults. */
 export function permissionTable(world: Pick<WorldState, 'permissions'>): Record<string, string[]> {
-  const table: Record<string, string[]> = {};
+  const table: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const [id, roles] of Object.entries(DEFAULT_PERMISSIONS)) table[id] = [...roles];
-  for (const [id, roles] of Object.entries(world.permissions ?? {})) table[id] = [...roles];
+  for (const [id, roles] of Object.entries(world.permissions ?? {})) if (Array.isArray(roles)) table[id] = [...roles];
   return table;
 }
 

@@ -13,6 +13,7 @@ import type {
   WorldState,
   WorldUser,
 } from './types.ts';
+import { ownEntry, ownValue, setOwn } from '../own-keys.ts';
 
 export class WorldStore {
   constructor(private state: WorldState) {}
@@ -127,7 +128,7 @@ export class WorldStore {
 
   // persistence ------------------------------------------------------------------------------
   records(appId: string): PersistenceRecord[] {
-    return (this.state.persistence[appId] ??= []);
+    return ownEntry(this.state.persistence, appId, () => []);
   }
   recordsByAssociations(appId: string, associations: Association[]): PersistenceRecord[] {
     return this.records(appId).filter((r) =>
@@ -135,7 +136,7 @@ export class WorldStore {
     );
   }
   setRecords(appId: string, records: PersistenceRecord[]): void {
-    this.state.persistence[appId] = records;
+    setOwn(this.state.persistence, appId, records);
   }
   insertRecord(appId: string, record: PersistenceRecord): void {
     this.records(appId).push(record);
@@ -149,7 +150,7 @@ export class WorldStore {
   removeRecords(appId: string, ids: string[]): PersistenceRecord[] {
     const drop = new Set(ids);
     const removed = this.records(appId).filter((r) => drop.has(r.id));
-    this.state.persistence[appId] = this.records(appId).filter((r) => !drop.has(r.id));
+    setOwn(this.state.persistence, appId, this.records(appId).filter((r) => !drop.has(r.id)));
     return removed;
   }
   /** The record with this id in any app's store (RC's persistence model is one collection). */
@@ -163,7 +164,7 @@ export class WorldStore {
 
   // settings ---------------------------------------------------------------------------------
   appSetting(appId: string, id: string): AppSetting | undefined {
-    return this.state.settings[appId]?.[id];
+    return ownValue(ownValue(this.state.settings, appId), id);
   }
   updateAppSetting(appId: string, id: string, patch: Partial<AppSetting>): void {
     const setting = this.appSetting(appId, id);

@@ -1,5 +1,6 @@
 /** Each app's persistence records: associations and data; add, edit data, delete. */
 import { Fragment, useState } from 'react';
+import { ownValue } from '../../engine/own-keys.ts';
 import type { PersistenceRecord } from '../../engine/world/types.ts';
 import { Chips, ConfirmButton, Empty, ErrorText, SectionHeader, type SectionProps } from './common.tsx';
 import { JsonView } from './JsonView.tsx';
@@ -14,7 +15,7 @@ export function PersistenceSection({ world, onChange, appNames, readOnly }: Sect
       <SectionHeader title="Persistence" note="records each app stored with read/persistence accessors" />
       {ids.length === 0 && <Empty>No apps yet. Each app's records appear here once it has any.</Empty>}
       {ids.map((appId) => (
-        <AppRecords key={appId} appId={appId} name={appLabel(appNames, appId)} records={world.persistence[appId] ?? []} readOnly={readOnly}
+        <AppRecords key={appId} appId={appId} name={appLabel(appNames, appId)} records={ownValue(world.persistence, appId) ?? []} readOnly={readOnly}
           onAdd={(r) => { const out = addRecord(world, appId, r); if (out.ok) onChange(out.world); return out.ok ? null : out.error; }}
           onPut={(r) => onChange(putRecord(world, appId, r))}
           onDelete={(id) => onChange(deleteRecord(world, appId, id))} />

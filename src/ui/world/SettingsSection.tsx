@@ -1,5 +1,6 @@
 /** Each app's settings (package value vs current value, reset) and the server settings apps read. */
 import type { AppSetting } from '../../engine/world/types.ts';
+import { ownValue } from '../../engine/own-keys.ts';
 import { Empty, SectionHeader, type SectionProps } from './common.tsx';
 import { JsonView } from './JsonView.tsx';
 import { SettingControl } from './SettingControl.tsx';
@@ -15,7 +16,7 @@ export function SettingsSection(props: SectionProps) {
       <SectionHeader title="App settings" note="current value overrides the package value (the app's default)" />
       {ids.length === 0 && <Empty>No apps yet.</Empty>}
       {ids.map((appId) => {
-        const settings: AppSetting[] = Object.values(world.settings[appId] ?? {});
+        const settings: AppSetting[] = Object.values(ownValue(world.settings, appId) ?? {});
         return (
           <details key={appId} className="hsw-group" open data-testid={`world-settings-app-${appId}`}>
             <summary>

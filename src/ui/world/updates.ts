@@ -4,6 +4,7 @@
  * message instead.
  */
 import type { HttpMock, PersistenceRecord, WorldRoom, WorldState, WorldUser } from '../../engine/world/types.ts';
+import { isReservedKey, ownEntry, ownValue, setOwn } from '../../engine/own-keys.ts';
 
 export type Outcome = { ok: true; world: WorldState } | { ok: false; error: string };
 
@@ -71,15 +72,16 @@ export function deleteRoom(world: WorldState, roomId: string): WorldState {
 
 // persistence ---------------------------------------------------------------------------------
 export function addRecord(world: WorldState, appId: string, record: PersistenceRecord): Outcome {
-  if ((world.persistence[appId] ?? []).some((r) => r.id === record.id)) {
+  if (isReservedKey(appId)) return { ok: false, error: `The app id "${appId}" cannot hold records.` };
+  if ((ownValue(world.persistence, appId) ?? []).some((r) => r.id === record.id)) {
     return { ok: false, error: `This app already has a record with id "${record.id}".` };
   }
-  return { ok: true, world: produce(world, (w) => void (w.persistence[appId] ??= []).push(structuredClone(record))) };
+  return { ok: true, world: produce(world, (w) => void ownEntry(w.persistence, appId, () => []).push(structuredClone(record))) };
 }
 
 export function setRecordData(world: WorldState, appId: string, recordId: string, data: unknown): WorldState {
   return produce(world, (w) => {
-    const record = w.persistence[appId]?.find((r) => r.id === recordId);
+    const record = ownValue(w.persistence, appId)?.find((r) => r.id === recordId);
     if (record) record.data = structuredClone(data);
   });
 }
@@ -87,7 +89,7 @@ export function setRecordData(world: WorldState, appId: string, recordId: string
 /** Replaces a record (same id): its data and associations. */
 export function putRecord(world: WorldState, appId: string, record: PersistenceRecord): WorldState {
   return produce(world, (w) => {
-    const records = w.persistence[appId];
+    const records = ownValue(w.persistence, appId);
     const i = records?.findIndex((r) => r.id === record.id) ?? -1;
     if (records && i >= 0) records[i] = structuredClone(record);
   });
@@ -95,15 +97,15 @@ export function putRecord(world: WorldState, appId: string, record: PersistenceR
 
 export function deleteRecord(world: WorldState, appId: string, recordId: string): WorldState {
   return produce(world, (w) => {
-    const records = w.persistence[appId];
-    if (records) w.persistence[appId] = records.filter((r) => r.id !== recordId);
+    const records = ownValue(w.persistence, appId);
+    if (records) setOwn(w.persistence, appId, records.filter((r) => r.id !== recordId));
   });
 }
 
 // settings ------------------------------------------------------------------------------------
 export function setSettingValue(world: WorldState, appId: string, settingId: string, value: unknown): WorldState {
   return produce(world, (w) => {
-    const setting = w.settings[appId]?.[settingId];
+    const setting = ownValue(ownValue(w.settings, appId), settingId);
     if (!setting) return;
     setting.value = structuredClone(value);
     setting.updatedAt = new Date();
@@ -113,7 +115,7 @@ export function setSettingValue(world: WorldState, appId: string, settingId: str
 /** Back to the package value: the host reads `packageValue` when `value` is unset. */
 export function resetSetting(world: WorldState, appId: string, settingId: string): WorldState {
   return produce(world, (w) => {
-    const setting = w.settings[appId]?.[settingId];
+    const setting = ownValue(ownValue(w.settings, appId), settingId);
     if (!setting) return;
     delete setting.value;
     setting.updatedAt = new Date();
@@ -121,6 +123,7 @@ export function resetSetting(world: WorldState, appId: string, settingId: string
 }
 
 export function setServerSetting(world: WorldState, key: string, value: unknown): WorldState {
+  if (isReservedKey(key)) return world;
   return produce(world, (w) => void (w.serverSettings[key] = structuredClone(value)));
 }
 
