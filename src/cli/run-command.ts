@@ -4,7 +4,9 @@ import { dirname, resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import type { TransportFactory } from '../engine/apps/transport.ts';
 import { isProfileId, PROFILES, type ProfileId } from '../engine/profiles.ts';
-import { AppFolderError, resolveScenarioApps } from '../lib/load-app.ts';
+import type { AppDefinition } from '../engine/apps/app-manifest.ts';
+import { AppFolderError, loadApp, resolveScenarioApps } from '../lib/load-app.ts';
+import { warmRuntimes, type WarmRuntimes } from '../lib/warm-runtimes.ts';
 import { nodeTransports } from '../node/node-transport.ts';
 import { runScenario } from '../scenario/run-scenario.ts';
 import { isPathApp, parseScenarioText } from '../scenario/schema.ts';
@@ -32,6 +34,8 @@ interface RunSettings {
   typecheck: boolean;
   timings: boolean;
   transports: () => Promise<TransportFactory>;
+  /** Reads an app folder once per run, however many files name it. */
+  load: (dir: string) => Promise<AppDefinition>;
   warn: (s: string) => void;
   progress: Progress;
 }
@@ -57,7 +61,7 @@ async function runFile(file: string, s: RunSettings, done: { typechecked: Set<st
   if (s.appDir !== undefined) folders.push(resolve(s.cwd, s.appDir));
   let apps;
   try {
-    apps = await resolveScenarioApps(scenario, { baseDir, ...(s.appDir !== undefined ? { appDir: resolve(s.cwd, s.appDir) } : {}) });
+    apps = await resolveScenarioApps(scenario, { baseDir, load: s.load, ...(s.appDir !== undefined ? { appDir: resolve(s.cwd, s.appDir) } : {}) });
   } catch (err) {
     if (err instanceof AppFolderError) return error(1, [`${file}: ${err.message}`]);
     throw err;
@@ -79,6 +83,7 @@ async function runFile(file: string, s: RunSettings, done: { typechecked: Set<st
   }
   const report = await runScenario(scenario, {
     transports: await s.transports(),
+    keepSpare: false,
     timings: s.timings,
     apps,
     ...(s.profile ? { profile: s.profile } : {}),
@@ -130,7 +135,10 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const env = io.env ?? {};
   const files = await scenarioFiles(positionals, cwd);
+  // One pool of runtimes started ahead for all files: the second file onward finds them ready.
+  let warm: WarmRuntimes | null = null;
   let transports: Promise<TransportFactory> | null = null;
+  const folders = new Map<string, Promise<AppDefinition>>();
   const timeouts = new Map<string, number>();
   const progress = stderrProgress(io.err, { isTTY: io.stderrIsTTY ?? false, timeoutMs: (f) => timeouts.get(f) ?? PROFILES.current.timeoutMs });
   const settings: RunSettings = {
@@ -139,7 +147,12 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     appDir: values.app,
     typecheck: values.typecheck ?? false,
     timings: values.timings ?? false,
-    transports: () => (transports ??= nodeTransports()),
+    transports: () => (transports ??= nodeTransports().then((make) => (warm = warmRuntimes(make, { size: 2 * jobs })).factory)),
+    load: (dir) => {
+      let def = folders.get(dir);
+      if (!def) folders.set(dir, (def = loadApp(dir)));
+      return def;
+    },
     warn: (w) => io.err(`hookscope: ${w}`),
     progress,
   };
@@ -152,6 +165,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     });
   } finally {
     progress.stop();
+    (warm as WarmRuntimes | null)?.dispose();
   }
   const summary: RunSummary = { files: outcomes.map((o) => o.result), passed: outcomes.every((o) => o.code === 0) };
   const single = positionals.length === 1 && !isDynamicPattern(positionals[0]!);
