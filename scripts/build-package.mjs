@@ -4,6 +4,7 @@
 //   dist/web/                   the workbench (vite build) that `hookscope dev` serves
 //   dist/cli.js, index.js,      the CLI and the library (esbuild, ESM, Node 20); only esbuild
 //   vitest.js, jest.js          and zod stay outside as dependencies
+//   dist/index.cjs, jest.cjs    the library and the jest matchers as CommonJS (jest without ESM)
 //   dist/runtime/bundles.json   the app runtime that runs inside each worker's vm context
 //   dist/types/                 type declarations (tsc)
 //   dist/scenario.schema.json   the JSON Schema of the scenario format
@@ -80,6 +81,28 @@ await build({
   logLevel: 'warning',
   plugins: [prebuiltRuntime],
 });
+
+if (!cliOnly) {
+  // For projects whose tests run as CommonJS (jest without ESM): `require('hookscope')` and
+  // `setupFilesAfterEach: ['hookscope/jest']`. No code splitting in CJS, so each file is whole.
+  log('esbuild -> dist/index.cjs, jest.cjs (CommonJS)');
+  await build({
+    absWorkingDir: root,
+    entryPoints: { index: 'src/lib/index.ts', jest: 'src/lib/jest.ts' },
+    outdir: dist,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['esbuild', 'zod'],
+    banner: { js: "const __hookscopeImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__hookscopeImportMetaUrl' },
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [prebuiltRuntime],
+  });
+}
 
 if (cliOnly) {
   mkdirSync(join(outRoot, 'bin'), { recursive: true });
