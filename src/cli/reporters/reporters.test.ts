@@ -11,7 +11,8 @@ describe('decisiveCall', () => {
   it('names the handler that prevented, none for a completed step, a throwing one otherwise', () => {
     expect(decisiveCall(step({ outcome: 'prevented', calls: [{ ...guardCall, effect: 'nothing', method: 'checkPreRoomCreatePrevent' }, guardCall] }))).toBe(guardCall);
     expect(decisiveCall(step({ calls: [guardCall] }))).toBeNull();
-    const threw = { ...guardCall, effect: undefined, status: 'threw' as const };
+    const { effect: _effect, ...noEffect } = guardCall;
+    const threw = { ...noEffect, status: 'threw' as const };
     expect(decisiveCall(step({ outcome: 'failed', calls: [threw] }))).toBe(threw);
   });
 });
