@@ -169,9 +169,10 @@ describe('the packed package in a fresh rc-apps project', () => {
     if (r.code !== 0) throw new Error(`npm install failed: ${r.stderr}`);
   }, 400_000);
 
+  // Removing the project's node_modules (jest included) takes a while on a busy machine.
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('the README lists exactly the commands this test runs', () => {
     expect(commands).toEqual([
