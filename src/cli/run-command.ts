@@ -93,14 +93,14 @@ async function runFile(file: string, s: RunSettings, done: { typechecked: Set<st
   return { result: { file, kind: 'ran', report, durationMs: Date.now() - t0 }, code: report.passed ? 0 : 1 };
 }
 
-async function pool<T, R>(items: T[], jobs: number, work: (item: T) => Promise<R>, each: (r: R, i: number) => void): Promise<R[]> {
+async function pool<T, R>(items: T[], jobs: number, work: (item: T, index: number) => Promise<R>, each: (r: R, i: number) => void): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   let finished = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await work(items[i]!);
+      out[i] = await work(items[i]!, i);
       each(out[i]!, ++finished);
     }
   };
@@ -147,7 +147,8 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     appDir: values.app,
     typecheck: values.typecheck ?? false,
     timings: values.timings ?? false,
-    transports: () => (transports ??= nodeTransports().then((make) => (warm = warmRuntimes(make, { size: 2 * jobs })).factory)),
+    // One file: nothing to start ahead for (and no spare: a hung app's worker is replaced cold).
+    transports: () => (transports ??= nodeTransports().then((make) => (warm = warmRuntimes(make, { size: files.length > 1 ? 2 * jobs : 0 })).factory)),
     load: (dir) => {
       let def = folders.get(dir);
       if (!def) folders.set(dir, (def = loadApp(dir)));
@@ -159,7 +160,11 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const done = { typechecked: new Set<string>(), hinted: new Set<string>() };
   let outcomes: Outcome[];
   try {
-    outcomes = await pool(files, jobs, (f) => runFile(f, settings, done), (o, n) => {
+    outcomes = await pool(files, jobs, (f, i) => {
+      // The last file: the runtimes it needs are started on demand, none ahead for nobody.
+      if (i === files.length - 1) (warm as WarmRuntimes | null)?.resize(0);
+      return runFile(f, settings, done);
+    }, (o, n) => {
       if (o.result.kind === 'ran') timeouts.set(o.result.file, o.result.report.timeoutMs);
       progress.fileDone(o.result.file, o.code === 0, n, files.length);
     });

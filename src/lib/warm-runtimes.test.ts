@@ -63,3 +63,22 @@ describe('warmRuntimes', () => {
     expect(reasons).toEqual(['crashed']);
   });
 });
+
+describe('warmRuntimes.resize', () => {
+  it('at 0 hands out the runtimes already started, then starts them on demand only', () => {
+    const { made, make } = fakes();
+    const queued: (() => void)[] = [];
+    const warm = warmRuntimes(make, { size: 2, defer: (fn) => void queued.push(fn) });
+    warm.factory();
+    queued.shift()!();
+    expect(made).toHaveLength(3);
+    warm.resize(0);
+    warm.factory();
+    warm.factory();
+    queued.shift()?.();
+    expect(made).toHaveLength(3); // both were started already; none started ahead
+    warm.factory();
+    queued.shift()?.();
+    expect(made).toHaveLength(4); // on demand
+  });
+});

@@ -11,6 +11,11 @@ export interface WarmRuntimes {
   readonly factory: TransportFactory;
   /** Runtimes started so far (handed out or waiting), for benchmarks and tests. */
   readonly started: () => number;
+  /**
+   * Start no more than this many ahead from now on (0 when the last file starts: it still gets
+   * the ones already started; `dispose` stops what is left).
+   */
+  resize(size: number): void;
   /** Stops the runtimes still waiting; the handed-out ones belong to their engines. */
   dispose(): void;
 }
@@ -30,7 +35,7 @@ export interface WarmRuntimesOptions {
 }
 
 export function warmRuntimes(make: TransportFactory, options: WarmRuntimesOptions = {}): WarmRuntimes {
-  const size = Math.max(0, options.size ?? 2);
+  let size = Math.max(0, options.size ?? 2);
   const defer = options.defer ?? ((fn) => void setImmediate(fn));
   const waiting: Waiting[] = [];
   let started = 0;
@@ -81,6 +86,9 @@ export function warmRuntimes(make: TransportFactory, options: WarmRuntimesOption
   return {
     factory,
     started: () => started,
+    resize(n) {
+      size = Math.max(0, n);
+    },
     dispose() {
       disposed = true;
       for (const w of waiting.splice(0)) w.transport.terminate();
