@@ -80,7 +80,8 @@ export class GuardApp extends App implements IPreRoomCreatePrevent {
   '.rcappsconfig': JSON.stringify({ url: 'http://localhost:3000', username: '', password: '', ignoredFiles: ['**/README.md', '**/package-lock.json', '**/package.json', '**/tslint.json', '**/tsconfig.json', '**/*.js', '**/*.js.map', '**/*.d.ts', '**/*.spec.ts', '**/*.test.ts', '**/dist/**', '**/.*'] }, null, 4),
   'package.json': JSON.stringify({ devDependencies: { '@rocket.chat/apps-engine': '^1.66.0', typescript: '^7.0.2', vitest: '^4.1.12', jest: '^30.0.0' } }, null, 4),
   // A jest project that is not ESM: the setup file and the library come through `require`.
-  'jest.config.cjs': "module.exports = { testMatch: ['**/*.jest.cjs'], setupFilesAfterEnv: ['hookscope/jest'] };\n",
+  // jest's default 5 s per test is short for starting app runtimes on a busy CI machine.
+  'jest.config.cjs': "module.exports = { testMatch: ['**/*.jest.cjs'], setupFilesAfterEnv: ['hookscope/jest'], testTimeout: 60000 };\n",
   'room-rules.jest.cjs': `const { runScenario } = require('hookscope');
 
 test('jest: prevents casino rooms, lets the book club through', async () => {
