@@ -4,17 +4,25 @@
 //   dist/web/                   the workbench (vite build) that `hookscope dev` serves
 //   dist/cli.js, index.js,      the CLI and the library (esbuild, ESM, Node 20); only esbuild
 //   vitest.js, jest.js          and zod stay outside as dependencies
+//   dist/index.cjs, jest.cjs    the library and the jest matchers as CommonJS (jest without ESM)
 //   dist/runtime/bundles.json   the app runtime that runs inside each worker's vm context
 //   dist/types/                 type declarations (tsc)
 //   dist/scenario.schema.json   the JSON Schema of the scenario format
+// `--cli-only --out <dir>` builds just the CLI (<dir>/dist/cli.js, its chunks and the runtime
+// bundles, with bin/hookscope.mjs copied to <dir>/bin): what `npm run bench` times. <dir> must be
+// inside the checkout so that esbuild and zod resolve from its node_modules.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+const { values: opts } = parseArgs({ options: { 'cli-only': { type: 'boolean' }, out: { type: 'string' } }, strict: true });
+const cliOnly = opts['cli-only'] ?? false;
+const outRoot = opts.out !== undefined ? resolve(opts.out) : root;
+const dist = join(outRoot, 'dist');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const log = (s) => process.stderr.write(`[build:package] ${s}\n`);
 
@@ -30,8 +38,10 @@ function run(cmd, args, opts = {}) {
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'runtime'), { recursive: true });
 
-log('vite build -> dist/web');
-run(bin('vite'), ['build', '--logLevel', 'warn', '--outDir', 'dist/web', '--emptyOutDir']);
+if (!cliOnly) {
+  log('vite build -> dist/web');
+  run(bin('vite'), ['build', '--logLevel', 'warn', '--outDir', 'dist/web', '--emptyOutDir']);
+}
 
 log('runtime bundles -> dist/runtime/bundles.json');
 const bundles = run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "const m = await import('./src/node/runtime-bundle.ts'); process.stdout.write(JSON.stringify(await m.nodeBundles()));"], { capture: true });
@@ -53,10 +63,10 @@ export function nodeBundles() {
   },
 };
 
-log('esbuild -> dist/cli.js, index.js, vitest.js, jest.js');
+log(cliOnly ? `esbuild -> ${dist}/cli.js` : 'esbuild -> dist/cli.js, index.js, vitest.js, jest.js');
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/lib/index.ts', vitest: 'src/lib/vitest.ts', jest: 'src/lib/jest.ts' },
+  entryPoints: cliOnly ? { cli: 'src/cli/main.ts' } : { cli: 'src/cli/main.ts', index: 'src/lib/index.ts', vitest: 'src/lib/vitest.ts', jest: 'src/lib/jest.ts' },
   outdir: dist,
   bundle: true,
   splitting: true,
@@ -71,6 +81,35 @@ await build({
   logLevel: 'warning',
   plugins: [prebuiltRuntime],
 });
+
+if (!cliOnly) {
+  // For projects whose tests run as CommonJS (jest without ESM): `require('hookscope')` and
+  // `setupFilesAfterEach: ['hookscope/jest']`. No code splitting in CJS, so each file is whole.
+  log('esbuild -> dist/index.cjs, jest.cjs (CommonJS)');
+  await build({
+    absWorkingDir: root,
+    entryPoints: { index: 'src/lib/index.ts', jest: 'src/lib/jest.ts' },
+    outdir: dist,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['esbuild', 'zod'],
+    banner: { js: "const __hookscopeImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__hookscopeImportMetaUrl' },
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [prebuiltRuntime],
+  });
+}
+
+if (cliOnly) {
+  mkdirSync(join(outRoot, 'bin'), { recursive: true });
+  copyFileSync(join(root, 'bin', 'hookscope.mjs'), join(outRoot, 'bin', 'hookscope.mjs'));
+  log('done (CLI only)');
+  process.exit(0);
+}
 
 log('tsc -> dist/types');
 // TypeScript 7's own binary: node_modules/.bin/tsc may be the fidelity harness's `typescript-5` alias.

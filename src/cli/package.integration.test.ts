@@ -2,7 +2,8 @@
  * The package as users get it: `npm pack`, installed into a fresh app project laid out like
  * `rc-apps create` makes it, and there every command of the README's "Use it in your app
  * repository" section: `hookscope run` on a path-based scenario (pretty, json, junit), an honest
- * exit 1, `--typecheck`, a vitest file using the matchers, and `hookscope dev` serving the page
+ * exit 1, `--typecheck`, a vitest file using the matchers, a CommonJS jest file with
+ * `hookscope/jest` as its setup, several files in one `run`, and `hookscope dev` serving the page
  * and announcing a change saved on disk. The install is offline from npm's cache when it can be.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -77,7 +78,33 @@ export class GuardApp extends App implements IPreRoomCreatePrevent {
 }
 `,
   '.rcappsconfig': JSON.stringify({ url: 'http://localhost:3000', username: '', password: '', ignoredFiles: ['**/README.md', '**/package-lock.json', '**/package.json', '**/tslint.json', '**/tsconfig.json', '**/*.js', '**/*.js.map', '**/*.d.ts', '**/*.spec.ts', '**/*.test.ts', '**/dist/**', '**/.*'] }, null, 4),
-  'package.json': JSON.stringify({ devDependencies: { '@rocket.chat/apps-engine': '^1.66.0', typescript: '^7.0.2', vitest: '^4.1.12' } }, null, 4),
+  'package.json': JSON.stringify({ devDependencies: { '@rocket.chat/apps-engine': '^1.66.0', typescript: '^7.0.2', vitest: '^4.1.12', jest: '^30.0.0' } }, null, 4),
+  // A jest project that is not ESM: the setup file and the library come through `require`.
+  // jest's default 5 s per test is short for starting app runtimes on a busy CI machine.
+  'jest.config.cjs': "module.exports = { testMatch: ['**/*.jest.cjs'], setupFilesAfterEnv: ['hookscope/jest'], testTimeout: 60000 };\n",
+  'room-rules.jest.cjs': `const { runScenario } = require('hookscope');
+
+test('jest: prevents casino rooms, lets the book club through', async () => {
+  const world = { apps: [{ path: '.' }], users: [{ id: 'u1', username: 'alice' }] };
+  const casino = await runScenario({ ...world, steps: [{ action: 'createRoom', name: 'casino-night', type: 'c', creator: 'alice' }] });
+  expect(casino).toBePrevented('error-app-prevented');
+  expect(casino).toHaveCalled('Guard', 'executePreRoomCreatePrevent');
+  const club = await runScenario({ ...world, steps: [{ action: 'createRoom', name: 'book-club', type: 'c', creator: 'alice' }] });
+  expect(club).toHaveCommittedRoom({ slugifiedName: 'book-club' });
+  expect(() => expect(club).toBePrevented()).toThrow(/expected the step to be prevented/);
+});
+`,
+  // More files for one \`run\` of several files at once.
+  'hookscope-more/poker.json': JSON.stringify({
+    apps: [{ path: '..' }],
+    users: [{ id: 'u1', username: 'alice' }],
+    steps: [{ action: 'createRoom', name: 'casino-royale', type: 'p', creator: 'alice', expect: { outcome: 'prevented' } }],
+  }),
+  'hookscope-more/lobby.json': JSON.stringify({
+    apps: [{ path: '..' }],
+    users: [{ id: 'u1', username: 'alice' }],
+    steps: [{ action: 'createRoom', name: 'lobby', type: 'c', creator: 'alice', expect: { outcome: 'completed', room: { slugifiedName: 'lobby' } } }],
+  }),
   'hookscope/room-rules.json': JSON.stringify(
     {
       $schema: '../node_modules/hookscope/dist/scenario.schema.json',
@@ -143,9 +170,10 @@ describe('the packed package in a fresh rc-apps project', () => {
     if (r.code !== 0) throw new Error(`npm install failed: ${r.stderr}`);
   }, 400_000);
 
+  // Removing the project's node_modules (jest included) takes a while on a busy machine.
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('the README lists exactly the commands this test runs', () => {
     expect(commands).toEqual([
@@ -193,6 +221,17 @@ describe('the packed package in a fresh rc-apps project', () => {
     expect(xml).toContain('name="step 0 createRoom: prevented by Guard.executePreRoomCreatePrevent"');
   }, 60_000);
 
+  it('hookscope run on several files at once: every file runs and is reported', () => {
+    const r = sh('npx hookscope run hookscope/room-rules.json hookscope-more/poker.json hookscope-more/lobby.json --reporter pretty', project);
+    expect(r.code, r.stderr).toBe(0);
+    for (const f of ['hookscope/room-rules.json', 'hookscope-more/poker.json', 'hookscope-more/lobby.json']) expect(r.stdout).toContain(`✓ ${f} (profile`);
+    expect(r.stdout).toContain('passed: 3 files, 4 steps');
+    const json = sh("npx hookscope run 'hookscope-more/*.json' hookscope/room-rules.json --reporter json", project);
+    expect(json.code, json.stderr).toBe(0);
+    const out = JSON.parse(json.stdout) as { passed: boolean; files: { file: string; passed: boolean }[] };
+    expect(out.files.map((f) => [f.file, f.passed])).toEqual([['hookscope-more/lobby.json', true], ['hookscope-more/poker.json', true], ['hookscope/room-rules.json', true]]);
+  }, 60_000);
+
   it('a handler the scenario expects that did not run: exit 1, the reason on stderr', () => {
     const r = sh('npx hookscope run hookscope-failing/welcome.json --reporter junit', project);
     expect(r.code).toBe(1);
@@ -228,6 +267,12 @@ describe('the packed package in a fresh rc-apps project', () => {
     const r = sh(`${commands[4]} --reporter=verbose`, project);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(plain(r.stdout)).toMatch(/Tests\s+2 passed/);
+  }, 90_000);
+
+  it('a CommonJS jest file with hookscope/jest as its setup passes', () => {
+    const r = sh('npx jest --ci', project);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(plain(r.stderr)).toMatch(/Tests:\s+1 passed, 1 total/);
   }, 90_000);
 
   it('hookscope dev serves the workbench from the package and announces a change saved on disk', async () => {

@@ -4,7 +4,9 @@ import { dirname, resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import type { TransportFactory } from '../engine/apps/transport.ts';
 import { isProfileId, PROFILES, type ProfileId } from '../engine/profiles.ts';
-import { AppFolderError, resolveScenarioApps } from '../lib/load-app.ts';
+import type { AppDefinition } from '../engine/apps/app-manifest.ts';
+import { AppFolderError, loadApp, resolveScenarioApps } from '../lib/load-app.ts';
+import { warmRuntimes, type WarmRuntimes } from '../lib/warm-runtimes.ts';
 import { nodeTransports } from '../node/node-transport.ts';
 import { runScenario } from '../scenario/run-scenario.ts';
 import { isPathApp, parseScenarioText } from '../scenario/schema.ts';
@@ -32,6 +34,8 @@ interface RunSettings {
   typecheck: boolean;
   timings: boolean;
   transports: () => Promise<TransportFactory>;
+  /** Reads an app folder once per run, however many files name it. */
+  load: (dir: string) => Promise<AppDefinition>;
   warn: (s: string) => void;
   progress: Progress;
 }
@@ -57,7 +61,7 @@ async function runFile(file: string, s: RunSettings, done: { typechecked: Set<st
   if (s.appDir !== undefined) folders.push(resolve(s.cwd, s.appDir));
   let apps;
   try {
-    apps = await resolveScenarioApps(scenario, { baseDir, ...(s.appDir !== undefined ? { appDir: resolve(s.cwd, s.appDir) } : {}) });
+    apps = await resolveScenarioApps(scenario, { baseDir, load: s.load, ...(s.appDir !== undefined ? { appDir: resolve(s.cwd, s.appDir) } : {}) });
   } catch (err) {
     if (err instanceof AppFolderError) return error(1, [`${file}: ${err.message}`]);
     throw err;
@@ -79,6 +83,7 @@ async function runFile(file: string, s: RunSettings, done: { typechecked: Set<st
   }
   const report = await runScenario(scenario, {
     transports: await s.transports(),
+    keepSpare: false,
     timings: s.timings,
     apps,
     ...(s.profile ? { profile: s.profile } : {}),
@@ -88,14 +93,14 @@ async function runFile(file: string, s: RunSettings, done: { typechecked: Set<st
   return { result: { file, kind: 'ran', report, durationMs: Date.now() - t0 }, code: report.passed ? 0 : 1 };
 }
 
-async function pool<T, R>(items: T[], jobs: number, work: (item: T) => Promise<R>, each: (r: R, i: number) => void): Promise<R[]> {
+async function pool<T, R>(items: T[], jobs: number, work: (item: T, index: number) => Promise<R>, each: (r: R, i: number) => void): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   let finished = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await work(items[i]!);
+      out[i] = await work(items[i]!, i);
       each(out[i]!, ++finished);
     }
   };
@@ -130,7 +135,10 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const env = io.env ?? {};
   const files = await scenarioFiles(positionals, cwd);
+  // One pool of runtimes started ahead for all files: the second file onward finds them ready.
+  let warm: WarmRuntimes | null = null;
   let transports: Promise<TransportFactory> | null = null;
+  const folders = new Map<string, Promise<AppDefinition>>();
   const timeouts = new Map<string, number>();
   const progress = stderrProgress(io.err, { isTTY: io.stderrIsTTY ?? false, timeoutMs: (f) => timeouts.get(f) ?? PROFILES.current.timeoutMs });
   const settings: RunSettings = {
@@ -139,19 +147,30 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     appDir: values.app,
     typecheck: values.typecheck ?? false,
     timings: values.timings ?? false,
-    transports: () => (transports ??= nodeTransports()),
+    // One file: nothing to start ahead for (and no spare: a hung app's worker is replaced cold).
+    transports: () => (transports ??= nodeTransports().then((make) => (warm = warmRuntimes(make, { size: files.length > 1 ? 2 * jobs : 0 })).factory)),
+    load: (dir) => {
+      let def = folders.get(dir);
+      if (!def) folders.set(dir, (def = loadApp(dir)));
+      return def;
+    },
     warn: (w) => io.err(`hookscope: ${w}`),
     progress,
   };
   const done = { typechecked: new Set<string>(), hinted: new Set<string>() };
   let outcomes: Outcome[];
   try {
-    outcomes = await pool(files, jobs, (f) => runFile(f, settings, done), (o, n) => {
+    outcomes = await pool(files, jobs, (f, i) => {
+      // The last file: the runtimes it needs are started on demand, none ahead for nobody.
+      if (i === files.length - 1) (warm as WarmRuntimes | null)?.resize(0);
+      return runFile(f, settings, done);
+    }, (o, n) => {
       if (o.result.kind === 'ran') timeouts.set(o.result.file, o.result.report.timeoutMs);
       progress.fileDone(o.result.file, o.code === 0, n, files.length);
     });
   } finally {
     progress.stop();
+    (warm as WarmRuntimes | null)?.dispose();
   }
   const summary: RunSummary = { files: outcomes.map((o) => o.result), passed: outcomes.every((o) => o.code === 0) };
   const single = positionals.length === 1 && !isDynamicPattern(positionals[0]!);

@@ -9,19 +9,19 @@ import { ROOM_EVENTS } from '../engine/events.ts';
 export const appSchema = z
   .object({
     /** The app's folder (app.json, its classFile, node_modules), relative to the scenario file. */
-    path: z.string().min(1).optional(),
-    id: z.string().min(1).optional(),
-    name: z.string().min(1).optional(),
-    nameSlug: z.string().min(1).optional(),
-    version: z.string().optional(),
-    description: z.string().optional(),
+    path: z.string().min(1).optional().describe("The app's folder (app.json, its classFile, .rcappsconfig, node_modules), relative to the scenario file; read and bundled when the scenario runs. Not with source/files/classFile."),
+    id: z.string().min(1).optional().describe("The app's id (app.json `id`); with `path`, overrides app.json's."),
+    name: z.string().min(1).optional().describe("The app's name (app.json `name`), used in reports and `expect`; with `path`, overrides app.json's."),
+    nameSlug: z.string().min(1).optional().describe("The app's slug (app.json `nameSlug`); its bot user is `<nameSlug>.bot`."),
+    version: z.string().optional().describe("The app's version (app.json `version`)."),
+    description: z.string().optional().describe("The app's description (app.json `description`)."),
     /** One file: the main class. */
-    source: z.string().optional(),
+    source: z.string().optional().describe('The main class file as one TypeScript text (an inline app).'),
     /** Several files: relative path -> text; `classFile` names the main one. */
-    files: z.record(z.string(), z.string()).optional(),
-    classFile: z.string().min(1).optional(),
-    enabled: z.boolean().default(true),
-    essentials: z.array(z.enum(ROOM_EVENTS)).optional(),
+    files: z.record(z.string(), z.string()).optional().describe('Several files of an inline app: relative path -> text; `classFile` (or an app.json among them) names the main one.'),
+    classFile: z.string().min(1).optional().describe('With `files`: the main class file.'),
+    enabled: z.boolean().default(true).describe('False: installed but not enabled, so Rocket.Chat never calls it (default true).'),
+    essentials: z.array(z.enum(ROOM_EVENTS)).optional().describe('Events the app declares essential (app.json `essentials`): if its handler fails, the action fails.'),
   })
   .strict()
   .superRefine((app, ctx) => {

@@ -23,6 +23,11 @@ export interface RunOptions {
   /** Include call durations (non-deterministic) in the report. */
   timings?: boolean;
   /**
+   * Keep a started runtime in reserve for this run (default true). False when `transports` hands
+   * out runtimes started ahead already (the CLI's pool shared by all files).
+   */
+  keepSpare?: boolean;
+  /**
    * The apps to install, in scenario order, when the caller has read them already (apps given by
    * `path` are read from disk by `resolveScenarioApps` in Node). Default: the scenario's own code.
    */
@@ -64,6 +69,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     world: initialWorld(scenario),
     profile,
     timeoutMs: scenario.timeoutFromFile ? scenario.timeoutMs : PROFILES[profile].timeoutMs,
+    ...(options.keepSpare === false ? { keepSpare: false } : {}),
   });
   try {
     const defs = options.apps ?? scenario.apps.map(appDefinition);

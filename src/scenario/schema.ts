@@ -6,37 +6,37 @@
 import { z } from 'zod';
 import { DEFAULT_PROFILE, isProfileId, PROFILES, type ProfileId } from '../engine/profiles.ts';
 import { appSchema } from './app-schema.ts';
-import { expectSchema } from './expect-schema.ts';
+import { association, expectSchema } from './expect-schema.ts';
 
 const username = z.string().min(1, 'a username');
-const roomRef = z.string().min(1, 'a room id or name');
+const roomRef = z.string().min(1, 'a room id or name').describe("The room's id or name.");
 
 const userSchema = z
   .object({
-    id: z.string().min(1),
-    username: z.string().min(1),
-    name: z.string().optional(),
-    roles: z.array(z.string()).default(['user']),
+    id: z.string().min(1).describe("The user's id."),
+    username: z.string().min(1).describe('The username steps and rooms refer to.'),
+    name: z.string().optional().describe('The display name.'),
+    roles: z.array(z.string()).default(['user']).describe('Global roles (default ["user"]): admin, user, bot, guest, ...'),
   })
   .strict();
 
 const roomSchema = z
   .object({
-    id: z.string().min(1),
-    slugifiedName: z.string(),
-    displayName: z.string().optional(),
-    type: z.enum(['c', 'p', 'd']),
+    id: z.string().min(1).describe("The room's id."),
+    slugifiedName: z.string().describe("The room's name (`room.slugifiedName`)."),
+    displayName: z.string().optional().describe('The name shown (`room.displayName`).'),
+    type: z.enum(['c', 'p', 'd']).describe('c: channel, p: private group, d: direct message.'),
     /** Required for channels and groups; a direct message has no creator (RC createDirectMessage). */
-    creator: username.optional(),
-    members: z.array(username).default([]),
+    creator: username.optional().describe("The creator's username; required for channels and groups, none for a direct message."),
+    members: z.array(username).default([]).describe('Usernames of the members.'),
     /** Room role owner (RC subscription role); omitted = the creator. */
-    owners: z.array(username).optional(),
+    owners: z.array(username).optional().describe('Usernames with the room role owner (default: the creator).'),
     /** Room role moderator (RC subscription role); omitted = none. */
-    moderators: z.array(username).optional(),
-    isReadOnly: z.boolean().optional(),
-    isDefault: z.boolean().optional(),
-    description: z.string().optional(),
-    customFields: z.record(z.string(), z.unknown()).optional(),
+    moderators: z.array(username).optional().describe('Usernames with the room role moderator (default: none).'),
+    isReadOnly: z.boolean().optional().describe('Read-only room.'),
+    isDefault: z.boolean().optional().describe('A default room (new users join it).'),
+    description: z.string().optional().describe("The room's description."),
+    customFields: z.record(z.string(), z.unknown()).optional().describe("The room's custom fields."),
   })
   .strict()
   .superRefine((room, ctx) => {
@@ -47,59 +47,85 @@ const roomSchema = z
  * Permission -> roles, over Rocket.Chat's defaults (RC `authorization/server/constant/permissions.ts`,
  * hookscope `engine/world/permissions.ts`). Only the permissions given change; omitted = defaults.
  */
-const permissionsSchema = z.record(z.string().min(1), z.array(z.string().min(1)));
+const permissionsSchema = z
+  .record(z.string().min(1), z.array(z.string().min(1)))
+  .describe("Permission id -> the roles that have it, over Rocket.Chat's defaults; only the permissions given change (e.g. `{ \"create-c\": [\"admin\"] }`).");
 
 const httpMockSchema = z
   .object({
-    method: z.string().min(1).default('*'),
-    url: z.string().min(1),
-    status: z.number().int().min(100).max(599).default(200),
-    data: z.unknown().optional(),
-    content: z.string().optional(),
-    headers: z.record(z.string(), z.string()).optional(),
-    delayMs: z.number().min(0).optional(),
-    error: z.string().optional(),
+    method: z.string().min(1).default('*').describe('HTTP method to answer (GET, POST, ...; default * = any).'),
+    url: z.string().min(1).describe('The URL to answer (exact, or with * as a wildcard).'),
+    status: z.number().int().min(100).max(599).default(200).describe('Response status code (default 200).'),
+    data: z.unknown().optional().describe('Response body as JSON (`response.data`).'),
+    content: z.string().optional().describe('Response body as text (`response.content`).'),
+    headers: z.record(z.string(), z.string()).optional().describe('Response headers.'),
+    delayMs: z.number().min(0).optional().describe('Answer after this many milliseconds.'),
+    error: z.string().optional().describe('Fail the request with this error message instead of answering.'),
   })
   .strict();
 
+const expectStep = expectSchema.optional().describe('What the step must do; the run fails (exit 1) when it does not.');
+
 const stepSchema = z.discriminatedUnion('action', [
   z.object({
-    action: z.literal('createRoom'),
-    name: z.string().default(''),
-    type: z.enum(['c', 'p', 'd']),
-    creator: username,
-    members: z.array(username).optional(),
-    readOnly: z.boolean().optional(),
-    displayName: z.string().optional(),
-    customFields: z.record(z.string(), z.unknown()).optional(),
-    description: z.string().optional(),
-    expect: expectSchema.optional(),
-  }).strict(),
-  z.object({ action: z.literal('deleteRoom'), room: roomRef, by: username.optional(), expect: expectSchema.optional() }).strict(),
-  z.object({ action: z.literal('joinRoom'), room: roomRef, user: username, inviter: username.optional(), expect: expectSchema.optional() }).strict(),
-  z.object({ action: z.literal('leaveRoom'), room: roomRef, user: username, removedBy: username.optional(), expect: expectSchema.optional() }).strict(),
+    action: z.literal('createRoom').describe('The action: createRoom.'),
+    name: z.string().default('').describe("The new room's name (empty for a direct message)."),
+    type: z.enum(['c', 'p', 'd']).describe('c: channel, p: private group, d: direct message.'),
+    creator: username.describe("The creating user's username."),
+    members: z.array(username).optional().describe('Usernames of the other members.'),
+    readOnly: z.boolean().optional().describe('Create it read-only.'),
+    displayName: z.string().optional().describe('The name shown.'),
+    customFields: z.record(z.string(), z.unknown()).optional().describe("The room's custom fields."),
+    description: z.string().optional().describe("The room's description."),
+    expect: expectStep,
+  }).strict().describe('Create a room (Pre/Post room create handlers).'),
+  z
+    .object({ action: z.literal('deleteRoom').describe('The action: deleteRoom.'), room: roomRef, by: username.optional().describe('The deleting user (default: the room creator).'), expect: expectStep })
+    .strict()
+    .describe('Delete a room (Pre/Post room delete handlers).'),
+  z
+    .object({ action: z.literal('joinRoom').describe('The action: joinRoom.'), room: roomRef, user: username.describe('The joining user.'), inviter: username.optional().describe('Who added them (omitted: they joined themselves).'), expect: expectStep })
+    .strict()
+    .describe('A user joins (or is added to) a room (Pre/Post room user joined handlers).'),
+  z
+    .object({ action: z.literal('leaveRoom').describe('The action: leaveRoom.'), room: roomRef, user: username.describe('The leaving user.'), removedBy: username.optional().describe('Who removed them (omitted: they left).'), expect: expectStep })
+    .strict()
+    .describe('A user leaves (or is removed from) a room (Pre/Post room user leave handlers).'),
 ]);
 
 export const scenarioSchema = z
   .object({
-    $schema: z.string().optional(),
-    description: z.string().optional(),
+    $schema: z.string().optional().describe('Where editors find this schema (e.g. ./node_modules/hookscope/dist/scenario.schema.json).'),
+    description: z.string().optional().describe('What the scenario checks, in words.'),
     /** A profile name (`rc-8.8`, `rc-7.5-8.7`...) or an old alias (`current`, `deno-1.43`, `legacy`); omitted = the newest. */
     profile: z
       .string()
       .refine(isProfileId, { message: `is not a profile: use one of ${Object.keys(PROFILES).join(', ')} (or current, deno-1.43, legacy)` })
       .transform((id) => id as ProfileId)
-      .default(DEFAULT_PROFILE),
+      .default(DEFAULT_PROFILE)
+      .describe(`The Rocket.Chat version profile: ${Object.keys(PROFILES).join(', ')} (or the old names current, deno-1.43, legacy); default the newest.`),
     /** Per-call timeout; omitted = the profile's default (spec §8: 30 000, 10 000 or 1 000 ms). */
-    timeoutMs: z.number().int().positive().optional(),
-    apps: z.array(appSchema).default([]),
-    users: z.array(userSchema).default([]),
-    rooms: z.array(roomSchema).default([]),
-    settings: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
-    httpMocks: z.array(httpMockSchema).optional(),
-    persistence: z.record(z.string(), z.array(z.object({ id: z.string(), data: z.unknown(), associations: z.array(z.object({ model: z.string(), id: z.string() })).default([]) }))).optional(),
+    timeoutMs: z.number().int().positive().optional().describe("Per-call timeout in ms; omitted = the profile's default."),
+    apps: z.array(appSchema).default([]).describe('The apps installed, in order: each by `path` (its folder) or with its code inline.'),
+    users: z.array(userSchema).default([]).describe('The users of the world.'),
+    rooms: z.array(roomSchema).default([]).describe('The rooms that exist before the first step.'),
+    settings: z.record(z.string(), z.record(z.string(), z.unknown())).optional().describe("Per app id: setting id -> value (over the settings' package values)."),
+    httpMocks: z.array(httpMockSchema).optional().describe("Answers to apps' HTTP requests (the `http` accessor and fetch); a request no mock answers fails."),
+    persistence: z
+      .record(
+        z.string(),
+        z.array(
+          z.object({
+            id: z.string().describe("The record's id."),
+            data: z.unknown().describe("The record's data."),
+            associations: z.array(association).default([]).describe('What the record is tied to.'),
+          }),
+        ),
+      )
+      .optional()
+      .describe('Per app id: the persistence records it holds before the first step.'),
     permissions: permissionsSchema.optional(),
-    steps: z.array(stepSchema).default([]),
+    steps: z.array(stepSchema).default([]).describe('The actions, run one after the other; each lets every handler settle before the next.'),
   })
   .strict()
   .transform(({ timeoutMs, ...rest }) => ({
