@@ -23,13 +23,16 @@ import './run.css';
 function useShownGraph() {
   const run = useStore(selectShownRun);
   const graphRunId = useStore((s) => s.graphRunId);
+  // The graph is projected only while something shows it: the Graph tab, or the inspector's node.
+  const needed = useStore((s) => s.centerTab === 'graph' || s.selectedNodeId !== null);
   return useMemo(() => {
     if (!run) return { run, events: [], graph: null };
     const events = eventsOf(run, graphRunId);
+    if (!needed) return { run, events, graph: null };
     const graph = hasStart(events) ? projectRun(events) : null;
     // A re-run (Run again, live mode) shows what changed against the result it repeats.
     return { run, events, graph: graph && graphRunId === null ? markChanges(graph, run.previous, events) : graph };
-  }, [run, graphRunId]);
+  }, [run, graphRunId, needed]);
 }
 
 export function RunArea() {
