@@ -357,9 +357,12 @@ async function benchRealRuns(browser: Browser, url: string): Promise<void> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && log(`page: ${m.text()}`));
   try {
     await page.goto(url);
-    await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 90_000 });
+    await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 180_000 }).catch((err: unknown) => {
+      throw new Error(`the history page did not start (${errors.join('; ') || String(err)})`);
+    });
     const loadStart = loadavg().map((l) => round(l));
     await page.evaluate((a) => (window as unknown as HistoryWindow).historyBench.realRuns(0, a), REAL_APPS);
     const heapStart = await usedHeapAfterGc(page);
