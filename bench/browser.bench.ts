@@ -253,7 +253,7 @@ interface PaintSample {
   handlers: number;
 }
 
-const APP_COUNTS = [1, 5, 20];
+const APP_COUNTS = [1, 5, 20, 50];
 const PAINT_WARMUP = 2;
 const PAINT_SAMPLES = 15;
 /** Runs with the Console tab shown instead of the graph (the graph is not mounted). */
@@ -275,7 +275,7 @@ async function paintSamples(browser: Browser, base: string, n: number): Promise<
     await page.goto(base);
     try {
       // Loaded: every app row shows its interface badges and Run is enabled.
-      await page.waitForFunction((count) => document.querySelectorAll('[data-testid="app-implements"]').length === count && !(document.querySelector('[data-testid="run-button"]') as HTMLButtonElement | null)?.disabled, n, { polling: 100, timeout: 90_000 });
+      await page.waitForFunction((count) => document.querySelectorAll('[data-testid="app-implements"]').length === count && !(document.querySelector('[data-testid="run-button"]') as HTMLButtonElement | null)?.disabled, n, { polling: 100, timeout: 180_000 });
     } catch (err) {
       throw new Error(`${n} apps never loaded (${errors.join('; ') || String(err)})`);
     }
@@ -305,6 +305,7 @@ async function paintSamples(browser: Browser, base: string, n: number): Promise<
 async function benchGraphPaint(browser: Browser, base: string): Promise<void> {
   const info: Record<string, unknown> = {};
   for (const n of APP_COUNTS) {
+    const loadStart = loadavg().map((l) => round(l));
     const { samples, consoleTab, appsReadyMs } = await paintSamples(browser, base, n);
     const paint = summarize(`graph.paint.${n}apps`, 'ms', samples.map((s) => s.paint), `${n} Prevent app(s) (src/templates, all returning false), create room: click on Run to the frame in which the new run's graph is final (outcome completed, ${n} handler node(s) final and shown) has been painted; production build, one page, ${PAINT_WARMUP} warm-up runs dropped`);
     const answer = summarize(`graph.answer.${n}apps`, 'ms', samples.map((s) => s.answer), `the same runs: click on Run to the frame in which the host answer "completed" has been painted (the floor: engine + ${n} sandbox call(s) + the answer area)`);
@@ -315,6 +316,7 @@ async function benchGraphPaint(browser: Browser, base: string): Promise<void> {
       summarize(`graph.answer.${n}apps.consoleTab`, 'ms', consoleTab.map((s) => s.answer), `the same page with the Console tab shown instead of the graph (the graph is not mounted): click on Run to the answer painted (${CONSOLE_SAMPLES} runs after 1 warm-up); graph.answer.${n}apps minus this is what the live graph costs during the run`),
     );
     info[`${n}apps`] = {
+      loadAverage: { start: loadStart, end: loadavg().map((l) => round(l)) },
       appsReadyMs,
       paintAfterAnswerPerSample: samples.map((s) => round(s.paint - s.answer)),
       graphFinalInDomMedian: round(summarize('x', 'ms', samples.map((s) => s.paintSeen), '').median),
