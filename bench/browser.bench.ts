@@ -361,7 +361,7 @@ async function benchRealRuns(browser: Browser, url: string): Promise<void> {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && log(`page: ${m.text()}`));
   try {
-    await page.goto(url);
+    await page.goto(url, { timeout: 180_000 });
     await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 180_000 }).catch((err: unknown) => {
       throw new Error(`the history page did not start (${errors.join('; ') || String(err)})`);
     });
