@@ -4,6 +4,9 @@
  */
 import { lazy, Suspense } from 'react';
 import type { RunGraphViewProps } from './RunGraphView.tsx';
+// Both style sheets load with the page, React Flow's first, so the cascade is the one the canvas
+// always had (graph.css overrides React Flow's rules); only the JavaScript is deferred.
+import '@xyflow/react/dist/style.css';
 import './graph.css';
 
 export type { RunGraphViewProps } from './RunGraphView.tsx';
