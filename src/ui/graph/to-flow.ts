@@ -36,10 +36,6 @@ export function toFlowNodes(graph: RunGraph, selectedId: string | null, cache?: 
         position: { x: node.x, y: node.y },
         data: { node, selected, dimmed: false, hasChildren },
         style: { width: node.width, height: node.height },
-        // The layout knows every node's size: React Flow need not measure the DOM to place edges.
-        width: node.width,
-        height: node.height,
-        measured: { width: node.width, height: node.height },
         draggable: false,
         connectable: false,
         selectable: node.kind === 'handler' || node.kind === 'phase',
