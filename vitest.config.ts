@@ -8,6 +8,8 @@ export default mergeConfig(
       environment: 'node',
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
       exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
+      // World snapshots share structure: tests check each against a full copy (world/store.ts).
+      setupFiles: ['src/test-support/verify-world-snapshots.ts'],
       testTimeout: 15_000,
       hookTimeout: 15_000,
       teardownTimeout: 10_000,

@@ -38,7 +38,7 @@ const metrics: Metric[] = [];
 const extra: Record<string, unknown> = {};
 const log = (msg: string) => console.log(`[${SUITE}] ${msg}`);
 /** BENCH_BROWSER_PARTS=history,graph (of sandbox, history, page, graph) runs only those parts: for iterating; use with BENCH_RESULTS_DIR. */
-const PARTS = (process.env['BENCH_BROWSER_PARTS'] ?? 'sandbox,history,page,graph').split(',').map((p) => p.trim());
+const PARTS = (process.env['BENCH_BROWSER_PARTS'] ?? 'sandbox,history,real,page,graph').split(',').map((p) => p.trim());
 const want = (part: string) => PARTS.includes(part);
 const skip = (name: string, reason: string) => {
   extra[name] = { skipped: reason };
@@ -253,7 +253,7 @@ interface PaintSample {
   handlers: number;
 }
 
-const APP_COUNTS = [1, 5, 20];
+const APP_COUNTS = [1, 5, 20, 50];
 const PAINT_WARMUP = 2;
 const PAINT_SAMPLES = 15;
 /** Runs with the Console tab shown instead of the graph (the graph is not mounted). */
@@ -275,7 +275,7 @@ async function paintSamples(browser: Browser, base: string, n: number): Promise<
     await page.goto(base);
     try {
       // Loaded: every app row shows its interface badges and Run is enabled.
-      await page.waitForFunction((count) => document.querySelectorAll('[data-testid="app-implements"]').length === count && !(document.querySelector('[data-testid="run-button"]') as HTMLButtonElement | null)?.disabled, n, { polling: 100, timeout: 90_000 });
+      await page.waitForFunction((count) => document.querySelectorAll('[data-testid="app-implements"]').length === count && !(document.querySelector('[data-testid="run-button"]') as HTMLButtonElement | null)?.disabled, n, { polling: 100, timeout: 180_000 });
     } catch (err) {
       throw new Error(`${n} apps never loaded (${errors.join('; ') || String(err)})`);
     }
@@ -305,6 +305,7 @@ async function paintSamples(browser: Browser, base: string, n: number): Promise<
 async function benchGraphPaint(browser: Browser, base: string): Promise<void> {
   const info: Record<string, unknown> = {};
   for (const n of APP_COUNTS) {
+    const loadStart = loadavg().map((l) => round(l));
     const { samples, consoleTab, appsReadyMs } = await paintSamples(browser, base, n);
     const paint = summarize(`graph.paint.${n}apps`, 'ms', samples.map((s) => s.paint), `${n} Prevent app(s) (src/templates, all returning false), create room: click on Run to the frame in which the new run's graph is final (outcome completed, ${n} handler node(s) final and shown) has been painted; production build, one page, ${PAINT_WARMUP} warm-up runs dropped`);
     const answer = summarize(`graph.answer.${n}apps`, 'ms', samples.map((s) => s.answer), `the same runs: click on Run to the frame in which the host answer "completed" has been painted (the floor: engine + ${n} sandbox call(s) + the answer area)`);
@@ -315,6 +316,7 @@ async function benchGraphPaint(browser: Browser, base: string): Promise<void> {
       summarize(`graph.answer.${n}apps.consoleTab`, 'ms', consoleTab.map((s) => s.answer), `the same page with the Console tab shown instead of the graph (the graph is not mounted): click on Run to the answer painted (${CONSOLE_SAMPLES} runs after 1 warm-up); graph.answer.${n}apps minus this is what the live graph costs during the run`),
     );
     info[`${n}apps`] = {
+      loadAverage: { start: loadStart, end: loadavg().map((l) => round(l)) },
       appsReadyMs,
       paintAfterAnswerPerSample: samples.map((s) => round(s.paint - s.answer)),
       graphFinalInDomMedian: round(summarize('x', 'ms', samples.map((s) => s.paintSeen), '').median),
@@ -344,6 +346,54 @@ interface HistoryBench {
   prepare(apps: number): Promise<{ events: number; outcome: string; apps: number; runMs: number }>;
   idle(ms: number): Promise<{ frames: number[]; heap: number | null }>;
   stream(count: number, everyMs: number, maxBurst: number): Promise<{ frames: number[]; fedMs: number; ticks: number; biggestBurst: number; runsAfter: number; rowsInDom: number; heapBefore: number | null; heapAfter: number | null; graphRunId: string | null }>;
+  realRuns(count: number, apps: number): Promise<{ perRun: number[]; frames: number[]; runsInStore: number; roomsInWorld: number }>;
+}
+
+/** Real runs into the history (issue 17: 3 000 runs, heap under 200 MB, cost per run flat within 20% of the first 100). */
+const REAL_RUNS = Number(process.env['BENCH_REAL_RUNS'] ?? 3000);
+const REAL_CHUNK = 500;
+const REAL_APPS = 1;
+const REAL_WINDOW = 100;
+
+async function benchRealRuns(browser: Browser, url: string): Promise<void> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && log(`page: ${m.text()}`));
+  try {
+    await page.goto(url, { timeout: 180_000 });
+    await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 180_000 }).catch((err: unknown) => {
+      throw new Error(`the history page did not start (${errors.join('; ') || String(err)})`);
+    });
+    const loadStart = loadavg().map((l) => round(l));
+    await page.evaluate((a) => (window as unknown as HistoryWindow).historyBench.realRuns(0, a), REAL_APPS);
+    const heapStart = await usedHeapAfterGc(page);
+    const perRun: number[] = [];
+    const frames: number[] = [];
+    const heapCurve: { runs: number; mib: number | null }[] = [{ runs: 0, mib: mib(heapStart) }];
+    let last = { runsInStore: 0, roomsInWorld: 0 };
+    while (perRun.length < REAL_RUNS) {
+      const n = Math.min(REAL_CHUNK, REAL_RUNS - perRun.length);
+      const r = await page.evaluate(([c, a]) => (window as unknown as HistoryWindow).historyBench.realRuns(c, a), [n, REAL_APPS] as const);
+      perRun.push(...r.perRun);
+      frames.push(...r.frames);
+      last = r;
+      heapCurve.push({ runs: perRun.length, mib: mib(await usedHeapAfterGc(page)) });
+      log(`real runs: ${perRun.length}/${REAL_RUNS}, heap ${heapCurve.at(-1)?.mib} MiB, last ${REAL_WINDOW} median ${summarize('x', 'ms', perRun.slice(-REAL_WINDOW), '').median} ms`);
+    }
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+    const heapEnd = await usedHeapAfterGc(page);
+    const first = summarize(`history.real.run.first${REAL_WINDOW}`, 'ms', perRun.slice(0, REAL_WINDOW), `the floor: trigger to settled in the store for each of the first ${REAL_WINDOW} real runs (create-room through the EngineController on the sandbox, ${REAL_APPS} Prevent app(s), a new room each)`);
+    const lastW = summarize(`history.real.run.last${REAL_WINDOW}`, 'ms', perRun.slice(-REAL_WINDOW), `the same for the last ${REAL_WINDOW} of ${REAL_RUNS} runs (the world then holds ${last.roomsInWorld} rooms)`);
+    metrics.push(first, lastW, derived(`history.real.run.ratio`, 'x', { median: lastW.median / first.median, p95: lastW.p95 / first.p95, min: lastW.min / first.min, samples: lastW.samples }, `last ${REAL_WINDOW} / first ${REAL_WINDOW}, statistic by statistic (target: at most 1.2)`));
+    metrics.push(summarize('history.real.heap', 'MiB', [heapEnd / 2 ** 20], `JS heap used after a forced GC (CDP) with ${last.runsInStore} real runs in the history (target: under 200 MB); ${mib(heapStart)} MiB after loading the app(s), before the first run`));
+    const fs = frameStats('history.real.frame', frames, `while the ${REAL_RUNS} real runs stream (the Run area follows the newest run, its graph shown)`);
+    metrics.push(...fs.metrics);
+    extra['historyReal'] = { runs: REAL_RUNS, apps: REAL_APPS, runsInStore: last.runsInStore, roomsInWorld: last.roomsInWorld, heapCurveMiB: heapCurve, perRunMedianBy500: Array.from({ length: Math.ceil(perRun.length / 500) }, (_, i) => summarize('x', 'ms', perRun.slice(i * 500, i * 500 + 500), '').median), loadAverage: { start: loadStart, end: loadavg().map((l) => round(l)) } };
+    log(`real runs: first ${REAL_WINDOW} ${first.median} ms, last ${REAL_WINDOW} ${lastW.median} ms, heap ${mib(heapEnd)} MiB`);
+  } finally {
+    await page.close();
+  }
 }
 type HistoryWindow = { historyBench: HistoryBench };
 
@@ -384,7 +434,10 @@ async function benchHistoryStream(browser: Browser): Promise<void> {
         page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && log(`page: ${m.text()}`));
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(`${server.resolvedUrls?.local[0] ?? ''}bench/browser/history.html`);
+        const url = `${server.resolvedUrls?.local[0] ?? ''}bench/browser/history.html`;
+        if (want('real')) await benchRealRuns(browser, url).catch((err: unknown) => skip('historyReal', `failed: ${err instanceof Error ? err.message : String(err)}`));
+        if (!want('history')) return;
+        await page.goto(url);
         await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 90_000 }).catch((err: unknown) => {
           throw new Error(`the history page did not start (${errors.join('; ') || String(err)})`);
         });
@@ -437,8 +490,8 @@ async function main(): Promise<void> {
       log('sandbox: call overhead, worker start, hung-call recovery');
       await withNodeEnv(process.env['NODE_ENV'], () => benchSandbox(browser)).catch((err: unknown) => skip('sandbox', `failed: ${err instanceof Error ? err.message : String(err)}`));
     }
-    if (want('history')) {
-      log(`history: frame times while ${STREAM_RUNS} runs stream into the Run area`);
+    if (want('history') || want('real')) {
+      log(`history: frame times while ${STREAM_RUNS} runs stream into the Run area; ${REAL_RUNS} real runs`);
       await benchHistoryStream(browser).catch((err: unknown) => skip('historyStream', `failed: ${err instanceof Error ? err.message : String(err)}`));
     }
     if (want('page') || want('graph')) {

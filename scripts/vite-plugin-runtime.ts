@@ -34,7 +34,9 @@ export function hookscopeRuntime(): Plugin {
         define: { 'process.env.NODE_ENV': '"production"', 'process.env.NODE_DEBUG': 'false', 'process.nextTick': 'queueMicrotask' },
         metafile: true,
       });
-      for (const input of Object.keys(result.metafile.inputs)) this.addWatchFile(resolve(input));
+      // "(disabled):..." inputs are modules a package's browser field turns off: no file to watch
+      // (watching one makes the dev server try to resolve it as an import of this module, a 500).
+      for (const input of Object.keys(result.metafile.inputs)) if (!input.startsWith('(disabled):')) this.addWatchFile(resolve(input));
       const code = result.outputFiles[0]?.text ?? '';
       return `export default ${JSON.stringify(code)};`;
     },

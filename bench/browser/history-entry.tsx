@@ -75,12 +75,66 @@ function feed(i: number): void {
   const events = renamed(rec.events, rec.id, id);
   const s = store.getState();
   s.startRun({ id, action: rec.action, startedAt: Date.now(), unloadable: [] });
-  if (rec.worldBefore) s.patchRun(id, { worldBefore: rec.worldBefore });
+  // Each clone gets worlds of its own, as real runs do (one shared object would under-report memory).
+  if (rec.worldBefore) s.patchRun(id, { worldBefore: structuredClone(rec.worldBefore) });
   s.appendEvents(id, events);
   if (rec.worldAfter) {
-    s.answerRun(id, rec.result, rec.worldAfter);
-    s.settleRun(id, rec.worldAfter);
+    s.answerRun(id, rec.result, structuredClone(rec.worldAfter));
+    s.settleRun(id, structuredClone(rec.worldAfter));
   }
+}
+
+let real: { controller: EngineController; sandbox: ReturnType<typeof createSandbox>; done: number } | null = null;
+
+/**
+ * Real runs, not clones: `count` create-room actions (a new room each, so the world grows as a
+ * user's does) through the EngineController on the sandbox, one after the other; each sample is
+ * the trigger to the run settling in the store. Frame durations are recorded meanwhile. Called
+ * repeatedly (the bench measures the heap between calls); `apps` Prevent apps are loaded once.
+ */
+async function realRuns(count: number, apps: number): Promise<{ perRun: number[]; frames: number[]; runsInStore: number; roomsInWorld: number }> {
+  if (!real) {
+    const sandbox = createSandbox(document);
+    store.getState().clearRuns();
+    store.getState().loadWorkspace(preventWorkspace(apps, 'bench-real'));
+    const controller = new EngineController({ store, transports: sandbox.transports });
+    await controller.sync();
+    const notReady = store.getState().apps.filter((a) => store.getState().appStatus[a.id]?.state !== 'ready');
+    if (notReady.length > 0) throw new Error(`apps not loaded: ${notReady.map((a) => a.name).join(', ')}`);
+    real = { controller, sandbox, done: 0 };
+  }
+  const r = real;
+  const perRun: number[] = [];
+  const settled = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const last = store.getState().runs.at(-1);
+        if (last?.state === 'settled') return true;
+        if (last?.state === 'crashed') {
+          reject(new Error(`run crashed: ${last.crash ?? ''}`));
+          return true;
+        }
+        return false;
+      };
+      if (check()) return resolve();
+      const unsub = store.subscribe(() => {
+        if (check()) {
+          unsub();
+          resolve();
+        }
+      });
+    });
+  const frames = await recordFrames(async () => {
+    for (let i = 0; i < count; i++) {
+      const n = ++r.done;
+      const action: ActionInput = { action: 'createRoom', name: `bench-real-${n}`, type: 'c', creator: 'alice', members: ['bob'] };
+      const t0 = now();
+      await r.controller.runAction(action);
+      await settled();
+      perRun.push(now() - t0);
+    }
+  });
+  return { perRun, frames, runsInStore: store.getState().runs.length, roomsInWorld: store.getState().world.rooms.length };
 }
 
 /** Frame durations (rAF to rAF) while `body` runs, plus two frames after it so its last update is painted. */
@@ -162,5 +216,5 @@ function info() {
   return { runArea: document.querySelector('[data-testid=run-area]') !== null, viteMode: import.meta.env.MODE, prod: import.meta.env.PROD, viewport: `${innerWidth}x${innerHeight}`, runAreaHeight: document.getElementById('root')?.clientHeight ?? 0 };
 }
 
-(window as unknown as Record<string, unknown>)['historyBench'] = { info, prepare, idle, stream };
+(window as unknown as Record<string, unknown>)['historyBench'] = { info, prepare, idle, stream, realRuns };
 document.title = 'ready';

@@ -51,6 +51,8 @@ const fingerprint = (app: WorkspaceApp) => JSON.stringify({ ...app, enabled: und
 
 /** Trace events the engine itself keeps; the runs slice holds the history the UI shows. */
 const TRACE_LIMIT = 20_000;
+/** A hidden tab gets no animation frames: buffered trace events reach the store after this long at most. */
+const FLUSH_FALLBACK_MS = 100;
 
 export class EngineController {
   readonly engine: Engine;
@@ -69,6 +71,8 @@ export class EngineController {
   private readonly buffer = new Map<string, TraceEvent[]>();
   private consoleBuffer: TraceEvent[] = [];
   private flushQueued = false;
+  /** Tells a scheduled flush whether it is still the pending one. */
+  private flushGen = 0;
   private localIds = 0;
   /** The runtime transport, also used by scratch engines (replay, compare across profiles). */
   readonly transports: TransportFactory;
@@ -348,17 +352,41 @@ export class EngineController {
     }
     const root = e.runId !== null ? this.owner.get(e.runId) : undefined;
     if (e.type === 'outcome' && root === e.runId) this.outcomes.set(e.runId, e);
-    if (root) this.buffer.set(root, [...(this.buffer.get(root) ?? []), e]);
-    else this.consoleBuffer.push(e);
-    if (!this.flushQueued) {
-      this.flushQueued = true;
-      queueMicrotask(() => this.flush());
+    if (root) {
+      const list = this.buffer.get(root);
+      if (list) list.push(e);
+      else this.buffer.set(root, [e]);
+    } else this.consoleBuffer.push(e);
+    // The outcome is what the page waits for: it goes to the store at once, with what came before.
+    this.scheduleFlush(e.type === 'outcome' && root === e.runId);
+  }
+
+  /**
+   * Trace events reach the store once per animation frame on the page (each store update
+   * re-renders the Run area; events arrive in separate tasks, so a microtask would not batch
+   * them). A timer backs the frame up where frames do not come (a hidden tab); without frames
+   * at all (Node, tests) or for the run's outcome, a microtask flushes.
+   */
+  private scheduleFlush(urgent: boolean): void {
+    const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
+    if (this.flushQueued && !(urgent && raf)) return;
+    this.flushQueued = true;
+    const gen = ++this.flushGen;
+    const run = () => {
+      if (this.flushQueued && gen === this.flushGen) this.flush();
+    };
+    if (urgent || !raf) {
+      queueMicrotask(run);
+      return;
     }
+    raf(run);
+    setTimeout(run, FLUSH_FALLBACK_MS);
   }
 
   /** Hands buffered events to the store in one update per run. */
   private flush(): void {
     this.flushQueued = false;
+    this.flushGen++;
     const st = this.store.getState();
     for (const [root, events] of this.buffer) st.appendEvents(root, events);
     this.buffer.clear();

@@ -6,13 +6,13 @@
  */
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStoreApi } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { ActionNode, HandlerNode, OutcomeNode, RunGraph } from '../../graph/types.ts';
 import { useStore } from '../../state/store.ts';
 import { breakable } from '../breakable.tsx';
 import { navigationTarget } from './keyboard-nav.ts';
 import { NODE_TYPES } from './nodes.tsx';
-import { toFlowEdges, toFlowNodes } from './to-flow.ts';
+import { toFlowEdges, toFlowNodes, type FlowEdgeCache, type FlowNodeCache } from './to-flow.ts';
 import './graph.css';
 
 export interface RunGraphViewProps {
@@ -37,8 +37,10 @@ function Inner({ graph, selectedNodeId, onSelectNode, theme, fitAll }: RunGraphV
   const presenter = useStore((s) => s.presenter);
   const minFit = fitAll ? 0.1 : readableZoom(presenter) + 0.005;
   const maxFit = fitAll ? 1 : minFit * 1.3;
-  const nodes = useMemo(() => toFlowNodes(graph, selectedNodeId), [graph, selectedNodeId]);
-  const edges = useMemo(() => toFlowEdges(graph), [graph]);
+  const nodeCache = useRef<FlowNodeCache>(new Map());
+  const nodes = useMemo(() => toFlowNodes(graph, selectedNodeId, nodeCache.current), [graph, selectedNodeId]);
+  const edgeCache = useRef<FlowEdgeCache>(new Map());
+  const edges = useMemo(() => toFlowEdges(graph, edgeCache.current), [graph]);
   const flow = useReactFlow();
   const flowStore = useStoreApi();
   const shapeKey = graph.runId + ':' + graph.nodes.length;

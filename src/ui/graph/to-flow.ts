@@ -11,16 +11,30 @@ export type FlowNode = Node<FlowNodeData>;
 
 const ON_CANVAS = new Set<GraphNode['kind']>(['phase', 'handler', 'host']);
 
-export function toFlowNodes(graph: RunGraph, selectedId: string | null): FlowNode[] {
+/**
+ * The flow nodes of the previous projection, by id, with what they were built from: a node whose
+ * graph node did not change is handed to React Flow as the same object, so React Flow keeps its
+ * internal node (and its measurements) and the node's view does not re-render.
+ */
+export type FlowNodeCache = Map<string, { key: string; flow: FlowNode }>;
+
+export function toFlowNodes(graph: RunGraph, selectedId: string | null, cache?: FlowNodeCache): FlowNode[] {
   const parents = new Set(graph.nodes.map((n) => n.parentId).filter(Boolean));
-  return graph.nodes
+  const seen = new Set<string>();
+  const out = graph.nodes
     .filter((node) => ON_CANVAS.has(node.kind))
     .map((node) => {
+      const selected = node.id === selectedId;
+      const hasChildren = parents.has(node.id);
+      const key = cache ? `${selected ? 1 : 0}${hasChildren ? 1 : 0}${JSON.stringify(node)}` : '';
+      seen.add(node.id);
+      const known = cache?.get(node.id);
+      if (known && known.key === key) return known.flow;
       const flow: FlowNode = {
         id: node.id,
         type: node.kind,
         position: { x: node.x, y: node.y },
-        data: { node, selected: node.id === selectedId, dimmed: false, hasChildren: parents.has(node.id) },
+        data: { node, selected, dimmed: false, hasChildren },
         style: { width: node.width, height: node.height },
         draggable: false,
         connectable: false,
@@ -33,8 +47,11 @@ export function toFlowNodes(graph: RunGraph, selectedId: string | null): FlowNod
         flow.parentId = node.parentId;
         flow.extent = 'parent';
       }
+      cache?.set(node.id, { key, flow });
       return flow;
     });
+  if (cache) for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+  return out;
 }
 
 export function ariaLabelOf(node: GraphNode): string {
@@ -59,7 +76,26 @@ const EDGE_CLASS: Record<GraphEdge['style'], string> = {
   cause: 'hs-edge-cause',
 };
 
-export function toFlowEdges(graph: RunGraph): Edge[] {
+/** The edges of the previous projection, by id, with what they were built from (see {@link FlowNodeCache}). */
+export type FlowEdgeCache = Map<string, { key: string; edge: Edge }>;
+
+export function toFlowEdges(graph: RunGraph, cache?: FlowEdgeCache): Edge[] {
+  const edges = buildEdges(graph);
+  if (!cache) return edges;
+  const seen = new Set<string>();
+  const out = edges.map((edge) => {
+    const key = JSON.stringify(edge);
+    seen.add(edge.id);
+    const known = cache.get(edge.id);
+    if (known && known.key === key) return known.edge;
+    cache.set(edge.id, { key, edge });
+    return edge;
+  });
+  for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+  return out;
+}
+
+function buildEdges(graph: RunGraph): Edge[] {
   const kind = new Map(graph.nodes.map((n) => [n.id, n]));
   const drawn = (id: string) => ON_CANVAS.has(kind.get(id)?.kind ?? 'action');
   return graph.edges

@@ -51,9 +51,26 @@ export function toRow(run: HistoryRun, index: number): HistoryRow {
   return { id: run.id, index, label: describeAction(run.action), outcome, errorCode: run.result?.error?.code ?? null, apps: [...apps], events: [...events], startedAt: run.startedAt, trouble };
 }
 
+/**
+ * Rows already built, per run record: the runs slice replaces a record when it changes and keeps
+ * the others, so a row is built once per change of its run and not again on each update.
+ */
+const rowCache = new WeakMap<HistoryRun, HistoryRow>();
+
 /** History rows, newest first, numbered by the runs' own numbers. */
 export function toRows(runs: readonly HistoryRun[]): HistoryRow[] {
-  return runs.map((r, i) => toRow(r, (r.seq ?? i + 1) - 1)).reverse();
+  const rows = new Array<HistoryRow>(runs.length);
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
+    const index = (run.seq ?? i + 1) - 1;
+    let row = rowCache.get(run);
+    if (!row || row.index !== index) {
+      row = toRow(run, index);
+      rowCache.set(run, row);
+    }
+    rows[runs.length - 1 - i] = row;
+  }
+  return rows;
 }
 
 /** The row's notice, the same words for a swallowed throw as for a timeout: "⚠ 1 swallowed error". */

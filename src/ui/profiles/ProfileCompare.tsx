@@ -7,7 +7,7 @@ import type { ProfileComparison } from '../../engine/compare/compare-profiles.ts
 import { describeAction } from '../../engine/host/actions.ts';
 import { PROFILES } from '../../engine/profiles.ts';
 import { projectRun } from '../../graph/project.ts';
-import { RunGraphView } from '../graph/RunGraphView.tsx';
+import { RunGraphView } from '../graph/RunGraph.tsx';
 import './profiles.css';
 
 export interface ProfileCompareProps {

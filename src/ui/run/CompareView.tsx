@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { projectRun } from '../../graph/project.ts';
 import { outcomeFacts, outcomeText } from '../../state/outcome-facts.ts';
 import type { RunRecord, Theme } from '../../state/types.ts';
-import { RunGraphView } from '../graph/RunGraphView.tsx';
+import { RunGraphView } from '../graph/RunGraph.tsx';
 import { eventsOf, hasStart } from './run-view.ts';
 
 function Side({ run, theme }: { run: RunRecord; theme: Theme }) {

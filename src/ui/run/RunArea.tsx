@@ -2,14 +2,14 @@
  * The bottom Run area: history | graph (or console, compare, replay) with its toolbar | inspector.
  * Everything is a projection of the store's trace events, so the graph updates live.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { projectRun } from '../../graph/project.ts';
 import { markChanges } from '../../state/live-diff.ts';
 import { selectTheme } from '../../state/selectors.ts';
 import { useStore } from '../../state/store.ts';
 import { RunLog } from '../console/RunLog.tsx';
-import { RunGraphView } from '../graph/RunGraphView.tsx';
+import { preloadRunGraph, RunGraphView } from '../graph/RunGraph.tsx';
 import { RunHistory } from '../history/RunHistory.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { jumpToSource, selectNode } from './actions.ts';
@@ -24,18 +24,26 @@ import './run.css';
 function useShownGraph() {
   const run = useStore(selectShownRun);
   const graphRunId = useStore((s) => s.graphRunId);
+  // The graph is projected only while something shows it: the Graph tab, or the inspector's node.
+  const needed = useStore((s) => s.centerTab === 'graph' || s.selectedNodeId !== null);
   return useMemo(() => {
     if (!run) return { run, events: [], graph: null };
     const events = eventsOf(run, graphRunId);
+    if (!needed) return { run, events, graph: null };
     const graph = hasStart(events) ? projectRun(events) : null;
     // A re-run (Run again, live mode) shows what changed against the result it repeats.
     return { run, events, graph: graph && graphRunId === null ? markChanges(graph, run.previous, events) : graph };
-  }, [run, graphRunId]);
+  }, [run, graphRunId, needed]);
 }
 
 export function RunArea() {
   const layout = useDefaultLayout({ id: 'hookscope.run', storage: localStorage });
   const { run, events, graph } = useShownGraph();
+  const hasRun = run !== null;
+  // The graph's canvas loads with the first run, while the engine works.
+  useEffect(() => {
+    if (hasRun) preloadRunGraph();
+  }, [hasRun]);
   const theme = useStore(selectTheme);
   const tab = useStore((s) => s.centerTab);
   const selectedNodeId = useStore((s) => s.selectedNodeId);

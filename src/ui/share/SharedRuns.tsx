@@ -9,7 +9,7 @@ import { projectRun } from '../../graph/project.ts';
 import type { SharedRun } from '../../share/payload.ts';
 import { selectTheme } from '../../state/selectors.ts';
 import { useStore } from '../../state/store.ts';
-import { RunGraphView } from '../graph/RunGraphView.tsx';
+import { RunGraphView } from '../graph/RunGraph.tsx';
 
 function rootEvents(run: SharedRun) {
   const root = run.events[0]?.runId;
