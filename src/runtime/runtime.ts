@@ -7,7 +7,9 @@
  * a call leaves scheduled. Posts `ready` once created.
  *
  * Several calls may be in flight at once (a handler awaiting an accessor whose host action calls
- * into the app again); each call carries its own accessors and request attribution.
+ * into the app again). The accessor objects are built once per app (as Rocket.Chat's runtime
+ * keeps one AppAccessors per app): a request belongs to the call running when it is made
+ * (`ctx.current`, which every entry point sets: call, response, timer).
  */
 import type { AccessorOp, ArgSpec, HostToRuntime, RuntimeToHost } from '../protocol/runtime-protocol.ts';
 import { PROTOCOL_VERSION, RPC } from '../protocol/runtime-protocol.ts';
@@ -70,6 +72,8 @@ export function checkHostMessage(raw: unknown): string | null {
     case 'response':
       if (typeof raw['reqId'] !== 'number' || typeof raw['ok'] !== 'boolean') return 'response is malformed';
       return null;
+    case 'ping':
+      return typeof raw['seq'] === 'number' ? null : 'ping.seq is not a number';
     default:
       return `unknown message type ${JSON.stringify(raw['type'])}`;
   }
@@ -100,6 +104,8 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
   let app: Record<string, unknown> | null = null;
   let freezeInputs = false;
   let descriptor: LoadMsg['app'] | null = null;
+  /** The app's accessor objects, built at load and handed to every call. */
+  let appAccessors: AccessorSet | null = null;
 
   const complain = (text: string): void => {
     post({ v: PROTOCOL_VERSION, type: 'log', callId: null, level: 'error', source: 'console', args: [{ t: 'str', v: `hookscope runtime: ${text}` }] });
@@ -114,6 +120,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     capture.begin(null);
     // `this.getAccessors()` requests belong to whatever call is current when they are made.
     const accessors = createAccessors((op: AccessorOp, args: unknown[]) => requests.request(ctx.current, op, args), msg.app);
+    appAccessors = accessors;
     const outcome = await loadApp({
       app: msg.app,
       files: msg.files,
@@ -137,20 +144,24 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
   async function onCall(msg: CallMsg): Promise<void> {
     const { callId, method } = msg;
     if (!app || !descriptor) {
-      post({ v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: plainError(RPC.internalError, `The app is not loaded (${state})`) });
-      post({ v: PROTOCOL_VERSION, type: 'pending', callId, timers: 0, intervals: 0, requests: 0 });
+      post({ v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: plainError(RPC.internalError, `The app is not loaded (${state})`), pending: { timers: 0, intervals: 0, requests: 0 } });
       afterReturn.returned(callId);
       return;
     }
     ctx.current = callId;
     capture.begin(callId);
     capture.logger.setMethod(method);
-    const accessors: AccessorSet = createAccessors((op: AccessorOp, args: unknown[]) => requests.request(callId, op, args), descriptor);
+    const accessors: AccessorSet = appAccessors ?? createAccessors((op: AccessorOp, args: unknown[]) => requests.request(ctx.current, op, args), descriptor);
     const outcome = await executeCall({ app, method, args: msg.args as ArgSpec[], accessors, freezeInputs });
     const held = outcome.held ? { held: outcome.held } : {};
-    post(outcome.ok ? { v: PROTOCOL_VERSION, type: 'result', callId, ok: true, value: outcome.value, ...held } : { v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: outcome.error, ...held });
+    // One post per call: the result carries what the handler left behind.
     const { timers: t, intervals } = timers.countFor(callId);
-    post({ v: PROTOCOL_VERSION, type: 'pending', callId, timers: t, intervals, requests: requests.pendingFor(callId) });
+    const pending = { timers: t, intervals, requests: requests.pendingFor(callId) };
+    post(
+      outcome.ok
+        ? { v: PROTOCOL_VERSION, type: 'result', callId, ok: true, value: outcome.value, ...held, pending }
+        : { v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: outcome.error, ...held, pending },
+    );
     capture.end(callId);
     afterReturn.returned(callId);
   }
@@ -170,6 +181,10 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
           return;
         case 'call':
           onCall(msg).catch(fail);
+          return;
+        case 'ping':
+          // Answered from the message handler itself: a pong proves the event loop is free.
+          post({ v: PROTOCOL_VERSION, type: 'pong', seq: msg.seq });
           return;
         case 'response':
           if (!requests.handleResponse(msg as ResponseMsg)) complain(`ignored a response to unknown request ${msg.reqId}`);
