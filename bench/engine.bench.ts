@@ -15,8 +15,8 @@ import { app, extendCustomField, joinGuard, loopsForever, modifyRename, preventR
 import { makeEngine } from '../src/test-support/engine-harness.ts';
 import { appProcess, preventArgs, PREVENT_METHOD } from './lib/app-runtime.ts';
 import { startEchoWorker } from './lib/echo-worker.ts';
-import { machineInfo, printSummary, writeResults } from './lib/report.ts';
-import { derived, sleep, summarize, type Metric } from './lib/stats.ts';
+import { assertMeasured, machineInfo, printSummary, writeResults } from './lib/report.ts';
+import { derived, sleep, summarize, withFloor, type Metric } from './lib/stats.ts';
 import { decodeWire } from '../src/protocol/wire.ts';
 
 const SUITE = 'engine';
@@ -46,7 +46,9 @@ async function benchCallOverhead(factory: TransportFactory): Promise<void> {
 
   const raw: number[] = [];
   const rawSized: number[] = [];
+  const rawJson: number[] = [];
   const runtime: number[] = [];
+  const callJson = JSON.stringify(callMsg);
   const rounds = 4;
   const perRound = 600;
   const warmup = 300;
@@ -67,6 +69,12 @@ async function benchCallOverhead(factory: TransportFactory): Promise<void> {
       rawSized.push(now() - t0);
     }
     for (let i = 0; i < perRound; i++) {
+      // The same message as the Node transport carries it: JSON text out, JSON text back, parsed.
+      const t0 = now();
+      JSON.parse((await echo.roundTrip(callJson)) as string);
+      rawJson.push(now() - t0);
+    }
+    for (let i = 0; i < perRound; i++) {
       const t0 = now();
       const answer = await proc.call(proc.nextCallId('bench'), PREVENT_METHOD, args, 5000);
       runtime.push(now() - t0);
@@ -84,8 +92,28 @@ async function benchCallOverhead(factory: TransportFactory): Promise<void> {
     rawSized,
     `the same echo worker, posting the exact call message AppProcess sends (${JSON.stringify(callMsg).length} bytes as JSON): the structured-clone cost of the payload alone`,
   );
-  const callM = summarize('runtime.call', 'ms', runtime, 'AppProcess.call of executePreRoomCreatePrevent returning false (room + 4 accessors as args), Node transport, vm context in the worker; one sample per call');
-  metrics.push(rawM, sizedM, callM);
+  const jsonM = summarize(
+    'raw.roundTrip.callSized.json',
+    'ms',
+    rawJson,
+    `the same echo worker, the call message as the Node transport carries it: JSON.stringify on the host, the text echoed back, JSON.parse (${callJson.length} bytes): the floor of the per-call target (one encoding per hop)`,
+  );
+  const callM = withFloor(
+    summarize('runtime.call', 'ms', runtime, 'AppProcess.call of executePreRoomCreatePrevent returning false (room + 4 accessors as args), Node transport, vm context in the worker; one sample per call'),
+    jsonM,
+  );
+  metrics.push(rawM, withFloor(sizedM, rawM), withFloor(jsonM, rawM), callM);
+  metrics.push(
+    withFloor(
+      derived(
+        'runtime.call.vsEcho',
+        'x',
+        { median: callM.median / jsonM.median, p95: callM.p95 / jsonM.p95, min: callM.min / jsonM.min, samples: callM.samples },
+        'runtime.call divided by raw.roundTrip.callSized.json (an echo of the same message through the same worker_threads transport), statistic by statistic; issue 17 target: 1.5x or less',
+      ),
+      jsonM,
+    ),
+  );
   metrics.push(
     derived(
       'runtime.call.overhead',
@@ -102,14 +130,10 @@ async function benchCallOverhead(factory: TransportFactory): Promise<void> {
   );
 }
 
-/** The real scheduler (as the engine uses), optionally recording when a timeout fires. */
-function systemLikeScheduler(onFire?: () => void): Scheduler {
+/** The real scheduler, as the engine uses it. */
+function systemLikeScheduler(): Scheduler {
   return {
-    setTimeout: (fn, ms) =>
-      setTimeout(() => {
-        onFire?.();
-        fn();
-      }, ms),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   };
 }
@@ -273,46 +297,111 @@ async function benchWorkerStart(factory: TransportFactory): Promise<void> {
   }
   metrics.push(summarize('engine.firstApp.installAndRun', 'ms', installs, 'new Engine + installApp (the pool also spawns a spare worker alongside) + the first createRoom run answered'));
 
-  for (const keepSpare of [true, false]) {
+  // Timeout -> next answer. `standby`: a second worker with the app loaded (AppProcessOptions.standby);
+  // `spare`: the pool's pre-started runtime (bundle evaluated, app not loaded: the engine default);
+  // `cold`: no spare, a new worker. The clock starts when the HUNG CALL's own timer fires (the
+  // scheduler wrapper records only timers of HANG_TIMEOUT_MS), not at a liveness or probe timer.
+  const HANG_TIMEOUT_MS = 200;
+  for (const variant of ['standby', 'spare', 'cold'] as const) {
     const replace: number[] = [];
     const loadedAfter: number[] = [];
-    let fired = Number.NaN;
-    const pool = new TransportPool(factory, keepSpare);
-    const proc = appProcess(loopsForever(), pool, systemLikeScheduler(() => (fired = now())));
+    const restartedAfter: number[] = [];
+    let timedOutAt = Number.NaN;
+    let onRestart: (() => void) | null = null;
+    const pool = new TransportPool(factory, variant !== 'cold');
+    const scheduler: Scheduler = {
+      setTimeout: (fn, ms) =>
+        setTimeout(() => {
+          if (ms === HANG_TIMEOUT_MS) timedOutAt = now();
+          fn();
+        }, ms),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    };
+    const proc = appProcess(loopsForever(), pool, scheduler, { standby: variant === 'standby', onRestart: () => onRestart?.() });
     const ok = preventArgs('fine');
     const loop = preventArgs('loop');
     await proc.call(proc.nextCallId('warm'), PREVENT_METHOD, ok, 5000);
     for (let i = 0; i < 8; i++) {
-      await sleep(300); // the spare started by the last replacement finishes booting
-      const hung = await proc.call(proc.nextCallId('hang'), PREVENT_METHOD, loop, 200);
+      await sleep(400); // the spare / standby started by the last replacement finishes booting and loading
+      // The standby loads beside the worker that took over: wait for it (not a fixed sleep: a busy machine is slower).
+      for (let w = 0; variant === 'standby' && !proc.hasStandby; w++) {
+        if (w > 200) throw new Error('the standby worker was not ready after 10 s');
+        await sleep(50);
+      }
+      const restarted = new Promise<number>((resolve) => (onRestart = () => resolve(now())));
+      const hung = await proc.call(proc.nextCallId('hang'), PREVENT_METHOD, loop, HANG_TIMEOUT_MS);
       if (hung.kind !== 'timeout') throw new Error(`expected a timeout, got ${hung.kind}`);
+      const from = timedOutAt;
+      if (!Number.isFinite(from)) throw new Error('the hung call timeout was not observed');
+      // The next call is made at once, as the engine's next handler would.
+      const next = proc.call(proc.nextCallId('next'), PREVENT_METHOD, ok, 5000);
+      restartedAfter.push((await restarted) - from);
+      // After the replacement: the new worker's load (a promise made by the kill, not the old one).
       const reloaded = await proc.ensureLoaded();
-      loadedAfter.push(now() - fired);
+      loadedAfter.push(now() - from);
       if (!reloaded.ok) throw new Error(`reloading after a hang failed: ${reloaded.error.message}`);
-      const answer = await proc.call(proc.nextCallId('next'), PREVENT_METHOD, ok, 5000);
+      const answer = await next;
       const t = now();
       if (answer.kind !== 'ok') throw new Error(`the call after a hang failed: ${JSON.stringify(answer)}`);
-      replace.push(t - fired);
+      replace.push(t - from);
     }
     proc.dispose();
     pool.dispose();
-    const label = keepSpare ? 'spare' : 'cold';
+    const what = {
+      standby: 'with a standby worker that has the app loaded (AppProcessOptions.standby): a hand-over, no load',
+      spare: 'with the pre-warmed spare (engine default): the spare runs the runtime bundle, the app is loaded into it',
+      cold: 'without a spare (keepSpare false): a worker start and the app load',
+    }[variant];
     metrics.push(
+      summarize(`worker.replaceHung.${variant}.restarted`, 'ms', restartedAfter, `from the hung call's timeout firing to the stuck worker being replaced (liveness verdict; the host pings while a call is in flight)`),
+      summarize(`worker.replaceHung.${variant}.loaded`, 'ms', loadedAfter, `from the hung call's timeout firing to the replacement runtime's load answer (awaited after the replacement, so never the old worker's resolved promise), ${what}`),
       summarize(
-        `worker.replaceHung.${label}.loaded`,
-        'ms',
-        loadedAfter,
-        `the same, from the timeout firing to the replacement runtime reporting "loaded" (${keepSpare ? 'the spare already runs the runtime bundle: this is the app load itself' : 'worker start included'})`,
-      ),
-      summarize(
-        keepSpare ? 'worker.replaceHung.spare' : 'worker.replaceHung.cold',
+        `worker.replaceHung.${variant}`,
         'ms',
         replace,
-        `Prevent handler in an endless loop, call timeout 200 ms: from the timeout firing (scheduler callback) to the NEXT call's answer, ${keepSpare ? 'with the pre-warmed spare (engine default)' : 'without a spare (keepSpare false): a cold start'}`,
+        `Prevent handler in an endless loop, call timeout ${HANG_TIMEOUT_MS} ms: from that call's own timeout firing to the NEXT call's answer (made at once), ${what}; issue 17 target: 50 ms (spare), 15 ms (standby)`,
       ),
     );
   }
 }
+
+/** Floors: what each figure is read against, from the same run (null: no meaningful floor, see the note). */
+function applyFloors(): void {
+  const by = new Map(metrics.map((m) => [m.name, m]));
+  const floorOf = (name: string): Metric | { metric: string; median: number } | null => {
+    const call = by.get('runtime.call');
+    if (name === 'raw.roundTrip.callSized' || name === 'raw.roundTrip.callSized.json' || name.startsWith('runtime.call.')) return by.get(name === 'runtime.call.vsEcho' ? 'raw.roundTrip.callSized.json' : 'raw.roundTrip') ?? null;
+    if (name.startsWith('pipeline.') && name.endsWith('.calls') && call) return { metric: '1000 / runtime.call (calls/s of one app, one call at a time)', median: Math.round(1000 / call.median) };
+    if (name.startsWith('worker.cold.') || name.startsWith('worker.replaceHung.cold')) return by.get('raw.workerStart') ?? null;
+    if (name === 'engine.firstApp.installAndRun') return by.get('worker.cold.firstCall') ?? null;
+    if (name.startsWith('worker.replaceHung.')) return call ?? null;
+    return null;
+  };
+  for (let i = 0; i < metrics.length; i++) {
+    const m = metrics[i];
+    if (!m || m.floor) continue;
+    const f = floorOf(m.name);
+    if (f) metrics[i] = withFloor(m, f);
+  }
+}
+
+const EXPECTED = [
+  'bundle.build',
+  'raw.roundTrip',
+  'raw.roundTrip.callSized',
+  'raw.roundTrip.callSized.json',
+  'runtime.call',
+  'runtime.call.vsEcho',
+  'pipeline.create.actions',
+  'pipeline.create.calls',
+  'pipeline.joinLeave.actions',
+  'pipeline.joinLeave.calls',
+  'raw.workerStart',
+  'worker.cold.loaded',
+  'worker.cold.firstCall',
+  'engine.firstApp.installAndRun',
+  ...['standby', 'spare', 'cold'].flatMap((v) => [`worker.replaceHung.${v}`, `worker.replaceHung.${v}.loaded`, `worker.replaceHung.${v}.restarted`]),
+];
 
 async function main(): Promise<void> {
   const started = now();
@@ -326,10 +415,13 @@ async function main(): Promise<void> {
   await benchPipeline();
   log('worker start and hung-worker replacement');
   await benchWorkerStart(factory);
+  applyFloors();
+  extra['loadAverageAtEnd'] = machineInfo().loadAverage;
   const result = { suite: SUITE, machine, durationSeconds: Math.round((now() - started) / 100) / 10, metrics, extra };
   const file = writeResults(result);
   printSummary(result);
   log(`wrote ${file}`);
+  assertMeasured(metrics, EXPECTED);
 }
 
 main().then(

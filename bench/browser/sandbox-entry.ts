@@ -21,11 +21,13 @@ import { baseWorld } from '../../src/test-support/worlds.ts';
 const METHOD = EVENT_SPECS.IPreRoomCreatePrevent.execute;
 const now = () => performance.now();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** When the last timer of HANG_TIMEOUT_MS (a hung call's own timeout, never a liveness timer) fired. */
 let fired = Number.NaN;
+const HANG_TIMEOUT_MS = 200;
 const scheduler: Scheduler = {
   setTimeout: (fn, ms) =>
     setTimeout(() => {
-      fired = now();
+      if (ms === HANG_TIMEOUT_MS) fired = now();
       fn();
     }, ms),
   clearTimeout: (h) => clearTimeout(h as number),
@@ -48,10 +50,10 @@ function preventArgs(name: string): ArgSpec[] {
   return buildArgs(EVENT_SPECS.IPreRoomCreatePrevent, 'execute', { kind: 'room', room: room as unknown as Record<string, unknown>, usernames: ['alice'] }, PROFILES.current);
 }
 
-function proc(def: AppDefinition, keepSpare: boolean): { p: AppProcess; pool: TransportPool } {
+function proc(def: AppDefinition, keepSpare: boolean, standby = false): { p: AppProcess; pool: TransportPool } {
   const pool = new TransportPool(sandbox.transports, keepSpare);
   const source = { descriptor: descriptorOf(def), files: def.files, switches: { freezeInputs: PROFILES.current.freezeInputs } };
-  return { p: new AppProcess(source, pool, scheduler, hooks, () => 10_000), pool };
+  return { p: new AppProcess(source, pool, scheduler, hooks, () => 10_000, now, { standby }), pool };
 }
 
 /** A plain dedicated Worker from a blob: URL on the page (no iframe, no runtime): the floor. */
@@ -145,17 +147,25 @@ async function workerStart(n: number) {
   return { raw, loaded, firstCall };
 }
 
-async function hungRecovery(n: number, keepSpare: boolean, timeoutMs: number) {
-  const { p, pool } = proc(loopsForever(), keepSpare);
+async function hungRecovery(n: number, variant: 'standby' | 'spare' | 'cold', timeoutMs: number) {
+  if (timeoutMs !== HANG_TIMEOUT_MS) throw new Error(`hungRecovery measures from a ${HANG_TIMEOUT_MS} ms call timeout`);
+  const { p, pool } = proc(loopsForever(), variant !== 'cold', variant === 'standby');
   const ok = preventArgs('fine');
   const loop = preventArgs('loop');
   await p.call(p.nextCallId('warm'), METHOD, ok, 5000);
   const next: number[] = [];
   for (let i = 0; i < n; i++) {
-    await sleep(300); // the spare started by the last replacement finishes booting
+    await sleep(400); // the spare / standby started by the last replacement finishes booting and loading
+    // The standby loads beside the worker that took over: wait for it (not a fixed sleep: a busy machine is slower).
+    for (let w = 0; variant === 'standby' && !p.hasStandby; w++) {
+      if (w > 200) throw new Error('the standby worker was not ready after 10 s');
+      await sleep(50);
+    }
+    fired = Number.NaN;
     const hung = await p.call(p.nextCallId('hang'), METHOD, loop, timeoutMs);
     if (hung.kind !== 'timeout') throw new Error(`expected a timeout, got ${hung.kind}`);
     const timedOutAt = fired;
+    if (!Number.isFinite(timedOutAt)) throw new Error('the hung call timeout was not observed');
     const a = await p.call(p.nextCallId('next'), METHOD, ok, 5000);
     if (a.kind !== 'ok') throw new Error(`the call after a hang failed: ${JSON.stringify(a)}`);
     next.push(now() - timedOutAt);

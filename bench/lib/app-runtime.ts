@@ -40,7 +40,16 @@ export function preventArgs(roomName: string): ArgSpec[] {
   return buildArgs(EVENT_SPECS.IPreRoomCreatePrevent, 'execute', { kind: 'room', room: room as unknown as Record<string, unknown>, usernames: ['alice'] }, PROFILES.current);
 }
 
-export function appProcess(def: AppDefinition, pool: TransportPool, scheduler: Scheduler, loadTimeoutMs = 10_000): AppProcess {
+export interface BenchProcessOptions {
+  loadTimeoutMs?: number;
+  /** Keep a standby worker with the app loaded (AppProcessOptions.standby). */
+  standby?: boolean;
+  /** Told when the worker is replaced (after a stuck call, a crash...). */
+  onRestart?: (reason: string) => void;
+}
+
+export function appProcess(def: AppDefinition, pool: TransportPool, scheduler: Scheduler, options: BenchProcessOptions = {}): AppProcess {
   const source = { descriptor: descriptorOf(def), files: def.files, switches: { freezeInputs: PROFILES.current.freezeInputs } };
-  return new AppProcess(source, pool, scheduler, quietHooks, () => loadTimeoutMs);
+  const hooks: AppProcessHooks = { ...quietHooks, onRestart: options.onRestart ?? quietHooks.onRestart };
+  return new AppProcess(source, pool, scheduler, hooks, () => options.loadTimeoutMs ?? 10_000, () => performance.now(), { standby: options.standby ?? false });
 }

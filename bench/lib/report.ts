@@ -73,11 +73,32 @@ function fmt(n: number): string {
 export function printSummary(result: ResultFile): void {
   const m = result.machine;
   console.log(`\n${result.suite}: ${m.cpu}, ${m.cores} cores, Node ${m.node}, commit ${m.commit ?? '?'}, ${result.durationSeconds.toFixed(1)} s`);
-  const rows = result.metrics.map((x) => [x.name, fmt(x.median), fmt(x.p95), fmt(x.min), x.unit, String(x.samples)]);
-  const head = ['metric', 'median', 'p95', 'min', 'unit', 'n'];
+  const rows = result.metrics.map((x) => [
+    x.name,
+    fmt(x.median),
+    fmt(x.p95),
+    fmt(x.min),
+    x.unit,
+    String(x.samples),
+    (x.loadAverage ?? []).slice(0, 1).map((l) => l.toFixed(1)).join(''),
+    x.floor ? `${fmt(x.floor.median)} (${x.floor.metric})` : '-',
+  ]);
+  const head = ['metric', 'median', 'p95', 'min', 'unit', 'n', 'load1', 'floor'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 4 || i === 7 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
+}
+
+/**
+ * A benchmark that could not measure a metric fails, naming it (a skipped metric must never read
+ * as a pass). Throws when any of `expected` is missing from `metrics` or any `skipped` is listed.
+ */
+export function assertMeasured(metrics: readonly Metric[], expected: readonly string[], skipped: readonly string[] = []): void {
+  const have = new Set(metrics.map((m) => m.name));
+  const missing = expected.filter((name) => !have.has(name));
+  const bad = metrics.filter((m) => !Number.isFinite(m.median)).map((m) => m.name);
+  const problems = [...skipped.map((s) => `skipped: ${s}`), ...missing.map((n) => `not measured: ${n}`), ...bad.map((n) => `no finite value: ${n}`)];
+  if (problems.length > 0) throw new Error(`benchmark incomplete (${problems.length}):\n  ${problems.join('\n  ')}`);
 }

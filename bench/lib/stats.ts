@@ -1,4 +1,11 @@
 /** Summary statistics for benchmark samples, in the shape every result file uses. */
+import { loadavg } from 'node:os';
+
+/** The figure a metric is read against, measured in the same run (its median). */
+export interface Floor {
+  metric: string;
+  median: number;
+}
 
 export interface Metric {
   name: string;
@@ -9,6 +16,17 @@ export interface Metric {
   /** How many samples the statistics are computed from. */
   samples: number;
   note: string;
+  /** 1-, 5- and 15-minute load average when the metric was summarized (the machine is shared). */
+  loadAverage: number[];
+  /** What the figure is read against, or null (with the reason in `note`) when it has none. */
+  floor: Floor | null;
+}
+
+const load = (): number[] => loadavg().map((l) => Math.round(l * 100) / 100);
+
+/** The metric read against `floor` (a metric of the same run). */
+export function withFloor(metric: Metric, floor: Metric | { metric: string; median: number }): Metric {
+  return { ...metric, floor: 'name' in floor ? { metric: floor.name, median: floor.median } : floor };
 }
 
 /** Nearest-rank percentile of already sorted values (`p` in 0..100). */
@@ -44,12 +62,14 @@ export function summarize(name: string, unit: string, values: readonly number[],
     min: round(sorted[0] ?? Number.NaN),
     samples: sorted.length,
     note,
+    loadAverage: load(),
+    floor: null,
   };
 }
 
 /** A metric computed from other metrics (a difference or ratio): median/p95/min are each derived. */
 export function derived(name: string, unit: string, parts: { median: number; p95: number; min: number; samples: number }, note: string): Metric {
-  return { name, unit, median: round(parts.median), p95: round(parts.p95), min: round(parts.min), samples: parts.samples, note };
+  return { name, unit, median: round(parts.median), p95: round(parts.p95), min: round(parts.min), samples: parts.samples, note, loadAverage: load(), floor: null };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -38,7 +38,9 @@ function spawn(workerCode: string, runtimeCode: string, options: NodeTransportOp
   });
   return {
     post(msg: HostToRuntime) {
-      if (!terminated) w.postMessage(msg);
+      // One encoding per hop: the JSON text is what the app's vm context parses (strings are all
+      // that cross into it), so the worker relays it untouched.
+      if (!terminated) w.postMessage(JSON.stringify(msg));
     },
     onMessage(listener) {
       w.on('message', (raw: unknown) => {

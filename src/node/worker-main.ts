@@ -47,7 +47,8 @@ vm.runInContext(bundle, context, { filename: 'hookscope-runtime.js' });
 const receive = (context as Record<string, unknown>)['__hookscopeReceive'] as (json: string) => void;
 fire = (context as Record<string, unknown>)['__hookscopeFire'] as (id: number) => void;
 
-port.on('message', (msg: unknown) => receive(JSON.stringify(msg)));
+// The host posts JSON text (node-transport.ts): handed to the vm context as it came.
+port.on('message', (msg: unknown) => receive(typeof msg === 'string' ? msg : JSON.stringify(msg)));
 
 // A promise an app leaves rejected must not take the worker down (Node's default): report it.
 process.on('unhandledRejection', (reason) => {

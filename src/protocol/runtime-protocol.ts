@@ -6,7 +6,12 @@
  *
  * Flow: host sends `load`, runtime answers `loaded`. Host sends `call`; while it runs the runtime
  * may send `request`s (accessor calls: reads and writes the host answers from its world) and
- * `log`s; it finishes with `result` and then `pending` (timers/promises the handler left behind).
+ * `log`s; it finishes with one `result`, which also counts what the handler left behind (timers,
+ * unanswered requests: `pending`). One post per call.
+ *
+ * Liveness: while a call is in flight the host sends a `ping` every few milliseconds and the
+ * runtime answers `pong` from its message handler, so the host knows at the call's timeout whether
+ * the worker's event loop is still turning (a merely waiting app) or stuck (an endless loop).
  */
 import type { Wire } from './wire.ts';
 import { isWire } from './wire.ts';
@@ -95,6 +100,8 @@ export type HostToRuntime =
       switches: RuntimeSwitches;
     }
   | { v: typeof PROTOCOL_VERSION; type: 'call'; callId: string; method: string; args: ArgSpec[] }
+  /** Liveness: answered at once with a `pong` of the same `seq` when the worker's event loop is free. */
+  | { v: typeof PROTOCOL_VERSION; type: 'ping'; seq: number }
   | { v: typeof PROTOCOL_VERSION; type: 'response'; reqId: number; ok: true; value: Wire }
   | { v: typeof PROTOCOL_VERSION; type: 'response'; reqId: number; ok: false; error: WireError };
 
@@ -137,6 +144,14 @@ export interface SettingDeclaration {
 export type LoadPhase = 'transpile' | 'require' | 'construct' | 'initialize' | 'enable';
 export const LOAD_PHASES: readonly LoadPhase[] = ['transpile', 'require', 'construct', 'initialize', 'enable'];
 
+/** What a handler left behind when it returned (sent with its `result`). */
+export interface PendingWork {
+  timers: number;
+  intervals: number;
+  /** Accessor requests still unanswered-for when the handler returned. */
+  requests: number;
+}
+
 export type RuntimeToHost =
   | { v: typeof PROTOCOL_VERSION; type: 'ready' }
   | {
@@ -154,8 +169,10 @@ export type RuntimeToHost =
    * before `onEnable` runs so the host stores them first (spec 7.2).
    */
   | { v: typeof PROTOCOL_VERSION; type: 'initialized'; settings: SettingDeclaration[] }
-  | { v: typeof PROTOCOL_VERSION; type: 'result'; callId: string; ok: true; value: Wire; held?: HeldRoom }
-  | { v: typeof PROTOCOL_VERSION; type: 'result'; callId: string; ok: false; error: WireError; held?: HeldRoom }
+  | { v: typeof PROTOCOL_VERSION; type: 'result'; callId: string; ok: true; value: Wire; held?: HeldRoom; pending: PendingWork }
+  | { v: typeof PROTOCOL_VERSION; type: 'result'; callId: string; ok: false; error: WireError; held?: HeldRoom; pending: PendingWork }
+  /** The answer to a `ping`: the worker's event loop is alive. */
+  | { v: typeof PROTOCOL_VERSION; type: 'pong'; seq: number }
   | {
       v: typeof PROTOCOL_VERSION;
       type: 'request';
@@ -177,15 +194,6 @@ export type RuntimeToHost =
     }
   /** Log lines dropped beyond the cap: a running total for the call (the latest report counts). */
   | { v: typeof PROTOCOL_VERSION; type: 'dropped'; callId: string | null; count: number }
-  | {
-      v: typeof PROTOCOL_VERSION;
-      type: 'pending';
-      callId: string;
-      timers: number;
-      intervals: number;
-      /** Accessor requests still unanswered-for when the handler returned. */
-      requests: number;
-    }
   /**
    * Work the call started without `await` (its accessor requests, timers, and what they chain)
    * has finished after the handler returned (spec 7.2). `waited`: some was still pending when the
@@ -386,6 +394,10 @@ export function parseRuntimeMessage(raw: unknown): ParseResult {
       if (!isStr(raw['callId'])) return bad('result.callId is not a string');
       if (raw['held'] !== undefined && !(isObj(raw['held']) && isWire(raw['held']['room']) && typeof raw['held']['returned'] === 'boolean'))
         return bad('result.held is malformed');
+      {
+        const p = raw['pending'];
+        if (!isObj(p) || !isCount(p['timers']) || !isCount(p['intervals']) || !isCount(p['requests'])) return bad('result.pending counts are malformed');
+      }
       if (raw['ok'] === true) return isWire(raw['value']) ? { ok: true, msg } : bad('result.value is not serializable data');
       if (raw['ok'] === false) {
         const problem = checkError(raw['error']);
@@ -412,10 +424,8 @@ export function parseRuntimeMessage(raw: unknown): ParseResult {
       if (!isStr(raw['callId'])) return bad('settled.callId is not a string');
       if (typeof raw['waited'] !== 'boolean' || !isCount(raw['intervals'])) return bad('settled is malformed');
       return { ok: true, msg };
-    case 'pending':
-      if (!isStr(raw['callId'])) return bad('pending.callId is not a string');
-      if (!isCount(raw['timers']) || !isCount(raw['intervals']) || !isCount(raw['requests'])) return bad('pending counts are malformed');
-      return { ok: true, msg };
+    case 'pong':
+      return isCount(raw['seq']) ? { ok: true, msg } : bad('pong.seq is not a count');
     default:
       return bad(`unknown message type ${JSON.stringify(raw['type'])}`);
   }

@@ -26,7 +26,7 @@ describe('load', () => {
     expect(loaded).toEqual({ v: PROTOCOL_VERSION, type: 'loaded', ok: true, className: 'MyApp', methods: ['executePreRoomCreatePrevent', 'helper'], settings: [] });
 
     const bad = await h.call('executePreRoomCreatePrevent', [roomArg({ ...ROOM, slugifiedName: 'bad' }), READ, HTTP, PERSIS, MODIFY]);
-    expect(bad.result).toEqual({ v: 1, type: 'result', callId: bad.result.callId, ok: true, value: true });
+    expect(bad.result).toEqual({ v: 1, type: 'result', callId: bad.result.callId, ok: true, value: true, pending: { timers: 0, intervals: 0, requests: 0 } });
     const ok = await h.call('executePreRoomCreatePrevent', [roomArg(ROOM), READ, HTTP, PERSIS, MODIFY]);
     expect(ok.result.ok && ok.result.value).toBe(false);
     expect(ok.pending).toMatchObject({ timers: 0, intervals: 0, requests: 0 });

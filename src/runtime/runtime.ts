@@ -7,7 +7,9 @@
  * a call leaves scheduled. Posts `ready` once created.
  *
  * Several calls may be in flight at once (a handler awaiting an accessor whose host action calls
- * into the app again); each call carries its own accessors and request attribution.
+ * into the app again). The accessor objects are built once per app (as Rocket.Chat's runtime
+ * keeps one AppAccessors per app): a request belongs to the call running when it is made
+ * (`ctx.current`, which every entry point sets: call, response, timer).
  */
 import type { AccessorOp, ArgSpec, HostToRuntime, RuntimeToHost } from '../protocol/runtime-protocol.ts';
 import { PROTOCOL_VERSION, RPC } from '../protocol/runtime-protocol.ts';
@@ -71,6 +73,8 @@ export function checkHostMessage(raw: unknown): string | null {
     case 'response':
       if (typeof raw['reqId'] !== 'number' || typeof raw['ok'] !== 'boolean') return 'response is malformed';
       return null;
+    case 'ping':
+      return typeof raw['seq'] === 'number' ? null : 'ping.seq is not a number';
     default:
       return `unknown message type ${JSON.stringify(raw['type'])}`;
   }
@@ -143,8 +147,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
   async function onCall(msg: CallMsg): Promise<void> {
     const { callId, method } = msg;
     if (!app || !descriptor) {
-      post({ v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: plainError(RPC.internalError, `The app is not loaded (${state})`) });
-      post({ v: PROTOCOL_VERSION, type: 'pending', callId, timers: 0, intervals: 0, requests: 0 });
+      post({ v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: plainError(RPC.internalError, `The app is not loaded (${state})`), pending: { timers: 0, intervals: 0, requests: 0 } });
       afterReturn.returned(callId);
       return;
     }
@@ -156,9 +159,14 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     const outcome = await Promise.race([executeCall({ app, method, args: msg.args as ArgSpec[], accessors, freezeInputs, roomUsernames }), budgets.exceeded(callId).then((error): CallOutcome => ({ ok: false, error }))]);
     budgets.answered(callId);
     const held = outcome.held ? { held: outcome.held } : {};
-    post(outcome.ok ? { v: PROTOCOL_VERSION, type: 'result', callId, ok: true, value: outcome.value, ...held } : { v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: outcome.error, ...held });
+    // One post per call: the result carries what the handler left behind.
     const { timers: t, intervals } = timers.countFor(callId);
-    post({ v: PROTOCOL_VERSION, type: 'pending', callId, timers: t, intervals, requests: requests.pendingFor(callId) });
+    const pending = { timers: t, intervals, requests: requests.pendingFor(callId) };
+    post(
+      outcome.ok
+        ? { v: PROTOCOL_VERSION, type: 'result', callId, ok: true, value: outcome.value, ...held, pending }
+        : { v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: outcome.error, ...held, pending },
+    );
     capture.end(callId);
     afterReturn.returned(callId);
   }
@@ -178,6 +186,10 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
           return;
         case 'call':
           onCall(msg).catch(fail);
+          return;
+        case 'ping':
+          // Answered from the message handler itself: a pong proves the event loop is free.
+          post({ v: PROTOCOL_VERSION, type: 'pong', seq: msg.seq });
           return;
         case 'response':
           if (!requests.handleResponse(msg as ResponseMsg)) complain(`ignored a response to unknown request ${msg.reqId}`);

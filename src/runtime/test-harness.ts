@@ -4,7 +4,7 @@
  * answers accessor requests.
  */
 import { runInThisContext } from 'node:vm';
-import type { ArgSpec, AppDescriptor, RuntimeToHost } from '../protocol/runtime-protocol.ts';
+import type { ArgSpec, AppDescriptor, PendingWork, RuntimeToHost } from '../protocol/runtime-protocol.ts';
 import { PROTOCOL_VERSION, parseRuntimeMessage } from '../protocol/runtime-protocol.ts';
 import { decodeWire, encodeWire } from '../protocol/wire.ts';
 import type { ModuleEvaluator, ModuleFunction } from './module-loader.ts';
@@ -41,7 +41,8 @@ export interface Harness {
 
 export interface CallRecord {
   result: Msg<'result'>;
-  pending: Msg<'pending'>;
+  /** What the handler left behind (carried by its result). */
+  pending: PendingWork & { callId: string };
   logs: Msg<'log'>[];
   requests: Msg<'request'>[];
 }
@@ -94,7 +95,7 @@ export function startHarness(answer: Answer = () => ({ ok: true, value: null }))
     async call(method, args, callId = `c${++counter}`) {
       rt.receive({ v: PROTOCOL_VERSION, type: 'call', callId, method, args });
       const result = await waitFor(() => of('result', callId)[0], `result of ${callId}`);
-      const pending = await waitFor(() => of('pending', callId)[0], `pending of ${callId}`);
+      const pending = { callId, ...result.pending };
       return { result, pending, logs: of('log', callId), requests: of('request', callId) };
     },
     dispose() {

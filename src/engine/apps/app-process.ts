@@ -3,6 +3,10 @@
  * answers the runtime's accessor requests, and replaces a hung or dead worker. The worker holds
  * nothing the host cannot rebuild, so a replacement loses no data (the app is simply constructed
  * again, as after a Rocket.Chat runtime restart).
+ *
+ * Liveness ({@link Liveness}): the worker is pinged while a call is in flight, so at a timeout the
+ * host knows at once whether its event loop is stuck. With `standby` a second worker keeps the app
+ * loaded ahead of need and takes over from a stuck or dead one without a load.
  */
 import {
   PROTOCOL_VERSION,
@@ -13,6 +17,7 @@ import {
   type ArgSpec,
   type HeldRoom,
   type LoadPhase,
+  type PendingWork,
   type RuntimeSwitches,
   type RuntimeToHost,
   type SettingDeclaration,
@@ -20,6 +25,7 @@ import {
 } from '../../protocol/runtime-protocol.ts';
 import type { Wire } from '../../protocol/wire.ts';
 import type { Scheduler } from '../env.ts';
+import { Liveness } from './liveness.ts';
 import type { RuntimeTransport, TransportPool } from './transport.ts';
 import { HostBudgets } from './host-budgets.ts';
 
@@ -52,7 +58,8 @@ export interface AppProcessHooks {
   onRequest(callId: string | null, op: AccessorOp, args: Wire[]): Promise<Wire>;
   onLog(msg: Extract<RuntimeToHost, { type: 'log' }>): void;
   onDropped(callId: string | null, count: number): void;
-  onPending(msg: Extract<RuntimeToHost, { type: 'pending' }>): void;
+  /** What a call's handler left behind when it returned (timers, unanswered requests). */
+  onPending(msg: PendingWork & { callId: string }): void;
   /** initialize has run: store the declared settings now, before onEnable reads them (spec 7.2). */
   onSettings?(settings: SettingDeclaration[]): void;
   /** A message that failed validation, or a runtime that died: reported, never trusted. */
@@ -82,16 +89,37 @@ export interface AppSource {
   switches: RuntimeSwitches;
 }
 
-/** How long a worker has to answer the liveness probe sent after a timeout. */
-const PROBE_MS = 250;
-const PROBE_METHOD = '__hookscopeProbe';
+export interface AppProcessOptions {
+  /**
+   * Keep a standby worker with the app already loaded, to take over from a stuck or dead worker
+   * without loading the app (the load then happened ahead of time: its accessor requests are
+   * answered when the standby loads, its log lines are delivered when it takes over, as after a
+   * restart). Costs one more worker per app.
+   */
+  standby?: boolean;
+}
+
+/** A runtime with the app loaded, waiting to take over (see {@link AppProcessOptions.standby}). */
+interface Standby {
+  transport: RuntimeTransport;
+  liveness: Liveness;
+  /** Its load answer once it arrived (one that is not ok drops the standby). */
+  answer: LoadAnswer | null;
+  /** Log lines (and drop counts) of its load, delivered when it takes over. */
+  held: RuntimeToHost[];
+  timer: unknown;
+}
 
 export class AppProcess {
   private transport: RuntimeTransport | null = null;
+  private liveness: Liveness | null = null;
+  private standby: Standby | null = null;
   private loading: Promise<LoadAnswer> | null = null;
   private loadResolve: ((answer: LoadAnswer) => void) | null = null;
-  /** Set while the liveness probe sent after a timeout is waiting for its answer. */
-  private probing: Promise<void> | null = null;
+  /** Set from a timeout until the worker is known alive or has been replaced. */
+  private deciding: Promise<void> | null = null;
+  /** Calls (not load) in flight on the current worker: pings run while there are any. */
+  private calls = 0;
   /** The host's own check of the per-call budgets (host-budgets.ts). */
   private readonly budgets = new HostBudgets();
   private readonly inflight = new Map<string, Inflight>();
@@ -111,12 +139,14 @@ export class AppProcess {
     private readonly hooks: AppProcessHooks,
     private readonly loadTimeoutMs: () => number,
     private readonly now: () => number = () => Date.now(),
+    private readonly options: AppProcessOptions = {},
   ) {}
 
   /** Replace the code; the next `ensureLoaded` starts a fresh runtime. */
   setSource(source: AppSource): void {
     this.source = source;
     this.hungAtLoad = null;
+    this.dropStandby();
     this.kill('the app was reloaded');
   }
 
@@ -125,7 +155,7 @@ export class AppProcess {
    * worker), then the load. What a call waits for before it is made (cold start), timed apart.
    */
   async whenReady(): Promise<LoadAnswer> {
-    if (this.probing) await this.probing;
+    if (this.deciding) await this.deciding;
     return this.ensureLoaded();
   }
 
@@ -138,22 +168,44 @@ export class AppProcess {
     if (this.disposed) return Promise.resolve({ ok: false, phase: 'construct', error: crashError('the app was removed') });
     // Code that hung while loading hangs again: it stays failed until its code changes (setSource).
     if (this.hungAtLoad) return Promise.resolve(this.hungAtLoad);
-    if (!this.loading) this.loading = this.start();
+    if (!this.loading) this.loading = this.takeOver() ?? this.start();
     return this.loading;
+  }
+
+  /** True while a standby worker with the app loaded is ready to take over. */
+  get hasStandby(): boolean {
+    return this.standby?.answer?.ok === true;
+  }
+
+  private livenessFor(transport: RuntimeTransport): Liveness {
+    return new Liveness((seq) => transport.post({ v: PROTOCOL_VERSION, type: 'ping', seq }), this.scheduler, this.now);
+  }
+
+  /** Routes a worker's messages by its role at the time: the current worker, or the standby. */
+  private listen(transport: RuntimeTransport): void {
+    transport.onMessage((raw) => {
+      if (this.transport === transport) this.receive(raw);
+      else if (this.standby?.transport === transport) this.receiveStandby(raw);
+    });
+    transport.onExit((reason) => {
+      if (this.standby?.transport === transport) {
+        this.hooks.onProblem(`the app's standby worker stopped: ${reason}`);
+        this.dropStandby();
+        return;
+      }
+      if (this.transport !== transport) return;
+      this.hooks.onProblem(`the app's worker stopped: ${reason}`);
+      this.kill(`worker stopped: ${reason}`);
+    });
   }
 
   private start(): Promise<LoadAnswer> {
     const transport = this.pool.take();
     this.transport = transport;
-    transport.onMessage((raw) => {
-      if (this.transport === transport) this.receive(raw);
-    });
-    transport.onExit((reason) => {
-      if (this.transport !== transport) return;
-      this.hooks.onProblem(`the app's worker stopped: ${reason}`);
-      this.kill(`worker stopped: ${reason}`);
-    });
-    return new Promise<LoadAnswer>((resolve) => {
+    this.liveness = this.livenessFor(transport);
+    this.calls = 0;
+    this.listen(transport);
+    const loaded = new Promise<LoadAnswer>((resolve) => {
       const timer = this.scheduler.setTimeout(() => {
         const hung: LoadAnswer = { ok: false, phase: 'construct', error: crashError(`loading the app took longer than ${this.loadTimeoutMs()} ms (an endless loop in its constructor or top-level code?); it stays failed until its code changes`) };
         this.hungAtLoad = hung;
@@ -168,49 +220,135 @@ export class AppProcess {
       };
       transport.post({ v: PROTOCOL_VERSION, type: 'load', app: this.source.descriptor, files: this.source.files, switches: this.source.switches });
     });
+    if (this.options.standby) void loaded.then((answer) => answer.ok && this.transport === transport && this.startStandby());
+    return loaded;
   }
 
   async call(callId: string, method: string, args: ArgSpec[], timeoutMs: number): Promise<CallAnswer> {
     // A call right after a timeout waits to know whether the worker is stuck (and replaced).
-    if (this.probing) await this.probing;
+    if (this.deciding) await this.deciding;
     const loaded = await this.ensureLoaded();
     if (!loaded.ok) return { kind: 'crashed', reason: `the app failed to load: ${loaded.error.message}` };
     const transport = this.transport;
-    if (!transport) return { kind: 'crashed', reason: 'the app has no runtime' };
+    const liveness = this.liveness;
+    if (!transport || !liveness) return { kind: 'crashed', reason: 'the app has no runtime' };
     return new Promise<CallAnswer>((resolve) => {
+      const ended = () => {
+        if (this.transport !== transport) return;
+        this.calls = Math.max(0, this.calls - 1);
+        if (this.calls === 0) liveness.stop();
+      };
       const timer = this.scheduler.setTimeout(() => {
         this.inflight.delete(callId);
         resolve({ kind: 'timeout' });
         // As in Rocket.Chat the app's code keeps running (spec §5); only a stuck worker is replaced.
-        this.probe(transport, `${method} timed out after ${timeoutMs} ms`);
+        this.decide(transport, liveness, `${method} timed out after ${timeoutMs} ms`);
+        ended();
       }, timeoutMs);
-      this.inflight.set(callId, { resolve, timer, boundMs: timeoutMs });
+      this.inflight.set(callId, {
+        resolve: (answer) => {
+          ended();
+          resolve(answer);
+        },
+        timer,
+        boundMs: timeoutMs,
+      });
+      this.calls += 1;
+      liveness.start();
       transport.post({ v: PROTOCOL_VERSION, type: 'call', callId, method, args });
     });
   }
 
   /**
-   * After a timeout: a worker that still answers a call (a method no app has, answered at once
-   * when its event loop is free) keeps running; one that does not answer within {@link PROBE_MS}
-   * is stuck (an endless loop) and is replaced.
+   * After a timeout: is the worker's event loop alive (the app is merely waiting: it keeps
+   * running) or stuck (replaced)? Known at once for a worker stuck since early in the call.
    */
-  private probe(transport: RuntimeTransport, reason: string): void {
-    if (this.transport !== transport || this.probing) return;
-    const probeId = this.nextCallId('probe');
-    this.probing = new Promise<void>((done) => {
-      const settle = () => {
-        this.probing = null;
-        done();
-      };
-      const timer = this.scheduler.setTimeout(() => {
-        this.inflight.delete(probeId);
-        if (this.transport === transport) this.kill(reason);
-        settle();
-      }, PROBE_MS);
-      // Answered (the worker is alive), or ended by a kill: either way the probe is over.
-      this.inflight.set(probeId, { resolve: settle, timer });
+  private decide(transport: RuntimeTransport, liveness: Liveness, reason: string): void {
+    if (this.transport !== transport || this.deciding) return;
+    this.deciding = liveness.verdict().then((verdict) => {
+      this.deciding = null;
+      if (verdict === 'stuck' && this.transport === transport) this.kill(reason);
     });
-    transport.post({ v: PROTOCOL_VERSION, type: 'call', callId: probeId, method: PROBE_METHOD, args: [] });
+  }
+
+  // standby ----------------------------------------------------------------------------------
+
+  private startStandby(): void {
+    if (this.standby || this.disposed || !this.options.standby) return;
+    const transport = this.pool.take();
+    const standby: Standby = { transport, liveness: this.livenessFor(transport), answer: null, held: [], timer: null };
+    this.standby = standby;
+    standby.timer = this.scheduler.setTimeout(() => {
+      if (this.standby !== standby || standby.answer) return;
+      this.hooks.onProblem(`the app's standby worker took longer than ${this.loadTimeoutMs()} ms to load; dropped`);
+      this.dropStandby();
+    }, this.loadTimeoutMs());
+    this.listen(transport);
+    transport.post({ v: PROTOCOL_VERSION, type: 'load', app: this.source.descriptor, files: this.source.files, switches: this.source.switches });
+  }
+
+  /** Messages from the standby while it loads and waits: requests are answered, logs held. */
+  private receiveStandby(raw: unknown): void {
+    const standby = this.standby;
+    if (!standby) return;
+    const parsed = parseRuntimeMessage(raw);
+    if (!parsed.ok) {
+      this.hooks.onProblem(`ignored a malformed message from the app's standby runtime: ${parsed.problem}`);
+      return;
+    }
+    const msg = parsed.msg;
+    switch (msg.type) {
+      case 'loaded': {
+        if (standby.answer) return;
+        this.scheduler.clearTimeout(standby.timer);
+        const answer: LoadAnswer = msg.ok ? { ok: true, className: msg.className, methods: msg.methods, settings: msg.settings } : { ok: false, error: msg.error, phase: msg.phase };
+        standby.answer = answer;
+        if (!answer.ok) {
+          this.hooks.onProblem(`the app's standby worker failed to load it (${answer.error.message}); dropped`);
+          this.dropStandby();
+        }
+        return;
+      }
+      case 'request':
+        this.answer(standby.transport, msg.reqId, msg.callId, msg.op, msg.args);
+        return;
+      case 'log':
+      case 'dropped':
+        if (standby.held.length < 1_000) standby.held.push(msg);
+        return;
+      case 'pong':
+        standby.liveness.pong(msg.seq);
+        return;
+      default:
+        // 'ready', 'initialized' (the settings were stored by the first load), nothing else is expected.
+        return;
+    }
+  }
+
+  /** The standby takes over as the current worker; its held log lines are delivered now. */
+  private takeOver(): Promise<LoadAnswer> | null {
+    const standby = this.standby;
+    if (!standby || standby.answer?.ok !== true || this.disposed) return null;
+    this.standby = null;
+    this.transport = standby.transport;
+    this.liveness = standby.liveness;
+    this.calls = 0;
+    for (const msg of standby.held) {
+      if (msg.type === 'log') this.hooks.onLog(msg);
+      else if (msg.type === 'dropped') this.hooks.onDropped(msg.callId, msg.count);
+    }
+    // The next standby starts now, beside the worker that took over.
+    this.startStandby();
+    return Promise.resolve(standby.answer);
+  }
+
+  private dropStandby(): void {
+    const standby = this.standby;
+    if (!standby) return;
+    this.standby = null;
+    this.scheduler.clearTimeout(standby.timer);
+    standby.liveness.dispose();
+    standby.transport.terminate();
   }
 
   nextCallId(prefix: string): string {
@@ -268,6 +406,9 @@ export class AppProcess {
     this.transport = null;
     this.loading = null;
     this.answeredSinceLoad = false;
+    this.liveness?.dispose();
+    this.liveness = null;
+    this.calls = 0;
     transport.terminate();
     this.loadResolve?.({ ok: false, phase: 'construct', error: crashError(reason) });
     for (const [id, entry] of this.inflight) {
@@ -283,6 +424,7 @@ export class AppProcess {
 
   dispose(): void {
     this.disposed = true;
+    this.dropStandby();
     this.kill('the app was removed');
   }
 
@@ -319,16 +461,20 @@ export class AppProcess {
           this.watchAfterReturn(msg.callId, entry.boundMs);
           this.answeredSinceLoad = true;
         }
+        this.hooks.onPending({ callId: msg.callId, ...msg.pending });
         const held = msg.held ? { held: msg.held } : {};
         const tooLarge = msg.ok ? this.budgets.result(msg.value) : null;
         if (tooLarge) entry.resolve({ kind: 'error', error: { code: RPC.internalError, name: 'Error', className: 'ResultTooLarge', message: `The value returned cannot be sent to the host: ${tooLarge}` } });
         else entry.resolve(msg.ok ? { kind: 'ok', value: msg.value, ...held } : { kind: 'error', error: msg.error, ...held });
         return;
       }
+      case 'pong':
+        this.liveness?.pong(msg.seq);
+        return;
       case 'request': {
         const refused = this.budgets.request(msg.callId);
         if (refused) return this.refuse(msg.reqId, msg.callId, refused);
-        this.answer(msg.reqId, msg.callId, msg.op, msg.args);
+        if (this.transport) this.answer(this.transport, msg.reqId, msg.callId, msg.op, msg.args);
         return;
       }
       case 'log': {
@@ -339,9 +485,6 @@ export class AppProcess {
       }
       case 'dropped':
         this.hooks.onDropped(msg.callId, msg.count);
-        return;
-      case 'pending':
-        this.hooks.onPending(msg);
         return;
       case 'settled':
         this.endAfterWatch(msg.callId, (afterMs) => ({ kind: 'settled', waited: msg.waited, intervals: msg.intervals, afterMs }));
@@ -359,16 +502,17 @@ export class AppProcess {
     entry.resolve({ kind: 'error', error: { code: RPC.internalError, name: 'Error', className: 'BudgetExceeded', message: reason } });
   }
 
-  private answer(reqId: number, callId: string | null, op: AccessorOp, args: Wire[]): void {
-    const transport = this.transport;
+  private answer(transport: RuntimeTransport, reqId: number, callId: string | null, op: AccessorOp, args: Wire[]): void {
+    // Answered only while that worker is still current (or the standby): a replaced one is gone.
+    const live = () => this.transport === transport || this.standby?.transport === transport;
     this.hooks.onRequest(callId, op, args).then(
       (value) => {
-        if (this.transport === transport) transport?.post({ v: PROTOCOL_VERSION, type: 'response', reqId, ok: true, value });
+        if (live()) transport.post({ v: PROTOCOL_VERSION, type: 'response', reqId, ok: true, value });
       },
       (err: unknown) => {
-        if (this.transport !== transport) return;
+        if (!live()) return;
         const message = err instanceof Error ? err.message : String(err);
-        transport?.post({ v: PROTOCOL_VERSION, type: 'response', reqId, ok: false, error: { code: RPC.internalError, name: 'Error', className: 'Error', message } });
+        transport.post({ v: PROTOCOL_VERSION, type: 'response', reqId, ok: false, error: { code: RPC.internalError, name: 'Error', className: 'Error', message } });
       },
     );
   }
