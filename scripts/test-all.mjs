@@ -16,9 +16,9 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const stages = [
   {
     name: 'typecheck',
-    label: 'tsc -p tsconfig.json --noEmit',
+    label: 'tsc -b tsconfig.json (one project per layer)',
     cmd: bin('tsc'),
-    args: ['-p', 'tsconfig.json', '--noEmit'],
+    args: ['-b', 'tsconfig.json'],
   },
   { name: 'unit', label: 'vitest run', cmd: bin('vitest'), args: ['run'] },
   {
