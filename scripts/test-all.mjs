@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit tests, end-to-end tests, in that order.
+// `npm test`: typecheck, lint, unit tests, end-to-end tests, in that order.
 // Stops at the first failing stage; prints a summary with each stage's status and duration.
 // Exit code: 0 if every stage passed, else the failing stage's exit code (at least 1).
 
@@ -19,6 +19,13 @@ const stages = [
     label: 'tsc -b tsconfig.json (one project per layer)',
     cmd: bin('tsc'),
     args: ['-b', 'tsconfig.json'],
+  },
+  // lint (issue 16): layer boundaries, no ambient time in the engine, React hook rules, zero warnings.
+  {
+    name: 'lint',
+    label: 'oxlint --deny-warnings (.oxlintrc.json)',
+    cmd: bin('oxlint'),
+    args: ['--deny-warnings', '--report-unused-disable-directives', 'src', 'e2e', 'bench', 'scripts', 'lint'],
   },
   { name: 'unit', label: 'vitest run', cmd: bin('vitest'), args: ['run'] },
   {

@@ -19,7 +19,7 @@ import {
   type WireError,
 } from '../../protocol/runtime-protocol.ts';
 import type { Wire } from '../../protocol/wire.ts';
-import type { Scheduler } from '../env.ts';
+import { systemClock, type Scheduler } from '../env.ts';
 import type { RuntimeTransport, TransportPool } from './transport.ts';
 
 export type CallAnswer =
@@ -104,7 +104,7 @@ export class AppProcess {
     private readonly scheduler: Scheduler,
     private readonly hooks: AppProcessHooks,
     private readonly loadTimeoutMs: () => number,
-    private readonly now: () => number = () => Date.now(),
+    private readonly now: () => number = () => systemClock.monotonic(),
   ) {}
 
   /** Replace the code; the next `ensureLoaded` starts a fresh runtime. */

@@ -6,7 +6,7 @@
  * Paths are model URIs, one per (app, file): `file:///apps/<appId>/<file>` (see paths.ts);
  * `files` are the app's files by path relative to `file:///apps/<appId>/`.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor';
 import { updateHintMarkers } from './hint-markers.ts';
 import { loadMonaco, type MonacoBundle } from './load-monaco.ts';
@@ -64,13 +64,16 @@ export function CodeEditor(props: CodeEditorProps) {
     };
   }, []);
 
-  const refreshHints = (delay: number) => {
-    clearTimeout(hintTimer.current);
-    hintTimer.current = setTimeout(() => {
-      const model = editorRef.current?.getModel();
-      if (bundle && model) updateHintMarkers(bundle.monaco, model, latest.current.files, latest.current.classFile);
-    }, delay);
-  };
+  const refreshHints = useCallback(
+    (delay: number) => {
+      clearTimeout(hintTimer.current);
+      hintTimer.current = setTimeout(() => {
+        const model = editorRef.current?.getModel();
+        if (bundle && model) updateHintMarkers(bundle.monaco, model, latest.current.files, latest.current.classFile);
+      }, delay);
+    },
+    [bundle],
+  );
 
   // Create the editor once Monaco is loaded.
   useEffect(() => {
@@ -143,7 +146,7 @@ export function CodeEditor(props: CodeEditorProps) {
       editorRef.current = null;
       setReady(false);
     };
-  }, [bundle]);
+  }, [bundle, refreshHints]);
 
   // Switch model when the path changes (keeping each model's view state).
   useEffect(() => {
@@ -156,7 +159,7 @@ export function CodeEditor(props: CodeEditorProps) {
     editor.setModel(model);
     restoreViewState(editor);
     refreshHints(0);
-  }, [bundle, path]);
+  }, [bundle, path, refreshHints]);
 
   // Apply a value that changed outside the editor; an echo of our own onChange is ignored.
   useEffect(() => {
@@ -174,12 +177,12 @@ export function CodeEditor(props: CodeEditorProps) {
       applying.current = false;
     }
     refreshHints(HINT_DELAY_MS);
-  }, [value, ready]);
+  }, [value, ready, refreshHints]);
 
   useEffect(() => {
     if (bundle && files) syncAppModels(bundle.monaco, path, files);
     if (ready) refreshHints(HINT_DELAY_MS);
-  }, [bundle, ready, path, files, classFile]);
+  }, [bundle, ready, path, files, classFile, refreshHints]);
 
   useEffect(() => {
     bundle?.monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
