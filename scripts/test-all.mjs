@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit tests, end-to-end tests, in that order.
+// `npm test`: typecheck, lint, dead exports, unit tests, end-to-end tests, in that order.
 // Stops at the first failing stage; prints a summary with each stage's status and duration.
 // Exit code: 0 if every stage passed, else the failing stage's exit code (at least 1).
 
@@ -26,6 +26,12 @@ const stages = [
     label: 'oxlint --deny-warnings (.oxlintrc.json)',
     cmd: bin('oxlint'),
     args: ['--deny-warnings', '--report-unused-disable-directives', 'src', 'e2e', 'bench', 'scripts', 'lint'],
+  },
+  {
+    name: 'dead-exports',
+    label: 'node scripts/dead-exports.mjs (knip, against lint/dead-exports-baseline.json)',
+    cmd: process.execPath,
+    args: [join(root, 'scripts', 'dead-exports.mjs')],
   },
   { name: 'unit', label: 'vitest run', cmd: bin('vitest'), args: ['run'] },
   {
