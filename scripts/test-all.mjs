@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck (the app, then fidelity/), unit tests, fidelity (hookscope against the real Apps-Engine 1.62.0),
-// end-to-end tests, in that order.
+// `npm test`: typecheck (one project per layer, then fidelity/), lint, dead exports, unit tests,
+// fidelity (hookscope against the real Apps-Engine 1.62.0), end-to-end tests, in that order.
 // Stops at the first failing stage; prints a summary with each stage's status and duration.
 // Exit code: 0 if every stage passed, else the failing stage's exit code (at least 1).
 
@@ -17,16 +17,29 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const stages = [
   {
     name: 'typecheck',
-    label: 'tsc -p tsconfig.json --noEmit (TypeScript 7)',
+    label: 'tsc -b tsconfig.json (one project per layer; TypeScript 7)',
     // TypeScript 7's own binary: node_modules/.bin/tsc is the fidelity harness's `typescript-5` alias.
     cmd: process.execPath,
-    args: [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'],
+    args: [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.json'],
   },
   {
     name: 'fidelity-typecheck',
     label: 'tsc -p fidelity/tsconfig.json --noEmit (TypeScript 7)',
     cmd: process.execPath,
     args: [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join('fidelity', 'tsconfig.json'), '--noEmit'],
+  },
+  // lint (issue 16): layer boundaries, no ambient time in the engine, React hook rules, zero warnings.
+  {
+    name: 'lint',
+    label: 'oxlint --deny-warnings (.oxlintrc.json)',
+    cmd: bin('oxlint'),
+    args: ['--deny-warnings', '--report-unused-disable-directives', 'src', 'e2e', 'bench', 'scripts', 'lint'],
+  },
+  {
+    name: 'dead-exports',
+    label: 'node scripts/dead-exports.mjs (knip, against lint/dead-exports-baseline.json)',
+    cmd: process.execPath,
+    args: [join(root, 'scripts', 'dead-exports.mjs')],
   },
   { name: 'unit', label: 'vitest run', cmd: bin('vitest'), args: ['run'] },
   {

@@ -1,7 +1,7 @@
 /**
  * The contract hints' codes and the rule each one explains, in plain words, with the section of
- * the room-events spec (`spec/room-events.md` beside the repository, "Room events: how Rocket.Chat really
- * runs them") it comes from. The UI shows `rule` under the hint's message.
+ * the reference it comes from (`spec §N` = section N of docs/rules/, "The rules hookscope
+ * simulates"). The UI shows `rule` under the hint's message.
  */
 export type HintCode =
   | 'never-called'

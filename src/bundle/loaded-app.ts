@@ -11,13 +11,7 @@
  */
 import type { AppDefinition } from '../engine/apps/app-manifest.ts';
 
-/** First characters of a pre-bundled CommonJS file: the module loader evaluates it as it is. */
-export const BUNDLED_MARKER = '/*hookscope:cjs*/';
-export const BUNDLE_DIR = '__bundle__/';
-
-export function bundlePathFor(classFile: string): string {
-  return `${BUNDLE_DIR}${classFile.replace(/\.(ts|js)$/, '')}.js`;
-}
+export { BUNDLED_MARKER, BUNDLE_DIR, bundlePathFor } from '../protocol/bundle-path.ts';
 
 export interface AppManifestJson {
   id: string;

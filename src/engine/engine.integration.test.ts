@@ -1,6 +1,6 @@
 /**
  * The engine end to end on Node workers with real app classes. Each test names the section of
- * ../shared/spec/room-events.md it checks.
+ * docs/rules/ (the reference of the rules hookscope simulates) it checks.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from './engine.ts';

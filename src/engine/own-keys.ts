@@ -27,8 +27,3 @@ export function setOwn<T>(table: Record<string, T>, key: string, value: T): T {
 export function ownEntry<T>(table: Record<string, T>, key: string, make: () => T): T {
   return hasOwn(table, key) ? (table[key] as T) : setOwn(table, key, make());
 }
-
-/** An empty object with no prototype: a dictionary whose lookups find only what was put in. */
-export function dictionary<T>(): Record<string, T> {
-  return Object.create(null) as Record<string, T>;
-}

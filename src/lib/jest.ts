@@ -5,9 +5,7 @@ declare const expect: { extend(matchers: Record<string, unknown>): void };
 expect.extend(hookscopeMatchers);
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace jest {
-    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
     interface Matchers<R> extends HookscopeMatchers<R> {}
   }
 }

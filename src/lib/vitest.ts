@@ -5,7 +5,6 @@ import { hookscopeMatchers, type HookscopeMatchers } from './matchers.ts';
 expect.extend(hookscopeMatchers);
 
 declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface Matchers<T = any> extends HookscopeMatchers<T> {}
 }
 

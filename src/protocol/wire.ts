@@ -80,7 +80,7 @@ export function encodeWire(value: unknown): Wire {
   } catch (e) {
     throw new WireEncodeError(`the value cannot be serialized: ${e instanceof Error ? e.message : String(e)}`, '$');
   }
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  return Buffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
 /** The value a wire string carries: a fresh copy, with real Dates. Throws on malformed input. */

@@ -21,7 +21,7 @@ interface Count {
   onExceeded: ((error: WireError) => void) | null;
 }
 
-export type Request = (callId: string | null, op: AccessorOp, args: unknown[]) => Promise<unknown>;
+type Request = (callId: string | null, op: AccessorOp, args: unknown[]) => Promise<unknown>;
 
 export interface CallBudgets {
   /** `request` with the budgets applied: refused requests reject at once without reaching the host. */
@@ -113,4 +113,3 @@ export function resultProblem(wire: string, limit: number = CALL_LIMITS.resultCh
   return `it is ${formatCount(wire.length)} characters on the wire, over hookscope's limit of ${formatCount(limit)} for a result`;
 }
 
-export { previewChars } from '../protocol/call-limits.ts';

@@ -107,13 +107,13 @@ export function safeWireError(thrown: unknown, code?: RpcCode): WireError {
 }
 
 /** hookscope's own limit for the message and the stack of one error (Rocket.Chat has none). */
-export const ERROR_TEXT_LIMIT: number = CALL_LIMITS.errorChars;
+const ERROR_TEXT_LIMIT: number = CALL_LIMITS.errorChars;
 
 function cut(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length - limit} more characters cut: hookscope keeps ${limit} characters of an error)`;
 }
 
-export function capErrorText(err: WireError): WireError {
+function capErrorText(err: WireError): WireError {
   const next: WireError = { ...err, message: cut(err.message, ERROR_TEXT_LIMIT), name: cut(err.name, 200), className: cut(err.className, 200) };
   if (err.stack !== undefined) next.stack = cut(err.stack, ERROR_TEXT_LIMIT);
   return next;

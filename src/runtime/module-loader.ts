@@ -11,7 +11,7 @@
  * the files map, so apps can be edited file by file.
  */
 import { transform } from 'sucrase';
-import { BUNDLED_MARKER, bundlePathFor } from '../bundle/loaded-app.ts';
+import { BUNDLED_MARKER, bundlePathFor } from '../protocol/bundle-path.ts';
 import { APPS_ENGINE_PACKAGE, resolveAppsEngine } from './apps-engine-registry.ts';
 import { RC_ALLOWED_EXTERNAL_MODULES, RC_ALLOWED_NATIVE_MODULES, UI_KIT_PACKAGE, resolveBuiltin } from './builtins/index.ts';
 import { appUrl, registerSourceMap } from './stack.ts';

@@ -17,10 +17,10 @@ export function networkError(what: string): Error {
 const CONSTRUCTORS = ['XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'WebTransport', 'EventSource', 'Worker', 'SharedWorker'];
 const STORAGE = ['indexedDB', 'caches', 'localStorage', 'sessionStorage'];
 /** Every name the guards own, `fetch` (the mock one) included. */
-export const GUARDED_GLOBALS: readonly string[] = ['fetch', 'importScripts', ...CONSTRUCTORS, ...STORAGE];
+const GUARDED_GLOBALS: readonly string[] = ['fetch', 'importScripts', ...CONSTRUCTORS, ...STORAGE];
 
 /** Removes `name` from every prototype of `g`, then makes `g`'s own property permanent. */
-export function lockGlobal(g: object, name: string): void {
+function lockGlobal(g: object, name: string): void {
   for (let p = Object.getPrototypeOf(g) as object | null; p !== null; p = Object.getPrototypeOf(p) as object | null) {
     if (p === Object.prototype || p === Function.prototype) break;
     if (Object.prototype.hasOwnProperty.call(p, name)) Reflect.deleteProperty(p, name);

@@ -52,7 +52,6 @@ const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 export function startHarness(answer: Answer = () => ({ ok: true, value: null })): Harness {
   const msgs: RuntimeToHost[] = [];
   let counter = 0;
-  // eslint-disable-next-line prefer-const
   let rt: AppRuntime;
   const post = (m: RuntimeToHost): void => {
     const parsed = parseRuntimeMessage(JSON.parse(JSON.stringify(m)));

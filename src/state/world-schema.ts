@@ -9,7 +9,7 @@ import { isReservedKey } from '../engine/own-keys.ts';
 import type { WorldState } from '../engine/world/types.ts';
 
 /** hookscope's own limits for a world read from a file or a link. */
-export const WORLD_LIMITS = { list: 20_000, text: 1_000_000, key: 500 } as const;
+const WORLD_LIMITS = { list: 20_000, text: 1_000_000, key: 500 } as const;
 
 const text = z.string().max(WORLD_LIMITS.text);
 const id = z.string().max(WORLD_LIMITS.key);
@@ -144,7 +144,7 @@ const exchange = z
   })
   .loose();
 
-export const worldSchema = z.object({
+const worldSchema = z.object({
   users: list(user),
   rooms: list(room),
   messages: list(message),

@@ -24,7 +24,7 @@ import {
   type WireError,
 } from '../../protocol/runtime-protocol.ts';
 import type { Wire } from '../../protocol/wire.ts';
-import type { Scheduler } from '../env.ts';
+import { systemClock, type Scheduler } from '../env.ts';
 import { Liveness } from './liveness.ts';
 import type { RuntimeTransport, TransportPool } from './transport.ts';
 import { HostBudgets } from './host-budgets.ts';
@@ -138,7 +138,7 @@ export class AppProcess {
     private readonly scheduler: Scheduler,
     private readonly hooks: AppProcessHooks,
     private readonly loadTimeoutMs: () => number,
-    private readonly now: () => number = () => Date.now(),
+    private readonly now: () => number = () => systemClock.monotonic(),
     private readonly options: AppProcessOptions = {},
   ) {}
 

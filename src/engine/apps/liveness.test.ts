@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeWire } from '../../protocol/wire.ts';
 import { AppProcess, type AppProcessHooks, type CallAnswer } from './app-process.ts';
-import { fakeRuntimes, settle, virtualTime, type FakeRuntime } from './fake-runtime.test-support.ts';
+import { fakeRuntimes, settle, virtualTime, type FakeRuntime } from '../../test-support/fake-runtime.ts';
 import { Liveness, PING_INTERVAL_MS, STALE_MS } from './liveness.ts';
 import { TransportPool } from './transport.ts';
 

@@ -23,7 +23,7 @@ function algorithm(name: unknown): Hasher {
 }
 
 function toBytes(data: unknown, encoding?: string): Uint8Array {
-  if (typeof data === 'string') return Buffer.from(data, (encoding ?? 'utf8') as BufferEncoding);
+  if (typeof data === 'string') return Buffer.from(data, encoding ?? 'utf8');
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   throw new TypeError('The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView.');

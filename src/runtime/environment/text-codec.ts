@@ -50,7 +50,7 @@ export class TextDecoderImpl {
   }
   decode(input?: ArrayBuffer | ArrayBufferView): string {
     if (input === undefined) return '';
-    const bytes = ArrayBuffer.isView(input) ? Buffer.from(input.buffer, input.byteOffset, input.byteLength) : Buffer.from(input);
+    const bytes = ArrayBuffer.isView(input) ? Buffer.from(input.buffer as ArrayBuffer, input.byteOffset, input.byteLength) : Buffer.from(input);
     const text = bytes.toString(this.#codec);
     if (this.fatal && this.#codec === 'utf8' && text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) {
       throw new TypeError('The encoded data was not valid for encoding utf-8');

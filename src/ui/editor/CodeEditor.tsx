@@ -6,7 +6,7 @@
  * Paths are model URIs, one per (app, file): `file:///apps/<appId>/<file>` (see paths.ts);
  * `files` are the app's files by path relative to `file:///apps/<appId>/`.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor';
 import { updateHintMarkers } from './hint-markers.ts';
 import { loadMonaco, type MonacoBundle } from './load-monaco.ts';
@@ -75,13 +75,16 @@ export function CodeEditor(props: CodeEditorProps) {
     };
   }, []);
 
-  const refreshHints = (delay: number) => {
-    clearTimeout(hintTimer.current);
-    hintTimer.current = setTimeout(() => {
-      const model = editorRef.current?.getModel();
-      if (bundle && model) updateHintMarkers(bundle.monaco, model, latest.current.files, latest.current.classFile);
-    }, delay);
-  };
+  const refreshHints = useCallback(
+    (delay: number) => {
+      clearTimeout(hintTimer.current);
+      hintTimer.current = setTimeout(() => {
+        const model = editorRef.current?.getModel();
+        if (bundle && model) updateHintMarkers(bundle.monaco, model, latest.current.files, latest.current.classFile);
+      }, delay);
+    },
+    [bundle],
+  );
 
   // Create the editor once Monaco is loaded.
   useEffect(() => {
@@ -154,7 +157,7 @@ export function CodeEditor(props: CodeEditorProps) {
       editorRef.current = null;
       setReady(false);
     };
-  }, [bundle]);
+  }, [bundle, refreshHints]);
 
   // Switch model when the path changes (keeping each model's view state).
   useEffect(() => {
@@ -167,7 +170,7 @@ export function CodeEditor(props: CodeEditorProps) {
     editor.setModel(model);
     restoreViewState(editor);
     refreshHints(0);
-  }, [bundle, path]);
+  }, [bundle, path, refreshHints]);
 
   // Apply a value that changed outside the editor; an echo of our own onChange is ignored.
   useEffect(() => {
@@ -185,27 +188,29 @@ export function CodeEditor(props: CodeEditorProps) {
       applying.current = false;
     }
     refreshHints(HINT_DELAY_MS);
-  }, [value, ready]);
+  }, [value, ready, refreshHints]);
 
   useEffect(() => {
     if (bundle && files) syncAppModels(bundle.monaco, path, files);
     if (ready) refreshHints(HINT_DELAY_MS);
-  }, [bundle, ready, path, files, classFile]);
+  }, [bundle, ready, path, files, classFile, refreshHints]);
 
   // Step highlight: decorations on the current model, revealed without taking focus (F10 keeps working).
-  const highlight = props.highlight ?? null;
-  const hlKey = highlight ? `${highlight.line}:${highlight.endLine}:${highlight.label}` : '';
+  // Keyed on the highlight's values (a new object with the same lines must not re-apply it).
+  const hlLine = props.highlight?.line ?? null;
+  const hlEnd = props.highlight?.endLine ?? null;
+  const hlLabel = props.highlight?.label ?? '';
   useEffect(() => {
     const editor = editorRef.current;
-    if (!bundle || !editor || !ready || !highlight) return;
+    if (!bundle || !editor || !ready || hlLine === null || hlEnd === null) return;
     const { monaco } = bundle;
     const decorations = editor.createDecorationsCollection([
-      { range: new monaco.Range(highlight.line, 1, highlight.line, 1), options: { isWholeLine: true, className: 'hs-step-line', linesDecorationsClassName: 'hs-step-gutter', hoverMessage: { value: highlight.label } } },
-      ...(highlight.endLine > highlight.line ? [{ range: new monaco.Range(highlight.line + 1, 1, highlight.endLine, 1), options: { isWholeLine: true, className: 'hs-step-body' } }] : []),
+      { range: new monaco.Range(hlLine, 1, hlLine, 1), options: { isWholeLine: true, className: 'hs-step-line', linesDecorationsClassName: 'hs-step-gutter', hoverMessage: { value: hlLabel } } },
+      ...(hlEnd > hlLine ? [{ range: new monaco.Range(hlLine + 1, 1, hlEnd, 1), options: { isWholeLine: true, className: 'hs-step-body' } }] : []),
     ]);
-    editor.revealLinesInCenterIfOutsideViewport(highlight.line, Math.min(highlight.endLine, highlight.line + 8));
+    editor.revealLinesInCenterIfOutsideViewport(hlLine, Math.min(hlEnd, hlLine + 8));
     return () => decorations.clear();
-  }, [bundle, ready, path, hlKey]);
+  }, [bundle, ready, path, hlLine, hlEnd, hlLabel]);
 
   useEffect(() => {
     bundle?.monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
@@ -216,7 +221,7 @@ export function CodeEditor(props: CodeEditorProps) {
   }, [fontSize, readOnly, ready]);
 
   return (
-    <div className={`code-editor code-editor--${theme}`} data-testid="code-editor" data-ready={ready ? 'true' : 'false'} data-ts-ready={tsReady ? 'true' : 'false'} {...(highlight ? { 'data-step-line': String(highlight.line) } : {})}>
+    <div className={`code-editor code-editor--${theme}`} data-testid="code-editor" data-ready={ready ? 'true' : 'false'} data-ts-ready={tsReady ? 'true' : 'false'} {...(hlLine !== null ? { 'data-step-line': String(hlLine) } : {})}>
       <div ref={host} className="code-editor-host" />
       {ready && (
         <div className="code-editor-tab-hint" data-testid="editor-tab-hint">

@@ -1,6 +1,5 @@
 /** The TypeScript that Monaco's worker runs, for tests that type-check with exactly it (untyped in the package). */
 declare module 'monaco-editor/languages/features/typescript/lib/typescriptServices.js' {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   export const typescript: any;
 }
 declare module 'monaco-editor/languages/features/typescript/lib/lib.js' {

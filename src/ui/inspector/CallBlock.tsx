@@ -6,7 +6,7 @@ import { breakable } from '../breakable.tsx';
 
 const ACCESSOR = /^<(read|http|persistence|modify)>$/;
 
-export const ms = (v: number) => (v < 1 ? '<1 ms' : v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(1)} s`);
+const ms = (v: number) => (v < 1 ? '<1 ms' : v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(1)} s`);
 
 /** "3 ms", or with a cold start "load 410 ms · call 3 ms". */
 export function durationText(call: Pick<InspectedCall, 'durationMs' | 'loadMs' | 'firstCall'>): string {

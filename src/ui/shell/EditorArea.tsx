@@ -21,13 +21,15 @@ const CodeEditor = lazy(() => import('../editor/CodeEditor.tsx').then((m) => ({ 
 function useStepHighlight(appId: string | null, path: string | null): EditorHighlight | null {
   const waiting = useStore((s) => s.step.waiting);
   const apps = useStore((s) => s.apps);
+  const pausedCall = waiting?.callId ?? null;
+  const pausedApp = waiting?.appId ?? null;
   useEffect(() => {
-    if (!waiting) return;
+    if (pausedCall === null || pausedApp === null) return;
     const s = useStore.getState();
-    const app = s.apps.find((a) => a.id === waiting.appId);
+    const app = s.apps.find((a) => a.id === pausedApp);
     if (app) s.openFileOf(app.id, app.classFile);
     // Only when a new call pauses: the user may open another file meanwhile.
-  }, [waiting?.callId]);
+  }, [pausedCall, pausedApp]);
   return useMemo(() => {
     if (!waiting || waiting.appId !== appId) return null;
     const app = apps.find((a) => a.id === appId);

@@ -3,10 +3,10 @@
  * only when told) and an in-memory runtime that answers load, call and ping like the real one, or
  * stops answering (`stuck`, an endless loop). Behaviour tests, never timed.
  */
-import type { HostToRuntime, RuntimeToHost } from '../../protocol/runtime-protocol.ts';
-import { encodeWire } from '../../protocol/wire.ts';
-import type { Scheduler } from '../env.ts';
-import type { RuntimeTransport } from './transport.ts';
+import type { HostToRuntime, RuntimeToHost } from '../protocol/runtime-protocol.ts';
+import { encodeWire } from '../protocol/wire.ts';
+import type { Scheduler } from '../engine/env.ts';
+import type { RuntimeTransport } from '../engine/apps/transport.ts';
 
 /** Lets queued microtasks and immediates run (the fake runtime answers asynchronously). */
 export const settle = async (): Promise<void> => {
