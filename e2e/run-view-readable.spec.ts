@@ -5,24 +5,9 @@
  * what it did.
  */
 import { expect, test } from './fixtures.ts';
-import { RunArea } from './pages/run.ts';
 import { focusableNode, inside, inWindow, shot, smallestGraphText, widerThanWindow } from './pages/readability.ts';
-import { FIVE_APPS, TEN_APPS } from './pages/run-view-scenarios.ts';
-import { SharePage } from './pages/share.ts';
-import { Workbench } from './pages/workbench.ts';
+import { FIVE_APPS, TEN_APPS, loadAndRun } from './pages/run-view-scenarios.ts';
 
-async function loadAndRun(page: import('@playwright/test').Page, scenario: string, room: string, url = '/') {
-  const wb = new Workbench(page);
-  await page.goto(url);
-  await page.getByTestId('workbench').waitFor();
-  await new SharePage(page).importFile('workspace.hookscope.json', scenario);
-  await page.getByTestId('safe-load').click();
-  await wb.setRoomName(room);
-  await wb.run();
-  const run = new RunArea(page);
-  await expect(run.outcome()).not.toHaveAttribute('data-state', 'pending', { timeout: 30_000 });
-  return run;
-}
 
 const FIVE_SAYS: [string, string, string][] = [
   ['IPreRoomCreatePrevent', 'banned-words-filter', 'let it through (returned false)'],
@@ -39,7 +24,7 @@ for (const size of [
   test(`${size.width}x${size.height}, five apps: the whole graph fits at fit view, text >= 12 px, each node says what it did`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.setViewportSize(size);
-    const run = await loadAndRun(page, FIVE_APPS(), 'alpha-team');
+    const { run } = await loadAndRun(page, FIVE_APPS(), 'alpha-team');
     await expect(run.outcome()).toHaveAttribute('data-state', 'completed');
     for (const [event, app, says] of FIVE_SAYS) await expect(run.handler(event, app).getByTestId('graph-node-says')).toHaveText(says);
     await expect(run.handler('IPostRoomCreate', 'welcome-bot')).toHaveAttribute('data-state', 'returned');
@@ -61,7 +46,7 @@ for (const size of [
 test('1280x800, ten apps: the graph scrolls sideways at a readable size and the outcome stays in view', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 800 });
-  const run = await loadAndRun(page, TEN_APPS(), 'beta-team');
+  const { run } = await loadAndRun(page, TEN_APPS(), 'beta-team');
   await expect(run.outcome()).toHaveAttribute('data-state', 'completed');
   expect(await smallestGraphText(page)).toBeGreaterThanOrEqual(12);
   expect(await inWindow(page, run.outcome())).toBe(true);
@@ -83,7 +68,7 @@ test('1280x800, ten apps: the graph scrolls sideways at a readable size and the 
 test('presenter mode at 1280x720: graph text >= 18 px, the outcome in view, no horizontal scroll', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 720 });
-  const run = await loadAndRun(page, FIVE_APPS(), 'casino-night', '/?present');
+  const { run } = await loadAndRun(page, FIVE_APPS(), 'casino-night', '/?present');
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
   await expect(run.outcome()).toHaveAttribute('data-state', 'prevented');
   expect(await smallestGraphText(page)).toBeGreaterThanOrEqual(18);

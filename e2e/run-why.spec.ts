@@ -5,28 +5,13 @@
  * answer) names the app and method, who was not reached, what was swallowed. A swallowed throw
  * gets a notice in the answer and in the history row. No word of the why is broken mid-word.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { RunArea } from './pages/run.ts';
 import { shot, wordsBrokenMidWord } from './pages/readability.ts';
-import { WHY_CHAIN, WHY_PREVENT, WHY_SWALLOWED } from './pages/run-view-scenarios.ts';
-import { SharePage } from './pages/share.ts';
-import { Workbench } from './pages/workbench.ts';
+import { WHY_CHAIN, WHY_PREVENT, WHY_SWALLOWED, loadAndRun } from './pages/run-view-scenarios.ts';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-async function loadAndRun(page: Page, scenario: string, room: string, url = '/'): Promise<{ wb: Workbench; run: RunArea }> {
-  const wb = new Workbench(page);
-  await page.goto(url);
-  await page.getByTestId('workbench').waitFor();
-  await new SharePage(page).importFile('workspace.hookscope.json', scenario);
-  await page.getByTestId('safe-load').click();
-  await wb.setRoomName(room);
-  await wb.run();
-  const run = new RunArea(page);
-  await expect(run.outcome()).not.toHaveAttribute('data-state', 'pending', { timeout: 30_000 });
-  return { wb, run };
-}
 
 const says = (run: RunArea, event: string, app: string) => run.handler(event, app).getByTestId('graph-node-says');
 

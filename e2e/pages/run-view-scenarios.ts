@@ -2,7 +2,11 @@
  * Workspaces for the run-view specs, written as a user would import them (scenario files): five
  * apps of a realistic mix, ten apps, and the three "why" cases (prevent, chain broken, swallowed).
  */
+import { expect, type Page } from '@playwright/test';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
+import { RunArea } from './run.ts';
+import { SharePage } from './share.ts';
+import { Workbench } from './workbench.ts';
 
 const APP = "import { App } from '@rocket.chat/apps-engine/definition/App';";
 const ACCESSORS = "import { IHttp, IModify, IPersistence, IRead, IRoomBuilder, IRoomExtender } from '@rocket.chat/apps-engine/definition/accessors';";
@@ -122,3 +126,20 @@ export const TEN_APPS = () =>
 export const WHY_PREVENT = () => scenario([prevent('casino-guard', 'Casino Guard', 'casino'), prevent('spam-guard', 'Spam Guard', 'spam'), greeter()], 'why: prevent');
 export const WHY_CHAIN = () => scenario([tagger('cost-center', 'Cost Center Tagger', 'costCenter'), forgetfulTagger(), renamer()], 'why: chain broken');
 export const WHY_SWALLOWED = () => scenario([tagger(), auditThrows(), greeter()], 'why: swallowed throw');
+
+/**
+ * Opens the page, imports `scenario` as a workspace file (safe load), creates `room` and waits
+ * until the run has an outcome.
+ */
+export async function loadAndRun(page: Page, scenario: string, room: string, url = '/'): Promise<{ wb: Workbench; run: RunArea }> {
+  const wb = new Workbench(page);
+  await page.goto(url);
+  await page.getByTestId('workbench').waitFor();
+  await new SharePage(page).importFile('workspace.hookscope.json', scenario);
+  await page.getByTestId('safe-load').click();
+  await wb.setRoomName(room);
+  await wb.run();
+  const run = new RunArea(page);
+  await expect(run.outcome()).not.toHaveAttribute('data-state', 'pending', { timeout: 30_000 });
+  return { wb, run };
+}

@@ -20,7 +20,8 @@ export function preloadRunGraph(): void {
 }
 
 export function RunGraphView(props: RunGraphViewProps) {
-  if (!props.graph) {
+  const { graph } = props;
+  if (!graph) {
     return (
       <div className="hs-graph-empty" data-testid="graph-empty">
         Run an action to see its pipeline here: every handler, in the order Rocket.Chat calls them.
@@ -29,7 +30,7 @@ export function RunGraphView(props: RunGraphViewProps) {
   }
   return (
     <Suspense fallback={<div className="hs-graph-empty" data-testid="graph-loading">Loading the graph…</div>}>
-      <LazyView {...props} />
+      <LazyView {...props} graph={graph} />
     </Suspense>
   );
 }

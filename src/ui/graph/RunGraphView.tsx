@@ -169,14 +169,8 @@ function OutcomeCard({ outcome, decisive, selected, onSelectNode }: { outcome: O
   );
 }
 
-export function RunGraphView(props: RunGraphViewProps) {
-  if (!props.graph) {
-    return (
-      <div className="hs-graph-empty" data-testid="graph-empty">
-        Run an action to see its pipeline here: every handler, in the order Rocket.Chat calls them.
-      </div>
-    );
-  }
+/** The canvas for a run; the empty state (no run yet) is RunGraph.tsx's, shown before this loads. */
+export function RunGraphView(props: RunGraphViewProps & { graph: RunGraph }) {
   const { graph } = props;
   const action = graph.nodes.find((n): n is ActionNode => n.kind === 'action');
   const outcome = graph.nodes.find((n): n is OutcomeNode => n.kind === 'outcome');
