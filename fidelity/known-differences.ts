@@ -37,35 +37,18 @@ export function exercised(ctx: { batch: Batch; index: number; hookscope: Side; r
 }
 
 /**
- * hookscope (profile rc-7.5-8.7, alias "current") against the real engine. The two entries this
- * list had before were fixed in hookscope and now agree (hand-written cases 26 and 27 run them):
+ * hookscope (profile rc-7.5-8.7, alias "current") against the real engine. Every entry this list
+ * had was fixed in hookscope and now agrees:
  * - an AppsEngineException / UserNotAllowedException thrown without a message does not block:
- *   the runtime sends no reply and the host swallows the per-call timeout (spec section 4);
+ *   the runtime sends no reply and the host swallows the per-call timeout (spec section 4;
+ *   hand-written case 26);
  * - an interface listed in `implements` without its execute method rejects with the JSON-RPC
- *   standard message "Method not found" (spec section 5).
+ *   standard message "Method not found" (spec section 5; hand-written case 27);
+ * - a value that is not a room handed on in the Extend/Modify chain (generated pipeline 74 of seed
+ *   20260101): hookscope wrapped it as `{ value: x }`, which the Room's `value` getter refused; it
+ *   now crosses as itself (src/engine/pipeline/loops.ts `chainPayload`).
  */
-export const KNOWN_DIFFERENCES: KnownDifference[] = [
-  {
-    id: 'modify-builder-after-non-room-extend-result',
-    issue: 'new finding of issue 12 (generated pipeline 74 of seed 20260101, batch of 100 over a pool of 10)',
-    spec: '4, 6',
-    reason:
-      'An Extend that returns a value that is not a room (here `true`) becomes the room handed on (spec section 4); a later ' +
-      'Modify then calls its builder (setDisplayName, addCustomField, getRoom). On the real engine 1.62.0 that call returns; ' +
-      'in hookscope the builder throws "TypeError: Cannot set property value of [object Object] which has only a getter", ' +
-      'so the Modify counts as thrown. The committed room is the same on both sides (the chain is broken either way by ' +
-      'the non-room result), only the Modify call\'s status differs. Not fixed here: it is in the runtime\'s builder.',
-    explains: (ctx) =>
-      ctx.differences.length > 0 &&
-      ctx.differences.every((d) => {
-        if (!/^step \d+ calls$/.test(d.where)) return false;
-        const h = d.hookscope as string[];
-        const r = d.real as string[];
-        return h.length === r.length && h.every((c, i) => c === r[i] || (/\.executePreRoomCreateModify:threw$/.test(c) && r[i] === c.replace(/:threw$/, ':returned')));
-      }) &&
-      exercised(ctx).includes('accessor'),
-  },
-];
+export const KNOWN_DIFFERENCES: KnownDifference[] = [];
 
 export function knownFor(ctx: Parameters<KnownDifference['explains']>[0]): KnownDifference | null {
   if (!ctx.differences.length) return null;

@@ -225,5 +225,5 @@ export function timeoutFor(profile: Profile, method: string, configuredMs: numbe
 
 /** The switches the app runtime itself honours; they are sent when an app is loaded. */
 export function runtimeSwitches(profile: Profile): RuntimeSwitches {
-  return { freezeInputs: profile.freezeInputs, roomUsernames: profile.runtime === 'node' ? 'promise' : 'array' };
+  return { freezeInputs: profile.freezeInputs, roomUsernames: profile.runtime === 'node' ? 'promise' : 'array', roomOwnFields: profile.runtime === 'deno' };
 }

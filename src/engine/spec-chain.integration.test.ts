@@ -70,6 +70,34 @@ describe('spec §4: Extend -> Modify chain', () => {
     expect(mergeOf(engine.trace.events, r.runId).chainBroken).toBe(true);
   });
 
+  it('(§4) a truthy non-room value is handed on as itself: the next Room has no fields, a builder setter on it throws (as the real runtime)', async () => {
+    engine = await makeEngine([
+      extendApp('yes', 'Yes', `    return true;`),
+      extendApp('sees', 'Sees', `    this.getLogger().info('sees ' + typeof room + ' ' + JSON.stringify(room) + ' value=' + JSON.stringify((room as any).value?.id ?? null));\n    return 7;`),
+      modifyApp('mod', 'Mod', `    builder.setDisplayName('never');\n    return builder.getRoom();`),
+    ]);
+    const r = await engine.run({ action: 'createRoom', name: 'truthy', type: 'c', creator: 'alice' });
+    expect(r.outcome).toBe('completed');
+    expect(calls(engine.trace.events, r.runId)).toEqual([
+      ['yes', 'executePreRoomCreateExtend', 'returned'],
+      ['sees', 'executePreRoomCreateExtend', 'returned'],
+      ['mod', 'executePreRoomCreateModify', 'threw'],
+    ]);
+    // The Room over `true` copies no field; its `value` getter answers undefined fields.
+    expect(logLines(engine.trace.events, r.runId)).toEqual(['sees object {} value=null']);
+    expect(engine.world.roomById(r.roomId as string)?.displayName).toBe('truthy');
+  });
+
+  it('(§4) an Extend that returns false breaks the chain like returning nothing: the next app gets invalid params', async () => {
+    engine = await makeEngine([extendApp('no', 'No', `    return false;`), modifyApp('mod', 'Mod', `    builder.setDisplayName('never');\n    return builder.getRoom();`)]);
+    const r = await engine.run({ action: 'createRoom', name: 'falsy', type: 'c', creator: 'alice' });
+    expect(calls(engine.trace.events, r.runId)).toEqual([
+      ['no', 'executePreRoomCreateExtend', 'returned'],
+      ['mod', 'executePreRoomCreateModify', 'invalid-params'],
+    ]);
+    expect(mergeOf(engine.trace.events, r.runId).chainBroken).toBe(true);
+  });
+
   it('(§4) an Extend that throws a generic error breaks the chain: later apps are refused, nothing applied, the room is still created', async () => {
     engine = await makeEngine([
       extendApp('ok', 'Ok', `    extend.addCustomField('kept', false);\n    return extend.getRoom();`),
@@ -109,6 +137,16 @@ describe('spec §4: Extend -> Modify chain', () => {
     const merge = mergeOf(engine.trace.events, r.runId);
     expect([merge.chainBroken, merge.applied, merge.dropped]).toEqual([false, [], []]);
     expect(engine.world.roomById(r.roomId as string)?.memberIds).toEqual(['u-alice', 'u-bob']);
+  });
+
+  it('(§3, Deno-era profile) a Room handed back carries its unset fields as null: the next builder.addCustomField throws on customFields null, as the real runtime (fidelity batch 1, pipeline 35)', async () => {
+    engine = await makeEngine(
+        [extendApp('same', 'Same', `    return room;`), modifyApp('mod', 'Mod', `    builder.setDisplayName('Built');\n    builder.addCustomField('mod', 1 as any);\n    return builder.getRoom();`)],
+      { profile: 'current' },
+    );
+    const r = await engine.run({ action: 'createRoom', name: 'nullfields', type: 'c', creator: 'alice' });
+    expect(calls(engine.trace.events, r.runId).map((c) => c[2])).toEqual(['returned', 'threw']);
+    expect(engine.world.roomById(r.roomId as string)?.displayName).toBe('nullfields');
   });
 
   it('(§5) an Extend that times out breaks the chain like a generic error', async () => {

@@ -63,6 +63,13 @@ export interface RuntimeSwitches {
   freezeInputs: boolean;
   /** `room.usernames` of the runtime's Room: the array (Deno, vm) or a Promise (Node runtime, RC 8.8+). Omitted = array. */
   roomUsernames?: 'array' | 'promise';
+  /**
+   * The Room's IRoom fields (and `_USERNAMES`) are own properties from the start, `undefined` until
+   * the host's room fills them: the Deno runtime's class fields (Deno compiles with
+   * useDefineForClassFields). A returned Room then carries every field, null where unset, to the
+   * host. Omitted = only the fields the host sent are own properties.
+   */
+  roomOwnFields?: boolean;
 }
 
 /** How the runtime builds one argument of a listener call (mirrors the deno runtime's parseArgs). */

@@ -32,6 +32,8 @@ export interface CallInput {
   freezeInputs: boolean;
   /** `room.usernames`: the Deno runtime's array or the Node runtime's Promise (spec section 8). Omitted = array. */
   roomUsernames?: RoomUsernamesMode;
+  /** The Deno runtime's Room: every IRoom field an own property (RuntimeSwitches.roomOwnFields). */
+  roomOwnFields?: boolean;
 }
 
 function deepFreeze<T>(value: T, seen = new Set<object>()): T {
@@ -88,12 +90,12 @@ function buildArgs(input: CallInput, first: unknown): BuiltArgs {
     switch (spec.kind) {
       case 'room': {
         const plain = (i === 0 ? first : decodeWire(spec.room)) as Record<string, unknown>;
-        return freeze(spec.wrap ? new Room(plain, [...spec.usernames], input.roomUsernames) : plain);
+        return freeze(spec.wrap ? new Room(plain, [...spec.usernames], input.roomUsernames, input.roomOwnFields) : plain);
       }
       case 'context': {
         const ctx = (i === 0 ? first : decodeWire(spec.context)) as Record<string, unknown>;
         const room = ctx['room'];
-        if (typeof room === 'object' && room !== null) ctx['room'] = new Room(room as Record<string, unknown>, [...spec.usernames], input.roomUsernames);
+        if (typeof room === 'object' && room !== null) ctx['room'] = new Room(room as Record<string, unknown>, [...spec.usernames], input.roomUsernames, input.roomOwnFields);
         return freeze(ctx);
       }
       case 'extender':

@@ -18,10 +18,12 @@ import type { RoomType } from '@rocket.chat/apps-engine/definition/rooms/RoomTyp
 import type { IUser } from '@rocket.chat/apps-engine/definition/users/IUser.js';
 
 /*
- * The IRoom fields are `declare`d: only the fields the host sent become own properties. (The deno
- * runtime's class fields are emitted as own `undefined` properties, which msgpack would send back
- * as null; whether the host then treats them as changes is for the differential harness to settle:
- * hookscope keeps the members an app did not touch out of its answer.)
+ * The IRoom fields are `declare`d: by default only the fields the host sent become own properties
+ * (the vm-era Room, compiled without define semantics). The Deno runtime's class fields are own
+ * `undefined` properties, which msgpack sends back as null when an app returns its Room: the
+ * differential harness showed the real Modify then gets `customFields: null` and
+ * `builder.addCustomField` throws (fidelity seed 20260101, batch 1, pipeline 35). The
+ * `roomOwnFields` switch reproduces that for the Deno-runtime profiles.
  */
 /** How `room.usernames` behaves: the Deno runtime's array, or the Node runtime's Promise (spec section 8). */
 export type RoomUsernamesMode = 'array' | 'promise';
@@ -31,6 +33,9 @@ export type RoomUsernamesMode = 'array' | 'promise';
  * crosses back with a returned room; RC keeps its manager behind a non-enumerable symbol).
  */
 const BRIDGE_ANSWERS = new WeakMap<object, Array<string>>();
+
+/** The Deno runtime's Room class fields, in its declaration order (deno-runtime lib/room.ts). */
+const DENO_ROOM_FIELDS = ['id', 'displayName', 'slugifiedName', 'type', 'creator', 'isDefault', 'isReadOnly', 'displaySystemMessages', 'messageCount', 'createdAt', 'updatedAt', 'lastModifiedAt', 'customFields', 'userIds', '_USERNAMES'] as const;
 
 export class Room {
   declare public id: string | undefined;
@@ -49,7 +54,10 @@ export class Room {
   declare public userIds?: Array<string>;
   private _USERNAMES: Array<string> | Promise<Array<string>> | undefined;
 
-  public constructor(room: Record<string, unknown>, usernames: Array<string>, mode: RoomUsernamesMode = 'array') {
+  public constructor(room: Record<string, unknown>, usernames: Array<string>, mode: RoomUsernamesMode = 'array', ownFields = false) {
+    // The Deno runtime's class fields: own `undefined` properties, in declaration order, before the
+    // host's room is copied over them (so a returned Room sends `customFields: null` and the like).
+    if (ownFields) for (const field of DENO_ROOM_FIELDS) Object.defineProperty(this, field, { value: undefined, writable: true, enumerable: true, configurable: true });
     Object.assign(this, room);
     if (mode === 'array') this._USERNAMES = usernames;
     else BRIDGE_ANSWERS.set(this, usernames);

@@ -108,6 +108,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
   let app: Record<string, unknown> | null = null;
   let freezeInputs = false;
   let roomUsernames: 'array' | 'promise' = 'array';
+  let roomOwnFields = false;
   let descriptor: LoadMsg['app'] | null = null;
 
   const complain = (text: string): void => {
@@ -120,6 +121,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     descriptor = msg.app;
     freezeInputs = msg.switches.freezeInputs === true;
     roomUsernames = msg.switches.roomUsernames === 'promise' ? 'promise' : 'array';
+    roomOwnFields = msg.switches.roomOwnFields === true;
     ctx.current = null;
     capture.begin(null);
     // `this.getAccessors()` requests belong to whatever call is current when they are made.
@@ -156,7 +158,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     capture.logger.setMethod(method);
     const accessors: AccessorSet = createAccessors((op: AccessorOp, args: unknown[]) => request(callId, op, args), descriptor);
     // A call that goes over a budget is answered at once with what was cut; its code may run on.
-    const outcome = await Promise.race([executeCall({ app, method, args: msg.args as ArgSpec[], accessors, freezeInputs, roomUsernames }), budgets.exceeded(callId).then((error): CallOutcome => ({ ok: false, error }))]);
+    const outcome = await Promise.race([executeCall({ app, method, args: msg.args as ArgSpec[], accessors, freezeInputs, roomUsernames, roomOwnFields }), budgets.exceeded(callId).then((error): CallOutcome => ({ ok: false, error }))]);
     budgets.answered(callId);
     const held = outcome.held ? { held: outcome.held } : {};
     // One post per call: the result carries what the handler left behind.

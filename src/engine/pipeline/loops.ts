@@ -5,7 +5,7 @@
 import type { RoomEvent } from '../events.ts';
 import { invoke, ListenerAbort, type InvokeResult } from './invoke.ts';
 import { openPhase, shouldExecute, skipRest } from './listeners.ts';
-import type { EventPayload } from './payload.ts';
+import type { ChainValue, EventPayload } from './payload.ts';
 import type { RunScope } from './scope.ts';
 
 export function abortFrom(r: InvokeResult, event: RoomEvent): ListenerAbort | null {
@@ -75,14 +75,22 @@ export async function runChain(scope: RunScope, event: RoomEvent, room: Record<s
   return current === undefined ? null : (current as Record<string, unknown> | null);
 }
 
+/**
+ * What the next app of the chain gets: the previous app's value as it is (spec section 4; the real
+ * host hands `room` on unchanged). A falsy value (null, nothing, false, 0, '') makes the runtime
+ * answer "invalid params" (deno-runtime handlers/listener/handler.ts `if (!param1)`); a truthy
+ * non-object crosses as itself: the Room / RoomBuilder over `true` has no fields, and a builder
+ * setter on it throws in strict mode, as on the server.
+ */
 function chainPayload(room: unknown, preCreateUsernames: 'members' | 'empty'): EventPayload {
-  if (room === null || room === undefined) return { kind: 'room', room: null, usernames: []};
-  const obj = (typeof room === 'object' ? room : { value: room }) as Record<string, unknown>;
+  if (!room) return { kind: 'room', room: null, usernames: [] };
+  if (typeof room !== 'object') return { kind: 'room', room: room as ChainValue, usernames: [] };
+  const obj = room as Record<string, unknown>;
   const names = obj['_USERNAMES'];
   // Node runtime: a room without an id answers `usernames` with [] (spec §8).
   const hidden = preCreateUsernames === 'empty' && (obj['id'] === undefined || obj['id'] === null || obj['id'] === '');
   const usernames = Array.isArray(names) && !hidden ? names.filter((n): n is string => typeof n === 'string') : [];
-  return { kind: 'room', room: obj, usernames};
+  return { kind: 'room', room: obj, usernames };
 }
 
 /** Pre join / Pre leave: no return value is read; only an AppsEngineException blocks. */

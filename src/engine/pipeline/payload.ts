@@ -4,11 +4,19 @@ import { encodeWire } from '../../protocol/wire.ts';
 import type { ArgSource, EventSpec } from '../events.ts';
 import type { Profile } from '../profiles.ts';
 
+/** A truthy non-room value an Extend/Modify handed on in the chain. */
+export type ChainValue = string | number | boolean | bigint | unknown[];
+
 export type EventPayload =
   | {
       kind: 'room';
-      /** The app-shaped room, or null once an Extend/Modify chain is broken. */
-      room: Record<string, unknown> | null;
+      /**
+       * The app-shaped room, or null once an Extend/Modify chain is broken. In the chain it is
+       * whatever the previous app returned, as the host hands it on (AppListenerManager
+       * `room = await app.call(...)`): a truthy non-object (`true`, a number, a string) crosses
+       * as itself, and the runtime builds its Room / RoomBuilder over it as the real one does.
+       */
+      room: Record<string, unknown> | ChainValue | null;
       usernames: string[];
       /**
        * What an extender/builder argument wraps when it is not `room` (legacy in-place chain: the

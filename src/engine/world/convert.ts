@@ -166,7 +166,9 @@ export function mergeMappedFields(
   const applied: FieldChange[] = [];
   const dropped: DroppedField[] = [];
   const orig = original as unknown as Record<string, unknown>;
-  const changed = (field: string) => field in result && !same(result[field], orig[field]);
+  // null and a missing field are the same here: the wire turns undefined into null, and a Room the
+  // Deno runtime sends back carries every unset field as null (spec section 3, RuntimeSwitches.roomOwnFields).
+  const changed = (field: string) => field in result && !same(result[field] ?? undefined, orig[field] ?? undefined);
 
   const take = (field: string, apply: (value: unknown) => string | null) => {
     if (!changed(field)) return;

@@ -135,7 +135,8 @@ export class RoomBuilder implements IRoomBuilder {
 
   /** Overwrites an existing key; no period check (unlike IRoomExtender). */
   public addCustomField(key: string, value: object): IRoomBuilder {
-    if (typeof this.room.customFields !== 'object' || this.room.customFields === null) {
+    // As the runtime's: `typeof null` is 'object', so a null customFields stays and the write throws.
+    if (typeof this.room.customFields !== 'object') {
       this.room.customFields = {};
     }
     this.room.customFields[key] = value;
