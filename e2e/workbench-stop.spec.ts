@@ -1,6 +1,6 @@
 /** Stop ends a stuck handler; timeouts and restarts show in the runtime-problems indicator. */
 import { test, expect } from './fixtures.ts';
-import { loopingApp, Workbench } from './pages/workbench.ts';
+import { loopingApp, tickingApp, Workbench } from './pages/workbench.ts';
 
 async function addLoopingApp(wb: Workbench): Promise<void> {
   await wb.addBlankApp();
@@ -57,6 +57,41 @@ test('Stop ends a run stuck in for(;;){} within a second; world and code are int
   await page.locator('.topbar-title').click();
   await page.keyboard.press('Escape');
   await expect(wb.answer()).toHaveText('completed', { timeout: 5_000 });
+});
+
+test('Stop stays offered while a handler\'s interval keeps running after the run, and ends it', async ({ page }) => {
+  const wb = new Workbench(page);
+  await wb.open();
+  await wb.addBlankApp();
+  await wb.openFile('App2App.ts');
+  await wb.typeIntoEditor(tickingApp('App2App'));
+  await wb.setRoomName('tick-room');
+  await wb.run();
+  await expect(wb.answer()).toHaveText('completed');
+  // The run is over, yet App 2's interval keeps running: Stop says so and stays.
+  const stop = page.getByTestId('stop-button');
+  await expect(stop).toBeVisible();
+  await expect(stop).toHaveAttribute('title', /^Stop the timers App 2 keeps running with no call in progress/);
+  await expect(page.getByTestId('topbar-stop')).toBeVisible();
+  await stop.click();
+  await expect(stop).toBeHidden();
+  await expect(page.getByTestId('topbar-stop')).toBeHidden();
+  const pill = page.getByTestId('runtime-problems');
+  await expect(pill).toHaveText(/1 worker restarted/);
+  await pill.click();
+  await expect(page.getByTestId('runtime-problems-list')).toContainText('the timers it kept running with no call in progress were ended');
+  await expect(page.getByTestId('runtime-problems-list')).toContainText('App 2');
+  // The code is intact and the app runs again (leaving a new interval, so Stop comes back).
+  expect(await wb.editorText()).toContain('setInterval');
+  await page.keyboard.press('Escape');
+  await wb.setRoomName('tick-room-2');
+  await wb.run();
+  await expect(wb.answer()).toHaveText('completed');
+  await expect(stop).toBeVisible();
+  // Esc stops it too.
+  await page.locator('.topbar-title').click();
+  await page.keyboard.press('Escape');
+  await expect(stop).toBeHidden();
 });
 
 test('a timeout restarts the worker and the indicator lists it as information', async ({ page }) => {

@@ -98,6 +98,19 @@ export class ${className} extends App implements IPreRoomCreatePrevent {
 }
 
 /** A Prevent handler that never returns (a synchronous endless loop). */
+/** An app whose Post create handler leaves a `setInterval` running after it returned. */
+export function tickingApp(className: string): string {
+  return `import { App } from '@rocket.chat/apps-engine/definition/App';
+import { IPostRoomCreate, IRoom } from '@rocket.chat/apps-engine/definition/rooms';
+
+export class ${className} extends App implements IPostRoomCreate {
+    public async executePostRoomCreate(room: IRoom): Promise<void> {
+        setInterval(() => this.getLogger().info('tick'), 200);
+    }
+}
+`;
+}
+
 export function loopingApp(className: string): string {
   return `import { App } from '@rocket.chat/apps-engine/definition/App';
 import { IPreRoomCreatePrevent, IRoom } from '@rocket.chat/apps-engine/definition/rooms';

@@ -9,6 +9,7 @@ import { isReservedKey } from './own-keys.ts';
 import { isWriteOp } from '../protocol/runtime-protocol.ts';
 import { decodeWire, encodeWire, type Wire } from '../protocol/wire.ts';
 import { descriptorOf, applyAppJson, type AppDefinition } from './apps/app-manifest.ts';
+import { LINGER_STOP_REASON, LingeringApps } from './apps/lingering.ts';
 import { AppProcess, type AppSource } from './apps/app-process.ts';
 import { AppRegistry, type InstalledApp } from './apps/registry.ts';
 import { TransportPool, type TransportFactory } from './apps/transport.ts';
@@ -75,6 +76,8 @@ export class Engine {
   private stepper: ((call: CallRef) => Promise<void>) | null = null;
   /** Simulated waits in progress (services.hang); Stop ends them. */
   private readonly hangs = new Set<() => void>();
+  /** Apps whose workers run code with no call in flight (left-over timers); Stop ends them too. */
+  readonly lingering = new LingeringApps();
 
   constructor(options: EngineOptions) {
     this.trace = new TraceBus(options.traceLimit);
@@ -309,7 +312,9 @@ export class Engine {
    * Stop: terminate every app worker with a call in progress. Each such call ends as `stopped`
    * and the pipeline goes on exactly as after a timeout (spec section 5); the world keeps what
    * was committed. A wait the host only simulates (the no-reply hang of an exception without a
-   * message, spec §4) ends at once, as if its timeout had come. Returns how many calls were stopped.
+   * message, spec §4) ends at once, as if its timeout had come. A worker with no call in flight
+   * that still runs app code (left-over timers, {@link lingering}) is terminated too; the app
+   * loads again on its next call. Returns how many calls and lingering workers were stopped.
    */
   stop(): number {
     let stopped = 0;
@@ -318,9 +323,12 @@ export class Engine {
       stopped += 1;
     }
     for (const app of this.registry.all()) {
-      if (!app.process.busy) continue;
-      app.process.kill('stopped by the user', { kind: 'stopped' });
-      stopped += 1;
+      if (app.process.busy) {
+        app.process.kill('stopped by the user', { kind: 'stopped' });
+        stopped += 1;
+      } else if (app.process.stopLingering(LINGER_STOP_REASON)) {
+        stopped += 1;
+      }
     }
     return stopped;
   }
@@ -402,6 +410,7 @@ export class Engine {
       onRestart: (reason: string) => {
         this.trace.emit({ type: 'worker-restarted', runId: null, at: now(), appId, reason });
       },
+      onLingering: (on: boolean) => this.lingering.set(appId, on),
     };
   }
 

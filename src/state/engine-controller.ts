@@ -86,6 +86,7 @@ export class EngineController {
     const s = this.store.getState();
     this.engine = new Engine({ transports: options.transports, world: s.world, timeoutMs: s.settings.timeoutMs, traceLimit: TRACE_LIMIT, ...(options.env ? { env: options.env } : {}) });
     this.unsubscribe.push(this.engine.trace.subscribe((e) => this.onTrace(e)));
+    this.unsubscribe.push(this.engine.lingering.subscribe((ids) => this.store.getState().setLingeringApps(ids)));
     this.unsubscribe.push(
       this.store.subscribe((next, prev) => {
         if (next.apps !== prev.apps || next.settings !== prev.settings) this.scheduleSync();
@@ -161,7 +162,7 @@ export class EngineController {
     this.gate.continueRun();
   }
 
-  /** Stop: waiting calls go on without pausing and busy workers are terminated (calls end `stopped`). */
+  /** Stop: waiting calls go on without pausing; busy and lingering workers are terminated (calls end `stopped`). */
   stop(): number {
     this.gate.continueRun();
     return this.engine.stop();

@@ -25,6 +25,9 @@ export interface RunsSlice {
   /** Events that belong to no user run (runtime problems, worker restarts, detached logs). */
   consoleEvents: TraceEvent[];
   lastAction: ActionInput | null;
+  /** Apps whose workers still run code with no call in progress (left-over timers): Stop stays offered for them. */
+  lingeringApps: string[];
+  setLingeringApps(ids: string[]): void;
   /** The number the next run gets (run #1, #2...). */
   nextRunSeq: number;
   /** A new user run: the Run area follows it (selection back to live). */
@@ -49,6 +52,8 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
     runs: [],
     consoleEvents: [],
     lastAction: null,
+    lingeringApps: [],
+    setLingeringApps: (lingeringApps) => set({ lingeringApps }),
     nextRunSeq: 1,
     startRun: (record, options = {}) =>
       set((s) => {

@@ -65,6 +65,8 @@ export interface AppProcessHooks {
   /** A message that failed validation, or a runtime that died: reported, never trusted. */
   onProblem(problem: string): void;
   onRestart(reason: string): void;
+  /** The worker started (true) or stopped (false) running app code outside any call in flight (see {@link AppProcess.lingering}). */
+  onLingering?(lingering: boolean): void;
 }
 
 interface Inflight {
@@ -126,6 +128,11 @@ export class AppProcess {
   private readonly afterWatch = new Map<string, AfterWatch>();
   private readonly afterAnswers = new Map<string, Promise<AfterReturnAnswer>>();
   private readonly returnedCalls = new Set<string>();
+  /** Answered calls whose timers may still run: left pending at the answer, not (yet) settled without intervals. */
+  private readonly lingerCalls = new Set<string>();
+  /** The current worker ran app code outside any call after its load (a timer set in initialize or onEnable). */
+  private detachedActivity = false;
+  private lingerReported = false;
   private callSeq = 0;
   private answeredSinceLoad = false;
   /** Set when loading hung (timed out): every later load answers this at once until the code changes. */
@@ -399,6 +406,48 @@ export class AppProcess {
     return this.inflight.size > 0;
   }
 
+  /**
+   * True while the worker may run app code with no call in flight: timers a call left behind
+   * after it answered (an interval, or work still running past its bound), or timers started in
+   * initialize/onEnable that keep calling in (spec 7.2). Stop terminates such a worker too.
+   */
+  get lingering(): boolean {
+    return this.transport !== null && (this.lingerCalls.size > 0 || this.detachedActivity);
+  }
+
+  private reportLingering(): void {
+    const now = this.lingering;
+    if (now === this.lingerReported) return;
+    this.lingerReported = now;
+    this.hooks.onLingering?.(now);
+  }
+
+  /** Activity (a request or a log line) of the current worker: outside any open call, it lingers. */
+  private noteActivity(callId: string | null): void {
+    if (callId === null) {
+      if (this.loadResolve) return; // the load itself
+      this.detachedActivity = true;
+    } else if (this.inflight.has(callId) || this.afterWatch.has(callId)) {
+      return; // the call, or its un-awaited work the run still waits for
+    } else if (this.returnedCalls.has(callId)) {
+      this.lingerCalls.add(callId);
+    } else {
+      return;
+    }
+    this.reportLingering();
+  }
+
+  /**
+   * Stop for a worker that only lingers: terminated like a stopped call's worker (its timers end
+   * with it); the next call loads the app again, as after a restart. Returns whether it did.
+   */
+  stopLingering(reason: string): boolean {
+    if (!this.lingering) return false;
+    this.dropStandby();
+    this.kill(reason, { kind: 'stopped' });
+    return true;
+  }
+
   /** Terminate the worker; calls in flight end as crashed (or stopped); the next call starts a fresh runtime. */
   kill(reason: string, answer: CallAnswer = { kind: 'crashed', reason }): void {
     const transport = this.transport;
@@ -410,6 +459,9 @@ export class AppProcess {
     this.liveness = null;
     this.calls = 0;
     transport.terminate();
+    this.lingerCalls.clear();
+    this.detachedActivity = false;
+    this.reportLingering();
     this.loadResolve?.({ ok: false, phase: 'construct', error: crashError(reason) });
     for (const [id, entry] of this.inflight) {
       this.scheduler.clearTimeout(entry.timer);
@@ -462,6 +514,10 @@ export class AppProcess {
           this.answeredSinceLoad = true;
         }
         this.hooks.onPending({ callId: msg.callId, ...msg.pending });
+        if (msg.pending.timers + msg.pending.intervals > 0) {
+          this.lingerCalls.add(msg.callId);
+          this.reportLingering();
+        }
         const held = msg.held ? { held: msg.held } : {};
         const tooLarge = msg.ok ? this.budgets.result(msg.value) : null;
         if (tooLarge) entry.resolve({ kind: 'error', error: { code: RPC.internalError, name: 'Error', className: 'ResultTooLarge', message: `The value returned cannot be sent to the host: ${tooLarge}` } });
@@ -472,12 +528,14 @@ export class AppProcess {
         this.liveness?.pong(msg.seq);
         return;
       case 'request': {
+        this.noteActivity(msg.callId);
         const refused = this.budgets.request(msg.callId);
         if (refused) return this.refuse(msg.reqId, msg.callId, refused);
         if (this.transport) this.answer(this.transport, msg.reqId, msg.callId, msg.op, msg.args);
         return;
       }
       case 'log': {
+        this.noteActivity(msg.callId);
         const fits = this.budgets.log(msg.callId, msg.args);
         if (fits.ok) this.hooks.onLog(msg);
         else if (fits.dropped % 50 === 1) this.hooks.onDropped(msg.callId, fits.dropped);
@@ -488,6 +546,11 @@ export class AppProcess {
         return;
       case 'settled':
         this.endAfterWatch(msg.callId, (afterMs) => ({ kind: 'settled', waited: msg.waited, intervals: msg.intervals, afterMs }));
+        if (msg.intervals === 0 && this.lingerCalls.delete(msg.callId)) this.reportLingering();
+        else if (msg.intervals > 0 && this.returnedCalls.has(msg.callId)) {
+          this.lingerCalls.add(msg.callId);
+          this.reportLingering();
+        }
         return;
     }
   }

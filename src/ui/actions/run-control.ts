@@ -1,17 +1,18 @@
 /**
  * Whether a run is in progress long enough to offer Stop (a normal run answers in a few ms, so
- * the control would only flash), and Stop itself: the controller terminates every busy worker.
+ * the control would only flash), or an app's worker still runs code after its calls answered
+ * (left-over timers), and Stop itself: the controller terminates every busy or lingering worker.
  */
 import { useEffect, useState } from 'react';
 import { getController } from '../../state/browser-controller.ts';
 import type { StoreState } from '../../state/store.ts';
 import { useStore } from '../../state/store.ts';
 
-export const STOP_AFTER_MS = 250;
-export const STOP_HINT = 'Stop the handler that is running: its worker is terminated and the host goes on as after a timeout (Esc)';
+const STOP_AFTER_MS = 250;
+const STOP_HINT = 'Stop the handler that is running: its worker is terminated and the host goes on as after a timeout (Esc)';
 
 /** A run waiting for the host's answer, or with Post handlers still running in the background. */
-export function runInProgress(s: StoreState): { startedAt: number } | null {
+function runInProgress(s: StoreState): { startedAt: number } | null {
   for (let i = s.runs.length - 1; i >= 0; i--) {
     const r = s.runs[i]!;
     if (r.state === 'running' || r.state === 'answered') return { startedAt: r.startedAt };
@@ -19,13 +20,22 @@ export function runInProgress(s: StoreState): { startedAt: number } | null {
   return null;
 }
 
+/** Stop's tooltip: what it will stop. */
+export function stopHint(lingering: string[], running: boolean): string {
+  if (running || lingering.length === 0) return STOP_HINT;
+  const who = lingering.join(', ');
+  return `Stop the timers ${who} ${lingering.length === 1 ? 'keeps' : 'keep'} running with no call in progress: ${lingering.length === 1 ? 'its worker is' : 'their workers are'} terminated and the app loads again on its next call (Esc)`;
+}
+
 export function stopRun(): void {
   getController()?.stop();
 }
 
-/** True once a run has been in progress for STOP_AFTER_MS. */
-export function useStoppable(): boolean {
+/** What Stop offers: nothing, a run in progress (after STOP_AFTER_MS), or lingering apps only. */
+export function useStoppable(): { visible: boolean; hint: string } {
   const startedAt = useStore((s) => runInProgress(s)?.startedAt ?? null);
+  const lingering = useStore((s) => s.lingeringApps);
+  const apps = useStore((s) => s.apps);
   const [late, setLate] = useState(false);
   useEffect(() => {
     setLate(false);
@@ -33,5 +43,14 @@ export function useStoppable(): boolean {
     const t = setTimeout(() => setLate(true), Math.max(0, STOP_AFTER_MS - (Date.now() - startedAt)));
     return () => clearTimeout(t);
   }, [startedAt]);
-  return startedAt !== null && late;
+  const running = startedAt !== null && late;
+  const names = lingering.map((id) => apps.find((a) => a.id === id)?.name ?? id);
+  return { visible: running || names.length > 0, hint: stopHint(names, running) };
+}
+
+/** Esc stops once Stop is offered (the caller checks that no dialog or widget takes Esc first). */
+export function escWouldStop(s: StoreState, now: number): boolean {
+  if (s.lingeringApps.length > 0) return true;
+  const run = runInProgress(s);
+  return run !== null && now - run.startedAt >= STOP_AFTER_MS;
 }

@@ -6,12 +6,11 @@
 import { useEffect } from 'react';
 import { useStore } from '../../state/store.ts';
 import { runLast } from '../actions/rerun.ts';
-import { runInProgress, STOP_AFTER_MS, stopRun } from '../actions/run-control.ts';
+import { escWouldStop, stopRun } from '../actions/run-control.ts';
 
 function escStops(e: KeyboardEvent): boolean {
   if (e.key !== 'Escape' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return false;
-  const run = runInProgress(useStore.getState());
-  if (!run || Date.now() - run.startedAt < STOP_AFTER_MS) return false;
+  if (!escWouldStop(useStore.getState(), Date.now())) return false;
   return document.querySelector('[aria-modal="true"], [role="menu"], [role="dialog"], .monaco-editor .suggest-widget.visible') === null;
 }
 
