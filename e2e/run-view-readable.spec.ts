@@ -5,7 +5,7 @@
  * what it did.
  */
 import { expect, test } from './fixtures.ts';
-import { focusableNode, inside, inWindow, shot, smallestGraphText, widerThanWindow } from './pages/readability.ts';
+import { clippedGraphText, focusableNode, inside, inWindow, shot, smallestGraphText, widerThanWindow } from './pages/readability.ts';
 import { FIVE_APPS, TEN_APPS, loadAndRun } from './pages/run-view-scenarios.ts';
 
 
@@ -37,6 +37,7 @@ for (const size of [
     expect(await inWindow(page, run.outcome())).toBe(true);
     await expect(run.outcome().getByTestId('graph-outcome-why')).toContainText('Department Tagger (Extend) added customFields.department');
     expect(await widerThanWindow(page)).toEqual([]);
+    expect(await clippedGraphText(page)).toEqual([]);
     // The full app name is there on hover (the node's title) even when the node abbreviates it.
     await expect(run.handler('IPreRoomCreatePrevent', 'banned-words-filter')).toHaveAttribute('title', /^Banned Words Filter · executePreRoomCreatePrevent/);
     await shot(page, `five-apps-${size.width}x${size.height}`);
@@ -74,6 +75,7 @@ test('presenter mode at 1280x720: graph text >= 18 px, the outcome in view, no h
   expect(await smallestGraphText(page)).toBeGreaterThanOrEqual(18);
   expect(await inWindow(page, run.outcome())).toBe(true);
   expect(await widerThanWindow(page)).toEqual([]);
+  expect(await clippedGraphText(page)).toEqual([]);
   await expect(page.getByTestId('theme-toggle')).toBeInViewport();
   await expect(page.getByTestId('presenter-toggle')).toBeInViewport();
   await shot(page, 'presenter-1280x720');

@@ -21,6 +21,32 @@ export async function smallestGraphText(page: Page): Promise<number> {
   return Math.min(...sizes);
 }
 
+/**
+ * Graph text a node cuts off: a line that ends in an ellipsis (wider than its box), or text that
+ * reaches past its node's box (a second line below the bottom edge). The handler's line-clamped
+ * effect text counts only when its clamped lines do not fit the node.
+ */
+export async function clippedGraphText(page: Page): Promise<string[]> {
+  return page.getByTestId('run-graph').locator('.react-flow__node').evaluateAll((nodes) => {
+    const out: string[] = [];
+    for (const node of nodes) {
+      const box = node.getBoundingClientRect();
+      for (const el of node.querySelectorAll<HTMLElement>('.hs-node-title, .hs-node-says, .hs-phase-event, .hs-phase-empty, .hs-badge, .hs-duration')) {
+        if (el.offsetWidth === 0) continue;
+        const r = el.getBoundingClientRect();
+        const text = (el.textContent ?? '').trim();
+        const clamped = el.classList.contains('hs-node-says');
+        if (!clamped && el.scrollWidth > el.clientWidth + 1) out.push(`${text}: wider than its box`);
+        // The effect line is clamped to 2 lines: squeezed below what it shows, its last line is cut.
+        const lines = clamped ? Math.min(el.scrollHeight, 2 * parseFloat(getComputedStyle(el).lineHeight)) : 0;
+        if (clamped && el.clientHeight < lines - 1) out.push(`${text}: cut at the bottom`);
+        if (r.right > box.right + 1 || r.bottom > box.bottom + 1) out.push(`${text}: past its node's edge`);
+      }
+    }
+    return out;
+  });
+}
+
 export async function inWindow(page: Page, locator: Locator): Promise<boolean> {
   const box = await locator.boundingBox();
   const size = page.viewportSize();

@@ -14,9 +14,12 @@ export const SIZES = {
   laneGap: 8,
   handler: { width: 200, height: 66 },
   handlerGap: 22,
-  /** A phase no app listens to: one thin lane. */
+  /** A phase no app listens to: one thin lane (a not-awaited one shows no badge: nothing to wait for). */
   emptyLane: { width: 300, height: 38 },
-  host: { width: 124, height: 38 },
+  /** A not-awaited phase with handlers is this much taller: its label column also holds the "not awaited" badge. */
+  detachedBadge: 14,
+  /** Wide enough for "✓ subscribe user" whole. */
+  host: { width: 176, height: 38 },
   /** Between a host step and the not-awaited phase drawn on its row. */
   hostGap: 24,
   /** Kept for the (unlaid) action and outcome boxes. */
@@ -49,7 +52,7 @@ export function layout(nodes: GraphNode[]): GraphNode[] {
       case 'phase': {
         const n = children.get(node.id) ?? 0;
         const width = n === 0 ? SIZES.emptyLane.width : SIZES.laneLabel + n * SIZES.handler.width + (n - 1) * SIZES.handlerGap + SIZES.lanePadding;
-        const height = n === 0 ? SIZES.emptyLane.height : SIZES.handler.height + 2 * SIZES.lanePadding;
+        const height = n === 0 ? SIZES.emptyLane.height : SIZES.handler.height + 2 * SIZES.lanePadding + (node.awaited ? 0 : SIZES.detachedBadge);
         if (!node.awaited && hostRow) {
           // Beside the host step: the row grows to the taller of the two.
           out.push({ ...node, x: SIZES.host.width + SIZES.hostGap, y: hostRow.y, width, height });

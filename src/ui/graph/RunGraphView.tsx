@@ -33,10 +33,15 @@ export function readableZoom(presenter: boolean): number {
   return presenter ? 18 / (SMALLEST_TEXT * PRESENTER_CSS_ZOOM) : 12 / SMALLEST_TEXT;
 }
 
-function Inner({ graph, selectedNodeId, onSelectNode, theme, fitAll }: RunGraphViewProps & { graph: RunGraph }) {
+/** The zoom range a fit may choose: readable text (or everything, for the small side-by-side views). */
+function useFitBounds(fitAll: boolean | undefined): { minFit: number; maxFit: number } {
   const presenter = useStore((s) => s.presenter);
   const minFit = fitAll ? 0.1 : readableZoom(presenter) + 0.005;
-  const maxFit = fitAll ? 1 : minFit * 1.3;
+  return { minFit, maxFit: fitAll ? 1 : minFit * 1.3 };
+}
+
+function Inner({ graph, selectedNodeId, onSelectNode, theme, fitAll }: RunGraphViewProps & { graph: RunGraph }) {
+  const { minFit, maxFit } = useFitBounds(fitAll);
   const nodeCache = useRef<FlowNodeCache>(new Map());
   const nodes = useMemo(() => toFlowNodes(graph, selectedNodeId, nodeCache.current), [graph, selectedNodeId]);
   const edgeCache = useRef<FlowEdgeCache>(new Map());
@@ -122,19 +127,28 @@ function Inner({ graph, selectedNodeId, onSelectNode, theme, fitAll }: RunGraphV
         aria-label="Pipeline of the run: phases top to bottom, apps left to right in the order Rocket.Chat calls them"
       >
         <Background gap={24} size={1} />
-        <Controls showInteractive={false} position="top-right" fitViewOptions={{ padding: 0.04, minZoom: minFit, maxZoom: maxFit }} />
       </ReactFlow>
     </div>
   );
 }
 
-function GraphHeader({ action }: { action: ActionNode | undefined }) {
-  if (!action) return null;
+/** Zoom in, out and fit, in the header row: outside the canvas, so they never cover a lane. */
+function ZoomControls({ fitAll }: { fitAll: boolean | undefined }) {
+  const { minFit, maxFit } = useFitBounds(fitAll);
+  return <Controls className="hs-graph-zoom" orientation="horizontal" showInteractive={false} fitViewOptions={{ padding: 0.04, minZoom: minFit, maxZoom: maxFit }} aria-label="Zoom the graph" />;
+}
+
+function GraphHeader({ action, fitAll }: { action: ActionNode | undefined; fitAll: boolean | undefined }) {
   return (
-    <div className="hs-graph-head" data-testid="graph-node-action">
-      <span className="hs-graph-head-kicker">action</span>
-      <span className="hs-graph-head-title">{action.label}</span>
-      <span className="hs-graph-head-sub" data-testid="graph-action-profile">{action.origin} · profile {action.profile}</span>
+    <div className="hs-graph-head">
+      {action && (
+        <div className="hs-graph-head-action" data-testid="graph-node-action">
+          <span className="hs-graph-head-kicker">action</span>
+          <span className="hs-graph-head-title">{action.label}</span>
+          <span className="hs-graph-head-sub" data-testid="graph-action-profile">{action.origin} · profile {action.profile}</span>
+        </div>
+      )}
+      <ZoomControls fitAll={fitAll} />
     </div>
   );
 }
@@ -176,14 +190,14 @@ export function RunGraphView(props: RunGraphViewProps & { graph: RunGraph }) {
   const outcome = graph.nodes.find((n): n is OutcomeNode => n.kind === 'outcome');
   const decisive = graph.nodes.find((n): n is HandlerNode => n.kind === 'handler' && n.id === outcome?.responsible);
   return (
-    <div className={`hs-graph${props.fitAll ? ' hs-graph-small' : ''}`} data-testid="run-graph" data-run-id={graph.runId}>
-      <GraphHeader action={action} />
-      <div className="hs-graph-body">
-        <ReactFlowProvider>
+    <ReactFlowProvider>
+      <div className={`hs-graph${props.fitAll ? ' hs-graph-small' : ''}`} data-testid="run-graph" data-run-id={graph.runId}>
+        <GraphHeader action={action} fitAll={props.fitAll} />
+        <div className="hs-graph-body">
           <Inner {...props} graph={graph} />
-        </ReactFlowProvider>
-        {outcome && <OutcomeCard outcome={outcome} decisive={decisive} selected={props.selectedNodeId === 'outcome'} onSelectNode={props.onSelectNode} />}
+          {outcome && <OutcomeCard outcome={outcome} decisive={decisive} selected={props.selectedNodeId === 'outcome'} onSelectNode={props.onSelectNode} />}
+        </div>
       </div>
-    </div>
+    </ReactFlowProvider>
   );
 }

@@ -44,7 +44,7 @@ export const PhaseNodeView = memo(function PhaseNodeView({ data }: NodeProps<Flo
       <div className="hs-phase-label">
         <span className="hs-node-title">{n.label}</span>
         {!empty && <span className="hs-phase-event">{camelBreaks(n.event)}</span>}
-        {!n.awaited && <span className="hs-badge hs-badge-detached" title="The host does not wait for these handlers: the action completes before they finish.">not awaited</span>}
+        {!n.awaited && !empty && <span className="hs-badge hs-badge-detached" title="The host does not wait for these handlers: the action completes before they finish.">not awaited</span>}
       </div>
       {empty && <span className="hs-phase-empty">{n.state === 'not-run' ? 'not run · no app listens' : 'no app listens'}</span>}
     </div>

@@ -16,7 +16,8 @@ export interface RunHistoryProps {
   onCompare(id: string | null): void;
 }
 
-const ROW_HEIGHT = 44;
+/** Three lines: the action, its answer (whole: the error code is what the row is scanned for), the apps. */
+const ROW_HEIGHT = 58;
 
 export function RunHistory({ runs, selectedId, compareId, apps, onSelect, onCompare }: RunHistoryProps) {
   const [filter, setFilter] = useState<HistoryFilter>(NO_FILTER);
