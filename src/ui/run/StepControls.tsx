@@ -1,8 +1,9 @@
-/** Step-through and slow motion for teaching: Step mode, Step (F10), Continue (F8), speed, Stop. */
+/** Step-through and slow motion for teaching: Step mode, Step (F10) and Continue (F8) while stepping, speed, Stop when there is something to stop. */
 import { useEffect } from 'react';
 import type { Speed } from '../../state/inspect-slice.ts';
 import { useStore } from '../../state/store.ts';
-import { continueRun, setStepping, step, stopRun } from './actions.ts';
+import { StopButton } from '../actions/StopButton.tsx';
+import { continueRun, setStepping, step } from './actions.ts';
 
 const SPEEDS: { value: Speed; label: string }[] = [
   { value: 'full', label: 'full speed' },
@@ -31,19 +32,23 @@ function useStepKeys(enabled: boolean): void {
 
 export function StepControls() {
   const { enabled, speed, waiting } = useStore((s) => s.step);
-  const running = useStore((s) => s.runs.some((r) => r.state === 'running'));
   useStepKeys(enabled);
   return (
     <div className="run-step" role="group" aria-label="Step-through">
       <button type="button" className="btn btn-small" aria-pressed={enabled} data-testid="step-mode" title="Pause before every handler call (teaching)" onClick={() => setStepping(!enabled, speed)}>
         {enabled ? 'Stepping: on' : 'Step mode'}
       </button>
-      <button type="button" className="btn btn-small" data-testid="step-next" disabled={!waiting} title="Step: make the next handler call (F10)" onClick={step}>
-        Step
-      </button>
-      <button type="button" className="btn btn-small" data-testid="step-continue" disabled={!waiting} title="Continue: run the rest of this run without pausing (F8)" onClick={continueRun}>
-        Continue
-      </button>
+      {/* Step and Continue only in step mode: outside it they could never be used. */}
+      {enabled && (
+        <>
+          <button type="button" className="btn btn-small" data-testid="step-next" disabled={!waiting} title="Step: make the next handler call (F10)" onClick={step}>
+            Step
+          </button>
+          <button type="button" className="btn btn-small" data-testid="step-continue" disabled={!waiting} title="Continue: run the rest of this run without pausing (F8)" onClick={continueRun}>
+            Continue
+          </button>
+        </>
+      )}
       <label className="run-speed" title="Slow motion: a pause of 800 ms ÷ speed before each handler">
         <select className="input input-small" value={speed} data-testid="step-speed" aria-label="Speed" onChange={(e) => setStepping(enabled, e.target.value as Speed)}>
           {SPEEDS.map((s) => (
@@ -51,9 +56,7 @@ export function StepControls() {
           ))}
         </select>
       </label>
-      <button type="button" className="btn btn-small btn-danger" data-testid="run-stop" disabled={!running} title="Stop: terminate the handlers in progress (they end as stopped; the host goes on as after a timeout)" onClick={() => void stopRun()}>
-        ■ Stop
-      </button>
+      <StopButton testId="run-stop" compact />
     </div>
   );
 }

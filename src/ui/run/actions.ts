@@ -45,4 +45,3 @@ export function setStepping(enabled: boolean, speed: Speed): void {
 
 export const step = () => getController()?.step();
 export const continueRun = () => getController()?.continueRun();
-export const stopRun = () => getController()?.stop();
