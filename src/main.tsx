@@ -12,7 +12,9 @@ if (!container) {
   throw new Error('hookscope: #root element missing from index.html');
 }
 
-restoreWorkspace(useStore, localStorage);
+// Before anything reads the store: the controller and the first render see the saved workspace.
+// With nothing saved this answers at once; otherwise it loads the reader (zod) first.
+await restoreWorkspace(useStore, localStorage);
 const autosave = startAutosave(useStore, localStorage);
 window.addEventListener('pagehide', () => autosave.flush());
 void startBrowserController(useStore);
