@@ -12,17 +12,23 @@ if (!container) {
   throw new Error('hookscope: #root element missing from index.html');
 }
 
-restoreWorkspace(useStore, localStorage);
-const autosave = startAutosave(useStore, localStorage);
-window.addEventListener('pagehide', () => autosave.flush());
-void startBrowserController(useStore);
-// Under `hookscope dev`: open the served app folder and follow its changes on disk.
-void startDevSession(useStore);
+function start(root: HTMLElement): void {
+  const autosave = startAutosave(useStore, localStorage);
+  window.addEventListener('pagehide', () => autosave.flush());
+  void startBrowserController(useStore);
+  // Under `hookscope dev`: open the served app folder and follow its changes on disk.
+  void startDevSession(useStore);
 
-createRoot(container).render(
-  <StrictMode>
-    <ErrorBoundary area="the workbench">
-      <App />
-    </ErrorBoundary>
-  </StrictMode>,
-);
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary area="the workbench">
+        <App />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
+
+// Before anything reads the store: the controller and the first render see the saved workspace.
+// With nothing saved this answers at once; otherwise it loads the reader (zod) first. Not a
+// top-level await: the reader's chunk imports modules of this one, which must not be waiting.
+void restoreWorkspace(useStore, localStorage).then(() => start(container));

@@ -6,9 +6,6 @@
 import { z } from 'zod';
 import { scenarioSchema } from './schema.ts';
 
-/** Where an exported scenario (kept in the app's folder, next to node_modules) finds the schema. */
-export const SCHEMA_REF = './node_modules/hookscope/dist/scenario.schema.json';
-
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return {

@@ -2,7 +2,7 @@
 import type { AppDefinition } from '../engine/apps/app-manifest.ts';
 import { setOwn } from '../engine/own-keys.ts';
 import { emptyWorld, type WorldRoom, type WorldState } from '../engine/world/types.ts';
-import { isPathApp, type Scenario, type ScenarioApp } from './schema.ts';
+import type { Scenario, ScenarioApp } from './schema.ts';
 
 export const SCENARIO_EPOCH = Date.UTC(2026, 0, 1);
 
@@ -11,7 +11,8 @@ export const SCENARIO_EPOCH = Date.UTC(2026, 0, 1);
  * from disk first (`resolveScenarioApps` in Node); here it is an error naming the folder.
  */
 export function appDefinition(app: ScenarioApp): AppDefinition {
-  if (isPathApp(app)) throw new Error(`the app in folder "${app.path}" must be read from disk first (hookscope run, or open the folder)`);
+  // isPathApp, written out: this file is on the page's first load and the schema (zod) is not.
+  if (app.path !== undefined) throw new Error(`the app in folder "${app.path}" must be read from disk first (hookscope run, or open the folder)`);
   const files = app.files ?? { [app.classFile ?? `${app.name.replace(/[^\w]/g, '') || 'App'}.ts`]: app.source ?? '' };
   let classFile = app.classFile ?? Object.keys(files)[0] ?? 'App.ts';
   if (app.classFile === undefined && files['app.json'] !== undefined) {

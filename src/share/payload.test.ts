@@ -7,8 +7,10 @@ import { shareTokenOf } from './codec.ts';
 import { encodeShare } from './codec.ts';
 import { projectRun } from '../graph/project.ts';
 import type { TraceEvent } from '../engine/trace.ts';
-import { buildSharePayload, readShareToken, shareLink, sharedRecords, shareStartWorld } from './payload.ts';
-import { readScenarioFile, scenarioText, workspaceToScenario } from './scenario-io.ts';
+import { buildSharePayload, shareLink, sharedRecords, shareStartWorld } from './payload.ts';
+import { readShareToken } from './payload-read.ts';
+import { scenarioText, workspaceToScenario } from './scenario-io.ts';
+import { readScenarioFile } from './scenario-read.ts';
 
 const BASE = 'https://hookscope.example/app/';
 

@@ -2,17 +2,16 @@
  * What a share link carries: the whole workspace (the saved-workspace format autosave uses:
  * apps, world, settings, drafts), with the world the recorded runs started from, and, if asked,
  * the recorded runs with their whole trace, so the recipient sees the same graphs and Run
- * reproduces them. Reading validates everything (trace-schema.ts) and never runs or loads anything.
+ * reproduces them. This is the writing half, without zod (on the page's first load); reading a
+ * link is `payload-read.ts`, which validates everything (trace-schema.ts), loaded on demand.
  */
-import { z } from 'zod';
 import type { ActionInput } from '../engine/host/actions.ts';
 import type { TraceEvent } from '../engine/trace.ts';
 import type { WorldState } from '../engine/world/types.ts';
 import { callsOf, type ReportCall } from '../scenario/report.ts';
 import type { RunRecord, RunSummary, Workspace } from '../state/types.ts';
-import { readWorkspace, serializeWorkspace } from '../state/workspace-file.ts';
-import { decodeShare, encodeShare, SHARE_PREFIX } from './codec.ts';
-import { asAction, asTrace, SHARE_LIMITS, sharedRunSchema } from './trace-schema.ts';
+import { serializeWorkspace } from '../state/workspace-file.ts';
+import { encodeShare, SHARE_PREFIX } from './codec.ts';
 
 export const SHARE_FORMAT = 'hookscope-share';
 
@@ -52,7 +51,7 @@ export interface PendingWorkspace {
   actions: ActionInput[];
 }
 
-function callsInWords(events: readonly TraceEvent[], runId: string): SharedCall[] {
+export function callsInWords(events: readonly TraceEvent[], runId: string): SharedCall[] {
   return callsOf(events, runId, false).map((c) => ({
     app: c.app,
     method: c.method,
@@ -88,45 +87,6 @@ export function buildSharePayload(ws: Workspace, runs: RunRecord[] | null): Shar
 /** The full link for this page: origin + path + `#share=v1.<data>`. */
 export function shareLink(base: string, ws: Workspace, runs: RunRecord[] | null): string {
   return `${base.split('#')[0]}#${SHARE_PREFIX}${encodeShare(buildSharePayload(ws, runs))}`;
-}
-
-export type ReadShareOutcome = { ok: true; pending: PendingWorkspace } | { ok: false; problem: string };
-
-const payloadSchema = z.object({
-  format: z.literal(SHARE_FORMAT),
-  workspace: z.unknown(),
-  runs: z.array(sharedRunSchema).max(SHARE_LIMITS.runs, `at most ${SHARE_LIMITS.runs} runs`).optional(),
-});
-
-function pathText(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part);
-  return out || '(top level)';
-}
-
-export function readSharePayload(json: unknown): ReadShareOutcome {
-  const p = json as { format?: unknown } | null;
-  if (!p || typeof p !== 'object' || p.format !== SHARE_FORMAT) return { ok: false, problem: 'This is not a hookscope link: its data is not a shared workspace.' };
-  const parsed = payloadSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((i) => `${pathText(i.path)}: ${i.message}`);
-    return { ok: false, problem: `The shared runs cannot be read: ${issues.join('; ')}${parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : ''}.` };
-  }
-  const read = readWorkspace(JSON.stringify(parsed.data.workspace));
-  if (!read.ok) return { ok: false, problem: `The shared workspace cannot be read: ${read.problem}.` };
-  const runs: SharedRun[] = (parsed.data.runs ?? []).map((r) => {
-    const events = asTrace(r.events);
-    const root = events[0]?.runId;
-    const calls: SharedCall[] = root ? callsInWords(events, root) : (r.calls ?? []).map((c) => ({ ...c, ...(c.effect === undefined ? {} : { effect: c.effect }) }) as SharedCall);
-    return { action: asAction(r.action), result: r.result as RunSummary, events, calls };
-  });
-  return { ok: true, pending: { origin: 'link', label: null, workspace: read.workspace, runs, actions: runs.map((r) => r.action) } };
-}
-
-/** Decodes the `v1.<data>` token of a link into a workspace to review, or says what is wrong. */
-export function readShareToken(token: string): ReadShareOutcome {
-  const decoded = decodeShare(token);
-  return decoded.ok ? readSharePayload(decoded.json) : decoded;
 }
 
 /** Shared runs as history records (read-only): run ids get a `shared-` prefix so they never meet the recipient's. */

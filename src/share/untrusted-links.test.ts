@@ -1,9 +1,11 @@
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { defaultWorkspace } from '../state/default-workspace.ts';
-import { serializeWorkspace, readWorkspace } from '../state/workspace-file.ts';
+import { serializeWorkspace } from '../state/workspace-file.ts';
+import { readWorkspace } from '../state/workspace-read.ts';
 import { decodeShare, encodeShare, inflateWithLimit, SHARE_SIZE_LIMITS, toBase64Url } from './codec.ts';
-import { buildSharePayload, readShareToken } from './payload.ts';
+import { buildSharePayload } from './payload.ts';
+import { readShareToken } from './payload-read.ts';
 
 /** A token for arbitrary bytes of JSON text (what a crafted link carries). */
 function tokenOf(text: Uint8Array): string {

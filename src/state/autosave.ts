@@ -3,15 +3,22 @@
  * read back on load. Unreadable saved data is kept under a backup key, never silently replaced.
  */
 import type { AppStore } from './store.ts';
-import { readWorkspace, serializeWorkspace } from './workspace-file.ts';
+import { serializeWorkspace } from './workspace-file.ts';
 
 export const STORAGE_KEY = 'hookscope.workspace';
 export const BACKUP_PREFIX = 'hookscope.workspace.unreadable.';
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
 
-/** Loads the saved workspace into the store. Returns true when one was restored. */
-export function restoreWorkspace(store: AppStore, storage: Storage, now = new Date()): boolean {
+/** The reader (zod and every schema): imported only when something was saved. */
+type Reader = Pick<typeof import('./workspace-read.ts'), 'readWorkspace'>;
+const loadReader = (): Promise<Reader> => import('./workspace-read.ts');
+
+/**
+ * Loads the saved workspace into the store. Resolves true when one was restored. With nothing
+ * saved it answers without loading the reader; the page awaits it before its first render.
+ */
+export async function restoreWorkspace(store: AppStore, storage: Storage, now = new Date(), reader: () => Promise<Reader> = loadReader): Promise<boolean> {
   let raw: string | null;
   try {
     raw = storage.getItem(STORAGE_KEY);
@@ -20,7 +27,12 @@ export function restoreWorkspace(store: AppStore, storage: Storage, now = new Da
     return false;
   }
   if (raw === null) return false;
-  const read = readWorkspace(raw);
+  let read: ReturnType<Reader['readWorkspace']>;
+  try {
+    read = (await reader()).readWorkspace(raw);
+  } catch (err) {
+    read = { ok: false, problem: `this page could not load its workspace reader (${(err as Error).message})` };
+  }
   if (read.ok) {
     store.getState().loadWorkspace(read.workspace);
     store.getState().selectApp(read.workspace.apps[0]?.id ?? null);

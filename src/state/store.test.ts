@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { blankApp } from './app-files.ts';
 import { restoreWorkspace, startAutosave, STORAGE_KEY } from './autosave.ts';
 import { createAppStore } from './store.ts';
-import { readWorkspace, serializeWorkspace } from './workspace-file.ts';
+import { serializeWorkspace } from './workspace-file.ts';
+import { readWorkspace } from './workspace-read.ts';
 
 function memoryStorage() {
   const data = new Map<string, string>();
@@ -74,11 +75,21 @@ describe('autosave', () => {
     expect(JSON.parse(text).scenario.apps[0].files['lib/banned.ts']).toContain('BANNED_WORDS');
   });
 
-  it('keeps unreadable data under a backup key and says so', () => {
+  it('with nothing saved, restores nothing and never loads the reader (zod stays off the first load)', async () => {
+    const reader = vi.fn(() => import('./workspace-read.ts'));
+    const store = createAppStore();
+    const before = store.getState();
+    expect(await restoreWorkspace(store, memoryStorage(), new Date(0), reader)).toBe(false);
+    expect(reader).not.toHaveBeenCalled();
+    expect(store.getState().apps).toBe(before.apps);
+    expect(store.getState().storageProblem).toBeNull();
+  });
+
+  it('keeps unreadable data under a backup key and says so', async () => {
     const storage = memoryStorage();
     storage.setItem(STORAGE_KEY, '{broken');
     const store = createAppStore();
-    expect(restoreWorkspace(store, storage, new Date(0))).toBe(false);
+    expect(await restoreWorkspace(store, storage, new Date(0))).toBe(false);
     expect(store.getState().storageProblem).toMatch(/could not be read/);
     expect(storage.data.get('hookscope.workspace.unreadable.1970-01-01T00:00:00.000Z')).toBe('{broken');
   });
@@ -90,7 +101,19 @@ describe('autosave', () => {
     store.getState().setDraft('createRoom', { ...store.getState().drafts.createRoom, name: 'saved-name' });
     autosave.stop();
     const fresh = createAppStore();
-    expect(restoreWorkspace(fresh, storage)).toBe(true);
+    expect(await restoreWorkspace(fresh, storage)).toBe(true);
     expect(fresh.getState().drafts.createRoom.name).toBe('saved-name');
+  });
+
+  it('keeps the saved workspace under a backup key when the reader cannot be loaded', async () => {
+    const storage = memoryStorage();
+    const saved = serializeWorkspace(createAppStore().getState());
+    storage.setItem(STORAGE_KEY, saved);
+    const store = createAppStore();
+    const reader = () => Promise.reject(new Error('Failed to fetch dynamically imported module'));
+    expect(await restoreWorkspace(store, storage, new Date(0), reader)).toBe(false);
+    expect(store.getState().storageProblem).toMatch(/could not be read: this page could not load its workspace reader \(Failed to fetch/);
+    expect(storage.data.get('hookscope.workspace.unreadable.1970-01-01T00:00:00.000Z')).toBe(saved);
+    expect(storage.data.get(STORAGE_KEY)).toBe(saved);
   });
 });

@@ -1,14 +1,23 @@
 /** Loads a gallery example as the workspace (after the user confirmed replacing theirs). */
 import { exampleById } from '../../examples/index.ts';
-import { parseScenario } from '../../scenario/schema.ts';
+import type { ParseOutcome } from '../../scenario/schema.ts';
 import { scenarioToWorkspace } from '../../share/scenario-io.ts';
 import { useStore } from '../../state/store.ts';
 import { loadIntoWorkspace } from '../share/load-workspace.ts';
+import { preloadExampleGuide } from './ExampleGuide.tsx';
 
 export async function openExample(id: string): Promise<void> {
   const example = exampleById(id);
   if (!example) return;
-  const parsed = parseScenario(example.scenario);
+  let parsed: ParseOutcome;
+  try {
+    // The schema (zod) and the guide's steps load with the first example opened, not with the page.
+    const [schema] = await Promise.all([import('../../scenario/schema.ts'), preloadExampleGuide()]);
+    parsed = schema.parseScenario(example.scenario);
+  } catch (err) {
+    useStore.getState().setShareProblem({ title: `The example "${example.title}" cannot be read.`, problems: [`this page could not load its reader (${err instanceof Error ? err.message : String(err)})`] });
+    return;
+  }
   if (!parsed.ok) {
     useStore.getState().setShareProblem({ title: `The example "${example.title}" cannot be read.`, problems: parsed.problems.map((p) => `${p.path}: ${p.message}`) });
     return;

@@ -1,15 +1,26 @@
-/** Links and files become a workspace to review (never loaded or run here), or a precise problem. */
+/**
+ * Links and files become a workspace to review (never loaded or run here), or a precise problem.
+ * The readers (zod and every schema) are imported only when a link or file is actually opened.
+ */
 import { toAction } from '../../scenario/run-scenario.ts';
 import { shareTokenOf } from '../../share/codec.ts';
-import { readShareToken } from '../../share/payload.ts';
-import { cleanAction, readScenarioFile } from '../../share/scenario-io.ts';
+import type { ReadShareOutcome } from '../../share/payload-read.ts';
+import type { ReadFileOutcome } from '../../share/scenario-read.ts';
+import { cleanAction } from '../../share/scenario-io.ts';
 import { useStore, type AppStore } from '../../state/store.ts';
 
-/** Reads `#share=…`; returns false when the fragment is not a share link at all. */
-export function openShareHash(hash: string, store: AppStore = useStore): boolean {
+const couldNotLoad = (err: unknown) => `this page could not load its reader (${err instanceof Error ? err.message : String(err)})`;
+
+/** Reads `#share=…`; resolves false when the fragment is not a share link at all (nothing is loaded then). */
+export async function openShareHash(hash: string, store: AppStore = useStore): Promise<boolean> {
   const token = shareTokenOf(hash);
   if (token === null) return false;
-  const read = readShareToken(token);
+  let read: ReadShareOutcome;
+  try {
+    read = (await import('../../share/payload-read.ts')).readShareToken(token);
+  } catch (err) {
+    read = { ok: false, problem: couldNotLoad(err) };
+  }
   if (read.ok) {
     store.getState().setShareProblem(null);
     store.getState().setPending(read.pending);
@@ -19,8 +30,13 @@ export function openShareHash(hash: string, store: AppStore = useStore): boolean
   return true;
 }
 
-export function importScenarioText(fileName: string, text: string, store: AppStore = useStore): void {
-  const read = readScenarioFile(text);
+export async function importScenarioText(fileName: string, text: string, store: AppStore = useStore): Promise<void> {
+  let read: ReadFileOutcome;
+  try {
+    read = (await import('../../share/scenario-read.ts')).readScenarioFile(text);
+  } catch (err) {
+    read = { ok: false, problems: [couldNotLoad(err)] };
+  }
   if (read.ok) {
     store.getState().setShareProblem(null);
     store.getState().setPending({ origin: 'file', label: fileName, workspace: read.workspace, runs: [], actions: read.steps.map((s) => cleanAction(toAction(s))) });
@@ -37,5 +53,5 @@ export async function importFile(file: File, store: AppStore = useStore): Promis
     store.getState().setShareProblem({ title: `${file.name} cannot be read.`, problems: [(err as Error).message] });
     return;
   }
-  importScenarioText(file.name, text, store);
+  await importScenarioText(file.name, text, store);
 }

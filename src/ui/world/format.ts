@@ -1,6 +1,5 @@
 /** Labels and row models for the World panel's read-only views. Pure. */
-import { globMatches } from '../../engine/bridges/glob.ts';
-import type { AppSetting, HttpExchange, RoomTypeCode, WorldMessage, WorldNotification, WorldState } from '../../engine/world/types.ts';
+import { globMatches, type AppSetting, type HttpExchange, type RoomTypeCode, type WorldMessage, type WorldNotification, type WorldState } from '../../engine/index.ts';
 
 export const ROOM_TYPE_LABELS: Record<RoomTypeCode, string> = {
   c: 'Public channel',
