@@ -8,6 +8,7 @@ import type { TransportFactory } from '../engine/apps/transport.ts';
 import type { ActionInput } from '../engine/host/actions.ts';
 import { PROFILES, type ProfileId } from '../engine/profiles.ts';
 import type { AppDefinition } from '../engine/apps/app-manifest.ts';
+import { setOwn } from '../engine/own-keys.ts';
 import { checkExpect } from './expect.ts';
 import { callsOf, finalWorld, logsOf, notificationsOf, type StepReport } from './report.ts';
 import type { Scenario, ScenarioStep } from './schema.ts';
@@ -76,7 +77,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     for (const def of defs) await engine.installApp(def);
     const failures: string[] = [];
     const appProblems: Record<string, { name: string; text: string }> = Object.create(null) as Record<string, { name: string; text: string }>;
+    const appNames: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const app of engine.registry.all()) {
+      setOwn(appNames, app.def.id, app.def.name);
       if (app.loadError !== null) {
         // onEnable refused: the code loaded, but Rocket.Chat does not enable the app (spec 7.2).
         const text = app.notEnabled?.phase === 'enable' ? `is ${app.loadError}, so Rocket.Chat never calls it` : `did not load: ${app.loadError}`;
@@ -126,7 +129,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       };
       if (step.expect) {
         const actual = { outcome: result.outcome, errorCode: result.error?.code ?? null };
-        const checked = checkExpect(step.expect, { step: report, persistence: engine.world.data.persistence, appProblems });
+        const checked = checkExpect(step.expect, { step: report, persistence: engine.world.data.persistence, appProblems, appNames });
         report.expectation = { ok: checked.ok, expected: step.expect, actual, failures: checked.failures };
         for (const f of checked.failures) failures.push(`step ${index} (${step.action}): ${f}`);
       }
