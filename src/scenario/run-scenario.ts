@@ -55,6 +55,11 @@ export interface ScenarioReport {
   passed: boolean;
 }
 
+/** The per-call timeout a run uses: the file's, or else the profile's default (`profile` = a --profile over the file's). */
+export function effectiveTimeoutMs(scenario: Scenario, profile: ProfileId = scenario.profile): number {
+  return scenario.timeoutFromFile ? scenario.timeoutMs : PROFILES[profile].timeoutMs;
+}
+
 export function toAction(step: ScenarioStep): ActionInput {
   const { expect: _expect, ...action } = step;
   return action as ActionInput;
@@ -69,7 +74,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     env: { clock, ids: sequentialIds(), scheduler: systemScheduler },
     world: initialWorld(scenario),
     profile,
-    timeoutMs: scenario.timeoutFromFile ? scenario.timeoutMs : PROFILES[profile].timeoutMs,
+    timeoutMs: effectiveTimeoutMs(scenario, profile),
     ...(options.keepSpare === false ? { keepSpare: false } : {}),
   });
   try {
