@@ -8,7 +8,7 @@ import type { AppDefinition } from '../engine/apps/app-manifest.ts';
 import { AppFolderError, loadApp, resolveScenarioApps } from '../lib/load-app.ts';
 import { warmRuntimes, type WarmRuntimes } from '../lib/warm-runtimes.ts';
 import { nodeTransports } from '../node/node-transport.ts';
-import { runScenario } from '../scenario/run-scenario.ts';
+import { effectiveTimeoutMs, runScenario } from '../scenario/run-scenario.ts';
 import { isPathApp, parseScenarioText } from '../scenario/schema.ts';
 import { intOption, parse, UsageError } from './args.ts';
 import { paintFor } from './color.ts';
@@ -38,6 +38,8 @@ interface RunSettings {
   load: (dir: string) => Promise<AppDefinition>;
   warn: (s: string) => void;
   progress: Progress;
+  /** Per file: the per-call timeout it runs with, for the progress line while it runs. */
+  timeouts: Map<string, number>;
 }
 
 /** Exit code a file's failure stands for: 2 bad input, 1 it ran (or tried to load) and failed. */
@@ -81,6 +83,7 @@ async function runFile(file: string, s: RunSettings, done: { typechecked: Set<st
     done.hinted.add(key);
     for (const w of hintWarnings(app)) s.warn(w);
   }
+  s.timeouts.set(file, effectiveTimeoutMs(scenario, s.profile));
   const report = await runScenario(scenario, {
     transports: await s.transports(),
     keepSpare: false,
@@ -156,6 +159,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     },
     warn: (w) => io.err(`hookscope: ${w}`),
     progress,
+    timeouts,
   };
   const done = { typechecked: new Set<string>(), hinted: new Set<string>() };
   let outcomes: Outcome[];
@@ -165,7 +169,6 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
       if (i === files.length - 1) (warm as WarmRuntimes | null)?.resize(0);
       return runFile(f, settings, done);
     }, (o, n) => {
-      if (o.result.kind === 'ran') timeouts.set(o.result.file, o.result.report.timeoutMs);
       progress.fileDone(o.result.file, o.code === 0, n, files.length);
     });
   } finally {

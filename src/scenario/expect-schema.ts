@@ -45,7 +45,7 @@ export const expectSchema = z
             room: z.string().optional().describe("The room's name or id."),
             sender: z.string().optional().describe("The sender's username."),
             text: z.string().optional().describe('Part of the text (substring).'),
-            app: z.string().optional().describe('The id of the app that posted it.'),
+            app: z.string().optional().describe("The app's id or name (the one that posted it)."),
           })
           .strict(),
       )
@@ -56,7 +56,7 @@ export const expectSchema = z
       .array(
         z
           .object({
-            app: z.string().optional().describe('The id of the app that sent it.'),
+            app: z.string().optional().describe("The app's id or name (the one that sent it)."),
             user: z.string().optional().describe('The username it went to.'),
             room: z.string().optional().describe("The room's name or id."),
             text: z.string().optional().describe('Part of the text (substring).'),

@@ -12,6 +12,8 @@ export interface ExpectContext {
   persistence: Record<string, { id: string; data: unknown; associations: { model: string; id: string }[] }[]>;
   /** Load problems per app id (an app that did not load or is not enabled), with the app's name. */
   appProblems: Record<string, { name: string; text: string }>;
+  /** App id -> name, so `app` in messages, notifications and logs may name an app by either (README, scenario format). */
+  appNames?: Record<string, string>;
 }
 
 export interface ExpectResult {
@@ -58,9 +60,16 @@ function matchCall(e: ExpectedCall, c: ReportCall): boolean {
   );
 }
 
-function listCheck<T>(label: string, expected: T[] | undefined, actual: unknown[], describe: (x: unknown) => string, failures: string[]): void {
+/** An entry's `app` (an app id in the report) is the expected one, named by its id or its name. */
+function sameApp(expected: unknown, actual: unknown, names: Record<string, string> | undefined): boolean {
+  if (expected === undefined || Object.is(expected, actual)) return true;
+  return typeof expected === 'string' && typeof actual === 'string' && ownValue(names, actual) === expected;
+}
+
+function listCheck<T>(label: string, expected: T[] | undefined, actual: unknown[], describe: (x: unknown) => string, failures: string[], names?: Record<string, string>): void {
   for (const e of expected ?? []) {
-    if (actual.some((a) => partialMatch(e, a, TEXT))) continue;
+    const { app, ...rest } = e as { app?: unknown };
+    if (actual.some((a) => partialMatch(rest, a, TEXT) && sameApp(app, (a as { app?: unknown } | null)?.app, names))) continue;
     failures.push(`expected ${label} ${show(e)}; ${actual.length ? `got ${actual.map(describe).join('; ')}` : `there were none`}`);
   }
 }
@@ -95,14 +104,14 @@ export function checkExpect(expect: StepExpect, ctx: ExpectContext): ExpectResul
     const hit = step.calls.find((c) => matchCall(e, c) && c.status !== 'not-reached' && c.status !== 'skipped');
     if (hit) failures.push(`expected no call ${expectedCallText(e)}, got ${callText(hit)}`);
   }
-  listCheck('a message', expect.messages, step.messages, (m) => show(m), failures);
-  listCheck('a notification', expect.notifications, step.notifications, (n) => show(n), failures);
+  listCheck('a message', expect.messages, step.messages, (m) => show(m), failures, ctx.appNames);
+  listCheck('a notification', expect.notifications, step.notifications, (n) => show(n), failures, ctx.appNames);
   for (const [appId, records] of Object.entries(expect.persistence ?? {})) {
     listCheck(`${appId} to hold the record`, records, ownValue(ctx.persistence, appId) ?? [], (r) => show(r), failures);
   }
   listCheck('a log line', expect.logs, step.logs, (l) => {
     const log = l as StepReport['logs'][number];
     return `${log.level} ${show(log.text)}`;
-  }, failures);
+  }, failures, ctx.appNames);
   return { ok: failures.length === 0, failures };
 }

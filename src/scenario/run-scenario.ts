@@ -8,6 +8,7 @@ import type { TransportFactory } from '../engine/apps/transport.ts';
 import type { ActionInput } from '../engine/host/actions.ts';
 import { PROFILES, type ProfileId } from '../engine/profiles.ts';
 import type { AppDefinition } from '../engine/apps/app-manifest.ts';
+import { setOwn } from '../engine/own-keys.ts';
 import { checkExpect } from './expect.ts';
 import { callsOf, finalWorld, logsOf, notificationsOf, type StepReport } from './report.ts';
 import type { Scenario, ScenarioStep } from './schema.ts';
@@ -54,6 +55,11 @@ export interface ScenarioReport {
   passed: boolean;
 }
 
+/** The per-call timeout a run uses: the file's, or else the profile's default (`profile` = a --profile over the file's). */
+export function effectiveTimeoutMs(scenario: Scenario, profile: ProfileId = scenario.profile): number {
+  return scenario.timeoutFromFile ? scenario.timeoutMs : PROFILES[profile].timeoutMs;
+}
+
 export function toAction(step: ScenarioStep): ActionInput {
   const { expect: _expect, ...action } = step;
   return action as ActionInput;
@@ -68,7 +74,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     env: { clock, ids: sequentialIds(), scheduler: systemScheduler },
     world: initialWorld(scenario),
     profile,
-    timeoutMs: scenario.timeoutFromFile ? scenario.timeoutMs : PROFILES[profile].timeoutMs,
+    timeoutMs: effectiveTimeoutMs(scenario, profile),
     ...(options.keepSpare === false ? { keepSpare: false } : {}),
   });
   try {
@@ -76,7 +82,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     for (const def of defs) await engine.installApp(def);
     const failures: string[] = [];
     const appProblems: Record<string, { name: string; text: string }> = Object.create(null) as Record<string, { name: string; text: string }>;
+    const appNames: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const app of engine.registry.all()) {
+      setOwn(appNames, app.def.id, app.def.name);
       if (app.loadError !== null) {
         // onEnable refused: the code loaded, but Rocket.Chat does not enable the app (spec 7.2).
         const text = app.notEnabled?.phase === 'enable' ? `is ${app.loadError}, so Rocket.Chat never calls it` : `did not load: ${app.loadError}`;
@@ -126,7 +134,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       };
       if (step.expect) {
         const actual = { outcome: result.outcome, errorCode: result.error?.code ?? null };
-        const checked = checkExpect(step.expect, { step: report, persistence: engine.world.data.persistence, appProblems });
+        const checked = checkExpect(step.expect, { step: report, persistence: engine.world.data.persistence, appProblems, appNames });
         report.expectation = { ok: checked.ok, expected: step.expect, actual, failures: checked.failures };
         for (const f of checked.failures) failures.push(`step ${index} (${step.action}): ${f}`);
       }

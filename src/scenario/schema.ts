@@ -37,6 +37,8 @@ const roomSchema = z
     isDefault: z.boolean().optional().describe('A default room (new users join it).'),
     description: z.string().optional().describe("The room's description."),
     customFields: z.record(z.string(), z.unknown()).optional().describe("The room's custom fields."),
+    /** A discussion's parent (RC `prid`; apps see `room.parentRoom`). */
+    parentRoom: z.string().min(1).optional().describe("For a discussion: the id of its parent room (apps see it as `room.parentRoom`)."),
   })
   .strict()
   .superRefine((room, ctx) => {
@@ -182,7 +184,11 @@ function crossCheck(s: Scenario): ScenarioProblem[] {
   dup(s.users, (u) => u.id, 'users');
   dup(s.users, (u) => u.username, 'users');
   dup(s.rooms, (r) => r.id, 'rooms');
+  const roomIds = new Set(s.rooms.map((r) => r.id));
   s.rooms.forEach((room, i) => {
+    if (room.parentRoom !== undefined && (!roomIds.has(room.parentRoom) || room.parentRoom === room.id)) {
+      problems.push({ path: `rooms[${i}].parentRoom`, message: `names "${room.parentRoom}", which is not the id of another room in "rooms"` });
+    }
     if (room.creator !== undefined && !usernames.has(room.creator)) problems.push({ path: `rooms[${i}].creator`, message: `unknown username "${room.creator}" (not in "users")` });
     for (const list of ['members', 'owners', 'moderators'] as const) {
       (room[list] ?? []).forEach((m, j) => {

@@ -140,3 +140,85 @@ describe('hookscope run: exit codes', () => {
     expect(r.err).toEqual([`hookscope: ${join(dir, 'mismatch.json')}: step 0 (createRoom): expected outcome completed, got prevented (error-app-prevented: A Rocket.Chat App prevented the room creation.)`]);
   });
 });
+
+describe('hookscope run: the progress line of a step that waits for a timeout', () => {
+  const HANG_SOURCE = `import { App } from '@rocket.chat/apps-engine/definition/App';
+import { IPreRoomUserJoined, IRoomUserJoinedContext } from '@rocket.chat/apps-engine/definition/rooms';
+
+export class Slow extends App implements IPreRoomUserJoined {
+  async executePreRoomUserJoined(context: IRoomUserJoinedContext): Promise<void> {
+    await new Promise((r) => setTimeout(r, 60000));
+  }
+}
+`;
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hookscope-progress-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  // The timeout is the file's (spec §5: configurable, APPS_ENGINE_RUNTIME_TIMEOUT): the line said
+  // "each call times out after 30 s" while the file ran, because it learnt the file's timeout only
+  // once the file had finished.
+  it("(runner) names the file's own timeout while the file runs", async () => {
+    const file = join(dir, 'slow.json');
+    await writeFile(file, JSON.stringify({
+      timeoutMs: 4000,
+      apps: [{ id: 'slow', name: 'Slow', source: HANG_SOURCE }],
+      users: [{ id: 'u1', username: 'alice' }, { id: 'u2', username: 'bob' }],
+      rooms: [{ id: 'r1', slugifiedName: 'general', type: 'c', creator: 'alice' }],
+      steps: [{ action: 'joinRoom', room: 'general', user: 'bob', expect: { outcome: 'completed', calls: [{ app: 'Slow', status: 'timed-out' }] } }],
+    }));
+    const err: string[] = [];
+    const code = await main(['run', file], { out: () => {}, err: (s) => err.push(s) });
+    expect(code).toBe(0);
+    expect(err).toEqual([`hookscope: ${file}: step 1/1 (joinRoom) still running after 3 s (each call times out after 4 s)`]);
+  }, 20000);
+});
+
+describe('scenario rooms: a discussion names its parent room', () => {
+  // RC discussions carry `prid`; the app's room converter hands it to apps as `room.parentRoom`
+  // (spec §6 maps `parentRoom` by id). RocketChat/App.Rocket.Chat.Autojoin.Discussions returns early
+  // on `context.room.parentRoom`, which a scenario could not reach without this field.
+  const PARENT_SOURCE = `import { App } from '@rocket.chat/apps-engine/definition/App';
+import { IPreRoomUserJoined, IRoomUserJoinedContext } from '@rocket.chat/apps-engine/definition/rooms';
+
+export class Parent extends App implements IPreRoomUserJoined {
+  async executePreRoomUserJoined(context: IRoomUserJoinedContext): Promise<void> {
+    this.getLogger().info('parent: ' + (context.room.parentRoom ? context.room.parentRoom.id + ' ' + context.room.parentRoom.slugifiedName : 'none'));
+  }
+}
+`;
+  const world = (rooms: unknown[]) => ({
+    timeoutMs: 5000,
+    apps: [{ id: 'parent', name: 'Parent', source: PARENT_SOURCE }],
+    users: [{ id: 'u1', username: 'alice' }, { id: 'u2', username: 'bob' }],
+    rooms,
+  });
+
+  it('(runner) the parent reaches apps as room.parentRoom', async () => {
+    const { runScenario } = await import('./run-scenario.ts');
+    const { nodeTransports } = await import('../node/node-transport.ts');
+    const parsed = parseScenario({
+      ...world([
+        { id: 'r-eng', slugifiedName: 'engineering', type: 'c', creator: 'alice' },
+        { id: 'r-disc', slugifiedName: 'release-planning', type: 'p', creator: 'alice', parentRoom: 'r-eng' },
+      ]),
+      steps: [
+        { action: 'joinRoom', room: 'release-planning', user: 'bob', inviter: 'alice', expect: { logs: [{ app: 'Parent', text: 'parent: r-eng engineering' }] } },
+        { action: 'joinRoom', room: 'engineering', user: 'bob', expect: { logs: [{ app: 'Parent', text: 'parent: none' }] } },
+      ],
+    });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const report = await runScenario(parsed.scenario, { transports: await nodeTransports() });
+    expect(report.failures).toEqual([]);
+  }, 30000);
+
+  it('(runner) a parent that is not another room of the file is refused with its path', () => {
+    const out = parseScenario(world([{ id: 'r-disc', slugifiedName: 'x', type: 'p', creator: 'alice', parentRoom: 'r-nowhere' }]));
+    expect(out).toEqual({ ok: false, problems: [{ path: 'rooms[0].parentRoom', message: 'names "r-nowhere", which is not the id of another room in "rooms"' }] });
+  });
+});

@@ -54,6 +54,7 @@ export function initialWorld(s: Scenario): WorldState {
     if (r.moderators !== undefined) room.moderatorIds = r.moderators.map(idOf);
     if (r.description !== undefined) room.description = r.description;
     if (r.customFields !== undefined) room.customFields = structuredClone(r.customFields);
+    if (r.parentRoom !== undefined) room.parentRoomId = r.parentRoom;
     world.rooms.push(room);
   }
   if (s.permissions !== undefined && Object.keys(s.permissions).length > 0) world.permissions = structuredClone(s.permissions);

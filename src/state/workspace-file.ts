@@ -44,8 +44,12 @@ export function toScenario(ws: Workspace): ScenarioInput {
     if (r.displayName !== undefined) room.displayName = r.displayName;
     if (r.description !== undefined) room.description = r.description;
     if (r.customFields !== undefined) room.customFields = r.customFields;
+    if (r.parentRoomId !== undefined) room.parentRoom = r.parentRoomId;
     rooms.push(room);
   }
+  // A parent that is not written (a livechat room, a room without a known creator) would make the file invalid.
+  const written = new Set(rooms.map((r) => r.id));
+  for (const room of rooms) if (room.parentRoom !== undefined && !written.has(room.parentRoom)) delete room.parentRoom;
   const settings: Record<string, Record<string, unknown>> = {};
   for (const [appId, table] of Object.entries(w.settings)) {
     for (const [id, s] of Object.entries(table)) if (s.value !== undefined) setOwn(ownEntry(settings, appId, () => ({})), id, s.value);
