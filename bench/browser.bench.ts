@@ -133,7 +133,29 @@ const SANDBOX_METRICS = [
   'sandbox.replaceHung.cold',
 ];
 
-const MONACO = /^(editor\.api|monaco-setup|editor\.worker|ts\.worker|json\.worker|css\.worker|html\.worker|tsMode|jsonMode|typescript|javascript)-/;
+/**
+ * How much of each built chunk is Monaco's own code, by the modules the bundler put in it
+ * (rendered bytes from node_modules/monaco-editor over all rendered bytes): the page-load
+ * metric splits each fetched chunk's gzip by this share, so neither a chunk's name nor a
+ * mixed chunk (Monaco plus our setup) decides what counts as Monaco.
+ */
+const monacoShare = new Map<string, number>();
+
+function recordMonacoShare(output: unknown): void {
+  const outputs = (Array.isArray(output) ? output : [output]) as { output?: { type: string; fileName: string; modules?: Record<string, { renderedLength: number }> }[] }[];
+  for (const o of outputs) {
+    for (const chunk of o.output ?? []) {
+      if (chunk.type !== 'chunk' || !chunk.modules) continue;
+      let all = 0;
+      let monaco = 0;
+      for (const [id, m] of Object.entries(chunk.modules)) {
+        all += m.renderedLength;
+        if (id.includes('/node_modules/monaco-editor/')) monaco += m.renderedLength;
+      }
+      monacoShare.set(basename(chunk.fileName), all === 0 ? 0 : monaco / all);
+    }
+  }
+}
 
 /**
  * Vite's config resolution sets process.env.NODE_ENV when it is unset and every later server or
@@ -158,7 +180,7 @@ async function withPreview(body: (base: string, outDir: string) => Promise<void>
   try {
     await withNodeEnv('production', async () => {
       const t0 = performance.now();
-      await build({ configFile: CONFIG, root: ROOT, logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+      recordMonacoShare(await build({ configFile: CONFIG, root: ROOT, logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } }));
       extra['buildSeconds'] = Math.round((performance.now() - t0) / 100) / 10;
       const server = await preview({ configFile: CONFIG, root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
       try {
@@ -176,30 +198,55 @@ async function benchPageLoad(browser: Browser, base: string, outDir: string): Pr
   const gz = (file: string) => gzipSync(readFileSync(join(outDir, 'assets', file))).length;
   const cold: number[] = [];
   const warm: number[] = [];
-  let firstFetched: { file: string; monaco: boolean; gzip: number }[] = [];
+  let firstFetched: { file: string; monacoShare: number; gzip: number }[] = [];
   const ready = `[data-testid="code-editor"][data-ready="true"]`;
   for (let i = 0; i < 4; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const fetched: string[] = [];
+    // Each script request with the wall-clock time it started (Playwright's request timing): what
+    // started before the editor was live counts, whenever its response arrived.
+    const fetched: { file: string; startedAt: number }[] = [];
     let live = false;
     page.on('response', (r) => {
       const u = new URL(r.url());
-      if (!live && u.pathname.endsWith('.js')) fetched.push(basename(u.pathname));
+      if (!live && u.pathname.endsWith('.js')) fetched.push({ file: basename(u.pathname), startedAt: r.request().timing().startTime });
     });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // The moment the editor became live, recorded in the page by a MutationObserver (not at the
+    // next poll), so what starts loading after it never counts as loaded before it.
+    await page.addInitScript((sel) => {
+      const w = window as unknown as { __hsLiveAt?: number };
+      new MutationObserver((_, obs) => {
+        if (w.__hsLiveAt === undefined && document.querySelector(sel)) {
+          w.__hsLiveAt = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+    }, ready);
     const waitLive = async () => {
-      const h = await page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : 0), ready, { polling: 'raf', timeout: 30_000 });
+      const h = await page.waitForFunction(() => (window as unknown as { __hsLiveAt?: number }).__hsLiveAt ?? 0, undefined, { polling: 'raf', timeout: 30_000 });
       return (await h.jsonValue()) as number;
     };
     try {
       await page.goto(base, { waitUntil: 'commit' });
-      cold.push(await waitLive());
+      const liveAt = await waitLive();
+      cold.push(liveAt);
+      const liveWall = (await page.evaluate(() => performance.timeOrigin)) + liveAt;
+      // Responses still in flight at the live moment arrive a little later: give them a moment.
+      await page.waitForTimeout(300);
       live = true;
-      if (i === 0) firstFetched = [...new Set(fetched)].map((file) => ({ file, monaco: MONACO.test(file), gzip: gz(file) }));
+      if (i === 0) {
+        const before = fetched.filter((f) => f.startedAt > 0 && f.startedAt < liveWall).map((f) => f.file);
+        firstFetched = [...new Set(before)].map((file) => {
+          const share = monacoShare.get(file);
+          if (share === undefined) throw new Error(`${file} was fetched but is not in the build's chunks`);
+          return { file, monacoShare: Math.round(share * 1000) / 1000, gzip: gz(file) };
+        });
+      }
       await page.goto(base, { waitUntil: 'commit' });
       warm.push(await waitLive());
+      // (fetched keeps no more entries: live is set)
     } catch (err) {
       throw new Error(`the editor never became live (${errors.join('; ') || String(err)})`);
     } finally {
@@ -210,12 +257,14 @@ async function benchPageLoad(browser: Browser, base: string, outDir: string): Pr
     summarize('page.editorLive.cold', 'ms', cold, 'fresh browser context (empty HTTP cache): navigation start to [data-testid=code-editor][data-ready=true] (Monaco live), vite preview of a production build on loopback'),
     summarize('page.editorLive.warm', 'ms', warm, 'the same context navigated again (HTTP cache and saved workspace warm): navigation start to Monaco live'),
   );
+  const part = (monaco: boolean) => firstFetched.map((f) => ({ file: f.file, gzip: f.gzip * (monaco ? f.monacoShare : 1 - f.monacoShare) })).filter((f) => f.gzip >= 1);
   const sum = (xs: { gzip: number }[]) => xs.reduce((a, b) => a + b.gzip, 0);
-  const app = firstFetched.filter((f) => !f.monaco);
-  const monaco = firstFetched.filter((f) => f.monaco);
+  const app = part(false);
+  const monaco = part(true);
+  const list = (xs: { file: string; gzip: number }[]) => xs.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)}`).join(', ');
   metrics.push(
-    summarize('page.js.beforeEditor.app.gzip', 'KiB', [sum(app) / 1024], `gzip (zlib default level) of the non-Monaco JavaScript fetched before the editor was live: ${app.map((f) => f.file).join(', ')}`),
-    summarize('page.js.beforeEditor.monaco.gzip', 'KiB', [sum(monaco) / 1024], `gzip of Monaco's own chunks fetched before the editor was live: ${monaco.map((f) => f.file).join(', ')}`),
+    summarize('page.js.beforeEditor.app.gzip', 'KiB', [sum(app) / 1024], `gzip (zlib default level) of the non-Monaco JavaScript fetched before the editor was live; a chunk's gzip is split by the share of its rendered bytes that come from node_modules/monaco-editor (KiB each): ${list(app)}`),
+    summarize('page.js.beforeEditor.monaco.gzip', 'KiB', [sum(monaco) / 1024], `gzip of Monaco's own code fetched before the editor was live, split the same way (KiB each): ${list(monaco)}`),
   );
   extra['jsBeforeEditorLive'] = firstFetched;
 }
