@@ -39,6 +39,27 @@ export class Typed extends App implements IPreRoomCreatePrevent {
   await expect(suggest).toContainText('getRoomReader');
 });
 
+test('type errors against the Apps-Engine types are underlined once the types are in; correct imports never are', async ({ page }) => {
+  await openLiveEditor(page);
+  // The shipped example type-checks: its imports resolve (the type libraries arrive after the
+  // editor is live, with semantic checks held until then, so nothing flashes as missing).
+  await expect(editor(page).locator('.squiggly-error')).toHaveCount(0);
+  await replaceText(
+    page,
+    `import { App } from '@rocket.chat/apps-engine/definition/App';
+import { IPreRoomCreatePrevent, IRoom } from '@rocket.chat/apps-engine/definition/rooms';
+
+export class Typed extends App implements IPreRoomCreatePrevent {
+    public async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+        const count: number = room.slugifiedName;
+        return count > 0;
+    }
+}
+`,
+  );
+  await expect(editor(page).locator('.squiggly-error')).toHaveCount(1);
+});
+
 test('@rocket.chat/ui-kit resolves to its real types: completion lists TextObjectType members (issue 10)', async ({ page }) => {
   await openLiveEditor(page);
   await replaceText(

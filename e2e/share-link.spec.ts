@@ -83,7 +83,7 @@ test('malformed, truncated and future links say what is wrong and leave the work
   await wb.setRoomName('my-own-room');
   const good = await share.shareLink(false);
   const cut = good.slice(0, good.length - 40);
-  const saved = await page.evaluate(() => localStorage.getItem('hookscope.workspace'));
+  const saved = await wb.savedWorkspace(['banned-words'], 'my-own-room');
   for (const [token, message] of [[cut.split('#share=')[1]!, /^The link is cut off: expected \d+ bytes of data, got \d+\. Copy the whole link again\.$/] as [string, RegExp], ...BAD_LINKS]) {
     await page.goto(`/#share=${token}`);
     await expect(share.problem()).toBeVisible();

@@ -46,8 +46,7 @@ test('crafted links are refused with their reason; the page and the workspace st
   await wb.open();
   await wb.setRoomName('kept-draft');
   const before = await prototypeNames(page);
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('hookscope.workspace') ?? '')).toContain('kept-draft');
-  const saved = await page.evaluate(() => localStorage.getItem('hookscope.workspace'));
+  const saved = await wb.savedWorkspace(['banned-words'], 'kept-draft');
   for (const [name, link, seen] of LINKS) {
     await page.goto(link());
     await expect(page.getByTestId('workbench'), name).toBeVisible();

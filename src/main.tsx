@@ -1,21 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { restoreWorkspace, startAutosave } from './state/autosave.ts';
-import { startBrowserController } from './state/browser-controller.ts';
+import { startBrowserControllerAfter } from './state/browser-controller.ts';
 import { useStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { startDevSession } from './ui/dev/dev-session.ts';
+import { editorLiveOr } from './ui/editor/editor-live.ts';
 
 const container = document.getElementById('root');
 if (!container) {
   throw new Error('hookscope: #root element missing from index.html');
 }
 
+/** Without a live editor (none on screen, or Monaco failed), the runtime starts after this long. */
+const RUNTIME_FALLBACK_MS = 4_000;
+
 function start(root: HTMLElement): void {
   const autosave = startAutosave(useStore, localStorage);
   window.addEventListener('pagehide', () => autosave.flush());
-  void startBrowserController(useStore);
+  // The runtime's bundle after the editor (Monaco's chunks first on a cold load); a run asked
+  // for before then starts it at once.
+  startBrowserControllerAfter(useStore, editorLiveOr(RUNTIME_FALLBACK_MS));
   // Under `hookscope dev`: open the served app folder and follow its changes on disk.
   void startDevSession(useStore);
 

@@ -1,5 +1,5 @@
 /** Page object for the hookscope workbench: what a user sees and does, by stable test ids. */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export class Workbench {
   constructor(readonly page: Page) {}
@@ -7,6 +7,20 @@ export class Workbench {
   async open(): Promise<void> {
     await this.page.goto('/');
     await this.page.getByTestId('workbench').waitFor();
+  }
+
+  /**
+   * The workspace as saved once the app runtime has installed these apps (each app's bot user
+   * joins the world, spec 7.2) and the saved text contains `also`. The runtime starts after the
+   * editor is live, so a comparison with a later save must not start before that.
+   */
+  async savedWorkspace(apps: string[], also = ''): Promise<string> {
+    const read = () => this.page.evaluate(() => localStorage.getItem('hookscope.workspace') ?? '');
+    await expect.poll(async () => {
+      const text = await read();
+      return apps.every((id) => text.includes(`"${id}.bot"`)) && text.includes(also);
+    }).toBe(true);
+    return read();
   }
 
   appRow(id: string): Locator {

@@ -12,6 +12,7 @@ import { updateHintMarkers } from './hint-markers.ts';
 import { loadMonaco, type MonacoBundle } from './load-monaco.ts';
 import { ensureModel, restoreViewState, saveViewState, setValueMinimal, syncAppModels } from './models.ts';
 import { waitForTypeScript } from './ts-ready.ts';
+import { markEditorLive } from './editor-live.ts';
 import './code-editor.css';
 
 export interface CodeEditorApi {
@@ -62,6 +63,10 @@ export function CodeEditor(props: CodeEditorProps) {
   const [bundle, setBundle] = useState<MonacoBundle | null>(null);
   const [ready, setReady] = useState(false);
   const [tsReady, setTsReady] = useState(false);
+  // Once the code is on screen (after the commit that shows it): what waits for the editor may load.
+  useEffect(() => {
+    if (ready) markEditorLive();
+  }, [ready]);
   const [failed, setFailed] = useState<string | null>(null);
 
   useEffect(() => {

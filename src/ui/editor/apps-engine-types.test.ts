@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editorTypeLibs } from './apps-engine-types.ts';
+import { editorTypeLibs } from './apps-engine-type-libs.ts';
 
 /** Where TypeScript looks for a relative import of `from` (no extension, as the .d.ts write them). */
 function candidates(from: string, spec: string): string[] {

@@ -1,52 +1,23 @@
 /**
  * The TypeScript language service setup for Apps-Engine apps: the real
- * `@rocket.chat/apps-engine` 1.66 type definitions (274 `.d.ts`, bundled with the editor
- * chunk, not fetched) and the compiler options of the tsconfig that `rc-apps create` writes
+ * `@rocket.chat/apps-engine` 1.66 type definitions (apps-engine-type-libs.ts, their own chunk,
+ * added once the editor is live; semantic checks wait for them, so an import never shows as
+ * missing meanwhile) and the compiler options of the tsconfig that `rc-apps create` writes
  * (Rocket.Chat.Apps-cli `src/templates/app/tsConfigTemplate.ts`: target es2017, module
  * commonjs, moduleResolution node, noImplicitAny false, strictNullChecks, noImplicitReturns,
  * experimentalDecorators, emitDecoratorMetadata).
  */
 import type * as TS from 'monaco-editor/languages/features/typescript/register';
+import { editorLiveOr } from './editor-live.ts';
 
-const DEFINITIONS = import.meta.glob<string>('/node_modules/@rocket.chat/apps-engine/definition/**/*.d.ts', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+/** The type libraries come this long after the editor's setup at the latest (no editor went live). */
+const LIBS_FALLBACK_MS = 3_000;
 
 /**
- * The real `@rocket.chat/ui-kit` 1.0.0 types (what `import { ... } from '@rocket.chat/ui-kit'` and
- * the four Apps-Engine definitions that import it resolve to; ~57 KB of `.d.ts`), and the one
- * package they import, `@rocket.chat/icons` (its icon names). Bundled with the editor chunk.
+ * Sets the compiler options now and adds the type libraries once the editor is live; resolves
+ * true once they are in (false if their chunk could not load: the editor then has no Apps-Engine types).
  */
-const UI_KIT = import.meta.glob<string>(['/node_modules/@rocket.chat/ui-kit/dist/**/*.d.ts', '!**/jest-setup.d.ts'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-const ICONS = import.meta.glob<string>('/node_modules/@rocket.chat/icons/dist/index.d.ts', { query: '?raw', import: 'default', eager: true });
-
-/** Entry points where the worker's module resolution looks for the two packages, and `node:url`. */
-const ENTRIES: Record<string, string> = {
-  'file:///node_modules/@rocket.chat/ui-kit/index.d.ts': "export * from './dist/index';",
-  'file:///node_modules/@rocket.chat/icons/index.d.ts': "export * from './dist/index';",
-  'file:///node_modules/@types/hookscope-node-url/index.d.ts': [
-    "declare module 'node:url' {",
-    '  const URL: typeof globalThis.URL;',
-    '  type URL = globalThis.URL;',
-    '  export { URL };',
-    '}',
-  ].join('\n'),
-};
-
-/** Every `.d.ts` the editor's TypeScript worker gets, by the file URI it is served under. */
-export function editorTypeLibs(): { filePath: string; content: string }[] {
-  const libs = [DEFINITIONS, UI_KIT, ICONS].flatMap((files) => Object.entries(files).map(([path, content]) => ({ filePath: `file://${path}`, content })));
-  for (const [filePath, content] of Object.entries(ENTRIES)) libs.push({ filePath, content });
-  return libs;
-}
-
-export function configureTypeScript(ts: typeof TS): void {
+export function configureTypeScript(ts: typeof TS): Promise<boolean> {
   const options: TS.CompilerOptions = {
     target: ts.ScriptTarget.ES2017,
     module: ts.ModuleKind.CommonJS,
@@ -60,12 +31,23 @@ export function configureTypeScript(ts: typeof TS): void {
     allowJs: true,
     esModuleInterop: true,
   };
-  const libs = editorTypeLibs();
-  for (const defaults of [ts.typescriptDefaults, ts.javascriptDefaults]) {
+  const both = [ts.typescriptDefaults, ts.javascriptDefaults];
+  for (const defaults of both) {
     defaults.setCompilerOptions(options);
-    defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
-    defaults.setExtraLibs(libs);
+    // Semantic checks wait for the type libraries (below): without them every import is "missing".
+    defaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: false });
     // Every model reaches the worker, so an app's helper files resolve by relative import.
     defaults.setEagerModelSync(true);
   }
+  return editorLiveOr(LIBS_FALLBACK_MS)
+    .then(() => import('./apps-engine-type-libs.ts'))
+    .then(({ editorTypeLibs }) => {
+      const libs = editorTypeLibs();
+      for (const defaults of both) {
+        defaults.setExtraLibs(libs);
+        defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+      }
+      return true;
+    })
+    .catch(() => false);
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { libFileMap } from 'monaco-editor/languages/features/typescript/lib/lib.js';
 import { typescript as ts } from 'monaco-editor/languages/features/typescript/lib/typescriptServices.js';
-import { editorTypeLibs } from './apps-engine-types.ts';
+import { editorTypeLibs } from './apps-engine-type-libs.ts';
 
 function diagnostics(source: string): string[] {
   const files = new Map<string, string>();

@@ -13,6 +13,7 @@ import { configureTypeScript } from './apps-engine-types.ts';
 import { installMonacoEnvironment } from './monaco-env.ts';
 
 installMonacoEnvironment();
-configureTypeScript(typescript);
+/** Resolves once the Apps-Engine types are in the TypeScript worker (true), or could not load (false). */
+const typesReady = configureTypeScript(typescript);
 
-export { monaco, typescript };
+export { monaco, typescript, typesReady };

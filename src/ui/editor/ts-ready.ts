@@ -1,6 +1,6 @@
 /**
- * Resolves once the TypeScript worker serves the editor's model (completion, hover and
- * diagnostics work from then on). `getTypeScriptWorker()` rejects with "TypeScript not
+ * Resolves once the Apps-Engine types are in and the TypeScript worker serves the editor's model
+ * (completion, hover and diagnostics work from then on). `getTypeScriptWorker()` rejects with "TypeScript not
  * registered!" until the language is first activated, so it is retried.
  */
 import type * as Monaco from 'monaco-editor/editor';
@@ -8,6 +8,8 @@ import type { MonacoBundle } from './load-monaco.ts';
 
 export async function waitForTypeScript(bundle: MonacoBundle, editor: Monaco.editor.IStandaloneCodeEditor, timeoutMs = 30_000): Promise<boolean> {
   const until = Date.now() + timeoutMs;
+  // The Apps-Engine types arrive after the editor is live: completion and hover need them.
+  if (!(await bundle.typesReady)) return false;
   while (Date.now() < until) {
     const model = editor.getModel();
     if (!model || model.isDisposed()) return false;
