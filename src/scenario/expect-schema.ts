@@ -81,6 +81,34 @@ export const expectSchema = z
       )
       .optional()
       .describe('Per app id: persistence records the app holds after the step (each entry matches one record, partially).'),
+    /** HTTP requests apps made while the step ran (through the `http` accessor or `fetch`). */
+    http: z
+      .array(
+        z
+          .object({
+            app: z.string().optional().describe("The app's id or name (the one that made it)."),
+            method: z.string().optional().describe('GET, POST, PUT, DELETE... (any case).'),
+            url: z.string().optional().describe('Part of the URL requested (substring), query parameters included.'),
+            status: z.number().int().nullable().optional().describe("The mock's status; null: no mock answered (the app got an error)."),
+            request: z.unknown().optional().describe('What the app sent with it (partial match of `content`, `data`, `headers`, `params`).'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('HTTP requests apps made while the step ran (answered by the world\'s HTTP mocks; hookscope never uses the network); each entry matches one.'),
+    /** HTTP requests that must not have happened (e.g. a Graph call for a user who is not mapped). */
+    noHttp: z
+      .array(
+        z
+          .object({
+            app: z.string().optional().describe("The app's id or name."),
+            method: z.string().optional().describe('GET, POST, PUT, DELETE... (any case).'),
+            url: z.string().optional().describe('Part of the URL (substring).'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('HTTP requests that must not have happened while the step ran; an empty entry `{}` means no request at all.'),
     /** Log lines written while the step ran. */
     logs: z
       .array(

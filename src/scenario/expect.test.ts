@@ -19,6 +19,10 @@ const step: StepReport = {
   appRuns: [],
   messages: [{ id: 'msg-1', room: 'general', sender: 'welcomebot.bot', text: 'Welcome aboard', app: 'b0d37354' }],
   notifications: [{ app: 'b0d37354', user: 'bob', room: 'general', text: 'only you see this' }],
+  http: [
+    { app: 'b0d37354', method: 'GET', url: 'https://graph.example/v1.0/chats/19:abc/members?top=5', status: 200, request: { headers: { Authorization: 'Bearer t' } } },
+    { app: 'b0d37354', method: 'DELETE', url: 'https://graph.example/v1.0/chats/19:abc/members/m-bob', status: null, error: 'No HTTP mock matches DELETE https://graph.example/v1.0/chats/19:abc/members/m-bob.', request: null },
+  ],
 } as StepReport;
 
 const ctx = (appNames?: Record<string, string>): ExpectContext => ({ step, persistence: {}, appProblems: {}, ...(appNames ? { appNames } : {}) });
@@ -41,5 +45,32 @@ describe('checkExpect: app by id or name in messages, notifications and logs', (
     const out = checkExpect({ logs: [{ app: 'Other App', text: 'fetched' }] }, ctx({ b0d37354: 'WelcomeBot', other: 'Other App' }));
     expect(out.ok).toBe(false);
     expect(out.failures[0]).toMatch(/^expected a log line \{"app":"Other App","text":"fetched"\}; got log "welcome text fetched"/);
+  });
+});
+
+describe('checkExpect: the HTTP requests apps made (http, noHttp)', () => {
+  it('matches by app (id or name), method in any case, part of the URL, status and what was sent', () => {
+    const out = checkExpect(
+      {
+        http: [
+          { app: 'WelcomeBot', method: 'get', url: '/chats/19:abc/members', status: 200, request: { headers: { Authorization: 'Bearer t' } } },
+          { method: 'DELETE', url: 'members/m-bob', status: null },
+        ],
+        noHttp: [{ method: 'POST' }, { url: 'other.example' }],
+      },
+      ctx({ b0d37354: 'WelcomeBot' }),
+    );
+    expect(out).toEqual({ ok: true, failures: [] });
+  });
+
+  it('says what was requested instead, and which request should not have happened', () => {
+    const out = checkExpect({ http: [{ method: 'POST', url: '/members' }], noHttp: [{ method: 'DELETE' }] }, ctx());
+    expect(out.failures).toEqual([
+      'expected an HTTP request {"method":"POST","url":"/members"}; got GET https://graph.example/v1.0/chats/19:abc/members?top=5 -> 200; DELETE https://graph.example/v1.0/chats/19:abc/members/m-bob -> No HTTP mock matches DELETE https://graph.example/v1.0/chats/19:abc/members/m-bob.',
+      'expected no HTTP request {"method":"DELETE"}, got DELETE https://graph.example/v1.0/chats/19:abc/members/m-bob -> No HTTP mock matches DELETE https://graph.example/v1.0/chats/19:abc/members/m-bob.',
+    ]);
+    // `{}` in noHttp: no request at all.
+    expect(checkExpect({ noHttp: [{}] }, ctx()).ok).toBe(false);
+    expect(checkExpect({ http: [{ status: 500 }] }, ctx()).failures[0]).toMatch(/^expected an HTTP request \{"status":500\}; got GET /);
   });
 });

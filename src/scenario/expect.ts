@@ -35,6 +35,7 @@ export function partialMatch(expected: unknown, actual: unknown, substringKeys: 
 }
 
 const TEXT = new Set(['text']);
+const URL_TEXT = new Set(['url']);
 const show = (v: unknown) => JSON.stringify(v);
 
 export function callText(c: Pick<ReportCall, 'app' | 'appName' | 'method' | 'status'> & { detail?: string }): string {
@@ -108,6 +109,22 @@ export function checkExpect(expect: StepExpect, ctx: ExpectContext): ExpectResul
   listCheck('a notification', expect.notifications, step.notifications, (n) => show(n), failures, ctx.appNames);
   for (const [appId, records] of Object.entries(expect.persistence ?? {})) {
     listCheck(`${appId} to hold the record`, records, ownValue(ctx.persistence, appId) ?? [], (r) => show(r), failures);
+  }
+  const http = step.http.map((h) => ({ ...h, method: h.method.toUpperCase() }));
+  const httpText = (h: unknown) => {
+    const x = h as StepReport['http'][number];
+    return `${x.method} ${x.url} -> ${x.status ?? x.error ?? 'no answer'}`;
+  };
+  const upper = <T extends { method?: string | undefined }>(e: T): T => (e.method === undefined ? e : { ...e, method: e.method.toUpperCase() });
+  for (const e of expect.http ?? []) {
+    const { app, ...rest } = upper(e);
+    if (http.some((h) => partialMatch(rest, h, URL_TEXT) && sameApp(app, h.app, ctx.appNames))) continue;
+    failures.push(`expected an HTTP request ${show(e)}; ${http.length ? `got ${http.map(httpText).join('; ')}` : 'the apps made none'}`);
+  }
+  for (const e of expect.noHttp ?? []) {
+    const { app, ...rest } = upper(e);
+    const hit = http.find((h) => partialMatch(rest, h, URL_TEXT) && sameApp(app, h.app, ctx.appNames));
+    if (hit) failures.push(`expected no HTTP request ${show(e)}, got ${httpText(hit)}`);
   }
   listCheck('a log line', expect.logs, step.logs, (l) => {
     const log = l as StepReport['logs'][number];

@@ -57,6 +57,8 @@ export interface StepReport {
   messages: ReportMessage[];
   /** Notifications (ephemeral messages) apps sent while the step ran. */
   notifications: ReportNotification[];
+  /** HTTP requests apps made while the step ran (`http` accessor and `fetch`), each answered by a mock or refused. */
+  http: ReportHttp[];
   /** The step's `expect` and what happened; `failures` says why in words. */
   expectation?: { ok: boolean; expected: unknown; actual: { outcome: string; errorCode: string | null }; failures: string[] };
 }
@@ -69,6 +71,32 @@ export interface ReportNotification {
   user?: string;
   room?: string;
   text: string | null;
+}
+
+export interface ReportHttp {
+  app: string;
+  /** Upper case: GET, POST, DELETE... */
+  method: string;
+  /** The URL requested, with the request's query parameters. */
+  url: string;
+  /** The mock's status; null when no mock matched or the mock answered with an error. */
+  status: number | null;
+  /** Why the app got an error instead of a response (no mock matched, or the mock's `error`). */
+  error?: string;
+  /** What the app passed with the request (content, data, headers, params), as it sent them. */
+  request: unknown;
+}
+
+/** The HTTP requests from index `from` of the world's log on, as the report prints them. */
+export function httpOf(engine: Engine, from: number): ReportHttp[] {
+  return engine.world.data.httpLog.slice(from).map((e) => ({
+    app: e.appId,
+    method: e.method,
+    url: e.url,
+    status: e.status,
+    ...(e.error !== undefined ? { error: e.error } : {}),
+    request: e.request,
+  }));
 }
 
 /** The world's notifications from index `from` on, as the report prints them. */

@@ -10,7 +10,7 @@ import { PROFILES, type ProfileId } from '../engine/profiles.ts';
 import type { AppDefinition } from '../engine/apps/app-manifest.ts';
 import { setOwn } from '../engine/own-keys.ts';
 import { checkExpect } from './expect.ts';
-import { callsOf, finalWorld, logsOf, notificationsOf, type StepReport } from './report.ts';
+import { callsOf, finalWorld, httpOf, logsOf, notificationsOf, type StepReport } from './report.ts';
 import type { Scenario, ScenarioStep } from './schema.ts';
 import { appDefinition, initialWorld, SCENARIO_EPOCH } from './to-engine.ts';
 
@@ -98,6 +98,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       const before = engine.trace.events.length;
       const messagesBefore = engine.world.data.messages.length;
       const notificationsBefore = engine.world.data.notifications.length;
+      const httpBefore = engine.world.data.httpLog.length;
       const result = await engine.run(toAction(step));
       await result.settled;
       await engine.settle();
@@ -131,6 +132,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
         }),
         messages: finalWorld(engine).messages.slice(messagesBefore),
         notifications: notificationsOf(engine, notificationsBefore),
+        http: httpOf(engine, httpBefore),
       };
       if (step.expect) {
         const actual = { outcome: result.outcome, errorCode: result.error?.code ?? null };

@@ -222,3 +222,63 @@ export class Parent extends App implements IPreRoomUserJoined {
     expect(out).toEqual({ ok: false, problems: [{ path: 'rooms[0].parentRoom', message: 'names "r-nowhere", which is not the id of another room in "rooms"' }] });
   });
 });
+
+describe('scenario expect: the HTTP requests apps made', () => {
+  // Spec 7.3: `http` and `fetch` both go to the world's HTTP mocks, never the network; the report
+  // lists each request per step, and `http` / `noHttp` in `expect` check them.
+  const CALLER_SOURCE = `import { App } from '@rocket.chat/apps-engine/definition/App';
+import { IHttp, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IPostRoomUserJoined, IRoomUserJoinedContext } from '@rocket.chat/apps-engine/definition/rooms';
+
+export class Caller extends App implements IPostRoomUserJoined {
+  async executePostRoomUserJoined(context: IRoomUserJoinedContext, read: IRead, http: IHttp): Promise<void> {
+    if (context.room.slugifiedName !== 'general') return;
+    await http.post('https://api.example/members', { data: { user: context.joiningUser.username } });
+    const res = await fetch('https://api.example/welcome?lang=en');
+    this.getLogger().info('welcome ' + res.status);
+  }
+}
+`;
+  it('(runner) lists http and fetch requests in the report and checks them', async () => {
+    const { runScenario } = await import('./run-scenario.ts');
+    const { nodeTransports } = await import('../node/node-transport.ts');
+    const parsed = parseScenario({
+      timeoutMs: 5000,
+      apps: [{ id: 'caller', name: 'Caller', source: CALLER_SOURCE }],
+      users: [{ id: 'u1', username: 'alice' }, { id: 'u2', username: 'bob' }, { id: 'u3', username: 'carol' }],
+      rooms: [
+        { id: 'r1', slugifiedName: 'general', type: 'c', creator: 'alice' },
+        { id: 'r2', slugifiedName: 'quiet', type: 'c', creator: 'alice' },
+      ],
+      httpMocks: [
+        { method: 'POST', url: 'https://api.example/members', status: 201, data: {} },
+        { method: 'GET', url: 'https://api.example/welcome*', status: 200, data: { text: 'hi' } },
+      ],
+      steps: [
+        {
+          action: 'joinRoom',
+          room: 'general',
+          user: 'bob',
+          expect: {
+            http: [
+              { app: 'Caller', method: 'post', url: '/members', status: 201, request: { data: { user: 'bob' } } },
+              { method: 'GET', url: 'welcome?lang=en', status: 200 },
+            ],
+            noHttp: [{ method: 'DELETE' }],
+          },
+        },
+        { action: 'joinRoom', room: 'quiet', user: 'carol', expect: { noHttp: [{}] } },
+        { action: 'joinRoom', room: 'general', user: 'carol', expect: { http: [{ method: 'DELETE' }] } },
+      ],
+    });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const report = await runScenario(parsed.scenario, { transports: await nodeTransports() });
+    expect(report.steps[0]?.http.map((h) => `${h.app} ${h.method} ${h.url} ${h.status}`)).toEqual(['caller POST https://api.example/members 201', 'caller GET https://api.example/welcome?lang=en 200']);
+    expect(report.steps[1]?.http).toEqual([]);
+    // Only the last step's expect fails, and says what was requested instead.
+    expect(report.failures).toEqual([
+      'step 2 (joinRoom): expected an HTTP request {"method":"DELETE"}; got POST https://api.example/members -> 201; GET https://api.example/welcome?lang=en -> 200',
+    ]);
+  }, 30000);
+});

@@ -17,7 +17,7 @@ export const guardCall: ReportCall = {
 };
 
 export function step(over: Partial<StepReport> = {}): StepReport {
-  return { step: 0, action: 'createRoom', outcome: 'completed', error: null, summary: 'the room was created', room: null, calls: [], logs: [], appRuns: [], messages: [], notifications: [], ...over };
+  return { step: 0, action: 'createRoom', outcome: 'completed', error: null, summary: 'the room was created', room: null, calls: [], logs: [], appRuns: [], messages: [], notifications: [], http: [], ...over };
 }
 
 export function report(steps: StepReport[], over: Partial<ScenarioReport> = {}): ScenarioReport {
