@@ -291,7 +291,8 @@ const PAINT_PROBE = `window.__hsPaint = {
       const button = q('[data-testid="run-button"]');
       if (!button || button.disabled) return reject(new Error('run-button is missing or disabled'));
       const NOT_FINAL = ['pending', 'paused', 'running'];
-      const shown = (el) => { const w = el.closest('.react-flow__node'); return !!w && w.style.visibility !== 'hidden'; };
+      // A node is shown once React Flow has measured it (it hides unmeasured nodes); the outcome card sits beside the canvas.
+      const shown = (el) => { const w = el.closest('.react-flow__node'); return w ? w.style.visibility !== 'hidden' : el.getClientRects().length > 0; };
       const afterPaint = (cb) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => cb(performance.now()); ch.port2.postMessage(0); });
       const r = { answer: NaN, paint: answerOnly ? 0 : NaN, answerSeen: NaN, paintSeen: answerOnly ? 0 : NaN, handlers: 0 };
       let t0 = 0;
