@@ -34,10 +34,10 @@ export const LIVE_STORAGE_KEY = 'hookscope.live';
 
 /**
  * Issue 14: on by default if a live re-run stays under 100 ms for 5 apps (debounce excluded).
- * bench/results/live.json measured 173 ms median on the 2-core dev machine (144 ms of it is the
- * edited app's worker reload + the run in the sandbox), so it starts off until that is met.
+ * bench/results/live.json: 96.0 and 90.8 ms median in two runs on the 2-core dev machine
+ * (2026-12-03; it was 173 ms on 2026-12-02), so it is on.
  */
-export const LIVE_ON_BY_DEFAULT = false;
+export const LIVE_ON_BY_DEFAULT = true;
 
 /** Off by default in presenter mode (a demo runs only when asked); otherwise LIVE_ON_BY_DEFAULT, or the user's last choice. */
 export function defaultLive(presenter: boolean, stored: string | null, onByDefault = LIVE_ON_BY_DEFAULT): boolean {
