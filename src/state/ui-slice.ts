@@ -21,6 +21,9 @@ export interface UiSlice {
   /** Presenter mode: everything larger, less chrome, more contrast (`?present` opens in it). */
   presenter: boolean;
   setPresenter(on: boolean): void;
+  /** The run area fills the window (the Apps | editor | Action row is collapsed): for a demo. */
+  runFocused: boolean;
+  setRunFocused(on: boolean): void;
   /** Bumped to ask the editor to take focus (Ctrl/Cmd+E). */
   editorFocusRequest: number;
   /** A project read from disk, waiting for the user to confirm the import. */
@@ -53,6 +56,8 @@ export const createUiSlice: StateCreator<StoreState, [], [], UiSlice> = (set) =>
   selectedAppId: 'banned-words',
   presenter: presenterFromUrl(),
   setPresenter: (presenter) => set({ presenter }),
+  runFocused: false,
+  setRunFocused: (runFocused) => set({ runFocused }),
   openFile: {},
   theme: preferredTheme(),
   actionTab: 'createRoom',

@@ -1,6 +1,6 @@
 /** The workbench: top bar, Apps | editor | Action/World, and the Run area (history | graph | inspector) below. */
 import { useEffect } from 'react';
-import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
+import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
 import { useStore } from '../state/store.ts';
 import { selectTheme } from '../state/selectors.ts';
 import { AppsPanel } from './apps/AppsPanel.tsx';
@@ -19,6 +19,28 @@ import './layout.css';
 import './controls.css';
 import './presenter.css';
 
+/**
+ * The run-focus toggle (RunToolbar's "Focus run"): collapses the Apps | editor | Action row so the
+ * graph gets the window's height, and expands it again to its last size. Dragging the separator
+ * back down (or collapsing it by dragging) keeps the toggle's state true.
+ */
+function useRunFocus() {
+  const ref = usePanelRef();
+  const focused = useStore((s) => s.runFocused);
+  const setFocused = useStore((s) => s.setRunFocused);
+  useEffect(() => {
+    const panel = ref.current;
+    if (!panel || panel.isCollapsed() === focused) return;
+    if (focused) panel.collapse();
+    else panel.expand();
+  }, [focused, ref]);
+  const onResize = (size: { asPercentage: number }) => {
+    const collapsed = size.asPercentage === 0;
+    if (collapsed !== useStore.getState().runFocused) setFocused(collapsed);
+  };
+  return { ref, onResize };
+}
+
 export function App() {
   const theme = useStore(selectTheme);
   const presenter = useStore((s) => s.presenter);
@@ -29,6 +51,7 @@ export function App() {
     document.documentElement.dataset['presenter'] = presenter ? 'on' : 'off';
   }, [presenter]);
   useShortcuts();
+  const work = useRunFocus();
   const columns = useDefaultLayout({ id: 'hookscope.columns', storage: localStorage });
   const rows = useDefaultLayout({ id: 'hookscope.rows', storage: localStorage });
 
@@ -41,7 +64,7 @@ export function App() {
       <ErrorBoundary area="the status banners"><StatusBanners /></ErrorBoundary>
       <main className="workbench-main" aria-label="Workbench">
       <Group className="workbench-rows" orientation="vertical" {...rows}>
-        <Panel id="work" defaultSize="42%" minSize={220}>
+        <Panel id="work" defaultSize="42%" minSize={220} collapsible collapsedSize={0} panelRef={work.ref} onResize={work.onResize}>
           <Group className="workbench-columns" orientation="horizontal" {...columns}>
             <Panel id="apps" defaultSize="19%" minSize={200} className="panel">
               <ErrorBoundary area="the apps list"><AppsPanel /></ErrorBoundary>

@@ -4,6 +4,7 @@
  * outcome card pinned beside it so the answer and its "why" never leave the view. Keyboard:
  * Tab reaches the nodes, arrows move between them, Enter or Space opens one in the inspector.
  */
+import { FocusToggle } from '../run/FocusToggle.tsx';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStoreApi } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
@@ -148,7 +149,10 @@ function GraphHeader({ action, fitAll }: { action: ActionNode | undefined; fitAl
           <span className="hs-graph-head-sub" data-testid="graph-action-profile">{action.origin} · profile {action.profile}</span>
         </div>
       )}
-      <ZoomControls fitAll={fitAll} />
+      <div className="hs-graph-head-tools">
+        <ZoomControls fitAll={fitAll} />
+        {!fitAll && <FocusToggle />}
+      </div>
     </div>
   );
 }
