@@ -52,3 +52,19 @@ for (const theme of ['dark', 'light'] as const) {
     expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   });
 }
+
+for (const theme of ['dark', 'light'] as const) {
+  test(`axe: the World panel's Permissions tab reads in the ${theme} theme (tabs, table, role chips)`, async ({ page }) => {
+    test.setTimeout(90_000);
+    const wb = new Workbench(page);
+    await wb.open();
+    if ((await page.evaluate(() => document.documentElement.dataset['theme'])) !== theme) await page.getByTestId('theme-toggle').click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await page.getByTestId('side-tab-world').click();
+    await page.getByTestId('world-tab-permissions').click();
+    await expect(page.getByTestId('world-permission-create-c')).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('.hsw-panel').analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+}

@@ -36,7 +36,7 @@ export function PermissionsSection({ world, onChange, readOnly }: SectionProps) 
           <ConfirmButton label={`Reset to defaults (${overridden.length} changed)`} confirm="Restore Rocket.Chat's default roles for every permission?" testId="world-permissions-reset" onConfirm={reset} />
         )}
       </div>
-      <table className="hsw-table">
+      <table className="hsw-table hsw-perm-table">
         <thead>
           <tr>
             <th scope="col">Permission</th>
