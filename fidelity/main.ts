@@ -11,7 +11,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { fidelityRoot } from './deno/setup.mjs';
-import { batchDrawArb, batchOfCases, batchOfDraw, caseArb, caseOfDraw, type Case } from './gen.ts';
+import { batchDrawArb, batchOfCases, batchOfDraw, caseOfDraw, type Case } from './gen.ts';
+import { shrinkCase } from './shrink.ts';
 import { knownFor } from './known-differences.ts';
 import { scenarioOf, type Batch } from './model.ts';
 import type { PipelineOutcome } from './run-batch.ts';
@@ -78,20 +79,16 @@ function printDifference(c: Classified) {
   for (const n of c.outcome.notes) write(`    note: ${n}\n`);
 }
 
+/** Shrinks a failing case on both engines (fidelity/shrink.ts): each attempt is one pipeline run. */
 async function shrink(session: Session, start: Case): Promise<Case> {
-  let attempts = 0;
   const failing = async (c: Case) => {
-    attempts++;
     const batch = batchOfCases([c]);
     const [o] = classify('shrink', batch, await session.runner.run(batch));
     return o!.verdict === 'differ';
   };
-  const result = await fc.check(
-    fc.asyncProperty(caseArb, async (c) => !(await failing(c))),
-    { examples: [[start]], numRuns: 1, seed: 1, endOnFailure: false, interruptAfterTimeLimit: 240_000, markInterruptAsFailure: false },
-  );
-  write(`  shrinking: ${attempts} runs, ${result.numShrinks} shrinks${result.interrupted ? ' (stopped at the time limit)' : ''}\n`);
-  return (result.counterexample?.[0] as Case | undefined) ?? start;
+  const result = await shrinkCase(start, failing, { maxAttempts: 150, maxMillis: 300_000 });
+  write(`  shrinking: ${result.attempts} runs, ${result.steps} changes kept${result.exhausted ? ' (stopped at its budget of 150 runs or 5 minutes: smaller may exist)' : '; no single simpler case still differs'}\n`);
+  return result.minimal;
 }
 
 async function main() {
