@@ -3,6 +3,7 @@ import type { WireError } from '../protocol/runtime-protocol.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { HostError } from '../engine/host/errors.ts';
 import type { CallStatus, TraceEvent } from '../engine/trace.ts';
+import { EVENT_SPECS } from '../engine/events.ts';
 import { previewText } from './preview-text.ts';
 
 export type ReportStatus = 'returned' | 'threw' | 'timed-out' | 'skipped' | 'not-reached';
@@ -30,6 +31,8 @@ export interface ReportCall {
    * the accessor operations, in order, and a note (how it ended; `cut` when the run stopped waiting).
    */
   afterReturn?: { ops: string[]; logs: number; note: string; cut?: string };
+  /** Set when the call ran inside an action an app started during the step: its index in the step's `appRuns`. */
+  appRun?: number;
 }
 
 export interface ReportLog {
@@ -130,12 +133,18 @@ function errorOf(e: WireError | undefined) {
   return { className: e.className, name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) };
 }
 
-export function callsOf(events: readonly TraceEvent[], runId: string, timings: boolean): ReportCall[] {
+/**
+ * The handler calls of run `runId`, in the order they happened, and those of the runs apps started
+ * during it (`appRuns`: run id -> index in the step's `appRuns`, each call marked with it).
+ */
+export function callsOf(events: readonly TraceEvent[], runId: string, timings: boolean, appRuns: ReadonlyMap<string, number> = new Map()): ReportCall[] {
   const awaited = new Map<string, boolean>();
   const calls: ReportCall[] = [];
   for (const e of events) {
-    if (e.runId !== runId) continue;
-    if (e.type === 'phase-start') awaited.set(e.event, e.awaited);
+    const appRun = typeof e.runId === 'string' ? appRuns.get(e.runId) : undefined;
+    if (e.runId !== runId && appRun === undefined) continue;
+    const nested = appRun === undefined ? {} : { appRun };
+    if (e.type === 'phase-start') awaited.set(`${e.runId}:${e.event}`, e.awaited);
     if (e.type === 'call-end') {
       const error = errorOf(e.error);
       calls.push({
@@ -145,15 +154,16 @@ export function callsOf(events: readonly TraceEvent[], runId: string, timings: b
         role: e.call.role,
         status: STATUS[e.status],
         detail: e.status,
-        awaited: awaited.get(e.call.event) ?? true,
+        awaited: awaited.get(`${e.runId}:${e.call.event}`) ?? true,
         effect: e.effect,
         ...(e.status === 'returned' ? { result: e.result ?? null } : {}),
         ...(error ? { error } : {}),
         ...(timings ? { durationMs: Math.round(e.durationMs * 100) / 100 } : {}),
+        ...nested,
       });
     }
     if (e.type === 'call-settled') {
-      const call = [...calls].reverse().find((c) => c.app === e.call.appId && c.method === e.call.method && c.role === e.call.role);
+      const call = [...calls].reverse().find((c) => c.app === e.call.appId && c.method === e.call.method && c.role === e.call.role && c.appRun === appRun);
       const late = events.filter((x) => (x.type === 'accessor' || x.type === 'log') && x.callId === e.call.callId && x.afterReturn);
       if (call) {
         call.afterReturn = {
@@ -168,11 +178,12 @@ export function callsOf(events: readonly TraceEvent[], runId: string, timings: b
       calls.push({
         app: e.appId,
         interface: e.event,
-        method: e.reason === 'check-false' ? 'execute' : 'execute',
+        method: EVENT_SPECS[e.event].execute,
         role: 'execute',
         status: e.reason === 'not-reached' ? 'not-reached' : 'skipped',
         detail: e.reason,
-        awaited: awaited.get(e.event) ?? true,
+        awaited: awaited.get(`${e.runId}:${e.event}`) ?? true,
+        ...nested,
       });
     }
   }

@@ -119,7 +119,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
         error: result.error,
         summary: outcome && outcome.type === 'outcome' ? outcome.summary : '',
         room: room ? finalWorld(engine).rooms.find((r) => r.id === room.id) ?? null : null,
-        calls: callsOf(events, result.runId, options.timings ?? false).map(({ app, ...c }) => ({ app, appName: engine.registry.get(app)?.def.name ?? app, ...c })),
+        calls: callsOf(events, result.runId, options.timings ?? false, new Map(appRuns.map((r, i) => [r.runId, i]))).map(({ app, ...c }) => ({ app, appName: engine.registry.get(app)?.def.name ?? app, ...c })),
         logs: logsOf(events, new Set([...runIds, ...[...new Set(events.map((e) => e.runId))].filter((id) => id?.startsWith('detached:'))].filter((x): x is string => typeof x === 'string')), methodOf),
         appRuns: appRuns.map((r) => {
           const o = events.find((e) => e.type === 'outcome' && e.runId === r.runId);
