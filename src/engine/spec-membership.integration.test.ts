@@ -209,6 +209,16 @@ describe('spec §7: what the host does around the events', () => {
     expect(sys).toEqual([['au', 'u-root'], ['au', 'u-alice']]);
   });
 
+  it('(§7) joining on one\'s own writes the system message uj, or ut in a discussion (RC addUserToRoom: room.prid)', async () => {
+    const world = baseWorld();
+    const general = world.rooms.find((r) => r.id === 'r-general')!;
+    world.rooms.push({ ...general, id: 'r-disc', slugifiedName: 'general-disc', displayName: 'general-disc', memberIds: ['u-alice'], parentRoomId: 'r-general' });
+    engine = await makeEngine([], { world });
+    expect((await engine.run({ action: 'joinRoom', room: 'general', user: 'root' })).outcome).toBe('completed');
+    expect((await engine.run({ action: 'joinRoom', room: 'general-disc', user: 'root' })).outcome).toBe('completed');
+    expect(engine.world.data.messages.filter((m) => m.system).map((m) => [m.system, m.roomId])).toEqual([['uj', 'r-general'], ['ut', 'r-disc']]);
+  });
+
   it('(§7, §7.1) a kick by the owner fires both leave events with removedBy; an admin outside a private group gets error-room-not-found', async () => {
     engine = await makeEngine([membershipSpy()], { world: worldWithPrivateAndDm() });
     const byOwner = await engine.run({ action: 'leaveRoom', room: 'general', user: 'bob', removedBy: 'alice' });

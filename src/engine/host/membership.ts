@@ -74,7 +74,8 @@ export async function addUserToRoom(run: HostRun, room: WorldRoom, user: WorldUs
     return run.result('completed', null, room.id, `${profile.id} (spec §8): ${user.username} is already a member of ${roomName(room)}; Pre join fired first (addUserToRoom checks membership after it), then nothing else happens: no Post join`);
   }
   world.addMember(room.id, user.id);
-  systemMessage(run, room, user, inviter ? 'au' : 'uj', inviter);
+  // RC `addUserToRoom.ts`: 'au' when someone added the user, 'ut' (joined the thread/discussion) when the room is a discussion (`prid`), else 'uj'.
+  systemMessage(run, room, user, inviter ? 'au' : room.parentRoomId !== undefined ? 'ut' : 'uj', inviter);
   scope.emit({ type: 'commit', what: 'member-added', roomId: room.id, room: toAppRoom(world, room), userId: user.id });
   const postJoin = room.type === 'c' || room.type === 'p';
   if (postJoin) {
@@ -156,8 +157,8 @@ function membershipContext(run: HostRun, room: WorldRoom, extra: Record<string, 
   return { room: toAppRoom(run.world, room) as unknown as Record<string, unknown>, ...extra };
 }
 
-function systemMessage(run: HostRun, room: WorldRoom, user: WorldUser, kind: 'uj' | 'au' | 'ul' | 'ru', by: WorldUser | undefined): void {
-  const texts = { uj: `${user.username} joined the room`, au: `${by?.username} added ${user.username}`, ul: `${user.username} left the room`, ru: `${by?.username} removed ${user.username}` };
+function systemMessage(run: HostRun, room: WorldRoom, user: WorldUser, kind: 'uj' | 'ut' | 'au' | 'ul' | 'ru', by: WorldUser | undefined): void {
+  const texts = { uj: `${user.username} joined the room`, ut: `${user.username} joined the discussion`, au: `${by?.username} added ${user.username}`, ul: `${user.username} left the room`, ru: `${by?.username} removed ${user.username}` };
   run.world.addMessage({
     id: run.ids.next('msg'),
     roomId: room.id,
