@@ -150,3 +150,35 @@ describe('spec §7.1: permissions checked before any event', () => {
     expect([...logLines(engine.trace.events, byRoot.runId), ...logLines(engine.trace.events, byOwner.runId)]).toEqual(['pre-delete secret', 'pre-delete general']);
   });
 });
+
+describe('spec §7.1: post-readonly, checked when an app sends a message', () => {
+  const greeter = () =>
+    appClass('greeter', 'Greeter', ['IPostRoomUserJoined'], `  async executePostRoomUserJoined(context: IRoomUserJoinedContext, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
+    await modify.getCreator().finish(modify.getCreator().startMessage().setRoom(context.room).setText('welcome ' + context.joiningUser.username));
+  }`);
+  const readOnlyGeneral = (over: Partial<WorldState> = {}) => {
+    const w = world(over);
+    w.rooms[0]!.isReadOnly = true;
+    return w;
+  };
+  const sent = (e: Engine) => e.world.data.messages.filter((m) => !m.system).map((m) => m.text);
+
+  it("(§7.1, RC canSendMessage) a bot without post-readonly cannot post in a read-only room: finish throws and nothing is posted", async () => {
+    engine = await makeEngine([greeter()], { world: readOnlyGeneral() });
+    const r = await engine.run({ action: 'joinRoom', room: 'general', user: 'root' });
+    await r.settled;
+    await engine.settle();
+    expect(r.outcome).toBe('completed');
+    expect(sent(engine)).toEqual([]);
+    const end = engine.trace.events.find((e) => e.type === 'call-end' && e.call.method === 'executePostRoomUserJoined');
+    expect(end && end.type === 'call-end' ? [end.status, end.error?.message] : null).toEqual(['threw', "You can't send messages because the room is readonly."]);
+  });
+
+  it('(§7.1) granted post-readonly (here to the app role), the same bot posts', async () => {
+    engine = await makeEngine([greeter()], { world: readOnlyGeneral({ permissions: { 'post-readonly': ['admin', 'owner', 'moderator', 'app'] } }) });
+    const r = await engine.run({ action: 'joinRoom', room: 'general', user: 'root' });
+    await r.settled;
+    await engine.settle();
+    expect(sent(engine)).toEqual(['welcome root']);
+  });
+});

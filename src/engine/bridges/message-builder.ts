@@ -3,6 +3,7 @@
  * `convertAppMessage` and message bridge (`create`, `update`) and the runtime's
  * ModifyCreator / ModifyUpdater / Notifier do.
  */
+import { hasPermission } from '../world/permissions.ts';
 import type { WorldMessage, WorldRoom, WorldUser } from '../world/types.ts';
 import type { BridgeContext } from './types.ts';
 import { BridgeError } from './types.ts';
@@ -37,10 +38,18 @@ function copyFields(msg: Obj, into: Partial<Pick<WorldMessage, Field>>): void {
   }
 }
 
-function checkCanPost(room: WorldRoom, sender: WorldUser): void {
-  // canSendMessage: app users skip the access check; others need access to a private room / DM.
+/**
+ * RC `validateRoomMessagePermissionsAsync` (app/authorization/server/functions/canSendMessage.ts),
+ * which the apps message bridge runs before it sends: app users skip only the access check; a
+ * read-only room still needs `post-readonly` (admin, owner, moderator by default), so an app's
+ * bot cannot post in an announcement channel unless it is given that permission or room role.
+ */
+function checkCanPost(ctx: BridgeContext, room: WorldRoom, sender: WorldUser): void {
   if (sender.type !== 'app' && (room.type === 'p' || room.type === 'd') && !room.memberIds.includes(sender.id)) {
     throw new BridgeError('error-not-allowed');
+  }
+  if (room.isReadOnly && !hasPermission(ctx.world.data, sender, 'post-readonly', room)) {
+    throw new BridgeError("You can't send messages because the room is readonly.");
   }
 }
 
@@ -50,7 +59,7 @@ export function buildMessage(ctx: BridgeContext, msg: Obj): WorldMessage {
   const senderId = senderIdOrAppUser(ctx, msg);
   const sender = ctx.world.userById(senderId);
   if (!sender) throw new BridgeError('Invalid user [error-invalid-user]');
-  checkCanPost(room, sender);
+  checkCanPost(ctx, room, sender);
   const message: WorldMessage = {
     id: freshId(ctx, 'msg', (id) => ctx.world.messageById(id) !== undefined),
     roomId: room.id,

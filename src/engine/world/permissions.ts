@@ -31,6 +31,7 @@ export const DEFAULT_PERMISSIONS: Readonly<Record<string, readonly string[]>> = 
   'delete-c': ['admin', 'owner'],
   'delete-p': ['admin', 'owner'],
   'delete-d': ['admin'],
+  'post-readonly': ['admin', 'owner', 'moderator'],
 };
 
 /** What each permission decides in the room flows, for the World panel. */
@@ -53,6 +54,7 @@ export const PERMISSION_USES: Readonly<Record<string, string>> = {
   'delete-c': 'delete a channel',
   'delete-p': 'delete a private group',
   'delete-d': 'delete a direct message',
+  'post-readonly': 'post in a read-only room (users and apps\' bots alike)',
 };
 
 /** The room roles (RC subscription roles). */
