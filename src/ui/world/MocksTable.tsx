@@ -1,6 +1,6 @@
 /** HTTP mocks in match order (first match wins): add, edit, delete, move up/down. */
 import { Fragment, useState } from 'react';
-import type { HttpMock } from '../../engine/world/types.ts';
+import type { HttpMock } from '../../engine/index.ts';
 import { ConfirmButton, Empty, SectionHeader, type SectionProps } from './common.tsx';
 import { MockEditor } from './MockEditor.tsx';
 import { jsonPreview } from './format.ts';

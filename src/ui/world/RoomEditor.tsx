@@ -1,6 +1,6 @@
 /** The room form (add or edit): name, type, creator, members, owners, flags, custom fields. */
 import { useId, useState } from 'react';
-import type { RoomTypeCode, WorldRoom, WorldState } from '../../engine/world/types.ts';
+import type { RoomTypeCode, WorldRoom, WorldState } from '../../engine/index.ts';
 import { checkRoomDraft, emptyRoomDraft, roomToDraft, type RoomDraft } from './drafts.ts';
 import { ROOM_TYPE_LABELS } from './format.ts';
 import { ErrorText, Field } from './common.tsx';

@@ -1,6 +1,6 @@
 /** Small building blocks shared by the World panel's sections. */
 import { useId, useState, type ReactNode } from 'react';
-import type { WorldState } from '../../engine/world/types.ts';
+import type { WorldState } from '../../engine/index.ts';
 
 export interface SectionProps {
   world: WorldState;
