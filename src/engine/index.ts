@@ -1,13 +1,15 @@
 /**
  * The engine's public entry: what the page (src/ui, src/state) may use of the engine. The
  * linter (.oxlintrc.json, rule hookscope/layers) sends UI and state files here instead of into
- * the engine's folders. Types come through here too (`import type`, erased). Nothing here may
- * be heavier than what the page's first load already has: the UI's lazy chunks import this file
- * as well, so a module re-exported here is pulled towards the first chunk by the bundler
- * (compare `npm run build`'s index chunk before and after adding one).
+ * the engine's folders (its baseline: two files other work is editing). Types come through
+ * here too (`import type`, erased).
+ * The first load imports this file, so a module re-exported here can be pulled into the first
+ * load even when only a lazy chunk uses it: export nothing heavier than what loads first
+ * already, and compare the JavaScript dist/index.html loads (its script and modulepreloads,
+ * `npm run build`) before and after adding a module.
  */
 export * from './engine.ts';
-export * from './env.ts';
+export type { EngineEnv } from './env.ts';
 export * from './events.ts';
 export * from './profiles.ts';
 export * from './trace.ts';
@@ -17,7 +19,8 @@ export * from './host/errors.ts';
 export * from './world/types.ts';
 export * from './world/permissions.ts';
 export * from './compare/compare-profiles.ts';
-export * from './apps/app-manifest.ts';
-export * from './apps/transport.ts';
-export * from './apps/parse-source.ts';
+export { applyAppJson, type AppDefinition } from './apps/app-manifest.ts';
+export type { TransportFactory } from './apps/transport.ts';
+// The project import's scan of app files (state/import-scan.ts); @babel/parser is on the first load already (implements.ts).
+export { parseSource, topLevelClasses, walk, type Ast } from './apps/parse-source.ts';
 export { globMatches } from './bridges/glob.ts';
