@@ -7,7 +7,7 @@
  *   no-restricted-imports rule's job. Options: `{ allow: { <layer>: [<layer>...] },
  *   entries: { <layer>: <entry file> }, entryFor: [<layer>...], baseline: [<file>...] }`:
  *   a layer in `entryFor` may import a layer that has an entry only through that entry file,
- *   except files in `baseline` (written before the entry existed).
+ *   except files in `baseline` (meant to stay empty).
  * - `no-ambient-time`: `new Date()` / `Date()` without an argument (the current time). The
  *   engine takes time from its injected clock (src/engine/env.ts); Date.now, performance.now
  *   and Math.random are refused by the built-in no-restricted-properties rule.

@@ -9,7 +9,6 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 const { AppBridges } = require('apps-engine-1-62/server/bridges/AppBridges.js') as { AppBridges: new () => object };
 const { AppMetadataStorage, AppLogStorage } = require('apps-engine-1-62/server/storage/index.js') as {

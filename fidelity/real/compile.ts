@@ -12,7 +12,6 @@ import { zipSync, strToU8 } from 'fflate';
 import { cacheDir, enginePackageDir } from '../deno/setup.mjs';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 const realTs = require('typescript-5');
 /**

@@ -17,7 +17,6 @@ import { cacheDir, denoBinDir, denoConfigPath, denoDir, setupDeno } from '../den
 import { memoryBridges, MemoryLogStorage, MemoryMetadataStorage, MemorySourceStorage, type HostUsers } from './bridges.ts';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
 export type RealSettle =

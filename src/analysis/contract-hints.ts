@@ -162,16 +162,22 @@ function checkNoEffectCalls(ctx: Ctx, member: Member, fn: Ast.Function): void {
   if (member.name === 'executePreRoomCreateExtend' && second) extenders.add(second);
   if (member.name === 'executePreRoomCreateModify' && second) builders.add(second);
   if (extenders.size === 0 && builders.size === 0) return;
+  methodCalls(fn, (root, method, property) => {
+    const kind = extenders.has(root) && NO_EFFECT_EXTENDER.has(method) ? 'IRoomExtender' : builders.has(root) && NO_EFFECT_BUILDER.has(method) ? 'IRoomBuilder' : null;
+    if (!kind) return;
+    push(ctx, range(property), 'no-effect-call', `\`${kind}.${method}()\` has no effect: Rocket.Chat never reads the list it fills, so no member is added.`);
+  });
+}
+
+/** Each call of a method on a variable in `fn` (`x.m()`, `x.a.b?.m()`): the variable's name, the method's and its property node. */
+function methodCalls(fn: Ast.Function, visit: (root: string, method: string, property: Ast.Node) => void): void {
   nodesOf(fn, (node) => {
     if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
     const callee = unwrap(node.callee);
     const method = propertyName(callee);
     if (method === null || (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')) return;
     const root = chainRoot(callee.object);
-    if (root.type !== 'Identifier') return;
-    const kind = extenders.has(root.name) && NO_EFFECT_EXTENDER.has(method) ? 'IRoomExtender' : builders.has(root.name) && NO_EFFECT_BUILDER.has(method) ? 'IRoomBuilder' : null;
-    if (!kind) return;
-    push(ctx, range(callee.property), 'no-effect-call', `\`${kind}.${method}()\` has no effect: Rocket.Chat never reads the list it fills, so no member is added.`);
+    if (root.type === 'Identifier') visit(root.name, method, callee.property);
   });
 }
 
@@ -268,14 +274,8 @@ function checkSetDataAfterChanges(ctx: Ctx, member: Member, fn: Ast.Function): v
   const second = member.params[1]?.name;
   if (second) builders.add(second);
   const calls: { method: string; at: number; property: Ast.Node }[] = [];
-  nodesOf(fn, (node) => {
-    if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
-    const callee = unwrap(node.callee);
-    const method = propertyName(callee);
-    if (method === null || (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')) return;
-    const root = chainRoot(callee.object);
-    if (root.type !== 'Identifier' || !builders.has(root.name)) return;
-    calls.push({ method, at: callee.property.start ?? 0, property: callee.property });
+  methodCalls(fn, (root, method, property) => {
+    if (builders.has(root)) calls.push({ method, at: property.start ?? 0, property });
   });
   calls.sort((a, b) => a.at - b.at);
   const before: string[] = [];

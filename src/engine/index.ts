@@ -1,16 +1,26 @@
 /**
- * The engine's public entry: what the page (src/ui) may use of the engine. The linter
- * (.oxlintrc.json, rule hookscope/layers) sends UI files here instead of into the engine's
- * folders; files written before the entry existed are listed in its baseline and move over
- * when they are next edited.
+ * The engine's public entry: what the page (src/ui, src/state) may use of the engine. The
+ * linter (.oxlintrc.json, rule hookscope/layers) sends UI and state files here instead of into
+ * the engine's folders (its baseline: two files other work is editing). Types come through
+ * here too (`import type`, erased).
+ * The first load imports this file, so a module re-exported here can be pulled into the first
+ * load even when only a lazy chunk uses it: export nothing heavier than what loads first
+ * already, and compare the JavaScript dist/index.html loads (its script and modulepreloads,
+ * `npm run build`) before and after adding a module.
  */
 export * from './engine.ts';
+export type { EngineEnv } from './env.ts';
 export * from './events.ts';
 export * from './profiles.ts';
 export * from './trace.ts';
+export * from './own-keys.ts';
 export * from './host/actions.ts';
 export * from './host/errors.ts';
 export * from './world/types.ts';
 export * from './world/permissions.ts';
 export * from './compare/compare-profiles.ts';
+export { applyAppJson, type AppDefinition } from './apps/app-manifest.ts';
+export type { TransportFactory } from './apps/transport.ts';
+// The project import's scan of app files (state/import-scan.ts); @babel/parser is on the first load already (implements.ts).
+export { parseSource, topLevelClasses, walk, type Ast } from './apps/parse-source.ts';
 export { globMatches } from './bridges/glob.ts';

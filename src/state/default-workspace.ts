@@ -2,8 +2,7 @@
  * The workspace a first-time user gets: a "Banned words" Prevent app, a small world and a
  * create-room form already filled with a name the app prevents. Press Run and see it prevented.
  */
-import { emptyWorld, type WorldRoom, type WorldState, type WorldUser } from '../engine/world/types.ts';
-import { DEFAULT_PROFILE } from '../engine/profiles.ts';
+import { emptyWorld, DEFAULT_PROFILE, type WorldRoom, type WorldState, type WorldUser } from '../engine/index.ts';
 import type { ActionDrafts, Workspace, WorkspaceApp } from './types.ts';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;

@@ -3,14 +3,17 @@
  * feeds the runs slice from the live trace. The runtime transport is injected, so tests use
  * Node workers and the page uses the sandboxed browser workers.
  */
-import { applyAppJson } from '../engine/apps/app-manifest.ts';
-import { ownValue } from '../engine/own-keys.ts';
-import type { TransportFactory } from '../engine/apps/transport.ts';
-import { Engine } from '../engine/engine.ts';
-import type { EngineEnv } from '../engine/env.ts';
-import type { ActionInput } from '../engine/host/actions.ts';
-import type { TraceEvent } from '../engine/trace.ts';
-import type { WorldState } from '../engine/world/types.ts';
+import {
+  applyAppJson,
+  ownValue,
+  Engine,
+  describeAction,
+  type TransportFactory,
+  type EngineEnv,
+  type ActionInput,
+  type TraceEvent,
+  type WorldState,
+} from '../engine/index.ts';
 import { defaultWorld } from './default-workspace.ts';
 import { SLOW_MOTION_BASE_MS, type Speed } from './inspect-slice.ts';
 import { outcomeFacts } from './outcome-facts.ts';
@@ -18,7 +21,6 @@ import { replayDiff } from './replay-diff.ts';
 import { replaySession } from './replay-session.ts';
 import { replayBaseline, seqOf } from './run-memory.ts';
 import { StepGate } from './step-gate.ts';
-import { describeAction } from '../engine/host/actions.ts';
 import type { AppStore } from './store.ts';
 import type { AppStatus, RunRecord, WorkspaceApp } from './types.ts';
 import type { RerunWorld } from './rerun-slice.ts';

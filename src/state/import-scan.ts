@@ -4,7 +4,7 @@
  * both read from one real parse of the file (src/engine/apps/parse-source.ts).
  * The rules mirror src/runtime/module-loader.ts (not imported: it pulls the transpiler in).
  */
-import { parseSource, topLevelClasses, walk, type Ast } from '../engine/apps/parse-source.ts';
+import { parseSource, topLevelClasses, walk, type Ast } from '../engine/index.ts';
 
 export interface ImportRef {
   module: string;

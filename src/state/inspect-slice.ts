@@ -4,7 +4,7 @@
  * compare, the console filter, editor reveal requests, step-through and replay results.
  */
 import type { StateCreator } from 'zustand';
-import type { CallRef } from '../engine/trace.ts';
+import type { CallRef } from '../engine/index.ts';
 import type { StoreState } from './store.ts';
 
 export type CenterTab = 'graph' | 'console' | 'replay';

@@ -3,7 +3,7 @@
  * ("was completed, now prevented by Guard") and, on the graph, the earlier state of every node
  * whose state changed. The graph receives it as data (`was` on handler and outcome nodes).
  */
-import type { TraceEvent } from '../engine/trace.ts';
+import type { TraceEvent } from '../engine/index.ts';
 import { STATE_LABEL } from '../graph/labels.ts';
 import { projectRun } from '../graph/project.ts';
 import type { GraphNode, RunGraph } from '../graph/types.ts';

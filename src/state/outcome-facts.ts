@@ -2,7 +2,7 @@
  * A run's outcome in a few words, from its trace (pure): "prevented by Guard", "completed",
  * "failed: error-x (stopped by Gate)". Used by compare, replay and the aria-live announcement.
  */
-import type { TraceEvent } from '../engine/trace.ts';
+import type { TraceEvent } from '../engine/index.ts';
 
 export interface OutcomeFacts {
   outcome: 'completed' | 'prevented' | 'failed' | 'running';

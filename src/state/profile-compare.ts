@@ -3,9 +3,7 @@
  * workspace's apps and the live world, run under every profile in scratch engines (the live world
  * is not touched).
  */
-import { compareProfiles, type ProfileComparison } from '../engine/compare/compare-profiles.ts';
-import type { TransportFactory } from '../engine/apps/transport.ts';
-import type { ActionInput } from '../engine/host/actions.ts';
+import { compareProfiles, type ProfileComparison, type TransportFactory, type ActionInput } from '../engine/index.ts';
 import type { AppStore } from './store.ts';
 
 export async function compareAcrossProfiles(store: AppStore, transports: TransportFactory, action: ActionInput): Promise<ProfileComparison> {

@@ -3,10 +3,7 @@
  * (its own workers from the same sandbox transports) with the workspace's current apps and the
  * world before the first replayed run. The live engine and world are not touched.
  */
-import type { TransportFactory } from '../engine/apps/transport.ts';
-import { Engine } from '../engine/engine.ts';
-import type { ActionInput } from '../engine/host/actions.ts';
-import type { WorldState } from '../engine/world/types.ts';
+import { Engine, type TransportFactory, type ActionInput, type WorldState } from '../engine/index.ts';
 import { outcomeFacts, type OutcomeFacts } from './outcome-facts.ts';
 import type { RuntimeSettings, WorkspaceApp } from './types.ts';
 

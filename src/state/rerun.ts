@@ -2,8 +2,7 @@
  * The pure rules of re-running (Run again, live mode, reset world): which run live mode
  * repeats, what stops it, and the world a re-run starts from.
  */
-import type { WorldState } from '../engine/world/types.ts';
-import { ownEntry, ownValue, setOwn } from '../engine/own-keys.ts';
+import { ownEntry, ownValue, setOwn, type WorldState } from '../engine/index.ts';
 import { replayBaseline } from './run-memory.ts';
 import type { StoreState } from './store.ts';
 import type { RunRecord } from './types.ts';

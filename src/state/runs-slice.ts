@@ -3,9 +3,7 @@
  * started from inside it), the host's answer and the world after. Newest last; capped (run-memory.ts).
  */
 import type { StateCreator } from 'zustand';
-import type { ActionInput } from '../engine/host/actions.ts';
-import type { TraceEvent } from '../engine/trace.ts';
-import type { WorldState } from '../engine/world/types.ts';
+import type { ActionInput, TraceEvent, WorldState } from '../engine/index.ts';
 import type { StoreState } from './store.ts';
 import { capRuns, compactWorlds, MAX_RUNS } from './run-memory.ts';
 import type { PreviousResult, RunRecord, RunSummary } from './types.ts';

@@ -3,7 +3,7 @@
  * build new arrays are used with `useShallow`.
  */
 import type { StoreState } from './store.ts';
-import { ownValue } from '../engine/own-keys.ts';
+import { ownValue } from '../engine/index.ts';
 import type { AppStatus, RunRecord, WorkspaceApp } from './types.ts';
 
 export const selectApps = (s: StoreState): WorkspaceApp[] => s.apps;

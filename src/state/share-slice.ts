@@ -4,7 +4,7 @@
  * world before each run (so "Export as a test" can start from it).
  */
 import type { StateCreator } from 'zustand';
-import type { WorldState } from '../engine/world/types.ts';
+import type { WorldState } from '../engine/index.ts';
 import type { PendingWorkspace } from '../share/payload.ts';
 import type { StoreState } from './store.ts';
 

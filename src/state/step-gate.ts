@@ -3,7 +3,7 @@
  * for Step (or Continue); in slow motion it waits a delay. Continue lets the rest of the current
  * run go at full speed; the next run pauses again.
  */
-import type { CallRef } from '../engine/trace.ts';
+import type { CallRef } from '../engine/index.ts';
 
 export type Stepper = (call: CallRef) => Promise<void> | null;
 

@@ -1,10 +1,18 @@
 /** Shapes shared by the store slices, the engine controller and autosave. */
-import type { AppDefinition } from '../engine/apps/app-manifest.ts';
-import type { CreateRoomInput, DeleteRoomInput, JoinRoomInput, LeaveRoomInput, ActionInput, ActionName } from '../engine/host/actions.ts';
-import type { HostError } from '../engine/host/errors.ts';
-import type { ProfileId } from '../engine/profiles.ts';
-import type { Outcome, TraceEvent } from '../engine/trace.ts';
-import type { WorldState } from '../engine/world/types.ts';
+import type {
+  AppDefinition,
+  CreateRoomInput,
+  DeleteRoomInput,
+  JoinRoomInput,
+  LeaveRoomInput,
+  ActionInput,
+  ActionName,
+  HostError,
+  ProfileId,
+  Outcome,
+  TraceEvent,
+  WorldState,
+} from '../engine/index.ts';
 
 /** An app in the workspace: exactly what the engine installs (files, classFile, app.json...). */
 export type WorkspaceApp = AppDefinition;

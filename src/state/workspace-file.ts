@@ -4,10 +4,8 @@
  * and the action drafts. This is the writing half (autosave, share links, export), without zod, so
  * it is on the page's first load; reading and validating is `workspace-read.ts`, loaded on demand.
  */
-import { isRoomEvent } from '../engine/events.ts';
-import type { WorldState } from '../engine/world/types.ts';
+import { isRoomEvent, ownEntry, setOwn, type WorldState } from '../engine/index.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
-import { ownEntry, setOwn } from '../engine/own-keys.ts';
 import type { ActionDrafts, Workspace } from './types.ts';
 
 export const WORKSPACE_FORMAT = 'hookscope-workspace';

@@ -3,7 +3,7 @@
  * of it: the scenario, the world, the drafts. Never throws: it answers what was wrong. Uses zod:
  * the page imports this only when there is something to read.
  */
-import type { WorldState } from '../engine/world/types.ts';
+import type { WorldState } from '../engine/index.ts';
 import { parseScenario } from '../scenario/schema.ts';
 import { appDefinition, initialWorld } from '../scenario/to-engine.ts';
 import { z } from 'zod';

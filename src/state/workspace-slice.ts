@@ -3,8 +3,7 @@
  * the engine reported about each app. Everything here but `appStatus` is autosaved.
  */
 import type { StateCreator } from 'zustand';
-import { ownValue, setOwn } from '../engine/own-keys.ts';
-import type { WorldState } from '../engine/world/types.ts';
+import { ownValue, setOwn, type WorldState } from '../engine/index.ts';
 import { withFile, withFileRenamed, withMeta, withoutFile, type AppMeta } from './app-files.ts';
 import { defaultWorkspace } from './default-workspace.ts';
 import type { StoreState } from './store.ts';

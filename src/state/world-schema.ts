@@ -5,8 +5,7 @@
  * Keys that name Object properties (`__proto__`, `constructor`...) are refused: they are data.
  */
 import { z } from 'zod';
-import { isReservedKey } from '../engine/own-keys.ts';
-import type { WorldState } from '../engine/world/types.ts';
+import { isReservedKey, type WorldState } from '../engine/index.ts';
 
 /** hookscope's own limits for a world read from a file or a link. */
 const WORLD_LIMITS = { list: 20_000, text: 1_000_000, key: 500 } as const;

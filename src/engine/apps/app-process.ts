@@ -128,7 +128,7 @@ export class AppProcess {
   private readonly afterWatch = new Map<string, AfterWatch>();
   private readonly afterAnswers = new Map<string, Promise<AfterReturnAnswer>>();
   private readonly returnedCalls = new Set<string>();
-  /** Answered calls whose timers may still run: left pending at the answer, not (yet) settled without intervals. */
+  /** Answered calls whose timers may still run: left pending at the answer (a late one too), not (yet) settled without intervals. */
   private readonly lingerCalls = new Set<string>();
   /** The current worker ran app code outside any call after its load (a timer set in initialize or onEnable). */
   private detachedActivity = false;
@@ -415,6 +415,19 @@ export class AppProcess {
     return this.transport !== null && (this.lingerCalls.size > 0 || this.detachedActivity);
   }
 
+  /**
+   * The one place a call starts or stops lingering: the runtime reported timers of it that may
+   * run with no call in flight (its answer, even a late one, left some pending; it settled with
+   * intervals; it called in after the host stopped waiting for it), or none left (settled without
+   * intervals).
+   */
+  private setLinger(callId: string, on: boolean): void {
+    if (on === this.lingerCalls.has(callId)) return;
+    if (on) this.lingerCalls.add(callId);
+    else this.lingerCalls.delete(callId);
+    this.reportLingering();
+  }
+
   private reportLingering(): void {
     const now = this.lingering;
     if (now === this.lingerReported) return;
@@ -427,14 +440,12 @@ export class AppProcess {
     if (callId === null) {
       if (this.loadResolve) return; // the load itself
       this.detachedActivity = true;
+      this.reportLingering();
     } else if (this.inflight.has(callId) || this.afterWatch.has(callId)) {
       return; // the call, or its un-awaited work the run still waits for
     } else if (this.returnedCalls.has(callId)) {
-      this.lingerCalls.add(callId);
-    } else {
-      return;
+      this.setLinger(callId, true);
     }
-    this.reportLingering();
   }
 
   /**
@@ -506,7 +517,12 @@ export class AppProcess {
         return;
       case 'result': {
         const entry = this.inflight.get(msg.callId);
-        if (!entry) return; // a late reply after a timeout is ignored, as in Rocket.Chat
+        const leftTimers = msg.pending.timers + msg.pending.intervals > 0;
+        if (!entry) {
+          // A late reply after a timeout is ignored, as in Rocket.Chat; the timers it left run on.
+          if (leftTimers) this.setLinger(msg.callId, true);
+          return;
+        }
         this.inflight.delete(msg.callId);
         this.scheduler.clearTimeout(entry.timer);
         if (entry.boundMs !== undefined) {
@@ -514,10 +530,7 @@ export class AppProcess {
           this.answeredSinceLoad = true;
         }
         this.hooks.onPending({ callId: msg.callId, ...msg.pending });
-        if (msg.pending.timers + msg.pending.intervals > 0) {
-          this.lingerCalls.add(msg.callId);
-          this.reportLingering();
-        }
+        if (leftTimers) this.setLinger(msg.callId, true);
         const held = msg.held ? { held: msg.held } : {};
         const tooLarge = msg.ok ? this.budgets.result(msg.value) : null;
         if (tooLarge) entry.resolve({ kind: 'error', error: { code: RPC.internalError, name: 'Error', className: 'ResultTooLarge', message: `The value returned cannot be sent to the host: ${tooLarge}` } });
@@ -546,11 +559,8 @@ export class AppProcess {
         return;
       case 'settled':
         this.endAfterWatch(msg.callId, (afterMs) => ({ kind: 'settled', waited: msg.waited, intervals: msg.intervals, afterMs }));
-        if (msg.intervals === 0 && this.lingerCalls.delete(msg.callId)) this.reportLingering();
-        else if (msg.intervals > 0 && this.returnedCalls.has(msg.callId)) {
-          this.lingerCalls.add(msg.callId);
-          this.reportLingering();
-        }
+        if (msg.intervals === 0) this.setLinger(msg.callId, false);
+        else if (this.returnedCalls.has(msg.callId)) this.setLinger(msg.callId, true);
         return;
     }
   }

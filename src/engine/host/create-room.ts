@@ -132,19 +132,18 @@ async function runCreatePipeline(run: HostRun, room: WorldRoom, members: WorldUs
   return run.result('completed', null, inserted.id, `the ${what} ${label} was created; Post create handlers run without the host waiting`);
 }
 
+/** The merge of a chain that gave no room: nothing applied; `ended` says why when a handler listened (the chain broke). */
+function emitNothingApplied(run: HostRun, ended: string): void {
+  const listened = listenerCount(run);
+  run.scope.emit({ type: 'merge', applied: [], dropped: [], chainBroken: listened > 0, note: listened > 0 ? ended : 'no Extend or Modify handler' });
+}
+
 function applyChainResult(run: HostRun, room: WorldRoom, original: AppRoom, chain: ChainOutput, profile: Profile): WorldRoom {
   if (profile.modifyApplied === 'original') return applyModifyInput(run, room, original, chain);
   const { scope, world } = run;
   const { result } = chain;
   if (result === null) {
-    const listened = listenerCount(run);
-    scope.emit({
-      type: 'merge',
-      applied: [],
-      dropped: [],
-      chainBroken: listened > 0,
-      note: listened > 0 ? 'the Extend/Modify chain ended with null: no Extend or Modify change from any app is applied; the room is created from the original data' : 'no Extend or Modify handler',
-    });
+    emitNothingApplied(run, 'the Extend/Modify chain ended with null: no Extend or Modify change from any app is applied; the room is created from the original data');
     return room;
   }
   const merged = mergeMappedFields(world, room, original, withoutUsernames(result), { codecs: profile.roomCodec === 'codecs' });
@@ -167,14 +166,7 @@ function applyModifyInput(run: HostRun, room: WorldRoom, original: AppRoom, chai
   const { scope, world } = run;
   const why = 'discarded: Apps-Engine 1.43-1.49 applies the room that went into Modify, not its result (RC #35342)';
   if (chain.extended === null) {
-    const listened = listenerCount(run);
-    scope.emit({
-      type: 'merge',
-      applied: [],
-      dropped: [],
-      chainBroken: listened > 0,
-      note: listened > 0 ? 'the Extend chain ended with null: nothing is applied (Modify was refused); the room is created from the original data' : 'no Extend or Modify handler',
-    });
+    emitNothingApplied(run, 'the Extend chain ended with null: nothing is applied (Modify was refused); the room is created from the original data');
     return room;
   }
   const extended = withoutUsernames(chain.extended);

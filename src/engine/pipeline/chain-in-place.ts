@@ -14,10 +14,9 @@
  * call that got an extender/builder.
  */
 import type { RoomEvent } from '../events.ts';
-import type { InstalledApp } from '../apps/registry.ts';
 import { invoke, type InvokeResult } from './invoke.ts';
-import { openPhase, shouldExecute, skipRest } from './listeners.ts';
-import { abortFrom, failureWords, propagates } from './loops.ts';
+import { openPhase, shouldExecute } from './listeners.ts';
+import { abortPhase, failureWords, propagates } from './loops.ts';
 import type { EventPayload } from './payload.ts';
 import type { RunScope } from './scope.ts';
 
@@ -38,12 +37,8 @@ export async function runChainInPlace(scope: RunScope, event: RoomEvent, data: R
     if (!(await shouldExecute(scope, apps, i, event, payload))) continue;
     const before = target;
     const r = await invoke(scope, app, event, 'execute', payload, (res) => (extend ? extendEffect(res) : modifyEffect(res, before.onHost)));
-    const abort = abortFrom(r, event);
-    if (abort) {
-      skipRest(scope, event, apps, i + 1, 'not-reached');
-      endPhase(scope, event, app, r);
-      throw abort;
-    }
+    const abort = abortPhase(scope, event, apps, i, r);
+    if (abort) throw abort;
     const held = r.held && isRoom(r.held.room) ? r.held.room : null;
     if (held && target.onHost) host = held;
     else if (held) target = { onHost: false, room: held };
@@ -84,10 +79,6 @@ function modifyEffect(res: Omit<InvokeResult, 'call'>, onHost: boolean): string 
   }
   if (res.view.kind === 'undefined') return `${failureWords(res.status)}: swallowed; ${where} (as far as reported); the next builder wraps undefined (detached)`;
   return `${res.view.kind === 'apps-engine' ? 'AppsEngineException' : 'method not found'}: ${propagates}`;
-}
-
-function endPhase(scope: RunScope, event: RoomEvent, app: InstalledApp, r: InvokeResult): void {
-  scope.emit({ type: 'phase-end', event, summary: `${app.def.name} threw from ${r.call.method}`, stoppedBy: r.call.callId });
 }
 
 function isRoom(value: unknown): value is Room {

@@ -3,14 +3,29 @@
  * sequentially (never in parallel).
  */
 import type { RoomEvent } from '../events.ts';
+import type { InstalledApp } from '../apps/registry.ts';
 import { invoke, ListenerAbort, type InvokeResult } from './invoke.ts';
 import { openPhase, shouldExecute, skipRest } from './listeners.ts';
 import type { ChainValue, EventPayload } from './payload.ts';
 import type { RunScope } from './scope.ts';
 
-export function abortFrom(r: InvokeResult, event: RoomEvent): ListenerAbort | null {
+function abortFrom(r: InvokeResult, event: RoomEvent): ListenerAbort | null {
   if (r.view.kind === 'apps-engine' || r.view.kind === 'method-not-found') return new ListenerAbort(r.view.kind, r.view.message, r.call.appId, event);
   return null;
+}
+
+/**
+ * Ends the phase at an execute call that aborts the loop (an AppsEngineException or method not
+ * found, spec §5): the apps after it are marked not reached and the phase ends stopped by it.
+ * Returns the abort for the loop to throw (or return), null when the call did not abort.
+ */
+export function abortPhase(scope: RunScope, event: RoomEvent, apps: InstalledApp[], i: number, r: InvokeResult, summary?: string): ListenerAbort | null {
+  const abort = abortFrom(r, event);
+  if (!abort) return null;
+  skipRest(scope, event, apps, i + 1, 'not-reached');
+  const name = (apps[i] as InstalledApp).def.name;
+  scope.emit({ type: 'phase-end', event, summary: summary ?? `${name} threw from ${r.call.method}`, stoppedBy: r.call.callId });
+  return abort;
 }
 
 export const propagates = 'it propagates to the host and stops the loop';
@@ -25,12 +40,8 @@ export async function runPrevent(scope: RunScope, event: RoomEvent, payload: Eve
       if (res.view.kind === 'undefined') return `${failureWords(res.status)}: treated as not prevented, the loop goes on`;
       return `${res.view.kind === 'apps-engine' ? 'AppsEngineException' : 'method not found'}: ${propagates}`;
     });
-    const abort = abortFrom(r, event);
-    if (abort) {
-      skipRest(scope, event, apps, i + 1, 'not-reached');
-      scope.emit({ type: 'phase-end', event, summary: `${app.def.name} threw from ${r.call.method}`, stoppedBy: r.call.callId });
-      throw abort;
-    }
+    const abort = abortPhase(scope, event, apps, i, r);
+    if (abort) throw abort;
     if (r.view.kind === 'value' && r.view.value) {
       skipRest(scope, event, apps, i + 1, 'not-reached');
       scope.emit({ type: 'phase-end', event, summary: `${app.def.name} prevented it`, preventedBy: r.call.callId });
@@ -62,12 +73,8 @@ export async function runChain(scope: RunScope, event: RoomEvent, room: Record<s
       if (res.view.kind === 'undefined') return `${failureWords(res.status)}: the room becomes null, the chain is broken and no Extend/Modify change will be applied`;
       return `${res.view.kind === 'apps-engine' ? 'AppsEngineException' : 'method not found'}: ${propagates}`;
     });
-    const abort = abortFrom(r, event);
-    if (abort) {
-      skipRest(scope, event, apps, i + 1, 'not-reached');
-      scope.emit({ type: 'phase-end', event, summary: `${app.def.name} threw from ${r.call.method}`, stoppedBy: r.call.callId });
-      throw abort;
-    }
+    const abort = abortPhase(scope, event, apps, i, r);
+    if (abort) throw abort;
     current = r.view.kind === 'value' ? r.view.value : null;
   }
   const result = current !== null && typeof current === 'object' ? (current as Record<string, unknown>) : null;
@@ -105,12 +112,8 @@ export async function runPreMembership(scope: RunScope, event: RoomEvent, payloa
       if (res.view.kind === 'undefined') return `${failureWords(res.status)}: swallowed, the action goes ahead`;
       return res.view.kind === 'apps-engine' ? `AppsEngineException: blocks the action with its message` : `method not found: ${propagates}`;
     });
-    const abort = abortFrom(r, event);
-    if (abort) {
-      skipRest(scope, event, apps, i + 1, 'not-reached');
-      scope.emit({ type: 'phase-end', event, summary: `${app.def.name} threw from ${r.call.method}`, stoppedBy: r.call.callId });
-      throw abort;
-    }
+    const abort = abortPhase(scope, event, apps, i, r);
+    if (abort) throw abort;
   }
   scope.emit({ type: 'phase-end', event, summary: apps.length ? 'no app blocked it' : 'no app listens' });
 }
@@ -136,12 +139,8 @@ export async function runPost(scope: RunScope, event: RoomEvent, payload: EventP
       if (res.view.kind === 'undefined') return `${failureWords(res.status)}: swallowed, the next app runs`;
       return `${res.view.kind === 'apps-engine' ? 'AppsEngineException' : 'method not found'}: stops the loop; ${awaited ? 'the caller gets the error after the action is done' : 'an unhandled rejection nobody waits for'}`;
     });
-    const abort = abortFrom(r, event);
-    if (abort) {
-      skipRest(scope, event, apps, i + 1, 'not-reached');
-      scope.emit({ type: 'phase-end', event, summary: `${app.def.name} threw from ${r.call.method}: the loop stopped`, stoppedBy: r.call.callId });
-      return abort;
-    }
+    const abort = abortPhase(scope, event, apps, i, r, `${app.def.name} threw from ${r.call.method}: the loop stopped`);
+    if (abort) return abort;
   }
   scope.emit({ type: 'phase-end', event, summary: apps.length ? 'all Post handlers ran' : 'no app listens' });
   return null;

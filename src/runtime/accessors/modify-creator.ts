@@ -28,6 +28,21 @@ const P = 'IModify.getCreator()';
 
 type Builder = Parameters<IModifyCreator['finish']>[0];
 
+/**
+ * `finish(builder)` of creator and updater: by the builder's kind. Not async: an unknown builder
+ * throws synchronously, as in the real runtime.
+ */
+export function finishByKind<T>(builder: unknown, accessor: 'ModifyCreator' | 'ModifyUpdater', message: (b: IMessageBuilder) => Promise<T>, room: (b: IRoomBuilder) => Promise<T>): Promise<T> {
+  switch ((builder as { kind?: unknown } | null | undefined)?.kind) {
+    case 'message':
+      return message(builder as IMessageBuilder);
+    case 'room':
+      return room(builder as IRoomBuilder);
+    default:
+      throw new Error(`Invalid builder passed to the ${accessor}.finish function.`);
+  }
+}
+
 /** The room checks shared by creator and updater (`forUpdate`: slug required for every non-livechat type). */
 export function validateRoom(room: IRoom, forUpdate: boolean): void {
   const type = room.type as string | undefined;
@@ -86,16 +101,6 @@ export function createModifyCreator(request: RequestFn, appId: string): IModifyC
     startDiscussion: () => throwUnsupported(request, `${P}.startDiscussion()`),
     startVideoConference: () => throwUnsupported(request, `${P}.startVideoConference()`),
     startBotUser: () => throwUnsupported(request, `${P}.startBotUser()`),
-    // Not async: an unknown builder throws synchronously, as in the real runtime.
-    finish: (builder: Builder): Promise<string> => {
-      switch ((builder as { kind?: unknown } | null | undefined)?.kind) {
-        case 'message':
-          return finishMessage(builder as IMessageBuilder);
-        case 'room':
-          return finishRoom(builder as IRoomBuilder);
-        default:
-          throw new Error('Invalid builder passed to the ModifyCreator.finish function.');
-      }
-    },
+    finish: (builder: Builder): Promise<string> => finishByKind(builder, 'ModifyCreator', finishMessage, finishRoom),
   };
 }

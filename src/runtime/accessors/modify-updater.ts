@@ -16,7 +16,7 @@ import type {
 import type { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { MessageBuilder } from './message-builder.ts';
-import { validateRoom, withBlockIds } from './modify-creator.ts';
+import { finishByKind, validateRoom, withBlockIds } from './modify-creator.ts';
 import { RoomBuilder } from './room-builder.ts';
 import type { RequestFn } from './types.ts';
 import { unsupportedObject } from './unsupported.ts';
@@ -54,15 +54,6 @@ export function createModifyUpdater(request: RequestFn, appId: string): IModifyU
       const room = (await request('modify.updater.room', [roomId])) as IRoom | null;
       return new RoomBuilder(room ?? undefined);
     },
-    finish: (builder): Promise<void> => {
-      switch ((builder as { kind?: unknown } | null | undefined)?.kind) {
-        case 'message':
-          return finishMessage(builder as IMessageBuilder);
-        case 'room':
-          return finishRoom(builder as IRoomBuilder);
-        default:
-          throw new Error('Invalid builder passed to the ModifyUpdater.finish function.');
-      }
-    },
+    finish: (builder): Promise<void> => finishByKind(builder, 'ModifyUpdater', finishMessage, finishRoom),
   };
 }

@@ -14,7 +14,7 @@ import type {
 import { createModifyCreator } from './modify-creator.ts';
 import { createModifyUpdater } from './modify-updater.ts';
 import type { RequestFn } from './types.ts';
-import { rejectUnsupported, unsupportedObject } from './unsupported.ts';
+import { rejectUnsupported, unsupportedGetter } from './unsupported.ts';
 
 const P = 'IModify';
 
@@ -37,10 +37,7 @@ export function createModify(request: RequestFn, appId: string, notifier: INotif
   const creator = createModifyCreator(request, appId);
   const updater = createModifyUpdater(request, appId);
   const deleter = createModifyDeleter(request);
-  const unsupported = <T>(name: string) => {
-    let obj: T | undefined;
-    return (): T => (obj ??= unsupportedObject<T>(request, `${P}.${name}()`));
-  };
+  const unsupported = <T>(name: string) => unsupportedGetter<T>(request, `${P}.${name}()`);
   return {
     getCreator: () => creator,
     getUpdater: () => updater,

@@ -16,7 +16,7 @@ import type { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { createEnvironmentRead } from './environment.ts';
 import { createPersistenceRead } from './persistence.ts';
 import type { RequestFn } from './types.ts';
-import { rejectUnsupported, unsupportedObject } from './unsupported.ts';
+import { rejectUnsupported, unsupportedGetter } from './unsupported.ts';
 
 const P = 'IRead';
 
@@ -70,10 +70,7 @@ export function createRead(request: RequestFn, appId: string, notifier: INotifie
   const rooms = createRoomRead(request);
   const messages = createMessageRead(request);
   const persistence = createPersistenceRead(request);
-  const unsupported = <T>(name: string) => {
-    let obj: T | undefined;
-    return (): T => (obj ??= unsupportedObject<T>(request, `${P}.${name}()`));
-  };
+  const unsupported = <T>(name: string) => unsupportedGetter<T>(request, `${P}.${name}()`);
   return {
     getEnvironmentReader: () => environment,
     getUserReader: () => users,

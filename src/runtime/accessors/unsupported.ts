@@ -67,6 +67,12 @@ export function unsupportedObject<T>(request: RequestFn, path: string): T {
   });
 }
 
+/** The getter of an unsupported accessor (`IRead.getThreadReader`): one unsupported object, made on the first call. */
+export function unsupportedGetter<T>(request: RequestFn, path: string): () => T {
+  let obj: T | undefined;
+  return () => (obj ??= unsupportedObject<T>(request, path));
+}
+
 /**
  * An object that accepts any registration call and ignores it (configuration extends such as
  * slash commands, API endpoints, UI buttons: registrations, not effects of a room event).

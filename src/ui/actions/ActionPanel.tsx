@@ -1,5 +1,5 @@
 /** Pick an action, fill its form, Run; the host's answer shows below. */
-import type { ActionName } from '../../engine/host/actions.ts';
+import type { ActionName } from '../../engine/index.ts';
 import { useStore } from '../../state/store.ts';
 import { selectActionTab } from '../../state/selectors.ts';
 import { CreateRoomForm } from './CreateRoomForm.tsx';

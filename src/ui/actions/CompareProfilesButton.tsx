@@ -1,6 +1,6 @@
 /** "Compare versions": runs the form's action under every Rocket.Chat profile, side by side. */
 import { useCallback, useState } from 'react';
-import type { ActionInput } from '../../engine/host/actions.ts';
+import type { ActionInput } from '../../engine/index.ts';
 import { getController } from '../../state/browser-controller.ts';
 import { compareAcrossProfiles } from '../../state/profile-compare.ts';
 import { useStore } from '../../state/store.ts';

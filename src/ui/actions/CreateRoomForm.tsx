@@ -1,6 +1,6 @@
 /** Create room: name, type, creator, members, read-only, custom fields (JSON). */
 import { useState } from 'react';
-import type { CreateRoomInput } from '../../engine/host/actions.ts';
+import type { CreateRoomInput } from '../../engine/index.ts';
 import { useStore } from '../../state/store.ts';
 import { actionProblem } from './action-check.ts';
 import { Field, MemberPicker, UserSelect } from './fields.tsx';

@@ -1,5 +1,5 @@
 /** Handlers of a run that were stopped, timed out or threw (swallowed), named with what the host did. */
-import type { TraceEvent } from '../../engine/trace.ts';
+import type { TraceEvent } from '../../engine/index.ts';
 import { useStore } from '../../state/store.ts';
 
 type CallEnd = Extract<TraceEvent, { type: 'call-end' }>;

@@ -1,5 +1,5 @@
 /** Delete room, user joins (optional inviter), user leaves (optional removedBy). */
-import type { JoinRoomInput, LeaveRoomInput } from '../../engine/host/actions.ts';
+import type { JoinRoomInput, LeaveRoomInput } from '../../engine/index.ts';
 import { useStore } from '../../state/store.ts';
 import { selectWorld } from '../../state/selectors.ts';
 import { actionProblem } from './action-check.ts';

@@ -1,5 +1,5 @@
 /** Runs the form's action; while a run is in progress, Stop sits next to it. */
-import type { ActionInput } from '../../engine/host/actions.ts';
+import type { ActionInput } from '../../engine/index.ts';
 import { useStore } from '../../state/store.ts';
 import { cleanAction, runAction } from './run-action.ts';
 import { StopButton } from './StopButton.tsx';

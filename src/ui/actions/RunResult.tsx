@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { whyOfRun } from '../../graph/project.ts';
 import { breakable } from '../breakable.tsx';
-import { describeAction } from '../../engine/host/actions.ts';
+import { describeAction } from '../../engine/index.ts';
 import { exampleById } from '../../examples/index.ts';
 import { useStore } from '../../state/store.ts';
 import { selectLatestRun } from '../../state/selectors.ts';

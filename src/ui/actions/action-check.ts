@@ -3,8 +3,7 @@
  * user that is not in the world, a direct message as a Join target. The forms disable Run and
  * show the reason, as the custom-fields box does; Ctrl/Cmd+Enter does not run such a draft.
  */
-import type { ActionInput } from '../../engine/host/actions.ts';
-import type { WorldRoom, WorldState } from '../../engine/world/types.ts';
+import type { ActionInput, WorldRoom, WorldState } from '../../engine/index.ts';
 
 /** A room as a person names it: `#general`, or a direct message by its members (`@alice & @bob`). */
 export function roomLabel(room: Pick<WorldRoom, 'type' | 'slugifiedName' | 'memberIds' | 'id'>, world: Pick<WorldState, 'users'>): string {

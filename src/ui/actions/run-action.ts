@@ -1,5 +1,5 @@
 /** The one way the UI runs an action: through the page's engine controller. */
-import type { ActionInput } from '../../engine/host/actions.ts';
+import type { ActionInput } from '../../engine/index.ts';
 import { getController } from '../../state/browser-controller.ts';
 
 export function runAction(action: ActionInput): Promise<unknown> {

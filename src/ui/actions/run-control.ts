@@ -31,26 +31,34 @@ export function stopRun(): void {
   getController()?.stop();
 }
 
+/**
+ * The one rule of "is there something to stop" (Stop's button and Esc both read it): a run in
+ * progress for STOP_AFTER_MS or more, or apps whose timers keep running. Null: nothing to stop.
+ */
+function stopTargets(startedAt: number | null, lingering: readonly string[], now: number): { running: boolean; lingering: readonly string[] } | null {
+  const running = startedAt !== null && now - startedAt >= STOP_AFTER_MS;
+  return running || lingering.length > 0 ? { running, lingering } : null;
+}
+
 /** What Stop offers: nothing, a run in progress (after STOP_AFTER_MS), or lingering apps only. */
 export function useStoppable(): { visible: boolean; hint: string } {
   const startedAt = useStore((s) => runInProgress(s)?.startedAt ?? null);
   const lingering = useStore((s) => s.lingeringApps);
   const apps = useStore((s) => s.apps);
-  const [late, setLate] = useState(false);
+  // The time the offer is judged at: moved on once, when a run in progress reaches STOP_AFTER_MS.
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    setLate(false);
     if (startedAt === null) return;
-    const t = setTimeout(() => setLate(true), Math.max(0, STOP_AFTER_MS - (Date.now() - startedAt)));
+    const due = startedAt + STOP_AFTER_MS;
+    const t = setTimeout(() => setNow(Math.max(Date.now(), due)), Math.max(0, due - Date.now()));
     return () => clearTimeout(t);
   }, [startedAt]);
-  const running = startedAt !== null && late;
-  const names = lingering.map((id) => apps.find((a) => a.id === id)?.name ?? id);
-  return { visible: running || names.length > 0, hint: stopHint(names, running) };
+  const targets = stopTargets(startedAt, lingering, now);
+  const names = (targets?.lingering ?? []).map((id) => apps.find((a) => a.id === id)?.name ?? id);
+  return { visible: targets !== null, hint: stopHint(names, targets?.running ?? false) };
 }
 
 /** Esc stops once Stop is offered (the caller checks that no dialog or widget takes Esc first). */
 export function escWouldStop(s: StoreState, now: number): boolean {
-  if (s.lingeringApps.length > 0) return true;
-  const run = runInProgress(s);
-  return run !== null && now - run.startedAt >= STOP_AFTER_MS;
+  return stopTargets(runInProgress(s)?.startedAt ?? null, s.lingeringApps, now) !== null;
 }

@@ -5,8 +5,7 @@
  */
 import { seqOf } from '../../state/run-memory.ts';
 import { useState } from 'react';
-import { describeAction } from '../../engine/host/actions.ts';
-import type { TraceEvent } from '../../engine/trace.ts';
+import { describeAction, type TraceEvent } from '../../engine/index.ts';
 import { useStore } from '../../state/store.ts';
 import { selectConsole, selectRuns } from '../../state/selectors.ts';
 import type { RunRecord } from '../../state/types.ts';

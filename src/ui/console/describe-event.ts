@@ -1,5 +1,5 @@
 /** One line of text per trace event, for the run log. */
-import type { TraceEvent } from '../../engine/trace.ts';
+import type { TraceEvent } from '../../engine/index.ts';
 import { previewText } from '../../scenario/preview-text.ts';
 
 export type EventTone = 'info' | 'ok' | 'warn' | 'error' | 'muted';

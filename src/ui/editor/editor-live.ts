@@ -10,7 +10,16 @@ export function markEditorLive(): void {
   markLive();
 }
 
-/** Resolves when an editor is live, or after `fallbackMs` (no editor on screen, or Monaco failed). */
+/**
+ * Resolves when an editor is live, or after `fallbackMs` (no editor on screen, or Monaco failed).
+ * The fallback timer is cleared when the editor goes live first.
+ */
 export function editorLiveOr(fallbackMs: number): Promise<void> {
-  return Promise.race([live, new Promise<void>((resolve) => setTimeout(resolve, fallbackMs))]);
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, fallbackMs);
+    void live.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }

@@ -1,7 +1,7 @@
 /** The run history: every action run, newest first, virtualized; filter by outcome, app, event. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { ROOM_EVENTS } from '../../engine/events.ts';
+import { ROOM_EVENTS } from '../../engine/index.ts';
 import { PHASE_LABEL } from '../../graph/labels.ts';
 import { filterRows, nextRowId, NO_FILTER, toRows, troubleText, type HistoryFilter, type HistoryRun } from './history-filter.ts';
 import './history.css';

@@ -1,8 +1,5 @@
 /** Rows of the run history and their filters (pure; tested in Node). */
-import { describeAction, type ActionInput } from '../../engine/host/actions.ts';
-import type { HostError } from '../../engine/host/errors.ts';
-import type { RoomEvent } from '../../engine/events.ts';
-import type { TraceEvent } from '../../engine/trace.ts';
+import { describeAction, type ActionInput, type HostError, type RoomEvent, type TraceEvent } from '../../engine/index.ts';
 
 export interface HistoryRun {
   id: string;

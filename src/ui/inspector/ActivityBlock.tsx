@@ -1,5 +1,5 @@
 /** Accessor reads and writes, log lines and left-over timers of the selected handler. */
-import type { TraceEvent } from '../../engine/trace.ts';
+import type { TraceEvent } from '../../engine/index.ts';
 import { previewText } from '../../scenario/preview-text.ts';
 import { Json } from './Json.tsx';
 

@@ -1,6 +1,6 @@
 /** The inspector for the selected graph node: what the handler got, did, returned, and what it meant. */
 import { useMemo } from 'react';
-import type { TraceEvent } from '../../engine/trace.ts';
+import type { TraceEvent } from '../../engine/index.ts';
 import { STATE_LABEL } from '../../graph/labels.ts';
 import type { GraphNode } from '../../graph/types.ts';
 import { Json } from './Json.tsx';

@@ -4,7 +4,7 @@
  * handler, which of its changes the host applied or dropped, accessor traffic, logs, leftovers.
  */
 import type { WireError } from '../../protocol/runtime-protocol.ts';
-import type { TraceEvent } from '../../engine/trace.ts';
+import type { TraceEvent } from '../../engine/index.ts';
 import type { GraphNode } from '../../graph/types.ts';
 import { chainFieldFates, type FieldFate } from '../../graph/fields.ts';
 

@@ -3,9 +3,7 @@
  * side by side: outcome, committed room, the graph, and a table of what differs with the rule
  * responsible (spec section 8).
  */
-import type { ProfileComparison } from '../../engine/compare/compare-profiles.ts';
-import { describeAction } from '../../engine/host/actions.ts';
-import { PROFILES } from '../../engine/profiles.ts';
+import { describeAction, PROFILES, type ProfileComparison } from '../../engine/index.ts';
 import { projectRun } from '../../graph/project.ts';
 import { RunGraphView } from '../graph/RunGraph.tsx';
 import './profiles.css';

@@ -1,7 +1,6 @@
 /** A dialog that runs the current action under every profile and shows the comparison. */
 import { useEffect, useRef, useState } from 'react';
-import type { ProfileComparison } from '../../engine/compare/compare-profiles.ts';
-import type { ActionInput } from '../../engine/host/actions.ts';
+import type { ProfileComparison, ActionInput } from '../../engine/index.ts';
 import { ProfileCompare } from './ProfileCompare.tsx';
 
 export interface ProfileCompareDialogProps {

@@ -1,6 +1,19 @@
 /** The result of "Replay session against current code": changed runs first, unchanged collapsed. */
+import type { ReplayRow } from '../../state/inspect-slice.ts';
 import { describeChange } from '../../state/replay-diff.ts';
 import { useStore } from '../../state/store.ts';
+
+function ReplayRows({ rows, className }: { rows: ReplayRow[]; className: string }) {
+  return (
+    <ul className="run-replay-list">
+      {rows.map((r) => (
+        <li key={r.seq} className={className} data-testid={`replay-row-${r.seq}`}>
+          <span className="run-replay-label">{r.label}</span> {describeChange(r)}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function ReplayView() {
   const replay = useStore((s) => s.replay);
@@ -24,23 +37,11 @@ export function ReplayView() {
           Close
         </button>
       </div>
-      <ul className="run-replay-list">
-        {changed.map((r) => (
-          <li key={r.seq} className="run-replay-row is-changed" data-testid={`replay-row-${r.seq}`}>
-            <span className="run-replay-label">{r.label}</span> {describeChange(r)}
-          </li>
-        ))}
-      </ul>
+      <ReplayRows rows={changed} className="run-replay-row is-changed" />
       {same.length > 0 && (
         <details className="run-replay-same">
           <summary>{same.length} unchanged {same.length === 1 ? 'run' : 'runs'}</summary>
-          <ul className="run-replay-list">
-            {same.map((r) => (
-              <li key={r.seq} className="run-replay-row" data-testid={`replay-row-${r.seq}`}>
-                <span className="run-replay-label">{r.label}</span> {describeChange(r)}
-              </li>
-            ))}
-          </ul>
+          <ReplayRows rows={same} className="run-replay-row" />
         </details>
       )}
     </div>

@@ -1,7 +1,6 @@
 /** The Run area's toolbar: Graph/Console tabs, which run is shown (and its app-started runs), re-run. */
 import { seqOf } from '../../state/run-memory.ts';
-import { describeAction } from '../../engine/host/actions.ts';
-import { PROFILES } from '../../engine/profiles.ts';
+import { describeAction, PROFILES } from '../../engine/index.ts';
 import type { CenterTab } from '../../state/inspect-slice.ts';
 import { outcomeFacts, outcomeText } from '../../state/outcome-facts.ts';
 import { useStore } from '../../state/store.ts';

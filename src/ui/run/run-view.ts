@@ -1,5 +1,5 @@
 /** Which run the Run area shows and the pure bits of showing it (tested in Node). */
-import type { TraceEvent } from '../../engine/trace.ts';
+import type { TraceEvent } from '../../engine/index.ts';
 import type { StoreState } from '../../state/store.ts';
 import type { RunRecord, WorkspaceApp } from '../../state/types.ts';
 

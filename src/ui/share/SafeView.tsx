@@ -3,7 +3,7 @@
  * the engine until the user presses Run or Load; Discard leaves the current workspace untouched.
  */
 import { useState } from 'react';
-import { describeAction } from '../../engine/host/actions.ts';
+import { describeAction } from '../../engine/index.ts';
 import type { PendingWorkspace } from '../../share/payload.ts';
 import { useStore } from '../../state/store.ts';
 import { sortedPaths } from '../../state/app-files.ts';

@@ -4,7 +4,7 @@
  * with a cursor to step through it event by event. Nothing runs: projecting a trace is pure.
  */
 import { useMemo, useState } from 'react';
-import { describeAction } from '../../engine/host/actions.ts';
+import { describeAction } from '../../engine/index.ts';
 import { projectRun } from '../../graph/project.ts';
 import type { SharedRun } from '../../share/payload.ts';
 import { selectTheme } from '../../state/selectors.ts';

@@ -7,7 +7,7 @@
  * a runtime that is still starting is waited for instead of silently skipping the runs (the
  * cause of "Run loaded the workspace and then did nothing": the controller did not exist yet).
  */
-import { describeAction, type ActionInput } from '../../engine/host/actions.ts';
+import { describeAction, type ActionInput } from '../../engine/index.ts';
 import type { SharedRun } from '../../share/payload.ts';
 import { sharedRecords } from '../../share/payload.ts';
 import { whenController, getController } from '../../state/browser-controller.ts';

@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { TraceEvent } from '../../engine/trace.ts';
+import type { TraceEvent } from '../../engine/index.ts';
 import { useStore } from '../../state/store.ts';
 import { useDismiss } from '../use-dismiss.ts';
 

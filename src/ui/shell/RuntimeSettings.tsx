@@ -4,7 +4,7 @@
  * takes the new profile's default timeout unless the user had set their own.
  */
 import { useState } from 'react';
-import { PROFILES, type ProfileId } from '../../engine/profiles.ts';
+import { PROFILES, type ProfileId } from '../../engine/index.ts';
 import { DEMO_TIMEOUT_MS } from '../../state/default-workspace.ts';
 import { useStore } from '../../state/store.ts';
 import { selectSettings } from '../../state/selectors.ts';

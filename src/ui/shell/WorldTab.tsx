@@ -3,7 +3,7 @@
  * controller so the engine's world is the one shown.
  */
 import { lazy, Suspense } from 'react';
-import type { WorldState } from '../../engine/world/types.ts';
+import type { WorldState } from '../../engine/index.ts';
 import { getController } from '../../state/browser-controller.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../state/store.ts';

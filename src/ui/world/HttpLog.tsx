@@ -1,5 +1,5 @@
 /** The HTTP log (read-only): which app called which URL, the answer, and the mock that matched. */
-import { Empty, SectionHeader, type SectionProps } from './common.tsx';
+import { SectionHeader, WorldTable, type SectionProps } from './common.tsx';
 import { appLabel, exchangeMock, exchangeResult, formatTime } from './format.ts';
 
 export function HttpLog({ world, appNames }: SectionProps) {
@@ -7,22 +7,12 @@ export function HttpLog({ world, appNames }: SectionProps) {
   return (
     <div className="hsw-subsection" data-testid="world-http-log">
       <SectionHeader title="HTTP log" note={`${log.length} call${log.length === 1 ? '' : 's'}, read-only`} />
-      {log.length === 0 ? (
-        <Empty>No calls yet. Every http.get / post / … an app makes is listed here.</Empty>
-      ) : (
-        <div className="hsw-scroll-x">
-          <table className="hsw-table">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">App</th>
-                <th scope="col">Method</th>
-                <th scope="col">URL</th>
-                <th scope="col">Result</th>
-                <th scope="col">Matched mock</th>
-              </tr>
-            </thead>
-            <tbody>
+      <WorldTable
+        isEmpty={log.length === 0}
+        empty="No calls yet. Every http.get / post / … an app makes is listed here."
+        columns={['Time', 'App', 'Method', 'URL', 'Result', 'Matched mock']}
+        scroll
+      >
               {log.map((e) => {
                 const failed = e.error !== undefined || e.mockIndex === null;
                 return (
@@ -36,10 +26,7 @@ export function HttpLog({ world, appNames }: SectionProps) {
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      </WorldTable>
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * editor can name it ("unknown member") rather than silently ignore it.
  */
 import { useId, useState } from 'react';
-import type { WorldUser } from '../../engine/world/types.ts';
+import type { WorldUser } from '../../engine/index.ts';
 
 export function MemberPicker(props: { users: WorldUser[]; selected: string[]; locked?: string; onSelected(usernames: string[]): void; testId: string; describedBy?: string | undefined }) {
   const [query, setQuery] = useState('');

@@ -1,6 +1,6 @@
 /** The HTTP mock form: method, URL glob, status, body (JSON data or text content), headers, delay, failure. */
 import { useId, useState } from 'react';
-import type { HttpMock } from '../../engine/world/types.ts';
+import type { HttpMock } from '../../engine/index.ts';
 import { checkMockDraft, emptyMockDraft, mockToDraft, type BodyKind, type MockDraft } from './drafts.ts';
 import { Field } from './common.tsx';
 import { JsonEditor } from './JsonEditor.tsx';

@@ -1,7 +1,7 @@
 /** HTTP mocks in match order (first match wins): add, edit, delete, move up/down. */
 import { Fragment, useState } from 'react';
-import type { HttpMock } from '../../engine/world/types.ts';
-import { ConfirmButton, Empty, SectionHeader, type SectionProps } from './common.tsx';
+import type { HttpMock } from '../../engine/index.ts';
+import { ConfirmButton, SectionHeader, WorldTable, type SectionProps } from './common.tsx';
 import { MockEditor } from './MockEditor.tsx';
 import { jsonPreview } from './format.ts';
 import { deleteMock, moveMock, putMock } from './updates.ts';
@@ -27,24 +27,13 @@ export function MocksTable({ world, onChange, readOnly }: SectionProps) {
           <button type="button" className="hsw-btn" data-testid="world-add-mock" disabled={editing === 'new'} onClick={() => setEditing('new')}>+ Add mock</button>
         )}
       </SectionHeader>
-      {mocks.length === 0 && editing !== 'new' ? (
-        <Empty>No mocks: every http call fails with “No HTTP mock matches …”. Add one with a URL pattern like https://api.example.com/*.</Empty>
-      ) : (
-        <div className="hsw-scroll-x">
-          <table className="hsw-table">
-            <thead>
-              <tr>
-                <th scope="col" className="hsw-num">#</th>
-                <th scope="col">Method</th>
-                <th scope="col">URL pattern</th>
-                <th scope="col">Status</th>
-                <th scope="col">Body</th>
-                <th scope="col">Delay</th>
-                <th scope="col">Failure</th>
-                {!readOnly && <th scope="col" className="hsw-actions-col"><span className="hsw-sr">Actions</span></th>}
-              </tr>
-            </thead>
-            <tbody>
+      <WorldTable
+        isEmpty={mocks.length === 0 && editing !== 'new'}
+        empty="No mocks: every http call fails with “No HTTP mock matches …”. Add one with a URL pattern like https://api.example.com/*."
+        columns={[['#', 'hsw-num'], 'Method', 'URL pattern', 'Status', 'Body', 'Delay', 'Failure']}
+        actions={!readOnly}
+        scroll
+      >
               {mocks.map((m, i) => (
                 <Fragment key={i}>
                   <tr data-testid={`world-mock-row-${i}`} className={editing === i ? 'hsw-selected' : undefined}>
@@ -72,10 +61,7 @@ export function MocksTable({ world, onChange, readOnly }: SectionProps) {
               {editing === 'new' && (
                 <tr className="hsw-editing"><td colSpan={span}><MockEditor testId="world-mock-editor-new" onSave={save(null)} onCancel={() => setEditing(null)} /></td></tr>
               )}
-            </tbody>
-          </table>
-        </div>
-      )}
+      </WorldTable>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** Ephemeral notifications (modify.getNotifier()): seen by one user or a room, never stored as messages. */
-import { Empty, SectionHeader, type SectionProps } from './common.tsx';
+import { SectionHeader, WorldTable, type SectionProps } from './common.tsx';
 import { appLabel, formatTime, messageText, notificationTarget, roomLabel, userLabel } from './format.ts';
 
 export function NotificationsSection({ world, appNames }: SectionProps) {
@@ -7,22 +7,12 @@ export function NotificationsSection({ world, appNames }: SectionProps) {
   return (
     <section className="hsw-section" data-testid="world-notifications" aria-label="Notifications">
       <SectionHeader title="Notifications" note="ephemeral, read-only: only the target sees them, they are not room messages" />
-      {list.length === 0 ? (
-        <Empty>No notifications yet. modify.getNotifier().notifyUser / notifyRoom calls appear here.</Empty>
-      ) : (
-        <div className="hsw-scroll-x">
-          <table className="hsw-table">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">App</th>
-                <th scope="col">To</th>
-                <th scope="col">Room</th>
-                <th scope="col">Sender</th>
-                <th scope="col">Text</th>
-              </tr>
-            </thead>
-            <tbody>
+      <WorldTable
+        isEmpty={list.length === 0}
+        empty="No notifications yet. modify.getNotifier().notifyUser / notifyRoom calls appear here."
+        columns={['Time', 'App', 'To', 'Room', 'Sender', 'Text']}
+        scroll
+      >
               {list.map((n) => (
                 <tr key={n.id} data-testid={`world-notification-row-${n.id}`}>
                   <td className="hsw-time">{formatTime(n.createdAt)}</td>
@@ -33,10 +23,7 @@ export function NotificationsSection({ world, appNames }: SectionProps) {
                   <td>{messageText(n)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      </WorldTable>
     </section>
   );
 }

@@ -4,8 +4,7 @@
  * is marked and "Reset to defaults" drops every override. Room roles (owner, moderator) are set per
  * room in the Rooms tab; global roles per user in the Users tab.
  */
-import { DEFAULT_PERMISSIONS, PERMISSION_USES, permissionTable } from '../../engine/world/permissions.ts';
-import type { WorldState } from '../../engine/world/types.ts';
+import { DEFAULT_PERMISSIONS, PERMISSION_USES, permissionTable, type WorldState } from '../../engine/index.ts';
 import { ConfirmButton, type SectionProps } from './common.tsx';
 import { RolesInput } from './RolesInput.tsx';
 

@@ -1,7 +1,6 @@
 /** Each app's persistence records: associations and data; add, edit data, delete. */
 import { Fragment, useState } from 'react';
-import { ownValue } from '../../engine/own-keys.ts';
-import type { PersistenceRecord } from '../../engine/world/types.ts';
+import { ownValue, type PersistenceRecord } from '../../engine/index.ts';
 import { Chips, ConfirmButton, Empty, ErrorText, SectionHeader, type SectionProps } from './common.tsx';
 import { JsonView } from './JsonView.tsx';
 import { RecordForm } from './RecordForm.tsx';

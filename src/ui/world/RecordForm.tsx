@@ -1,6 +1,6 @@
 /** Add a persistence record (id, associations as model:id, data as JSON) or edit a record's data. */
 import { useState } from 'react';
-import type { PersistenceRecord } from '../../engine/world/types.ts';
+import type { PersistenceRecord } from '../../engine/index.ts';
 import { Field } from './common.tsx';
 import { JsonEditor } from './JsonEditor.tsx';
 import { newId } from './ids.ts';

@@ -1,11 +1,27 @@
 /** The room form (add or edit): name, type, creator, members, owners, flags, custom fields. */
 import { useId, useState } from 'react';
-import type { RoomTypeCode, WorldRoom, WorldState } from '../../engine/world/types.ts';
+import type { RoomTypeCode, WorldRoom, WorldState } from '../../engine/index.ts';
 import { checkRoomDraft, emptyRoomDraft, roomToDraft, type RoomDraft } from './drafts.ts';
 import { ROOM_TYPE_LABELS } from './format.ts';
 import { ErrorText, Field } from './common.tsx';
 import { JsonEditor } from './JsonEditor.tsx';
 import { MemberPicker } from './MemberPicker.tsx';
+
+/** One checkbox per member of the room (owners, moderators): which of them have the role. */
+function MemberChecks(props: { legend: string; testId: string; members: string[]; checked: string[]; error: string | undefined; onChange(next: string[]): void }) {
+  const { checked } = props;
+  return (
+    <fieldset className="hsw-field hsw-field--wide hsw-checks" data-testid={props.testId}>
+      <legend>{props.legend}</legend>
+      {props.members.map((m) => (
+        <label key={m}>
+          <input type="checkbox" checked={checked.includes(m)} onChange={(e) => props.onChange(e.target.checked ? [...checked, m] : checked.filter((o) => o !== m))} /> @{m}
+        </label>
+      ))}
+      {props.error && <span className="hsw-error" role="alert">{props.error}</span>}
+    </fieldset>
+  );
+}
 
 export function RoomEditor(props: { world: WorldState; room?: WorldRoom; onSave(room: WorldRoom): void; onCancel(): void }) {
   const { world } = props;
@@ -81,24 +97,8 @@ export function RoomEditor(props: { world: WorldState; room?: WorldRoom; onSave(
         <MemberPicker users={world.users} selected={members} locked={draft.creator} testId="world-room-members" describedBy={errors.members ? membersErrId : undefined} onSelected={(m) => set({ members: m, owners: draft.owners.filter((o) => m.includes(o) || o === draft.creator), moderators: draft.moderators.filter((o) => m.includes(o) || o === draft.creator) })} />
         {errors.members && <ErrorText id={membersErrId} testId="world-room-members-error">{errors.members}</ErrorText>}
       </fieldset>
-      <fieldset className="hsw-field hsw-field--wide hsw-checks" data-testid="world-room-owners">
-        <legend>Owners</legend>
-        {members.map((m) => (
-          <label key={m}>
-            <input type="checkbox" checked={draft.owners.includes(m)} onChange={(e) => set({ owners: e.target.checked ? [...draft.owners, m] : draft.owners.filter((o) => o !== m) })} /> @{m}
-          </label>
-        ))}
-        {errors.owners && <span className="hsw-error" role="alert">{errors.owners}</span>}
-      </fieldset>
-      <fieldset className="hsw-field hsw-field--wide hsw-checks" data-testid="world-room-moderators">
-        <legend>Moderators (room role)</legend>
-        {members.map((m) => (
-          <label key={m}>
-            <input type="checkbox" checked={draft.moderators.includes(m)} onChange={(e) => set({ moderators: e.target.checked ? [...draft.moderators, m] : draft.moderators.filter((o) => o !== m) })} /> @{m}
-          </label>
-        ))}
-        {errors.moderators && <span className="hsw-error" role="alert">{errors.moderators}</span>}
-      </fieldset>
+      <MemberChecks legend="Owners" testId="world-room-owners" members={members} checked={draft.owners} error={errors.owners} onChange={(owners) => set({ owners })} />
+      <MemberChecks legend="Moderators (room role)" testId="world-room-moderators" members={members} checked={draft.moderators} error={errors.moderators} onChange={(moderators) => set({ moderators })} />
       <JsonEditor label="Custom fields (JSON object)" text={draft.customFields} onText={(customFields) => set({ customFields })} error={errors.customFields} hint='e.g. {"topic": "support"}; empty = none' testId="world-room-custom-fields" />
       <div className="hsw-form-actions">
         <button type="submit" className="hsw-btn hsw-btn--primary" data-testid="world-room-save">

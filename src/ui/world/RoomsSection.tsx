@@ -1,6 +1,6 @@
 /** Rooms: a table of the world's rooms with an inline editor for add / edit, and delete. */
 import { Fragment, useState } from 'react';
-import type { WorldRoom } from '../../engine/world/types.ts';
+import type { WorldRoom } from '../../engine/index.ts';
 import { Chips, ConfirmButton, Empty, SectionHeader, type SectionProps } from './common.tsx';
 import { JsonView } from './JsonView.tsx';
 import { RoomEditor } from './RoomEditor.tsx';

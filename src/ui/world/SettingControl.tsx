@@ -1,5 +1,5 @@
 /** The control for one app setting's current value, fitting its type (Apps-Engine SettingType). */
-import type { AppSetting, WorldState } from '../../engine/world/types.ts';
+import type { AppSetting, WorldState } from '../../engine/index.ts';
 import { DraftInput } from './DraftInput.tsx';
 import { effectiveValue } from './format.ts';
 import { parseJsonText, parseSettingInput } from './validation.ts';

@@ -1,6 +1,5 @@
 /** Each app's settings (package value vs current value, reset) and the server settings apps read. */
-import type { AppSetting } from '../../engine/world/types.ts';
-import { ownValue } from '../../engine/own-keys.ts';
+import { ownValue, type AppSetting } from '../../engine/index.ts';
 import { Empty, SectionHeader, type SectionProps } from './common.tsx';
 import { JsonView } from './JsonView.tsx';
 import { SettingControl } from './SettingControl.tsx';

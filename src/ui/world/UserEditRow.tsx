@@ -1,6 +1,6 @@
 /** A users-table row in edit mode (also used to add a user). Enter saves, Escape cancels. */
 import { useState } from 'react';
-import type { WorldState, WorldUser } from '../../engine/world/types.ts';
+import type { WorldState, WorldUser } from '../../engine/index.ts';
 import { checkUserDraft, emptyUserDraft, userToDraft, type UserDraft } from './drafts.ts';
 import { ErrorText } from './common.tsx';
 import { RolesInput } from './RolesInput.tsx';

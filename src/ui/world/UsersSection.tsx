@@ -1,6 +1,6 @@
 /** Users: username, name, roles, type; add, edit inline, delete (refused for room creators). */
 import { useState } from 'react';
-import { Chips, ConfirmButton, Empty, ErrorText, SectionHeader, type SectionProps } from './common.tsx';
+import { Chips, ConfirmButton, ErrorText, SectionHeader, WorldTable, type SectionProps } from './common.tsx';
 import { UserEditRow } from './UserEditRow.tsx';
 import { deleteUser, roomsCreatedBy, upsertUser } from './updates.ts';
 
@@ -22,20 +22,12 @@ export function UsersSection({ world, onChange, readOnly }: SectionProps) {
         )}
       </SectionHeader>
       {error && <ErrorText testId="world-user-error">{error}</ErrorText>}
-      {world.users.length === 0 && editing !== 'new' ? (
-        <Empty>No users yet. Rooms need a creator: add one.</Empty>
-      ) : (
-        <table className="hsw-table">
-          <thead>
-            <tr>
-              <th scope="col">Username</th>
-              <th scope="col">Name</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Type</th>
-              {!readOnly && <th scope="col" className="hsw-actions-col"><span className="hsw-sr">Actions</span></th>}
-            </tr>
-          </thead>
-          <tbody>
+      <WorldTable
+        isEmpty={world.users.length === 0 && editing !== 'new'}
+        empty="No users yet. Rooms need a creator: add one."
+        columns={['Username', 'Name', 'Roles', 'Type']}
+        actions={!readOnly}
+      >
             {world.users.map((user) =>
               editing === user.id ? (
                 <UserEditRow key={user.id} world={world} user={user} onSave={save} onCancel={() => setEditing(null)} />
@@ -82,9 +74,7 @@ export function UsersSection({ world, onChange, readOnly }: SectionProps) {
               ),
             )}
             {editing === 'new' && <UserEditRow world={world} onSave={save} onCancel={() => setEditing(null)} />}
-          </tbody>
-        </table>
-      )}
+      </WorldTable>
     </section>
   );
 }

@@ -4,7 +4,7 @@
  * calls `onChange` with a new WorldState.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { WorldState } from '../../engine/world/types.ts';
+import type { WorldState } from '../../engine/index.ts';
 import { ConfirmButton, type SectionProps } from './common.tsx';
 import { UsersSection } from './UsersSection.tsx';
 import { RoomsSection } from './RoomsSection.tsx';

@@ -1,6 +1,6 @@
 /** Small building blocks shared by the World panel's sections. */
 import { useId, useState, type ReactNode } from 'react';
-import type { WorldState } from '../../engine/world/types.ts';
+import type { WorldState } from '../../engine/index.ts';
 
 export interface SectionProps {
   world: WorldState;
@@ -97,6 +97,30 @@ export function ConfirmButton(props: { label: string; confirm: string; onConfirm
 
 export function Empty(props: { children: ReactNode }) {
   return <p className="hsw-empty">{props.children}</p>;
+}
+
+/**
+ * A section's table, or its `empty` text while there is nothing to list: column headers (a
+ * `[label, className]` pair for a header with a class), an Actions column for screen readers when
+ * the rows have buttons (`actions`), in a horizontal scroller (`scroll`) for wide tables.
+ */
+export function WorldTable(props: { isEmpty: boolean; empty: ReactNode; columns: (string | [string, string])[]; actions?: boolean; scroll?: boolean; children: ReactNode }) {
+  if (props.isEmpty) return <Empty>{props.empty}</Empty>;
+  const table = (
+    <table className="hsw-table">
+      <thead>
+        <tr>
+          {props.columns.map((c) => {
+            const [label, className] = typeof c === 'string' ? [c, undefined] : c;
+            return <th key={label} scope="col" className={className}>{label}</th>;
+          })}
+          {props.actions && <th scope="col" className="hsw-actions-col"><span className="hsw-sr">Actions</span></th>}
+        </tr>
+      </thead>
+      <tbody>{props.children}</tbody>
+    </table>
+  );
+  return props.scroll ? <div className="hsw-scroll-x">{table}</div> : table;
 }
 
 export function SectionHeader(props: { title: string; note?: ReactNode; children?: ReactNode }) {

@@ -3,7 +3,7 @@
  * conversion back to world records. A draft that does not validate yields field messages and no
  * record, so the user's input is never lost or half-applied.
  */
-import type { HttpMock, RoomTypeCode, WorldRoom, WorldState, WorldUser } from '../../engine/world/types.ts';
+import type { HttpMock, RoomTypeCode, WorldRoom, WorldState, WorldUser } from '../../engine/index.ts';
 import {
   headerLines,
   parseHeaderLines,

@@ -1,5 +1,13 @@
 /** Labels and row models for the World panel's read-only views. Pure. */
-import { globMatches, type AppSetting, type HttpExchange, type RoomTypeCode, type WorldMessage, type WorldNotification, type WorldState } from '../../engine/index.ts';
+import {
+  globMatches,
+  type AppSetting,
+  type HttpExchange,
+  type RoomTypeCode,
+  type WorldMessage,
+  type WorldNotification,
+  type WorldState,
+} from '../../engine/index.ts';
 
 export const ROOM_TYPE_LABELS: Record<RoomTypeCode, string> = {
   c: 'Public channel',

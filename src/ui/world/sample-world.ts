@@ -1,5 +1,5 @@
 /** A small world for the World panel's tests (and anyone wanting a quick fixture). */
-import { emptyWorld, type WorldState } from '../../engine/world/types.ts';
+import { emptyWorld, type WorldState } from '../../engine/index.ts';
 
 export function sampleWorld(): WorldState {
   const at = new Date('2024-05-01T10:00:00Z');

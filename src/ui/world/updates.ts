@@ -3,8 +3,17 @@
  * and never touches its input. Edits that would break the world's references are refused with a
  * message instead.
  */
-import type { HttpMock, PersistenceRecord, WorldRoom, WorldState, WorldUser } from '../../engine/world/types.ts';
-import { isReservedKey, ownEntry, ownValue, setOwn } from '../../engine/own-keys.ts';
+import {
+  isReservedKey,
+  ownEntry,
+  ownValue,
+  setOwn,
+  type HttpMock,
+  type PersistenceRecord,
+  type WorldRoom,
+  type WorldState,
+  type WorldUser,
+} from '../../engine/index.ts';
 
 export type Outcome = { ok: true; world: WorldState } | { ok: false; error: string };
 

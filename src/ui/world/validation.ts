@@ -2,7 +2,7 @@
  * Validation for the World panel's editors. Every function returns specific, human messages;
  * nothing is dropped silently. Pure: no React, no DOM.
  */
-import type { Association } from '../../engine/world/types.ts';
+import type { Association } from '../../engine/index.ts';
 
 /** Rocket.Chat's default `UTF8_Channel_Names_Validation` (and `UTF8_User_Names_Validation`). */
 export const NAME_PATTERN = /^[0-9a-zA-Z\-_.]+$/;
