@@ -87,6 +87,28 @@ describe('spec 7.2: enable', () => {
     expect(r.outcome).toBe('prevented');
   });
 
+  it('onEnable scheduling a job (configurationModify.scheduler): enabled, the job id answered and the call in the trace; no job runs', async () => {
+    engine = await makeEngine([
+      appClass('sched', 'Sched', ['IPreRoomCreatePrevent'], `  async onEnable(environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
+    const id = await configurationModify.scheduler.scheduleRecurring({ id: 'tick', interval: '5 minutes' });
+    this.getLogger().info('scheduled ' + typeof id);
+    await configurationModify.scheduler.cancelJob('tick');
+    return true;
+  }
+  async executePreRoomCreatePrevent(room: IRoom, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<boolean> {
+    await modify.getScheduler().scheduleOnce({ id: 'later', when: 'in 1 minute', data: { room: room.slugifiedName } });
+    return false;
+  }`),
+    ]);
+    expect(engine.registry.get('sched')?.loadError).toBeNull();
+    expect(loadLogs(engine.trace.events, 'sched')).toContain('scheduled string');
+    const r = await engine.run({ action: 'createRoom', name: 'garden', type: 'c', creator: 'alice' });
+    await r.settled;
+    expect(r.outcome).toBe('completed');
+    const ops = engine.trace.events.flatMap((e) => (e.type === 'accessor' && e.op.startsWith('scheduler.') ? [e.op] : []));
+    expect(ops).toEqual(['scheduler.schedule', 'scheduler.cancel', 'scheduler.schedule']);
+  });
+
   it('onEnable throwing: not enabled, the error is kept', async () => {
     engine = await makeEngine([
       appClass('thrower', 'Thrower', ['IPreRoomCreatePrevent'], `  async onEnable(): Promise<boolean> { throw new TypeError('no config'); }

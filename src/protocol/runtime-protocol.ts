@@ -257,6 +257,9 @@ export interface AccessorOps {
   'modify.deleter.removeUsersFromRoom': [roomId: string, usernames: string[]];
   'modify.notifier.notifyUser': [user: Plain, message: Plain];
   'modify.notifier.notifyRoom': [room: Plain, message: Plain];
+  // scheduler (ISchedulerModify): recorded and answered, never run (accessors/scheduler.ts)
+  'scheduler.schedule': [kind: 'once' | 'recurring', job: Plain];
+  'scheduler.cancel': [jobId: string | null];
   /** Any Apps-Engine accessor method hookscope does not simulate: the host answers with a clear error. */
   'unsupported': [what: string];
 }
@@ -296,6 +299,8 @@ export const ACCESSOR_OPS: readonly AccessorOp[] = [
   'modify.deleter.removeUsersFromRoom',
   'modify.notifier.notifyUser',
   'modify.notifier.notifyRoom',
+  'scheduler.schedule',
+  'scheduler.cancel',
   'unsupported',
 ];
 

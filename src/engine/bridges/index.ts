@@ -15,6 +15,7 @@ import * as persistence from './persistence.ts';
 import * as http from './http.ts';
 import * as modify from './modify.ts';
 import * as notifier from './notifier.ts';
+import * as scheduler from './scheduler.ts';
 
 export const bridges: BridgeTable = {
   'settings.getById': settings.getById,
@@ -50,6 +51,8 @@ export const bridges: BridgeTable = {
   'modify.deleter.removeUsersFromRoom': modify.removeUsersFromRoom,
   'modify.notifier.notifyUser': notifier.notifyUser,
   'modify.notifier.notifyRoom': notifier.notifyRoom,
+  'scheduler.schedule': scheduler.schedule,
+  'scheduler.cancel': scheduler.cancel,
   unsupported: (_ctx, what) => {
     throw new BridgeError(
       `${String(what)} is not simulated by hookscope: the app called an Apps-Engine accessor method that this simulator does not support.`,

@@ -3,13 +3,13 @@
  * Settings are collected for the `loaded` message; `http` is the app's shared HttpExtend;
  * every other extend is a registration (slash commands, API endpoints, UI buttons, schedulers,
  * video-conference and outbound-communication providers, external components): accepted and
- * ignored, since they are not effects of room events.
+ * ignored, since they are not effects of room events. `scheduler` (modify) records and answers
+ * (scheduler.ts); the other modify parts are not simulated.
  */
 import type {
   IConfigurationExtend,
   IConfigurationModify,
   IHttpExtend,
-  ISchedulerModify,
   IServerSettingsModify,
   ISlashCommandsModify,
 } from '@rocket.chat/apps-engine/definition/accessors';
@@ -17,6 +17,7 @@ import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import type { SettingDeclaration } from '../../protocol/runtime-protocol.ts';
 import { encodeWire } from '../../protocol/wire.ts';
 import type { RequestFn } from './types.ts';
+import { createSchedulerModify } from './scheduler.ts';
 import { acceptAllObject, unsupportedObject } from './unsupported.ts';
 
 export type CollectingConfigurationExtend = IConfigurationExtend & { collectedSettings(): SettingDeclaration[] };
@@ -67,6 +68,6 @@ export function createConfigurationModify(request: RequestFn): IConfigurationMod
   return {
     serverSettings: unsupportedObject<IServerSettingsModify>(request, `${P}.serverSettings`),
     slashCommands: unsupportedObject<ISlashCommandsModify>(request, `${P}.slashCommands`),
-    scheduler: unsupportedObject<ISchedulerModify>(request, `${P}.scheduler`),
+    scheduler: createSchedulerModify(request),
   };
 }

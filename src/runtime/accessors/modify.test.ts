@@ -204,15 +204,27 @@ describe('IModifyDeleter, INotifier and the rest of IModify', () => {
     expect(f.calls).toHaveLength(3);
   });
 
+  it('the scheduler records each call with the host and answers its job id (jobs never run)', async () => {
+    const f = fakeRequest();
+    f.answer('scheduler.schedule', 'job-1');
+    const { modify } = createAccessors(f.request, app());
+    expect(await modify.getScheduler().scheduleOnce({ id: 'later', when: 'in 1 minute' })).toBe('job-1');
+    await modify.getScheduler().cancelAllJobs();
+    expect(f.calls).toEqual([
+      ['scheduler.schedule', ['once', { id: 'later', when: 'in 1 minute' }]],
+      ['scheduler.cancel', [null]],
+    ]);
+    expect(modify.getScheduler()).toBe(modify.getScheduler());
+  });
+
   it('other modify parts are unsupported objects', async () => {
     const f = fakeRequest();
     const { modify } = createAccessors(f.request, app());
-    await expect(modify.getScheduler().scheduleOnce({} as never)).rejects.toThrow(unsupportedMessage('IModify.getScheduler().scheduleOnce()'));
     await expect(modify.getUiController().openSurfaceView({} as never, {} as never, {} as never)).rejects.toThrow(
       'IModify.getUiController().openSurfaceView()',
     );
     await expect(modify.getExtender().extendMessage('m', alice)).rejects.toThrow('IModify.getExtender().extendMessage()');
     await expect(modify.getModerationModifier().report('m', 'x', 'u1', 'app-m')).rejects.toThrow('IModify.getModerationModifier().report()');
-    expect(modify.getScheduler()).toBe(modify.getScheduler());
+    expect(modify.getExtender()).toBe(modify.getExtender());
   });
 });

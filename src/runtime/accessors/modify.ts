@@ -8,13 +8,13 @@ import type {
   IModifyDeleter,
   IModifyExtender,
   INotifier,
-  ISchedulerModify,
   IUIController,
 } from '@rocket.chat/apps-engine/definition/accessors';
 import { createModifyCreator } from './modify-creator.ts';
 import { createModifyUpdater } from './modify-updater.ts';
 import type { RequestFn } from './types.ts';
 import { rejectUnsupported, unsupportedGetter } from './unsupported.ts';
+import { createSchedulerModify } from './scheduler.ts';
 
 const P = 'IModify';
 
@@ -37,6 +37,7 @@ export function createModify(request: RequestFn, appId: string, notifier: INotif
   const creator = createModifyCreator(request, appId);
   const updater = createModifyUpdater(request, appId);
   const deleter = createModifyDeleter(request);
+  const scheduler = createSchedulerModify(request);
   const unsupported = <T>(name: string) => unsupportedGetter<T>(request, `${P}.${name}()`);
   return {
     getCreator: () => creator,
@@ -45,7 +46,7 @@ export function createModify(request: RequestFn, appId: string, notifier: INotif
     getNotifier: () => notifier,
     getExtender: unsupported<IModifyExtender>('getExtender'),
     getUiController: unsupported<IUIController>('getUiController'),
-    getScheduler: unsupported<ISchedulerModify>('getScheduler'),
+    getScheduler: () => scheduler,
     getOAuthAppsModifier: unsupported<IOAuthAppsModify>('getOAuthAppsModifier'),
     getModerationModifier: unsupported<IModerationModify>('getModerationModifier'),
   };
