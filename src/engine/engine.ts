@@ -8,6 +8,7 @@ import { TraceBudget, TRACED_READS_PER_CALL } from './trace-budget.ts';
 import { isReservedKey } from './own-keys.ts';
 import { isWriteOp } from '../protocol/runtime-protocol.ts';
 import { decodeWire, encodeWire, type Wire } from '../protocol/wire.ts';
+import { toAppUser } from './world/convert.ts';
 import { descriptorOf, applyAppJson, type AppDefinition } from './apps/app-manifest.ts';
 import { LINGER_STOP_REASON, LingeringApps } from './apps/lingering.ts';
 import { AppProcess, type AppSource } from './apps/app-process.ts';
@@ -241,7 +242,14 @@ export class Engine {
   }
 
   private sourceOf(def: AppDefinition): AppSource {
-    return { descriptor: descriptorOf(def), files: def.files, switches: runtimeSwitches(this.profile) };
+    return { descriptor: descriptorOf(def), files: def.files, switches: runtimeSwitches(this.profile), installer: this.installer() };
+  }
+
+  /** Who installs apps (onInstall's `context.user`): the world's first admin, else its first user. */
+  private installer(): Wire | null {
+    const users = this.world.data.users.filter((u) => u.type !== 'app');
+    const admin = users.find((u) => u.roles.includes('admin')) ?? users[0];
+    return admin ? encodeWire(toAppUser(admin)) : null;
   }
 
   // runs -----------------------------------------------------------------------------------

@@ -109,6 +109,50 @@ describe('spec 7.2: enable', () => {
     expect(ops).toEqual(['scheduler.schedule', 'scheduler.cancel', 'scheduler.schedule']);
   });
 
+  it('onInstall runs once, at install, before initialize, with the installing admin and working accessors; a reload does not run it again', async () => {
+    const source = (mark: string) =>
+      appClass('inst', 'Inst', ['IPreRoomCreatePrevent'], `  async onInstall(context: IAppInstallationContext, read: IRead, http: IHttp, persistence: IPersistence): Promise<void> {
+    this.getLogger().info('install by ' + (context.user && context.user.username));
+    await persistence.createWithAssociation({ secret: 's3' }, new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, 'secret'));
+  }
+  protected async extendConfiguration(): Promise<void> {
+    this.getLogger().info('initialize');
+  }
+  async executePreRoomCreatePrevent(room: IRoom, read: IRead): Promise<boolean> {
+    const [record] = await read.getPersistenceReader().readByAssociation(new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, 'secret'));
+    this.getLogger().info('${mark} ' + JSON.stringify(record));
+    return false;
+  }`, { imports: "import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';\n" });
+    engine = await makeEngine([source('v1')]);
+    const r = await engine.run({ action: 'createRoom', name: 'garden', type: 'c', creator: 'alice' });
+    await r.settled;
+    const load = loadLogs(engine.trace.events, 'inst').filter((l) => !l.startsWith('Constructed'));
+    expect(load.filter((l) => l !== 'obj')).toEqual(['install by root', 'initialize']);
+    expect(logLines(engine.trace.events, r.runId)).toEqual(['v1 {"secret":"s3"}']);
+
+    await engine.updateApp(source('v2'));
+    const again = await engine.run({ action: 'createRoom', name: 'garden-2', type: 'c', creator: 'alice' });
+    await again.settled;
+    expect(logLines(engine.trace.events, again.runId)).toEqual(['v2 {"secret":"s3"}']);
+    expect(loadLogs(engine.trace.events, 'inst').filter((l) => l.startsWith('install'))).toEqual(['install by root']);
+  });
+
+  it('onInstall throwing: logged as an error of the install, the app is still enabled (AppManager.add goes on to initialize and enable)', async () => {
+    engine = await makeEngine([
+      appClass('badinst', 'BadInst', ['IPreRoomCreatePrevent'], `  async onInstall(): Promise<void> {
+    throw new Error('no secret');
+  }
+  async executePreRoomCreatePrevent(): Promise<boolean> {
+    return true;
+  }`),
+    ]);
+    expect(engine.registry.get('badinst')?.loadError).toBeNull();
+    const errors = engine.trace.events.filter((e) => e.type === 'log' && e.appId === 'badinst' && e.level === 'error');
+    expect(errors.map((e) => (e.type === 'log' ? JSON.stringify(e.args) : ''))).toEqual([expect.stringContaining('onInstall threw an error: no secret')]);
+    const r = await engine.run({ action: 'createRoom', name: 'garden', type: 'c', creator: 'alice' });
+    expect(r.outcome).toBe('prevented');
+  });
+
   it('onEnable throwing: not enabled, the error is kept', async () => {
     engine = await makeEngine([
       appClass('thrower', 'Thrower', ['IPreRoomCreatePrevent'], `  async onEnable(): Promise<boolean> { throw new TypeError('no config'); }

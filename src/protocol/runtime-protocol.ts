@@ -105,6 +105,12 @@ export type HostToRuntime =
       app: AppDescriptor;
       files: Record<string, string>;
       switches: RuntimeSwitches;
+      /**
+       * Set on the app's first load only (its install, spec 7.2): the runtime calls
+       * `onInstall(context, read, http, persistence, modify)` after the constructor and before
+       * initialize, as AppManager.add -> installApp does. `user` is the installing user.
+       */
+      install?: { user: Wire | null };
     }
   | { v: typeof PROTOCOL_VERSION; type: 'call'; callId: string; method: string; args: ArgSpec[] }
   /** Liveness: answered at once with a `pong` of the same `seq` when the worker's event loop is free. */

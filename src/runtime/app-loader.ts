@@ -5,6 +5,7 @@
  * - the class is the FIRST value of the class file's exports (`Object.values(exports)[0]`);
  * - `new AppClass(info, logger, appAccessors)`; it must have getName, getNameSlug, getVersion,
  *   getID, getDescription and getRequiredApiVersion functions;
+ * - on the first load only (the install): `await app.onInstall(context, read, http, persistence, modify)`;
  * - `await app.initialize(configurationExtend, environmentRead)`; the settings it declared are
  *   handed to the host (`onInitialized`) BEFORE onEnable runs, so onEnable reads their package
  *   value as on the server, where initialize stores them (spec 7.2);
@@ -35,6 +36,8 @@ export interface LoadInput {
   accessors: AccessorSet;
   /** Called once initialize has run, with the declared settings; awaited before onEnable. */
   onInitialized?: (settings: SettingDeclaration[]) => void | Promise<void>;
+  /** The app's first load (its install): onInstall runs after the constructor, before initialize. */
+  install?: { user: unknown };
 }
 
 /** Methods sucrase generates for class field initialisers (not the app's own). */
@@ -69,6 +72,25 @@ export function appMethods(instance: object): string[] {
   return [...names].sort();
 }
 
+/**
+ * `AppManager.add` -> `installApp` (Apps-Engine 1.62 server/AppManager.js; deno-runtime
+ * handlers/app/handleOnInstall.ts): `onInstall({ user }, read, http, persistence, modify)`, once,
+ * before initialize. A throw only sets the status to error-disabled, which the start-up that
+ * follows (initialize, enable) overwrites: the app is still enabled. So here a throw is logged as
+ * an error of the load and the load goes on.
+ */
+async function runOnInstall(instance: Record<string, unknown>, input: LoadInput): Promise<void> {
+  const onInstall = instance['onInstall'];
+  if (typeof onInstall !== 'function') return;
+  const { read, http, persistence, modify } = input.accessors;
+  try {
+    await (onInstall as (...a: unknown[]) => Promise<unknown>).call(instance, { user: input.install?.user }, read, http, persistence, modify);
+  } catch (e) {
+    const err = located(e);
+    (input.logger as { error?: (...a: unknown[]) => void }).error?.(`onInstall threw ${err.name === 'Error' ? 'an error' : err.name}: ${err.message} (Rocket.Chat installs and enables the app anyway)`);
+  }
+}
+
 export async function loadApp(input: LoadInput): Promise<LoadOutcome> {
   const { app: desc, files } = input;
   let exports: unknown;
@@ -96,6 +118,8 @@ export async function loadApp(input: LoadInput): Promise<LoadOutcome> {
   } catch (e) {
     return { ok: false, phase: 'construct', error: located(e) };
   }
+
+  if (input.install) await runOnInstall(instance, input);
 
   try {
     if (typeof instance['initialize'] !== 'function') throw new Error('App must contain an initialize function');

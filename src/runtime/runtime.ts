@@ -12,6 +12,7 @@
  * (`ctx.current`, which every entry point sets: call, response, timer).
  */
 import type { AccessorOp, ArgSpec, HostToRuntime, RuntimeToHost } from '../protocol/runtime-protocol.ts';
+import { decodeWire } from '../protocol/wire.ts';
 import { PROTOCOL_VERSION, RPC } from '../protocol/runtime-protocol.ts';
 import { createAccessors } from './accessors/index.ts';
 import type { AccessorSet } from './accessors/index.ts';
@@ -62,6 +63,7 @@ export function checkHostMessage(raw: unknown): string | null {
       if (!isObj(app) || typeof app['id'] !== 'string' || typeof app['classFile'] !== 'string') return 'load.app is malformed';
       if (!isObj(raw['files']) || !Object.values(raw['files']).every((f) => typeof f === 'string')) return 'load.files is not a map of sources';
       if (!isObj(raw['switches'])) return 'load.switches is missing';
+      if (raw['install'] !== undefined && !(isObj(raw['install']) && (raw['install']['user'] === null || typeof raw['install']['user'] === 'string'))) return 'load.install is malformed';
       return null;
     }
     case 'call': {
@@ -134,6 +136,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
       accessors,
       // Posted before onEnable: the host stores the settings before any request onEnable makes.
       onInitialized: (settings) => post({ v: PROTOCOL_VERSION, type: 'initialized', settings }),
+      ...(msg.install ? { install: { user: msg.install.user === null ? undefined : decodeWire(msg.install.user) } } : {}),
     });
     if (outcome.ok) {
       state = 'loaded';

@@ -89,6 +89,8 @@ export interface AppSource {
   descriptor: AppDescriptor;
   files: Record<string, string>;
   switches: RuntimeSwitches;
+  /** The installing user (wire-encoded app user, or null): sent with the first load only, for onInstall (spec 7.2). */
+  installer?: Wire | null;
 }
 
 export interface AppProcessOptions {
@@ -138,6 +140,8 @@ export class AppProcess {
   /** Set when loading hung (timed out): every later load answers this at once until the code changes. */
   private hungAtLoad: LoadAnswer | null = null;
   private disposed = false;
+  /** The install (onInstall) went with a load already. */
+  private installed = false;
 
   constructor(
     private source: AppSource,
@@ -225,7 +229,10 @@ export class AppProcess {
         this.loadResolve = null;
         resolve(answer);
       };
-      transport.post({ v: PROTOCOL_VERSION, type: 'load', app: this.source.descriptor, files: this.source.files, switches: this.source.switches });
+      // The first load is the install: onInstall runs once per app, never on a reload or a replaced worker.
+      const install = this.installed || this.source.installer === undefined ? {} : { install: { user: this.source.installer } };
+      this.installed = true;
+      transport.post({ v: PROTOCOL_VERSION, type: 'load', app: this.source.descriptor, files: this.source.files, switches: this.source.switches, ...install });
     });
     if (this.options.standby) void loaded.then((answer) => answer.ok && this.transport === transport && this.startStandby());
     return loaded;
