@@ -12,7 +12,7 @@ import { setOwn } from '../engine/own-keys.ts';
 import { checkExpect } from './expect.ts';
 import { callsOf, finalWorld, httpOf, logsOf, notificationsOf, type StepReport } from './report.ts';
 import type { Scenario, ScenarioStep } from './schema.ts';
-import { appDefinition, initialWorld, SCENARIO_EPOCH } from './to-engine.ts';
+import { appDefinition, initialWorld, SCENARIO_EPOCH, unseatedBots } from './to-engine.ts';
 
 export interface RunOptions {
   transports: TransportFactory;
@@ -80,7 +80,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
   try {
     const defs = options.apps ?? scenario.apps.map(appDefinition);
     for (const def of defs) await engine.installApp(def);
-    const failures: string[] = [];
+    const failures: string[] = unseatedBots(engine.world, scenario);
     const appProblems: Record<string, { name: string; text: string }> = Object.create(null) as Record<string, { name: string; text: string }>;
     const appNames: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const app of engine.registry.all()) {

@@ -28,7 +28,7 @@ const roomSchema = z
     type: z.enum(['c', 'p', 'd']).describe('c: channel, p: private group, d: direct message.'),
     /** Required for channels and groups; a direct message has no creator (RC createDirectMessage). */
     creator: username.optional().describe("The creator's username; required for channels and groups, none for a direct message."),
-    members: z.array(username).default([]).describe('Usernames of the members.'),
+    members: z.array(username).default([]).describe('Usernames of the members; `<nameSlug>.bot` names the bot user of an app in this file (it joins when the app is installed).'),
     /** Room role owner (RC subscription role); omitted = the creator. */
     owners: z.array(username).optional().describe('Usernames with the room role owner (default: the creator).'),
     /** Room role moderator (RC subscription role); omitted = none. */
@@ -192,6 +192,9 @@ function crossCheck(s: Scenario): ScenarioProblem[] {
     if (room.creator !== undefined && !usernames.has(room.creator)) problems.push({ path: `rooms[${i}].creator`, message: `unknown username "${room.creator}" (not in "users")` });
     for (const list of ['members', 'owners', 'moderators'] as const) {
       (room[list] ?? []).forEach((m, j) => {
+        // `<slug>.bot` may be an app's bot user, which exists only once the app is installed:
+        // seated after the install (to-engine.ts seatAppBots), refused then if no app has it.
+        if (list === 'members' && m.endsWith('.bot')) return;
         if (!usernames.has(m)) problems.push({ path: `rooms[${i}].${list}[${j}]`, message: `unknown username "${m}" (not in "users")` });
       });
     }

@@ -1,6 +1,7 @@
 /** Turns a validated scenario into an engine's starting state: world, apps, settings. */
 import type { AppDefinition } from '../engine/apps/app-manifest.ts';
 import { setOwn } from '../engine/own-keys.ts';
+import type { WorldStore } from '../engine/world/store.ts';
 import { emptyWorld, type WorldRoom, type WorldState } from '../engine/world/types.ts';
 import type { Scenario, ScenarioApp } from './schema.ts';
 
@@ -71,4 +72,24 @@ export function initialWorld(s: Scenario): WorldState {
     setOwn(world.persistence, appId, records.map((r) => ({ id: r.id, data: r.data, associations: r.associations })));
   }
   return world;
+}
+
+/**
+ * Rooms whose `members` name an app's bot (`<nameSlug>.bot`) keep the name as a placeholder id
+ * until the app's install creates the bot, which takes the seat (bridges/users.ts ensureAppUser).
+ * Called after the installs: a placeholder still there names no app of the file; it is dropped
+ * and reported.
+ */
+export function unseatedBots(world: Pick<WorldStore, 'data' | 'updateRoom'>, s: Scenario): string[] {
+  const problems: string[] = [];
+  s.rooms.forEach((r, i) => {
+    const room = world.data.rooms.find((x) => x.id === r.id);
+    if (!room) return;
+    const left = r.members.filter((name) => name.endsWith('.bot') && !s.users.some((u) => u.username === name) && room.memberIds.includes(name));
+    for (const name of left) {
+      problems.push(`rooms[${i}].members[${r.members.indexOf(name)}]: "${name}" is not in "users" and no app of this file has that bot user (an app's bot is <nameSlug>.bot)`);
+    }
+    if (left.length) world.updateRoom(room.id, { memberIds: room.memberIds.filter((id) => !left.includes(id)) });
+  });
+  return problems;
 }
