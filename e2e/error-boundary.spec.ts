@@ -13,7 +13,8 @@ import { Workbench } from './pages/workbench.ts';
 test.describe.configure({ timeout: 180_000 });
 
 // The boundary logs what it caught (and React reports the error): expected here.
-test.use({ allowedConsoleErrors: [/poisoned by the test/, /broken on purpose by the e2e suite/, /failed to render/, /The above error occurred/, /error boundary/i] });
+// One pattern: an array of several is read by Playwright as a [value, options] fixture tuple.
+test.use({ allowedConsoleErrors: [/poisoned by the test|broken on purpose by the e2e suite|failed to render|The above error occurred|error boundary/i] });
 
 const prototypeNames = (page: Page) =>
   page.evaluate(() => [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join(',')));
@@ -65,7 +66,7 @@ test('a Console that cannot render shows why with Try again; editor, Run, histor
   // Only the Console failed.
   await expect(page.getByTestId('error-boundary')).toHaveCount(1);
   await page.screenshot({ path: 'test-results/error-boundary-console.png' });
-  for (const id of ['app-list', 'editor', 'action-panel', 'run-history', 'run-tab-graph']) await expect(page.getByTestId(id), id).toBeVisible();
+  for (const id of ['app-list', 'editor', 'action-panel', 'history-filter-text', 'run-tab-graph']) await expect(page.getByTestId(id), id).toBeVisible();
   await expect(page.getByTestId('history-row-1')).toBeVisible();
 
   // The page still works: typing echoes at once, a Run answers, history and world follow.
@@ -111,14 +112,14 @@ const AREAS: [id: string, words: string, show: (page: Page) => Promise<void>, la
   ['editor', 'the editor', async () => {}, 'editor'],
   ['actions', 'the action panel', async () => {}, 'action-panel'],
   ['world', 'the world panel', async (page) => void (await page.getByTestId('side-tab-world').click()), 'world-tab'],
-  ['history', 'the run history', async () => {}, 'run-history'],
+  ['history', 'the run history', async () => {}, 'history-filter-text'],
   ['graph', 'the run graph', async () => {}, 'graph-empty'],
   ['inspector', 'the inspector', async () => {}, 'inspector-empty'],
   ['console', 'the console', async (page) => void (await page.getByTestId('run-tab-console').click()), 'run-log'],
 ];
 
 /** What must still be there when `broken` fails (the other areas' landmarks). */
-const OTHERS = ['app-list', 'editor', 'run-history', 'inspector-empty', 'run-tab-console'];
+const OTHERS = ['app-list', 'editor', 'history-filter-text', 'inspector-empty', 'run-tab-console'];
 
 test('each main area fails alone and comes back with Try again', async ({ page }) => {
   const wb = new Workbench(page);

@@ -21,6 +21,8 @@ interface Props {
 
 interface State {
   error: string | null;
+  /** The resetKey the error (if any) belongs to. */
+  key: unknown;
 }
 
 function messageOf(error: unknown): string {
@@ -54,18 +56,18 @@ function BreakHook({ id }: { id: string }): null {
 }
 
 export class ErrorBoundary extends Component<Props, State> {
-  override state: State = { error: null };
+  override state: State = { error: null, key: this.props.resetKey };
 
-  static getDerivedStateFromError(error: unknown): State {
+  static getDerivedStateFromError(error: unknown): Partial<State> {
     return { error: messageOf(error) };
+  }
+
+  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
+    return Object.is(props.resetKey, state.key) ? null : { error: null, key: props.resetKey };
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
     console.error(`hookscope: ${this.props.area} failed to render`, error, info.componentStack);
-  }
-
-  override componentDidUpdate(prev: Props): void {
-    if (this.state.error !== null && !Object.is(prev.resetKey, this.props.resetKey)) this.setState({ error: null });
   }
 
   private readonly retry = (): void => {

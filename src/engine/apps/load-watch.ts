@@ -17,14 +17,14 @@
 import { STALE_MS } from './liveness.ts';
 
 /** A load whose worker keeps answering (it is waiting, not running) may take this many budgets. */
-export const LOAD_WAIT_BUDGETS = 3;
+const LOAD_WAIT_BUDGETS = 3;
 /** How long a runtime may take to start (before any app code runs), at least: a busy machine's cold start. */
-export const RUNTIME_START_MS = 10_000;
+const RUNTIME_START_MS = 10_000;
 
 export type LoadVerdict = { kind: 'wait'; at: number } | { kind: 'not-started' } | { kind: 'hung' } | { kind: 'waited' };
 
 /** The bound on a runtime's start for a load budget. */
-export const startBound = (budgetMs: number): number => Math.max(LOAD_WAIT_BUDGETS * budgetMs, RUNTIME_START_MS);
+const startBound = (budgetMs: number): number => Math.max(LOAD_WAIT_BUDGETS * budgetMs, RUNTIME_START_MS);
 
 /**
  * `firstAnswerAt`, `lastAnswerAt`: when the worker first and last answered a ping (null: never).
