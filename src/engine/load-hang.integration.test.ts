@@ -69,6 +69,17 @@ describe('a load-time hang', () => {
     expect(engine.registry.get('hanger')?.loadError).toBeNull();
   });
 
+  it('an endless loop in top-level module code is hung the same way', async () => {
+    const topLevel = app('toplevel', 'TopLevel', `for (;;) {}
+export class TopLevel extends App implements IPreRoomCreatePrevent {
+  async executePreRoomCreatePrevent(): Promise<boolean> { return false; }
+}`);
+    engine = await makeEngine([topLevel, bannedWords()], { timeoutMs: 300, minLoadTimeoutMs: 300 });
+    expect(engine.registry.get('toplevel')?.loadError).toMatch(/its code ran for 300 ms \(hookscope's limit for loading an app\) without a break/);
+    const r = await engine.run({ action: 'createRoom', name: 'fine', type: 'c', creator: 'alice' });
+    expect(calls(engine.trace.events, r.runId)).toEqual([['banned', 'executePreRoomCreatePrevent', 'returned']]);
+  });
+
   it('a load longer than the budget whose code takes breaks is slow, not hung: it loads', async () => {
     // 10 x 60 ms of work: 600+ ms in all, over the 400 ms budget, never 400 ms without a break, and
     // far inside the 1,200 ms (3 budgets) a load that keeps answering may take.
