@@ -2,7 +2,7 @@
  * Crafted share links (issue 18, issue 14 leftovers): a world of the wrong types, drafts of the
  * wrong types, a link that unpacks to more than the limit. Each is refused with its reason, the
  * page does not go blank and the user's workspace stays as it was; no property appears on the
- * page's prototypes.
+ * page's prototypes; typing still echoes and a Run still answers.
  */
 import { zlibSync } from 'fflate';
 import type { Page } from '@playwright/test';
@@ -60,5 +60,21 @@ test('crafted links are refused with their reason; the page and the workspace st
   // The user's own workspace is what it was (the draft survived every refused link).
   expect(await page.evaluate(() => localStorage.getItem('hookscope.workspace'))).toBe(saved);
   await page.screenshot({ path: 'test-results/untrusted-links.png' });
+  // The page still works: typing echoes, a Run answers into the history and the world.
+  await wb.openFile('BannedWordsApp.ts');
+  const lines = page.getByTestId('editor').locator('.view-lines');
+  await lines.waitFor({ timeout: 20_000 });
+  await lines.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('\n// typing after the crafted links');
+  await expect(lines).toContainText('typing after the crafted links', { timeout: 5_000 });
+  await wb.setRoomName('after-links');
+  await wb.run();
+  await expect(wb.answer()).toHaveText('completed', { timeout: 30_000 });
+  await expect(page.getByTestId('history-row-1')).toBeVisible();
+  await page.getByTestId('side-tab-world').click();
+  await page.getByTestId('world-tab-rooms').click();
+  await expect(page.getByTestId('world-tab')).toContainText('after-links');
+  await expect(page.getByTestId('world-tab')).toContainText('general');
   expect(errors).toEqual([]);
 });

@@ -27,7 +27,7 @@ function start(root: HTMLElement): void {
 
   createRoot(root).render(
     <StrictMode>
-      <ErrorBoundary area="the workbench">
+      <ErrorBoundary id="workbench" area="the workbench">
         <App />
       </ErrorBoundary>
     </StrictMode>,

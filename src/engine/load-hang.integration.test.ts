@@ -1,4 +1,9 @@
-/** An app that hangs while loading (endless loop in its constructor) stays failed until its code changes (issue 18). */
+/**
+ * Loading an app on real workers (issue 18): an endless loop in its constructor stays failed until
+ * its code changes, with a message naming the bound; a load that takes longer than the budget but
+ * keeps its worker answering (its code takes breaks) is slow, not hung, and loads. The budget is injected small
+ * (`minLoadTimeoutMs`), the waits are far from the bounds.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from './engine.ts';
 import { app, bannedWords } from '../test-support/apps.ts';
@@ -20,11 +25,29 @@ const hangsInConstructor = (loop: boolean) =>
 }`,
   );
 
+/** Heavy but finite: `chunks` pieces of ~`chunkMs` ms of work each, with a break between them, in onEnable. */
+const slowToEnable = (chunks: number, chunkMs: number) =>
+  app(
+    'slow',
+    'Slow',
+    `export class Slow extends App implements IPreRoomCreatePrevent {
+  async onEnable(): Promise<boolean> {
+    for (let i = 0; i < ${chunks}; i++) {
+      const end = Date.now() + ${chunkMs};
+      while (Date.now() < end) {}
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return true;
+  }
+  async executePreRoomCreatePrevent(): Promise<boolean> { return false; }
+}`,
+  );
+
 describe('a load-time hang', () => {
-  it('marks the app failed at once on later actions, until its code changes', async () => {
-    engine = await makeEngine([hangsInConstructor(true), bannedWords()], { timeoutMs: 400 });
+  it('marks the app failed at once on later actions, naming the bound, until its code changes', async () => {
+    engine = await makeEngine([hangsInConstructor(true), bannedWords()], { timeoutMs: 400, minLoadTimeoutMs: 400 });
     const hanger = engine.registry.get('hanger');
-    expect(hanger?.loadError).toMatch(/took longer than .* it stays failed until its code changes/);
+    expect(hanger?.loadError).toMatch(/^construct: loading the app did not finish: its code ran for 400 ms \(hookscope's limit for loading an app\) without a break \(an endless loop in its constructor or top-level code\?\); it stays failed until its code changes/);
     const pool = (engine as unknown as { pool: { take(): unknown } }).pool;
     const take = pool.take.bind(pool);
     let started = 0;
@@ -44,5 +67,28 @@ describe('a load-time hang', () => {
     // Fixed code loads again.
     await engine.updateApp(hangsInConstructor(false));
     expect(engine.registry.get('hanger')?.loadError).toBeNull();
+  });
+
+  it('an endless loop in top-level module code is hung the same way', async () => {
+    const topLevel = app('toplevel', 'TopLevel', `for (;;) {}
+export class TopLevel extends App implements IPreRoomCreatePrevent {
+  async executePreRoomCreatePrevent(): Promise<boolean> { return false; }
+}`);
+    engine = await makeEngine([topLevel, bannedWords()], { timeoutMs: 300, minLoadTimeoutMs: 300 });
+    expect(engine.registry.get('toplevel')?.loadError).toMatch(/its code ran for 300 ms \(hookscope's limit for loading an app\) without a break/);
+    const r = await engine.run({ action: 'createRoom', name: 'fine', type: 'c', creator: 'alice' });
+    expect(calls(engine.trace.events, r.runId)).toEqual([['banned', 'executePreRoomCreatePrevent', 'returned']]);
+  });
+
+  it('a load longer than the budget whose code takes breaks is slow, not hung: it loads', async () => {
+    // 10 x 60 ms of work: 600+ ms in all, over the 400 ms budget, never 400 ms without a break, and
+    // far inside the 1,200 ms (3 budgets) a load that keeps answering may take.
+    engine = await makeEngine([slowToEnable(10, 60), bannedWords()], { timeoutMs: 400, minLoadTimeoutMs: 400 });
+    expect(engine.registry.get('slow')?.loadError ?? null).toBeNull();
+    const r = await engine.run({ action: 'createRoom', name: 'fine', type: 'c', creator: 'alice' });
+    expect(calls(engine.trace.events, r.runId)).toEqual([
+      ['slow', 'executePreRoomCreatePrevent', 'returned'],
+      ['banned', 'executePreRoomCreatePrevent', 'returned'],
+    ]);
   });
 });

@@ -10,13 +10,14 @@ import { nodeTransports } from '../node/node-transport.ts';
 import type { TraceEvent } from '../engine/trace.ts';
 import type { ProfileId } from '../engine/profiles.ts';
 
-export async function makeEngine(apps: AppDefinition[], opts: { timeoutMs?: number; world?: WorldState; profile?: ProfileId } = {}): Promise<Engine> {
+export async function makeEngine(apps: AppDefinition[], opts: { timeoutMs?: number; minLoadTimeoutMs?: number; world?: WorldState; profile?: ProfileId } = {}): Promise<Engine> {
   const engine = new Engine({
     transports: await nodeTransports(),
     env: { clock: fixedClock(), ids: sequentialIds(), scheduler: systemScheduler },
     world: opts.world ?? baseWorld(),
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+    ...(opts.minLoadTimeoutMs !== undefined ? { minLoadTimeoutMs: opts.minLoadTimeoutMs } : {}),
   });
   for (const a of apps) await engine.installApp(a);
   return engine;

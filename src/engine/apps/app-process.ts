@@ -26,6 +26,7 @@ import {
 import type { Wire } from '../../protocol/wire.ts';
 import { systemClock, type Scheduler } from '../env.ts';
 import { Liveness } from './liveness.ts';
+import { judgeLoad, loadFailure } from './load-watch.ts';
 import type { RuntimeTransport, TransportPool } from './transport.ts';
 import { HostBudgets } from './host-budgets.ts';
 
@@ -137,8 +138,11 @@ export class AppProcess {
   private lingerReported = false;
   private callSeq = 0;
   private answeredSinceLoad = false;
-  /** Set when loading hung (timed out): every later load answers this at once until the code changes. */
-  private hungAtLoad: LoadAnswer | null = null;
+  /**
+   * Set when loading hung or waited past its budget: every later load answers this at once until
+   * the code changes or the budget is raised above the one that was hit.
+   */
+  private hungAtLoad: { answer: LoadAnswer; budgetMs: number } | null = null;
   private disposed = false;
   /** The install (onInstall) went with a load already. */
   private installed = false;
@@ -177,8 +181,10 @@ export class AppProcess {
 
   ensureLoaded(): Promise<LoadAnswer> {
     if (this.disposed) return Promise.resolve({ ok: false, phase: 'construct', error: crashError('the app was removed') });
-    // Code that hung while loading hangs again: it stays failed until its code changes (setSource).
-    if (this.hungAtLoad) return Promise.resolve(this.hungAtLoad);
+    // Code that hung while loading hangs again: it stays failed until its code changes (setSource)
+    // or the load gets a larger budget than the one it used up.
+    if (this.hungAtLoad && this.loadTimeoutMs() > this.hungAtLoad.budgetMs) this.hungAtLoad = null;
+    if (this.hungAtLoad) return Promise.resolve(this.hungAtLoad.answer);
     if (!this.loading) this.loading = this.takeOver() ?? this.start();
     return this.loading;
   }
@@ -212,27 +218,65 @@ export class AppProcess {
 
   private start(): Promise<LoadAnswer> {
     const transport = this.pool.take();
+    const liveness = this.livenessFor(transport);
     this.transport = transport;
-    this.liveness = this.livenessFor(transport);
+    this.liveness = liveness;
     this.calls = 0;
     this.listen(transport);
+    const budgetMs = this.loadTimeoutMs();
+    const startedAt = this.now();
     const loaded = new Promise<LoadAnswer>((resolve) => {
-      const timer = this.scheduler.setTimeout(() => {
-        const hung: LoadAnswer = { ok: false, phase: 'construct', error: crashError(`loading the app took longer than ${this.loadTimeoutMs()} ms (an endless loop in its constructor or top-level code?); it stays failed until its code changes`) };
-        this.hungAtLoad = hung;
-        this.loadResolve?.(hung);
-        this.kill('loading the app timed out');
-        resolve(hung);
-      }, this.loadTimeoutMs());
-      this.loadResolve = (answer) => {
-        this.scheduler.clearTimeout(timer);
-        this.loadResolve = null;
+      let timer: unknown = null;
+      const finish = (answer: LoadAnswer) => {
+        if (timer !== null) this.scheduler.clearTimeout(timer);
+        timer = null;
+        if (this.loadResolve === finish) this.loadResolve = null;
+        if (this.liveness === liveness && this.calls === 0) liveness.stop();
         resolve(answer);
       };
+      // Hung or only slow (load-watch.ts): judged from the worker's answers to pings. Times are
+      // counted from the start of the load, by the clock, or (a clock that does not move, as in
+      // tests) by the timers that fired, an answer then counting as seen at the check after it.
+      let timerElapsed = 0;
+      let delay = budgetMs;
+      let answersSeen = 0;
+      let firstAt: number | null = null;
+      let lastAt: number | null = null;
+      const check = () => {
+        timer = null;
+        if (this.loadResolve !== finish) return;
+        timerElapsed += delay;
+        const clockElapsed = this.now() - startedAt;
+        const elapsed = Math.max(clockElapsed, timerElapsed);
+        if (clockElapsed > 0) {
+          const first = liveness.firstAnswerAt;
+          const last = liveness.lastAnswerAt;
+          firstAt = first === null ? null : first - startedAt;
+          lastAt = last === null ? null : last - startedAt;
+        } else if (liveness.answers !== answersSeen) {
+          answersSeen = liveness.answers;
+          firstAt ??= elapsed;
+          lastAt = elapsed;
+        }
+        const verdict = judgeLoad(0, elapsed, firstAt, lastAt, budgetMs);
+        if (verdict.kind === 'wait') {
+          delay = Math.max(1, verdict.at - elapsed);
+          timer = this.scheduler.setTimeout(check, delay);
+          return;
+        }
+        const failed: LoadAnswer = { ok: false, phase: 'construct', error: crashError(loadFailure(verdict.kind, budgetMs)) };
+        // The same code would do the same again: later loads answer this at once (see ensureLoaded).
+        if (verdict.kind !== 'not-started') this.hungAtLoad = { answer: failed, budgetMs };
+        finish(failed);
+        this.kill(verdict.kind === 'not-started' ? "the app's runtime did not start" : 'loading the app did not finish');
+      };
+      this.loadResolve = finish;
+      liveness.start(true);
       // The first load is the install: onInstall runs once per app, never on a reload or a replaced worker.
       const install = this.installed || this.source.installer === undefined ? {} : { install: { user: this.source.installer } };
       this.installed = true;
       transport.post({ v: PROTOCOL_VERSION, type: 'load', app: this.source.descriptor, files: this.source.files, switches: this.source.switches, ...install });
+      timer = this.scheduler.setTimeout(check, budgetMs);
     });
     if (this.options.standby) void loaded.then((answer) => answer.ok && this.transport === transport && this.startStandby());
     return loaded;

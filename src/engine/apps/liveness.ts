@@ -32,6 +32,9 @@ export class Liveness {
   private active = false;
   private waiters: ((v: Verdict) => void)[] = [];
   private staleTimer: unknown = null;
+  private answeredAt: number | null = null;
+  private answeredCount = 0;
+  private firstAnsweredAt: number | null = null;
 
   constructor(
     private readonly send: (seq: number) => void,
@@ -39,11 +42,30 @@ export class Liveness {
     private readonly now: () => number,
   ) {}
 
-  /** Start pinging (a call went in flight). Idempotent. */
-  start(): void {
+  /**
+   * Start pinging (a call or a load went in flight). Idempotent. `now`: send the first ping at
+   * once (before a load: its answer shows the runtime is up before any app code runs).
+   */
+  start(now = false): void {
     if (this.active) return;
     this.active = true;
+    if (now) this.ping();
     this.schedule();
+  }
+
+  /** When the last pong arrived (null: none yet). Between pongs the worker did not get to its message handler. */
+  get lastAnswerAt(): number | null {
+    return this.answeredAt;
+  }
+
+  /** When the first pong arrived (null: none yet): the runtime was up by then. */
+  get firstAnswerAt(): number | null {
+    return this.firstAnsweredAt;
+  }
+
+  /** How many pings have been answered (for a clock that does not move). */
+  get answers(): number {
+    return this.answeredCount;
   }
 
   /** Stop pinging (no call in flight). An answer to a ping already sent is still taken. */
@@ -57,6 +79,9 @@ export class Liveness {
   pong(seq: number): void {
     if (seq !== this.seq || this.outstandingSince === null) return;
     this.outstandingSince = null;
+    this.answeredAt = this.now();
+    this.answeredCount += 1;
+    this.firstAnsweredAt ??= this.answeredAt;
     this.finish('alive');
   }
 

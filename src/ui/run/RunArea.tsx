@@ -17,6 +17,7 @@ import { useSelectPausedNode } from './use-select-paused-node.ts';
 import { CompareView } from './CompareView.tsx';
 import { ReplayView } from './ReplayView.tsx';
 import { RunToolbar } from './RunToolbar.tsx';
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { eventsOf, hasStart, selectCompareRun, selectShownRun } from './run-view.ts';
 import './run-theme.css';
 import './run.css';
@@ -27,18 +28,28 @@ function useShownGraph() {
   // The graph is projected only while something shows it: the Graph tab, or the inspector's node.
   const needed = useStore((s) => s.centerTab === 'graph' || s.selectedNodeId !== null);
   return useMemo(() => {
-    if (!run) return { run, events: [], graph: null };
+    if (!run) return { run, events: [], graph: null, failed: undefined };
     const events = eventsOf(run, graphRunId);
-    if (!needed) return { run, events, graph: null };
-    const graph = hasStart(events) ? projectRun(events) : null;
-    // A re-run (Run again, live mode) shows what changed against the result it repeats.
-    return { run, events, graph: graph && graphRunId === null ? markChanges(graph, run.previous, events) : graph };
+    if (!needed) return { run, events, graph: null, failed: undefined };
+    // A projection that throws breaks the graph and the inspector (their boundaries show it), not the Run area.
+    try {
+      const graph = hasStart(events) ? projectRun(events) : null;
+      // A re-run (Run again, live mode) shows what changed against the result it repeats.
+      return { run, events, graph: graph && graphRunId === null ? markChanges(graph, run.previous, events) : graph, failed: undefined };
+    } catch (error) {
+      return { run, events, graph: null, failed: error };
+    }
   }, [run, graphRunId, needed]);
+}
+
+/** Rethrows, inside an area's boundary, an error met while computing what the area shows. */
+function Rethrow({ error }: { error: unknown }): null {
+  throw error;
 }
 
 export function RunArea() {
   const layout = useDefaultLayout({ id: 'hookscope.run', storage: localStorage });
-  const { run, events, graph } = useShownGraph();
+  const { run, events, graph, failed } = useShownGraph();
   const hasRun = run !== null;
   // The graph's canvas loads with the first run, while the engine works.
   useEffect(() => {
@@ -61,20 +72,37 @@ export function RunArea() {
     <section className="run-area" aria-label="Run" data-testid="run-area" id="run-area" tabIndex={-1}>
       <Group orientation="horizontal" {...layout}>
         <Panel id="run-history" defaultSize="16%" minSize={180} className="run-col">
-          <RunHistory runs={runs} selectedId={run?.id ?? null} compareId={compare?.id ?? null} apps={apps} onSelect={selectRun} onCompare={setCompare} />
+          <ErrorBoundary id="history" area="the run history">
+            <RunHistory runs={runs} selectedId={run?.id ?? null} compareId={compare?.id ?? null} apps={apps} onSelect={selectRun} onCompare={setCompare} />
+          </ErrorBoundary>
         </Panel>
         <Separator className="resize-handle" />
         <Panel id="run-center" defaultSize="60%" minSize={320} className="run-col">
-          <RunToolbar run={run} />
+          <ErrorBoundary id="run-toolbar" area="the run toolbar">
+            <RunToolbar run={run} />
+          </ErrorBoundary>
           <div className="run-center-body" data-testid={`run-center-${tab}`}>
-            {tab === 'graph' &&
-              (compare && run && compare.id !== run.id ? (
-                <CompareView a={run} b={compare} theme={theme} onClose={() => setCompare(null)} />
-              ) : (
-                <RunGraphView graph={graph} selectedNodeId={selectedNodeId} onSelectNode={onSelectNode} theme={theme} />
-              ))}
-            {tab === 'console' && <RunLog />}
-            {tab === 'replay' && <ReplayView />}
+            {tab === 'graph' && (
+              // Another run shown renders the graph afresh; Try again also drops the selected node.
+              <ErrorBoundary key="graph" id="graph" area="the run graph" resetKey={graph?.runId ?? run?.id} onReset={() => selectNode(null, null)}>
+                {failed !== undefined && <Rethrow error={failed} />}
+                {compare && run && compare.id !== run.id ? (
+                  <CompareView a={run} b={compare} theme={theme} onClose={() => setCompare(null)} />
+                ) : (
+                  <RunGraphView graph={graph} selectedNodeId={selectedNodeId} onSelectNode={onSelectNode} theme={theme} />
+                )}
+              </ErrorBoundary>
+            )}
+            {tab === 'console' && (
+              <ErrorBoundary key="console" id="console" area="the console">
+                <RunLog />
+              </ErrorBoundary>
+            )}
+            {tab === 'replay' && (
+              <ErrorBoundary key="replay" id="replay" area="the replay">
+                <ReplayView />
+              </ErrorBoundary>
+            )}
           </div>
         </Panel>
         <Separator className="resize-handle" />
@@ -83,7 +111,10 @@ export function RunArea() {
             <h2 className="panel-title">Inspector</h2>
           </div>
           <div className="run-inspector-body">
-            <Inspector events={events} node={node} theme={theme} onJumpToSource={jumpToSource} />
+            <ErrorBoundary id="inspector" area="the inspector" resetKey={`${run?.id ?? ''}/${selectedNodeId ?? ''}`} onReset={() => selectNode(null, null)}>
+              {failed !== undefined && selectedNodeId !== null && <Rethrow error={failed} />}
+              <Inspector events={events} node={node} theme={theme} onJumpToSource={jumpToSource} />
+            </ErrorBoundary>
           </div>
         </Panel>
       </Group>

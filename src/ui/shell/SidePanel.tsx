@@ -4,6 +4,7 @@ import { selectSideTab } from '../../state/selectors.ts';
 import type { SideTab } from '../../state/ui-slice.ts';
 import { ActionPanel } from '../actions/ActionPanel.tsx';
 import { WorldTab } from './WorldTab.tsx';
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
 
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'actions', label: 'Trigger action' },
@@ -33,7 +34,15 @@ export function SidePanel() {
         ))}
       </div>
       <div className="side-body" role="tabpanel" id={`side-panel-${tab}`} aria-labelledby={`side-tab-${tab}`}>
-        {tab === 'actions' ? <ActionPanel /> : <WorldTab />}
+        {tab === 'actions' ? (
+          <ErrorBoundary key="actions" id="actions" area="the action panel">
+            <ActionPanel />
+          </ErrorBoundary>
+        ) : (
+          <ErrorBoundary key="world" id="world" area="the world panel">
+            <WorldTab />
+          </ErrorBoundary>
+        )}
       </div>
     </div>
   );
