@@ -53,7 +53,7 @@ describe('loadAppFolder', () => {
   it('names the file, line and module that cannot be resolved', async () => {
     const dir = prepareFixtureApp('npm-dependency');
     writeFileSync(join(dir, 'src/describe.ts'), "import left from 'left-pad-nowhere';\nexport const idleLimit = (n: number) => left(String(n));\n");
-    await expect(loadAppFolder(dir)).rejects.toThrow(/src\/describe\.ts:1:\d+: Cannot find module "left-pad-nowhere".*npm install left-pad-nowhere/);
+    await expect(loadAppFolder(dir)).rejects.toThrow(/src\/describe\.ts:1:\d+: "left-pad-nowhere" is imported by src\/describe\.ts:1 but node_modules\/left-pad-nowhere is not in the app folder \(run `npm install left-pad-nowhere`/);
   });
 
   it('names the file and line of a syntax error', async () => {

@@ -4,7 +4,7 @@
  * class file as `MyApp.js`, and support files. The server runs that `.js` as it is; so do we.
  * No `node:` imports: usable in the browser.
  */
-import { Unzip, UnzipInflate } from 'fflate';
+import { Unzip, UnzipInflate, strFromU8 } from 'fflate';
 import { AppLoadError, BUNDLED_MARKER, bundlePathFor, parseManifest, type LoadedApp } from './loaded-app.ts';
 
 const MAX_ENTRIES = 2000;
@@ -71,10 +71,9 @@ function concat(chunks: Uint8Array[]): Uint8Array {
 export function loadAppZip(bytes: Uint8Array, name = 'package.zip'): LoadedApp {
   const origin = `package ${name}`;
   const entries = unpackZip(bytes, origin);
-  const decoder = new TextDecoder('utf-8');
   const text = (path: string): string | undefined => {
     const data = entries[path];
-    return data === undefined ? undefined : decoder.decode(data);
+    return data === undefined ? undefined : strFromU8(data);
   };
   // `rc-apps package` puts app.json at the root; some tools wrap everything in one folder.
   const names = Object.keys(entries);
