@@ -3,11 +3,12 @@
  * (bundle-node.ts) on the same fixture folder: the same bundle, the same map, the same messages;
  * and it reads only the node_modules files the app's imports reach.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareFixtureApp, removeFixtureApps } from '../test-support/fixture-apps.ts';
+import { FIXTURE_APPS_DIR, prepareFixtureApp, removeFixtureApps } from '../test-support/fixture-apps.ts';
 import { bundleAppFolder } from './bundle-node.ts';
 import { bundleFiles } from './bundle-files.ts';
 import { bundlePathFor } from './loaded-app.ts';
@@ -51,6 +52,21 @@ describe('bundleFiles (the browser bundler) and bundleAppFolder (the Node one)',
     // Of the folder's node_modules files, only what resolution reached was asked for.
     expect(page.nodeModules.length).toBeGreaterThan(browser.depFiles.length);
     expect(page.asked.every((p) => /^(src\/)?node_modules\/ms/.test(p))).toBe(true);
+  });
+
+  it('make the same bundle of npm-local-package (exports conditions, sub-path, nested node_modules) and never read the decoy', async () => {
+    // Copied out of the repository: inside it, esbuild would also read hookscope's own tsconfig.json.
+    const dir = mkdtempSync(join(tmpdir(), 'hookscope-npm-local-'));
+    cpSync(join(FIXTURE_APPS_DIR, 'npm-local-package'), dir, { recursive: true });
+    const classFile = 'IdleWordsApp.ts';
+    const node = await bundleAppFolder(dir, classFile, bundlePathFor(classFile));
+    const page = asPage(dir);
+    const browser = await bundleFiles({ build, files: page.files, classFile, outPath: bundlePathFor(classFile), readDep: page.readDep });
+    expect(browser.code).toBe(node.code);
+    expect(JSON.parse(browser.map)).toEqual(JSON.parse(node.map));
+    expect(browser.packages).toEqual(['idle-words', 'words-core']);
+    expect(page.asked.some((p) => p.includes('unused-decoy'))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('name the importing file and line of a package that is not installed, in the same words', async () => {

@@ -11,6 +11,7 @@ import type { EngineEnv } from '../engine/env.ts';
 import type { ActionInput } from '../engine/host/actions.ts';
 import type { TraceEvent } from '../engine/trace.ts';
 import type { WorldState } from '../engine/world/types.ts';
+import { hasPageBundle, hasStaleBundle, prepareApp } from './app-bundle.ts';
 import { defaultWorld } from './default-workspace.ts';
 import { SLOW_MOTION_BASE_MS, type Speed } from './inspect-slice.ts';
 import { outcomeFacts } from './outcome-facts.ts';
@@ -277,22 +278,25 @@ export class EngineController {
       this.loaded.set(app.id, fp);
       reloaded = true;
       this.setStatus(app.id, { state: 'loading', loadError: null, implements: installed?.implements ?? [] });
-      this.setStatus(app.id, await this.load(app, installed !== undefined));
+      this.setStatus(app.id, await this.load(app, installed !== undefined, (stored) => this.loaded.set(app.id, fingerprint(stored))));
     }
     this.engine.registry.setOrder(apps.filter((a) => a.enabled).map((a) => a.id));
     // Loading declares the apps' settings in the world: show them.
     if (reloaded) this.store.getState().setWorld(this.engine.world.snapshot());
   }
 
-  private async load(app: WorkspaceApp, installed: boolean): Promise<AppStatus> {
+  /** `restamped`: the app was bundled again in the page and stored as such (see app-bundle.ts). */
+  private async load(source: WorkspaceApp, installed: boolean, restamped: (stored: WorkspaceApp) => void): Promise<AppStatus> {
     try {
+      const app = await prepareApp(source);
+      if (app !== source && hasPageBundle(app) && !hasStaleBundle(app)) restamped(app);
       const effective = applyAppJson(app);
       if (effective.id !== app.id) throw new Error(`app.json: id "${effective.id}" is already used by another app`);
       const result = installed ? await this.engine.updateApp(app) : await this.engine.installApp(app);
       return { state: result.loadError ? 'error' : 'ready', loadError: result.loadError, implements: result.implements, ...(result.notEnabled ? { notEnabledPhase: result.notEnabled.phase } : {}) };
     } catch (err) {
-      // Nothing of a broken manifest may run: the app leaves the engine until it is fixed.
-      this.engine.removeApp(app.id);
+      // Nothing of a broken manifest (or a bundle that cannot be made) may run: the app leaves the engine until it is fixed.
+      this.engine.removeApp(source.id);
       return { state: 'error', loadError: err instanceof Error ? err.message : String(err), implements: [] };
     }
   }

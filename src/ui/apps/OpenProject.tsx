@@ -40,9 +40,37 @@ export function ProjectDropZone({ children, className }: { children: ReactNode; 
       onDrop={onDrop}
     >
       {children}
-      {over > 0 && <div className="drop-zone" data-testid="drop-zone">Drop an app folder (or its app.json and source files) to open it</div>}
+      {over > 0 && <div className="drop-zone" data-testid="drop-zone">Drop an app folder (or its app.json and source files), or the .zip rc-apps package makes, to open it</div>}
       {plan && <ImportDialog plan={plan} onClose={close} />}
     </aside>
+  );
+}
+
+/** Shows the plan for what the user picked (a folder's files, or one .zip). */
+function pick(target: HTMLInputElement): void {
+  const list = target.files;
+  if (!list || list.length === 0) return;
+  const s = useStore.getState();
+  planFromFileList(list, s.apps)
+    .then(
+      (p) => s.setPendingImport(p),
+      (err: unknown) => s.setPendingImport(failed(err)),
+    )
+    .finally(() => {
+      target.value = '';
+    });
+}
+
+/** "Open .zip…": the package `rc-apps package` writes (dist/<name>_<version>.zip). */
+export function OpenZipButton() {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" className="btn btn-small btn-ghost" data-testid="open-zip" title="Open the .zip that rc-apps package makes (or drop it here)" onClick={() => input.current?.click()}>
+        Open .zip…
+      </button>
+      <input ref={input} type="file" accept=".zip,application/zip" hidden data-testid="open-zip-input" onChange={(e) => pick(e.currentTarget)} />
+    </>
   );
 }
 
@@ -63,18 +91,7 @@ export function OpenFolderButton() {
         multiple
         hidden
         data-testid="open-folder-input"
-        onChange={(e) => {
-          const list = e.currentTarget.files;
-          const target = e.currentTarget;
-          if (!list || list.length === 0) return;
-          const s = useStore.getState();
-          planFromFileList(list, s.apps).then(
-            (p) => s.setPendingImport(p),
-            (err: unknown) => s.setPendingImport(failed(err)),
-          ).finally(() => {
-            target.value = '';
-          });
-        }}
+        onChange={(e) => pick(e.currentTarget)}
       />
     </>
   );
