@@ -16,7 +16,8 @@ function commit(app: WorkspaceApp, replace: string | null, readDep: ((path: stri
   const s = useStore.getState();
   if (replace) s.replaceApp(replace, app);
   else s.addApp(app);
-  s.openFileOf(app.id, app.classFile);
+  // A package has no class file source: the editor opens its bundle.
+  s.openFileOf(app.id, app.files[app.classFile] !== undefined ? app.classFile : (sortedPaths(app).find((p) => p.endsWith('.js')) ?? 'app.json'));
 }
 
 const kb = (n: number) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);

@@ -61,17 +61,16 @@ function pick(target: HTMLInputElement): void {
     });
 }
 
-/** "Open .zip…": the package `rc-apps package` writes (dist/<name>_<version>.zip). */
-export function OpenZipButton() {
-  const input = useRef<HTMLInputElement>(null);
-  return (
-    <>
-      <button type="button" className="btn btn-small btn-ghost" data-testid="open-zip" title="Open the .zip that rc-apps package makes (or drop it here)" onClick={() => input.current?.click()}>
-        Open .zip…
-      </button>
-      <input ref={input} type="file" accept=".zip,application/zip" hidden data-testid="open-zip-input" onChange={(e) => pick(e.currentTarget)} />
-    </>
-  );
+const ZIP_INPUT_ID = 'open-zip-input';
+
+/** Opens the file picker for a package (the "+ New app" menu's "From a package (.zip)…"). */
+export function pickZip(): void {
+  document.getElementById(ZIP_INPUT_ID)?.click();
+}
+
+/** The hidden input behind {@link pickZip}: the .zip `rc-apps package` writes (dist/<name>_<version>.zip). */
+export function OpenZipInput() {
+  return <input id={ZIP_INPUT_ID} type="file" accept=".zip,application/zip" hidden data-testid="open-zip-input" onChange={(e) => pick(e.currentTarget)} />;
 }
 
 /** "Open folder…": a hidden directory input behind a button. */

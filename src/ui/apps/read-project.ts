@@ -9,7 +9,6 @@
  * path in the dropped folder.
  */
 import { classifyImport } from '../../bundle/compiler-rules.ts';
-import { loadAppZip } from '../../bundle/load-zip.ts';
 import { AppLoadError } from '../../bundle/loaded-app.ts';
 import { withBundle } from '../../state/app-bundle.ts';
 import { planImport, skipReason, stripCommonRoot, type ImportPlan, type ImportProblem, type ProjectFile } from '../../state/import-project.ts';
@@ -66,7 +65,7 @@ async function withNpmPackages(plan: ImportPlan, modules: NodeModules): Promise<
     // The runtime refuses packages it does not provide; say what would make them load.
     const named = new Set(plan.problems.filter(isPackageProblem).map((p) => `${p.file}:${p.line}:${p.module}`));
     const problems = plan.problems.map((p) =>
-      named.has(`${p.file}:${p.line}:${p.module}`) ? { ...p, message: `imports "${p.module}" (an npm package), but the opened folder has no node_modules: run \`npm install\` in the app folder, then open it again` } : p,
+      named.has(`${p.file}:${p.line}:${p.module}`) ? { ...p, message: `imports "${p.module}": the Rocket.Chat apps runtime does not provide it, and the opened folder has no node_modules to bundle it from: run \`npm install\` in the app folder, then open it again` } : p,
     );
     return { ...plan, problems };
   }
@@ -186,6 +185,8 @@ async function planFromZip(file: File, existing: Pick<WorkspaceApp, 'id' | 'name
   if (file.size > MAX_ZIP_BYTES) return fail(`package ${file.name}: ${(file.size / 1024 / 1024).toFixed(1)} MB, larger than the ${MAX_ZIP_BYTES / 1024 / 1024} MB hookscope opens`);
   let loaded;
   try {
+    // fflate's unzip is fetched when a package is opened, not with the page.
+    const { loadAppZip } = await import('../../bundle/load-zip.ts');
     loaded = loadAppZip(new Uint8Array(await file.arrayBuffer()), file.name);
   } catch (err) {
     return fail(err instanceof AppLoadError || err instanceof Error ? err.message : String(err));
