@@ -11,7 +11,7 @@ import type { EngineEnv } from '../engine/env.ts';
 import type { ActionInput } from '../engine/host/actions.ts';
 import type { TraceEvent } from '../engine/trace.ts';
 import type { WorldState } from '../engine/world/types.ts';
-import { hasPageBundle, hasStaleBundle, prepareApp } from './app-bundle.ts';
+import { bundlePathOf, hasPageBundle, hasStaleBundle, prepareApp } from './app-bundle.ts';
 import { defaultWorld } from './default-workspace.ts';
 import { SLOW_MOTION_BASE_MS, type Speed } from './inspect-slice.ts';
 import { outcomeFacts } from './outcome-facts.ts';
@@ -278,14 +278,25 @@ export class EngineController {
       this.loaded.set(app.id, fp);
       reloaded = true;
       this.setStatus(app.id, { state: 'loading', loadError: null, implements: installed?.implements ?? [] });
-      this.setStatus(app.id, await this.load(app, installed !== undefined, (stored) => this.loaded.set(app.id, fingerprint(stored))));
+      this.setStatus(app.id, await this.load(app, installed !== undefined, (bundled) => this.storeBundle(app.id, bundled)));
     }
     this.engine.registry.setOrder(apps.filter((a) => a.enabled).map((a) => a.id));
     // Loading declares the apps' settings in the world: show them.
     if (reloaded) this.store.getState().setWorld(this.engine.world.snapshot());
   }
 
-  /** `restamped`: the app was bundled again in the page and stored as such (see app-bundle.ts). */
+  /**
+   * The app was bundled again in the page (app-bundle.ts): only its bundle files are written (an
+   * edit made meanwhile stays, and makes the bundle stale again), and what the engine loaded counts
+   * as loaded, so the store write does not load it twice.
+   */
+  private storeBundle(appId: string, bundled: WorkspaceApp): void {
+    const path = bundlePathOf(bundled);
+    this.loaded.set(appId, fingerprint(bundled));
+    this.store.getState().setBundleFiles(appId, { [path]: bundled.files[path] ?? null, [`${path}.map`]: bundled.files[`${path}.map`] ?? null });
+  }
+
+  /** `restamped`: the app was bundled again in the page (see app-bundle.ts). */
   private async load(source: WorkspaceApp, installed: boolean, restamped: (stored: WorkspaceApp) => void): Promise<AppStatus> {
     try {
       const app = await prepareApp(source);

@@ -5,12 +5,11 @@
  *
  * It also keeps, per app, the opened folder's node_modules for as long as the page lives, and sets
  * the engine controller's preparer (state/app-bundle.ts): an edited app is bundled again before it
- * is loaded.
+ * is loaded (the controller stores the new bundle).
  */
 import wasmURL from 'esbuild-wasm/esbuild.wasm?url';
 import BundleWorker from './bundle-worker.ts?worker';
 import { bundlePathOf, isBundlePath, setAppPreparer, withBundle } from '../../../state/app-bundle.ts';
-import { useStore } from '../../../state/store.ts';
 import type { WorkspaceApp } from '../../../state/types.ts';
 import type { FromPage, ToPage } from './bundle-messages.ts';
 
@@ -80,10 +79,7 @@ setAppPreparer((app) => {
   return (async () => {
     const r = await bundleInWorker(app, readDep);
     if (!r.ok) throw new Error(r.message);
-    const next = withBundle(app, r.code, r.map);
-    const path = bundlePathOf(app);
-    // Only the bundle is written: an edit made meanwhile stays (and makes the bundle stale again).
-    useStore.getState().setBundleFiles(app.id, { [path]: next.files[path] ?? '', [`${path}.map`]: next.files[`${path}.map`] ?? null });
-    return next;
+    // The engine controller loads it and stores its bundle files.
+    return withBundle(app, r.code, r.map);
   })();
 });
