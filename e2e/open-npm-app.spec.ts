@@ -82,6 +82,27 @@ test('a folder with node_modules: its npm packages are bundled in the page, it r
   await expectLog(wb, 'ATRIUM MAY STAY IDLE FOR 3 HOURS!');
 });
 
+test('after a reload the saved bundle still runs; an edit then says to open the folder again (the page no longer has its node_modules)', async ({ page }) => {
+  const wb = new Workbench(page);
+  await wb.open();
+  const dialog = await wb.openFolder(FIXTURE);
+  await expect(page.getByTestId('import-bundled')).toContainText('idle-words', { timeout: 60_000 });
+  await page.getByTestId('import-confirm').click();
+  await expect(dialog).toBeHidden();
+  await wb.savedWorkspace(['idle-words-app'], 'hookscope-sources=');
+  await page.reload();
+  await page.getByTestId('workbench').waitFor();
+  await expect(wb.appRow(APP_ID)).toBeVisible();
+  await runRoom(wb, 'lobby');
+  await expect(wb.answer()).toHaveText('completed', { timeout: 30_000 });
+  await expectLog(wb, 'LOBBY MAY STAY IDLE FOR 2 HOURS!');
+  await wb.selectApp(APP_ID);
+  await wb.openFile('IdleWordsApp.ts');
+  const source = (await import('node:fs')).readFileSync(join(FIXTURE, 'IdleWordsApp.ts'), 'utf8');
+  await wb.typeIntoEditor(source.replace('90', '200'));
+  await expect(wb.appRow(APP_ID).getByTestId('app-load-error')).toContainText('open the folder again', { timeout: 30_000 });
+});
+
 test('a package missing from node_modules is named with the file, line and module that import it', async ({ page }) => {
   const wb = new Workbench(page);
   await wb.open();
