@@ -74,9 +74,12 @@ test('a folder with node_modules: its npm packages are bundled in the page, it r
   await expect(page.getByTestId('editor-path')).toContainText('IdleWordsApp.ts');
   await expectNodeOutcomes(wb);
 
-  // Edit the class file: 200 minutes is 3 hours. The page bundles it again before it runs.
+  // Edit the class file: 200 minutes is 3 hours. The page bundles it again before it runs. The
+  // one type error typed with it is the only one underlined: the npm imports are not "missing".
   const source = (await import('node:fs')).readFileSync(join(FIXTURE, 'IdleWordsApp.ts'), 'utf8');
-  await wb.typeIntoEditor(source.replace('90', '200'));
+  await wb.typeIntoEditor(source.replace('90', '200').replace('return isQuietName', "const typeCheck: number = 'on';\n        return isQuietName"));
+  await expect(page.getByTestId('code-editor')).toHaveAttribute('data-ts-ready', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('code-editor').locator('.squiggly-error')).toHaveCount(1, { timeout: 30_000 });
   await runRoom(wb, 'atrium');
   await expect(wb.answer()).toHaveText('completed', { timeout: 30_000 });
   await expectLog(wb, 'ATRIUM MAY STAY IDLE FOR 3 HOURS!');

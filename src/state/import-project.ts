@@ -59,7 +59,7 @@ export type ImportPlan =
       /** Where the app sits inside the opened folder ('' = at its top). */
       base?: string;
       /** Its npm packages, bundled from the opened folder's node_modules (src/ui/apps/read-project.ts). */
-      bundled?: { packages: string[]; depFiles: number; bytes: number; ms: number; warnings: string[] };
+      bundled?: { packages: string[]; imported: string[]; depFiles: number; bytes: number; ms: number; warnings: string[] };
       /** The opened folder's node_modules files, kept to bundle the app again after edits. */
       readDep?: (path: string) => Promise<string | null>;
       /** Opened from an `rc-apps package` zip: its name and what it held. */

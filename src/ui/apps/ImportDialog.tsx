@@ -5,14 +5,16 @@
  */
 import { useEffect, useRef } from 'react';
 import { sortedPaths } from '../../state/app-files.ts';
+import { declareNpmPackages } from '../editor/npm-package-types.ts';
 import { asCopy, type ImportPlan } from '../../state/import-project.ts';
 import { useStore } from '../../state/store.ts';
 import type { WorkspaceApp } from '../../state/types.ts';
 import './import.css';
 
-function commit(app: WorkspaceApp, replace: string | null, readDep: ((path: string) => Promise<string | null>) | undefined): void {
+function commit(app: WorkspaceApp, replace: string | null, readDep: ((path: string) => Promise<string | null>) | undefined, npmPackages: string[]): void {
   // The folder's node_modules stay with the app for the page's life: its edits are bundled again.
   if (readDep) void import('./bundler/bundle-client.ts').then((m) => m.rememberDeps(app.id, readDep));
+  if (npmPackages.length > 0) declareNpmPackages(npmPackages);
   const s = useStore.getState();
   if (replace) s.replaceApp(replace, app);
   else s.addApp(app);
@@ -26,7 +28,7 @@ export function ImportDialog({ plan, onClose }: { plan: ImportPlan; onClose(): v
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   const done = (app: WorkspaceApp, replace: string | null = null) => {
-    commit(app, replace, plan.ok ? plan.readDep : undefined);
+    commit(app, replace, plan.ok ? plan.readDep : undefined, plan.ok ? (plan.bundled?.imported ?? []) : []);
     onClose();
   };
   const from = plan.root ? <span className="mono">{/\.zip$/i.test(plan.root) ? plan.root : `${plan.root}/`}</span> : 'the dropped files';

@@ -3,7 +3,7 @@
  * bundling the app's npm packages from the folder's node_modules (esbuild-wasm in a worker,
  * ./bundler/), and reading an `rc-apps package` zip (src/bundle/load-zip.ts).
  */
-import { classifyImport } from '../../bundle/compiler-rules.ts';
+import { classifyImport, packageNameOf } from '../../bundle/compiler-rules.ts';
 import { AppLoadError } from '../../bundle/loaded-app.ts';
 import { withBundle } from '../../state/app-bundle.ts';
 import type { ImportPlan, ImportProblem } from '../../state/import-project.ts';
@@ -63,7 +63,7 @@ export async function withNpmPackages(plan: ImportPlan, modules: NodeModules): P
     return { ...plan, problems: [...others, { file: r.file ?? plan.app.classFile, line: r.line ?? 1, module: '', message: `cannot be bundled: ${message}` }] };
   }
   const app = withBundle(plan.app, r.code, r.map);
-  return { ...plan, app, problems: others, readDep, bundled: { packages: r.packages, depFiles: r.depFiles.length, bytes: r.code.length, ms: Math.round(ms), warnings: r.warnings } };
+  return { ...plan, app, problems: others, readDep, bundled: { packages: r.packages, imported: [...new Set(wanted.filter((w) => classifyImport(w.module) === 'package').map((w) => packageNameOf(w.module)))].sort(), depFiles: r.depFiles.length, bytes: r.code.length, ms: Math.round(ms), warnings: r.warnings } };
 }
 
 /** The largest package accepted (the unpacked limit is load-zip's, measured while unpacking). */
