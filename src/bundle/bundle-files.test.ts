@@ -80,6 +80,18 @@ describe('bundleFiles (the browser bundler) and bundleAppFolder (the Node one)',
     await expect(run).rejects.toMatchObject({ file: 'src/describe.ts', line: 1 });
   });
 
+  it('refuses a node_modules file too large to bundle in the page, naming it', async () => {
+    const big = 'x'.repeat(8 * 1024 * 1024 + 1);
+    const run = bundleFiles({
+      build,
+      files: { 'A.ts': "import huge = require('huge');\nexport const n = huge;\n" },
+      classFile: 'A.ts',
+      outPath: '__bundle__/A.js',
+      readDep: (p) => Promise.resolve(p === 'node_modules/huge/index.js' ? big : null),
+    });
+    await expect(run).rejects.toThrow(/node_modules\/huge\/index\.js is larger than 8 MB/);
+  });
+
   it('a syntax error names the file and line', async () => {
     const run = bundleFiles({ build, files: { 'A.ts': 'export class A {\n  x = ;\n}\n' }, classFile: 'A.ts', outPath: '__bundle__/A.js', readDep: () => Promise.resolve(null) });
     await expect(run).rejects.toThrow(/A\.ts:2:\d+: /);

@@ -14,6 +14,9 @@ import { resolvePackage, resolvePath, type ReadFile } from './resolve-package.ts
 
 /** The app folder's place in esbuild's (virtual) file system. */
 const ROOT = '/hookscope-app';
+/** What the page reads of node_modules for one bundle (the files the imports reach), at most. */
+const MAX_DEP_FILE_BYTES = 8 * 1024 * 1024;
+const MAX_DEP_TOTAL_BYTES = 64 * 1024 * 1024;
 const PLACE = 'the opened folder';
 
 export interface BundleFilesInput {
@@ -42,13 +45,18 @@ const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path
 
 function virtualFiles(input: BundleFilesInput, depFiles: Set<string>): Plugin {
   const cache = new Map<string, Promise<string | null>>();
+  let depBytes = 0;
   const read: ReadFile = (path) => {
     const p = normalizePath(path);
     if (!p.split('/').includes('node_modules')) return Promise.resolve(Object.hasOwn(input.files, p) ? (input.files[p] as string) : null);
     let hit = cache.get(p);
     if (!hit) {
       hit = input.readDep(p).then((t) => {
-        if (t !== null) depFiles.add(p);
+        if (t === null) return null;
+        if (t.length > MAX_DEP_FILE_BYTES) throw new Error(`${p} is larger than ${MAX_DEP_FILE_BYTES / 1024 / 1024} MB: hookscope does not bundle it in the page`);
+        depBytes += t.length;
+        if (depBytes > MAX_DEP_TOTAL_BYTES) throw new Error(`the node_modules files the app's imports reach are larger than ${MAX_DEP_TOTAL_BYTES / 1024 / 1024} MB (at ${p}): hookscope does not bundle them in the page`);
+        depFiles.add(p);
         return t;
       });
       cache.set(p, hit);
