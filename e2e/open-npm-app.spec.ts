@@ -83,6 +83,10 @@ test('a folder with node_modules: its npm packages are bundled in the page, it r
   await runRoom(wb, 'atrium');
   await expect(wb.answer()).toHaveText('completed', { timeout: 30_000 });
   await expectLog(wb, 'ATRIUM MAY STAY IDLE FOR 3 HOURS!');
+
+  // An edit that imports a package the folder does not have: the app row names file, line and module.
+  await wb.typeIntoEditor(source.replace("import shout = require('idle-words/shout');", "import shout = require('idle-words/shout');\nimport nope = require('nope-pkg');"));
+  await expect(wb.appRow(APP_ID).getByTestId('app-load-error')).toContainText('"nope-pkg" is imported by IdleWordsApp.ts:6 but node_modules/nope-pkg is not in the opened folder', { timeout: 30_000 });
 });
 
 test('after a reload the saved bundle still runs; an edit then says to open the folder again (the page no longer has its node_modules)', async ({ page }) => {
