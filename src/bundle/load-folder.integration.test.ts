@@ -9,7 +9,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine/engine.ts';
 import type { TraceEvent } from '../engine/trace.ts';
 import { makeEngine } from '../test-support/engine-harness.ts';
-import { prepareFixtureApp, removeFixtureApps } from '../test-support/fixture-apps.ts';
+import { FIXTURE_APPS_DIR, prepareFixtureApp, removeFixtureApps } from '../test-support/fixture-apps.ts';
 import { BUNDLED_MARKER, loadAppFolder, loadAppZip, toAppDefinition, type LoadedApp } from './index.ts';
 
 let engine: Engine | null = null;
@@ -53,7 +53,7 @@ describe('loadAppFolder', () => {
   it('names the file, line and module that cannot be resolved', async () => {
     const dir = prepareFixtureApp('npm-dependency');
     writeFileSync(join(dir, 'src/describe.ts'), "import left from 'left-pad-nowhere';\nexport const idleLimit = (n: number) => left(String(n));\n");
-    await expect(loadAppFolder(dir)).rejects.toThrow(/src\/describe\.ts:1:\d+: Cannot find module "left-pad-nowhere".*npm install left-pad-nowhere/);
+    await expect(loadAppFolder(dir)).rejects.toThrow(/src\/describe\.ts:1:\d+: "left-pad-nowhere" is imported by src\/describe\.ts:1 but node_modules\/left-pad-nowhere is not in the app folder \(run `npm install left-pad-nowhere`/);
   });
 
   it('names the file and line of a syntax error', async () => {
@@ -92,5 +92,40 @@ describe('loadAppZip', () => {
     expect(() => loadAppZip(strToU8('not a zip'), 'x.zip')).toThrow(/package x\.zip: not a readable zip file/);
     expect(() => loadAppZip(zipSync({ 'readme.md': strToU8('hi') }), 'y.zip')).toThrow(/package y\.zip: there is no app\.json/);
     expect(() => loadAppZip(zipSync({ 'app.json': strToU8('{"id":"a","name":"A","classFile":"A.ts"}') }), 'z.zip')).toThrow(/has no "A\.js"/);
+  });
+});
+
+/**
+ * fixtures/apps/npm-local-package: npm packages we wrote, committed in its node_modules (exports
+ * with require/import conditions, a sub-path export, a nested node_modules, a Node built-in, a
+ * package that is installed but never imported). e2e/open-npm-app.spec.ts opens the same folder,
+ * and the zip made here, in the browser and expects the same outcomes.
+ */
+describe('npm-local-package in the Node runner', () => {
+  const dir = join(FIXTURE_APPS_DIR, 'npm-local-package');
+  const LOG = 'LOBBY MAY STAY IDLE FOR 2 HOURS!';
+
+  it('bundles its packages (import and require conditions, a nested node_modules, never the decoy) and runs: lobby completes with the log, quiet-room is prevented', async () => {
+    const app = await loadAppFolder(dir);
+    const bundle = app.files[app.bundlePath] ?? '';
+    expect(bundle).toContain('node_modules/idle-words/node_modules/words-core/core.js');
+    expect(bundle).not.toContain('WRONG');
+    expect(bundle).not.toContain('unused-decoy');
+    expect(bundle).toContain('require("util")');
+    const { r, events } = await createRoom(app, 'lobby');
+    expect(r.outcome).toBe('completed');
+    expect(logText(events, r.runId)).toContain(LOG);
+    const quiet = await engine!.run({ action: 'createRoom', name: 'quiet-room', type: 'c', creator: 'alice' });
+    expect(quiet.outcome).toBe('prevented');
+  });
+
+  it('the zip rc-apps package would make of it runs the same', async () => {
+    const app = await loadAppFolder(dir);
+    const zip = zipSync({ 'app.json': strToU8(JSON.stringify(app.manifest)), 'IdleWordsApp.js': strToU8((app.files[app.bundlePath] ?? '').slice(BUNDLED_MARKER.length)) });
+    const fromZip = loadAppZip(zip, 'idle-words-app_0.2.0.zip');
+    const { r, events } = await createRoom(fromZip, 'lobby');
+    expect(r.outcome).toBe('completed');
+    expect(logText(events, r.runId)).toContain(LOG);
+    expect((await engine!.run({ action: 'createRoom', name: 'quiet-room', type: 'c', creator: 'alice' })).outcome).toBe('prevented');
   });
 });

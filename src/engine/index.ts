@@ -19,7 +19,7 @@ export * from './host/errors.ts';
 export * from './world/types.ts';
 export * from './world/permissions.ts';
 export * from './compare/compare-profiles.ts';
-export { applyAppJson, type AppDefinition } from './apps/app-manifest.ts';
+export { applyAppJson, slugify, type AppDefinition } from './apps/app-manifest.ts';
 export type { TransportFactory } from './apps/transport.ts';
 // The project import's scan of app files (state/import-scan.ts); @babel/parser is on the first load already (implements.ts).
 export { parseSource, topLevelClasses, walk, type Ast } from './apps/parse-source.ts';

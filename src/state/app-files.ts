@@ -97,9 +97,16 @@ export function filePathProblem(app: WorkspaceApp, path: string, current?: strin
 }
 
 /** Files sorted for a tree: class file first, then app.json, then folders before their files. */
+/**
+ * The files the user sees and edits, class file first. A bundle (`__bundle__/`, made from the
+ * sources with their npm packages) is not one of them, except where it is all there is of the
+ * code: an app opened from an `rc-apps package` zip.
+ */
 export function sortedPaths(app: WorkspaceApp): string[] {
   const rank = (p: string) => (p === app.classFile ? 0 : p === 'app.json' ? 1 : 2);
-  return Object.keys(app.files).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const hasSource = app.files[app.classFile] !== undefined;
+  const shown = (p: string) => !p.startsWith('__bundle__/') || (!hasSource && p.endsWith('.js'));
+  return Object.keys(app.files).filter(shown).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 const CLASS_NAME = /[^A-Za-z0-9]/g;

@@ -14,6 +14,7 @@ import {
   type TraceEvent,
   type WorldState,
 } from '../engine/index.ts';
+import { bundlePathOf, hasPageBundle, hasStaleBundle, prepareApp } from './app-bundle.ts';
 import { defaultWorld } from './default-workspace.ts';
 import { SLOW_MOTION_BASE_MS, type Speed } from './inspect-slice.ts';
 import { outcomeFacts } from './outcome-facts.ts';
@@ -279,22 +280,36 @@ export class EngineController {
       this.loaded.set(app.id, fp);
       reloaded = true;
       this.setStatus(app.id, { state: 'loading', loadError: null, implements: installed?.implements ?? [] });
-      this.setStatus(app.id, await this.load(app, installed !== undefined));
+      this.setStatus(app.id, await this.load(app, installed !== undefined, (bundled) => this.storeBundle(app.id, bundled)));
     }
     this.engine.registry.setOrder(apps.filter((a) => a.enabled).map((a) => a.id));
     // Loading declares the apps' settings in the world: show them.
     if (reloaded) this.store.getState().setWorld(this.engine.world.snapshot());
   }
 
-  private async load(app: WorkspaceApp, installed: boolean): Promise<AppStatus> {
+  /**
+   * The app was bundled again in the page (app-bundle.ts): only its bundle files are written (an
+   * edit made meanwhile stays, and makes the bundle stale again), and what the engine loaded counts
+   * as loaded, so the store write does not load it twice.
+   */
+  private storeBundle(appId: string, bundled: WorkspaceApp): void {
+    const path = bundlePathOf(bundled);
+    this.loaded.set(appId, fingerprint(bundled));
+    this.store.getState().setBundleFiles(appId, { [path]: bundled.files[path] ?? null, [`${path}.map`]: bundled.files[`${path}.map`] ?? null });
+  }
+
+  /** `restamped`: the app was bundled again in the page (see app-bundle.ts). */
+  private async load(source: WorkspaceApp, installed: boolean, restamped: (stored: WorkspaceApp) => void): Promise<AppStatus> {
     try {
+      const app = await prepareApp(source);
+      if (app !== source && hasPageBundle(app) && !hasStaleBundle(app)) restamped(app);
       const effective = applyAppJson(app);
       if (effective.id !== app.id) throw new Error(`app.json: id "${effective.id}" is already used by another app`);
       const result = installed ? await this.engine.updateApp(app) : await this.engine.installApp(app);
       return { state: result.loadError ? 'error' : 'ready', loadError: result.loadError, implements: result.implements, ...(result.notEnabled ? { notEnabledPhase: result.notEnabled.phase } : {}) };
     } catch (err) {
-      // Nothing of a broken manifest may run: the app leaves the engine until it is fixed.
-      this.engine.removeApp(app.id);
+      // Nothing of a broken manifest (or a bundle that cannot be made) may run: the app leaves the engine until it is fixed.
+      this.engine.removeApp(source.id);
       return { state: 'error', loadError: err instanceof Error ? err.message : String(err), implements: [] };
     }
   }

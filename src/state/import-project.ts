@@ -3,7 +3,7 @@
  * make, and everything that would stop it from loading, named precisely (file, line, module).
  * The UI reads the files (src/ui/apps/read-project.ts) and shows the plan (ImportDialog).
  */
-import { slugify } from '../engine/apps/app-manifest.ts';
+import { slugify } from '../engine/index.ts';
 import { uniqueId } from './app-files.ts';
 import { appJson } from './default-workspace.ts';
 import { findImports, findMainClass, importProblems, type ImportProblem } from './import-scan.ts';
@@ -56,6 +56,14 @@ export type ImportPlan =
       generatedManifest: boolean;
       /** An app in the workspace already has this id. */
       clash: { id: string; name: string } | null;
+      /** Where the app sits inside the opened folder ('' = at its top). */
+      base?: string;
+      /** Its npm packages, bundled from the opened folder's node_modules (src/ui/apps/read-project.ts). */
+      bundled?: { packages: string[]; imported: string[]; depFiles: number; bytes: number; ms: number; warnings: string[] };
+      /** The opened folder's node_modules files, kept to bundle the app again after edits. */
+      readDep?: (path: string) => Promise<string | null>;
+      /** Opened from an `rc-apps package` zip: its name and what it held. */
+      zip?: { name: string; bytes: number; bundleBytes: number };
     };
 
 function parseManifest(text: string): Record<string, unknown> | string {
@@ -152,7 +160,7 @@ export function planImport(input: ProjectFile[], existing: Pick<WorkspaceApp, 'i
   if (Array.isArray(json['essentials'])) app.essentials = json['essentials'].filter((e): e is string => typeof e === 'string');
   const problems = sources.flatMap((s) => scanFile(s, fileMap, opts.transpile));
   const other = existing.find((a) => a.id === id);
-  return { ok: true, root, app, problems, skipped, generatedManifest: generated, clash: other ? { id: other.id, name: other.name } : null };
+  return { ok: true, root, app, problems, skipped, generatedManifest: generated, clash: other ? { id: other.id, name: other.name } : null, base: prefix };
 }
 
 /** The app as a copy next to an existing one with the same id: a new id in its fields and app.json. */

@@ -21,6 +21,8 @@ export interface WorkspaceSlice extends Workspace {
   setEnabled(id: string, enabled: boolean): void;
   moveApp(id: string, toIndex: number): void;
   setFile(appId: string, path: string, text: string): void;
+  /** Writes (or with null deletes) bundle files (`__bundle__/`) only, made in the page (app-bundle.ts). */
+  setBundleFiles(appId: string, files: Record<string, string | null>): void;
   addFile(appId: string, path: string, text?: string): void;
   renameFile(appId: string, from: string, to: string): void;
   deleteFile(appId: string, path: string): void;
@@ -97,6 +99,16 @@ export const createWorkspaceSlice: StateCreator<StoreState, [], [], WorkspaceSli
       });
       renameId(appId, newId);
     },
+    setBundleFiles: (appId, entries) =>
+      mapApp(appId, (a) => {
+        const files = { ...a.files };
+        for (const [path, text] of Object.entries(entries)) {
+          if (!path.startsWith('__bundle__/')) continue;
+          if (text === null) delete files[path];
+          else files[path] = text;
+        }
+        return { ...a, files };
+      }),
     addFile: (appId, path, text = '') => mapApp(appId, (a) => (a.files[path] === undefined ? { ...a, files: { ...a.files, [path]: text } } : a)),
     renameFile: (appId, from, to) => mapApp(appId, (a) => withFileRenamed(a, from, to)),
     deleteFile: (appId, path) => mapApp(appId, (a) => withoutFile(a, path)),

@@ -61,6 +61,10 @@ describe('the page first load', () => {
     expect(chainsTo(/^zod(\/|$)/)).toEqual([]);
   });
 
+  it('imports no esbuild-wasm (bundling an opened folder loads it, with its wasm, in a worker)', () => {
+    expect(chainsTo(/^esbuild-wasm(\/|$)/)).toEqual([]);
+  });
+
   it('is walked for real: it still reaches the engine and React', () => {
     expect(chainsTo(/^react-dom(\/|$)/).length).toBeGreaterThan(0);
   });

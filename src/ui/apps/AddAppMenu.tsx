@@ -5,6 +5,7 @@ import { useStore } from '../../state/store.ts';
 import { TEMPLATES } from '../../templates/index.ts';
 import { useDismiss } from '../use-dismiss.ts';
 import { useMenuPosition } from '../use-menu-position.ts';
+import { pickZip } from './OpenProject.tsx';
 
 export function AddAppMenu() {
   const [open, setOpen] = useState(false);
@@ -41,6 +42,19 @@ export function AddAppMenu() {
               <span className="menu-item-desc">{t.description}</span>
             </button>
           ))}
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            data-testid="open-zip"
+            onClick={() => {
+              setOpen(false);
+              pickZip();
+            }}
+          >
+            <span className="menu-item-title">From a package (.zip)…</span>
+            <span className="menu-item-desc">The zip rc-apps package makes: app.json and the bundled class file, run as the server runs it</span>
+          </button>
         </div>
       )}
     </div>

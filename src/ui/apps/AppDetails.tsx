@@ -1,6 +1,6 @@
 /** The selected app's app.json metadata (name, id, version, essentials) and its full load error. */
 import { useState } from 'react';
-import { ROOM_EVENTS } from '../../engine/events.ts';
+import { ROOM_EVENTS } from '../../engine/index.ts';
 import { metaOf, type AppMeta } from '../../state/app-files.ts';
 import { useStore } from '../../state/store.ts';
 import { selectAppStatus } from '../../state/selectors.ts';

@@ -7,7 +7,7 @@ import { AddAppMenu } from './AddAppMenu.tsx';
 import { AppDetails } from './AppDetails.tsx';
 import { AppRow } from './AppRow.tsx';
 import { FileTree } from './FileTree.tsx';
-import { OpenFolderButton, ProjectDropZone } from './OpenProject.tsx';
+import { OpenFolderButton, OpenZipInput, ProjectDropZone } from './OpenProject.tsx';
 
 export function AppsPanel() {
   const ids = useStore(useShallow(selectAppIds));
@@ -19,6 +19,7 @@ export function AppsPanel() {
           Apps
         </h2>
         <OpenFolderButton />
+        <OpenZipInput />
         <AddAppMenu />
       </div>
       <ol className="app-list" data-testid="app-list" aria-label="Apps in listener order">

@@ -5,26 +5,34 @@
  */
 import { useEffect, useRef } from 'react';
 import { sortedPaths } from '../../state/app-files.ts';
+import { declareNpmPackages } from '../editor/npm-package-types.ts';
 import { asCopy, type ImportPlan } from '../../state/import-project.ts';
 import { useStore } from '../../state/store.ts';
 import type { WorkspaceApp } from '../../state/types.ts';
 import './import.css';
 
-function commit(app: WorkspaceApp, replace: string | null): void {
+function commit(app: WorkspaceApp, replace: string | null, readDep: ((path: string) => Promise<string | null>) | undefined, npmPackages: string[]): void {
+  // The folder's node_modules stay with the app for the page's life: its edits are bundled again.
+  if (readDep) void import('./bundler/bundle-client.ts').then((m) => m.rememberDeps(app.id, readDep));
+  if (npmPackages.length > 0) declareNpmPackages(npmPackages);
   const s = useStore.getState();
   if (replace) s.replaceApp(replace, app);
   else s.addApp(app);
-  s.openFileOf(app.id, app.classFile);
+  // A package has no class file source: the editor opens its bundle.
+  s.openFileOf(app.id, app.files[app.classFile] !== undefined ? app.classFile : (sortedPaths(app).find((p) => p.endsWith('.js')) ?? 'app.json'));
 }
+
+const kb = (n: number) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);
 
 export function ImportDialog({ plan, onClose }: { plan: ImportPlan; onClose(): void }) {
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   const done = (app: WorkspaceApp, replace: string | null = null) => {
-    commit(app, replace);
+    commit(app, replace, plan.ok ? plan.readDep : undefined, plan.ok ? (plan.bundled?.imported ?? []) : []);
     onClose();
   };
-  const from = plan.root ? <span className="mono">{plan.root}/</span> : 'the dropped files';
+  const from = plan.root ? <span className="mono">{/\.zip$/i.test(plan.root) ? plan.root : `${plan.root}/`}</span> : 'the dropped files';
+  const shown = plan.ok ? sortedPaths(plan.app) : [];
   return (
     <div className="overlay" onMouseDown={onClose}>
       <div
@@ -49,13 +57,30 @@ export function ImportDialog({ plan, onClose }: { plan: ImportPlan; onClose(): v
             <h2 id="import-title" className="dialog-title">
               Open <strong>{plan.app.name}</strong> <span className="muted mono small">{plan.app.id} {plan.app.version ?? ''}</span>
             </h2>
-            <p className="small muted">
-              From {from}: {Object.keys(plan.app.files).length} files, main class <span className="mono">{plan.app.classFile}</span>
-              {plan.skipped > 0 && `; ${plan.skipped} other files not read (node_modules, dist, .git, non-source)`}.
-              {plan.generatedManifest && ' The folder had no app.json: hookscope wrote one.'}
-            </p>
+            {plan.zip ? (
+              <p className="small muted" data-testid="import-zip">
+                From the package <span className="mono">{plan.zip.name}</span> ({kb(plan.zip.bytes)}): app.json and the bundled class file{' '}
+                <span className="mono">{plan.app.classFile.replace(/\.ts$/, '.js')}</span> ({kb(plan.zip.bundleBytes)}), run as the server runs it
+                {shown.length > 2 && `, and ${shown.length - 2} more files`}. A package has no TypeScript sources: the editor shows the bundle.
+              </p>
+            ) : (
+              <p className="small muted">
+                From {from}: {shown.length} files, main class <span className="mono">{plan.app.classFile}</span>
+                {plan.skipped > 0 && `; ${plan.skipped} other files not read (node_modules, dist, .git, non-source)`}.
+                {plan.generatedManifest && ' The folder had no app.json: hookscope wrote one.'}
+              </p>
+            )}
+            {plan.bundled && (
+              <p className="small import-bundled" data-testid="import-bundled">
+                npm packages bundled from the folder's node_modules, as the apps compiler does:{' '}
+                <span className="mono">{plan.bundled.packages.join(', ')}</span> ({plan.bundled.depFiles} files read, bundle {kb(plan.bundled.bytes)}, {plan.bundled.ms} ms). Edits are bundled again.
+                {plan.bundled.warnings.map((w) => (
+                  <span key={w} className="import-warning"> {w}</span>
+                ))}
+              </p>
+            )}
             <ul className="import-files mono small" data-testid="import-files">
-              {sortedPaths(plan.app).map((p) => <li key={p}>{p}</li>)}
+              {shown.map((p) => <li key={p}>{p}</li>)}
             </ul>
             {plan.problems.length > 0 && (
               <div className="import-problems" role="alert" data-testid="import-problems">

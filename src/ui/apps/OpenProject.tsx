@@ -40,10 +40,37 @@ export function ProjectDropZone({ children, className }: { children: ReactNode; 
       onDrop={onDrop}
     >
       {children}
-      {over > 0 && <div className="drop-zone" data-testid="drop-zone">Drop an app folder (or its app.json and source files) to open it</div>}
+      {over > 0 && <div className="drop-zone" data-testid="drop-zone">Drop an app folder (or its app.json and source files), or the .zip rc-apps package makes, to open it</div>}
       {plan && <ImportDialog plan={plan} onClose={close} />}
     </aside>
   );
+}
+
+/** Shows the plan for what the user picked (a folder's files, or one .zip). */
+function pick(target: HTMLInputElement): void {
+  const list = target.files;
+  if (!list || list.length === 0) return;
+  const s = useStore.getState();
+  planFromFileList(list, s.apps)
+    .then(
+      (p) => s.setPendingImport(p),
+      (err: unknown) => s.setPendingImport(failed(err)),
+    )
+    .finally(() => {
+      target.value = '';
+    });
+}
+
+const ZIP_INPUT_ID = 'open-zip-input';
+
+/** Opens the file picker for a package (the "+ New app" menu's "From a package (.zip)…"). */
+export function pickZip(): void {
+  document.getElementById(ZIP_INPUT_ID)?.click();
+}
+
+/** The hidden input behind {@link pickZip}: the .zip `rc-apps package` writes (dist/<name>_<version>.zip). */
+export function OpenZipInput() {
+  return <input id={ZIP_INPUT_ID} type="file" accept=".zip,application/zip" hidden data-testid="open-zip-input" onChange={(e) => pick(e.currentTarget)} />;
 }
 
 /** "Open folder…": a hidden directory input behind a button. */
@@ -63,18 +90,7 @@ export function OpenFolderButton() {
         multiple
         hidden
         data-testid="open-folder-input"
-        onChange={(e) => {
-          const list = e.currentTarget.files;
-          const target = e.currentTarget;
-          if (!list || list.length === 0) return;
-          const s = useStore.getState();
-          planFromFileList(list, s.apps).then(
-            (p) => s.setPendingImport(p),
-            (err: unknown) => s.setPendingImport(failed(err)),
-          ).finally(() => {
-            target.value = '';
-          });
-        }}
+        onChange={(e) => pick(e.currentTarget)}
       />
     </>
   );

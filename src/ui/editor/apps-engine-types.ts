@@ -9,6 +9,9 @@
  */
 import type * as TS from 'monaco-editor/languages/features/typescript/register';
 import { editorLiveOr } from './editor-live.ts';
+import { npmPackageDeclarations, onNpmPackages } from './npm-package-types.ts';
+
+const NPM_LIB = 'file:///node_modules/@types/hookscope-npm-packages/index.d.ts';
 
 /** The type libraries come this long after the editor's setup at the latest (no editor went live). */
 const LIBS_FALLBACK_MS = 3_000;
@@ -43,10 +46,14 @@ export function configureTypeScript(ts: typeof TS): Promise<boolean> {
     .then(() => import('./apps-engine-type-libs.ts'))
     .then(({ editorTypeLibs }) => {
       const libs = editorTypeLibs();
+      const withNpm = () => [...libs, { content: npmPackageDeclarations(), filePath: NPM_LIB }];
       for (const defaults of both) {
-        defaults.setExtraLibs(libs);
+        defaults.setExtraLibs(withNpm());
         defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
       }
+      onNpmPackages(() => {
+        for (const defaults of both) defaults.setExtraLibs(withNpm());
+      });
       return true;
     })
     .catch(() => false);
