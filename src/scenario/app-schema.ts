@@ -3,6 +3,7 @@
  * browser, or a `path` to the app's folder (relative to the scenario file), read from disk when
  * the scenario runs so a CI test checks the repository's code, not a copy of it.
  */
+import { isReservedKey } from '../engine/own-keys.ts';
 import { z } from 'zod';
 import { ROOM_EVENTS } from '../engine/events.ts';
 
@@ -18,7 +19,7 @@ export const appSchema = z
     /** One file: the main class. */
     source: z.string().optional().describe('The main class file as one TypeScript text (an inline app).'),
     /** Several files: relative path -> text; `classFile` names the main one. */
-    files: z.record(z.string(), z.string()).optional().describe('Several files of an inline app: relative path -> text; `classFile` (or an app.json among them) names the main one.'),
+    files: z.record(z.string().refine((k) => !isReservedKey(k), { message: 'this file name is the name of a property every object has, so it is not allowed' }), z.string()).optional().describe('Several files of an inline app: relative path -> text; `classFile` (or an app.json among them) names the main one.'),
     classFile: z.string().min(1).optional().describe('With `files`: the main class file.'),
     enabled: z.boolean().default(true).describe('False: installed but not enabled, so Rocket.Chat never calls it (default true).'),
     essentials: z.array(z.enum(ROOM_EVENTS)).optional().describe('Events the app declares essential (app.json `essentials`): if its handler fails, the action fails.'),

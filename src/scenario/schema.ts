@@ -4,11 +4,14 @@
  * message naming the field and what was expected.
  */
 import { z } from 'zod';
+import { isReservedKey } from '../engine/own-keys.ts';
 import { DEFAULT_PROFILE, isProfileId, PROFILES, type ProfileId } from '../engine/profiles.ts';
 import { appSchema } from './app-schema.ts';
 import { association, expectSchema } from './expect-schema.ts';
 
 const username = z.string().min(1, 'a username');
+/** A key of a map the file controls (app id, setting id, field name): data, never an object's own property name (issue 18). */
+const dataKey = z.string().refine((k) => !isReservedKey(k), { message: 'this key is the name of a property every object has (__proto__, constructor...), so it is not allowed' });
 const roomRef = z.string().min(1, 'a room id or name').describe("The room's id or name.");
 
 const userSchema = z
@@ -36,7 +39,7 @@ const roomSchema = z
     isReadOnly: z.boolean().optional().describe('Read-only room.'),
     isDefault: z.boolean().optional().describe('A default room (new users join it).'),
     description: z.string().optional().describe("The room's description."),
-    customFields: z.record(z.string(), z.unknown()).optional().describe("The room's custom fields."),
+    customFields: z.record(dataKey, z.unknown()).optional().describe("The room's custom fields."),
     /** A discussion's parent (RC `prid`; apps see `room.parentRoom`). */
     parentRoom: z.string().min(1).optional().describe("For a discussion: the id of its parent room (apps see it as `room.parentRoom`)."),
   })
@@ -60,7 +63,7 @@ const httpMockSchema = z
     status: z.number().int().min(100).max(599).default(200).describe('Response status code (default 200).'),
     data: z.unknown().optional().describe('Response body as JSON (`response.data`).'),
     content: z.string().optional().describe('Response body as text (`response.content`).'),
-    headers: z.record(z.string(), z.string()).optional().describe('Response headers.'),
+    headers: z.record(dataKey, z.string()).optional().describe('Response headers.'),
     delayMs: z.number().min(0).optional().describe('Answer after this many milliseconds.'),
     error: z.string().optional().describe('Fail the request with this error message instead of answering.'),
   })
@@ -77,7 +80,7 @@ const stepSchema = z.discriminatedUnion('action', [
     members: z.array(username).optional().describe('Usernames of the other members.'),
     readOnly: z.boolean().optional().describe('Create it read-only.'),
     displayName: z.string().optional().describe('The name shown.'),
-    customFields: z.record(z.string(), z.unknown()).optional().describe("The room's custom fields."),
+    customFields: z.record(dataKey, z.unknown()).optional().describe("The room's custom fields."),
     description: z.string().optional().describe("The room's description."),
     expect: expectStep,
   }).strict().describe('Create a room (Pre/Post room create handlers).'),
@@ -111,11 +114,11 @@ export const scenarioSchema = z
     apps: z.array(appSchema).default([]).describe('The apps installed, in order: each by `path` (its folder) or with its code inline.'),
     users: z.array(userSchema).default([]).describe('The users of the world.'),
     rooms: z.array(roomSchema).default([]).describe('The rooms that exist before the first step.'),
-    settings: z.record(z.string(), z.record(z.string(), z.unknown())).optional().describe("Per app id: setting id -> value (over the settings' package values)."),
+    settings: z.record(dataKey, z.record(dataKey, z.unknown())).optional().describe("Per app id: setting id -> value (over the settings' package values)."),
     httpMocks: z.array(httpMockSchema).optional().describe("Answers to apps' HTTP requests (the `http` accessor and fetch); a request no mock answers fails."),
     persistence: z
       .record(
-        z.string(),
+        dataKey,
         z.array(
           z.object({
             id: z.string().describe("The record's id."),
@@ -159,7 +162,27 @@ function pathText(path: readonly PropertyKey[]): string {
 }
 
 /** Validates parsed JSON; problems name the field and what was expected. */
+/**
+ * Where the file has an object key `__proto__` (JSON.parse keeps it as an own key; copied into a
+ * plain object it would replace that object's prototype, and zod's records drop it silently): the
+ * first few paths, refused before anything reads the file.
+ */
+function protoKeyPaths(json: unknown, path: (string | number)[] = [], out: string[] = [], depth = 0): string[] {
+  if (out.length >= 5 || depth > 64 || json === null || typeof json !== 'object') return out;
+  if (Array.isArray(json)) {
+    json.forEach((v, i) => protoKeyPaths(v, [...path, i], out, depth + 1));
+    return out;
+  }
+  for (const key of Object.keys(json)) {
+    if (key === '__proto__') out.push(pathText([...path, key]));
+    else protoKeyPaths((json as Record<string, unknown>)[key], [...path, key], out, depth + 1);
+  }
+  return out;
+}
+
 export function parseScenario(json: unknown): ParseOutcome {
+  const proto = protoKeyPaths(json);
+  if (proto.length) return { ok: false, problems: proto.map((path) => ({ path, message: 'the key __proto__ is not allowed: keys are data, and this one names the prototype of every object' })) };
   const result = scenarioSchema.safeParse(json);
   if (!result.success) {
     return { ok: false, problems: result.error.issues.map((issue) => ({ path: pathText(issue.path), message: issue.message })) };

@@ -282,3 +282,18 @@ export class Caller extends App implements IPostRoomUserJoined {
     ]);
   }, 30000);
 });
+
+describe('parseScenario: keys a file controls are data (issue 18)', () => {
+  const withMaps = (maps: string) => JSON.stringify(scenario([{ action: 'createRoom', name: 'x', type: 'c', creator: 'alice' }])).replace('"steps"', `${maps}, "steps"`);
+
+  it('(runner) a __proto__ key anywhere is refused with its path, before anything reads the file', () => {
+    const parsed = parseScenarioText(withMaps('"settings": { "__proto__": { "prefix": "x" } }'));
+    expect(parsed.ok ? [] : parsed.problems).toEqual([{ path: 'settings.__proto__', message: 'the key __proto__ is not allowed: keys are data, and this one names the prototype of every object' }]);
+    expect(Object.prototype).not.toHaveProperty('prefix');
+  });
+
+  it('(runner) constructor, toString... as app ids, setting ids or persistence keys are refused with their path', () => {
+    const parsed = parseScenarioText(withMaps('"settings": { "noprefix": { "constructor": 1 } }, "persistence": { "toString": [] }'));
+    expect(parsed.ok ? [] : parsed.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['settings.noprefix.constructor', 'persistence.toString']));
+  });
+});
