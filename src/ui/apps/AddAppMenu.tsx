@@ -34,14 +34,6 @@ export function AddAppMenu() {
             <span className="menu-item-title">Blank app</span>
             <span className="menu-item-desc">A Prevent handler that lets every room through</span>
           </button>
-          {TEMPLATES.filter((t) => t.id !== 'blank').map((t) => (
-            <button key={t.id} type="button" role="menuitem" className="menu-item" data-testid={`add-template-${t.id}`} onClick={() => add((taken) => appFromTemplate(t, taken))}>
-              <span className="menu-item-title">
-                {t.label} <span className="mono muted">{t.interfaceName}</span>
-              </span>
-              <span className="menu-item-desc">{t.description}</span>
-            </button>
-          ))}
           <button
             type="button"
             role="menuitem"
@@ -55,6 +47,14 @@ export function AddAppMenu() {
             <span className="menu-item-title">From a package (.zip)…</span>
             <span className="menu-item-desc">The zip rc-apps package makes: app.json and the bundled class file, run as the server runs it</span>
           </button>
+          {TEMPLATES.filter((t) => t.id !== 'blank').map((t) => (
+            <button key={t.id} type="button" role="menuitem" className="menu-item" data-testid={`add-template-${t.id}`} onClick={() => add((taken) => appFromTemplate(t, taken))}>
+              <span className="menu-item-title">
+                {t.label} <span className="mono muted">{t.interfaceName}</span>
+              </span>
+              <span className="menu-item-desc">{t.description}</span>
+            </button>
+          ))}
         </div>
       )}
     </div>
