@@ -6,7 +6,7 @@ import type { AppSetting } from '../world/types.ts';
 import { WorldStore } from '../world/store.ts';
 import { withDeclaredSettings } from '../../state/rerun.ts';
 import { initialWorld } from '../../scenario/to-engine.ts';
-import { parseScenario } from '../../scenario/schema.ts';
+import { parseScenario, type Scenario } from '../../scenario/schema.ts';
 
 const decl = (id: string): AppSetting => ({ id, type: 'string', packageValue: 'x', required: false, public: false, i18nLabel: id });
 const KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
@@ -52,13 +52,17 @@ describe('app- and file-controlled keys are data, never a path into host objects
     expect(Object.getPrototypeOf(state.persistence)).toBe(Object.prototype);
   });
 
-  it('a scenario with __proto__ app ids in settings and persistence builds a world without touching prototypes', () => {
+  it('a scenario with __proto__ / constructor app ids in settings and persistence is refused; built anyway, the world touches no prototype', () => {
     const json = JSON.parse('{"apps":[],"settings":{"__proto__":{"polluted":1},"constructor":{"prototype":2}},"persistence":{"constructor":[{"id":"r","data":{}}]}}') as unknown;
     const parsed = parseScenario(json);
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
-    const world = initialWorld(parsed.scenario);
+    expect(parsed.ok ? [] : parsed.problems.map((p) => p.path)).toEqual(['settings.__proto__']);
+    const withoutProto = parseScenario(JSON.parse('{"apps":[],"settings":{"constructor":{"prototype":2}},"persistence":{"constructor":[{"id":"r","data":{}}]}}'));
+    expect(withoutProto.ok ? [] : withoutProto.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['settings.constructor', 'persistence.constructor']));
+    // Defence in depth: the world builder keeps such keys as data even when handed them directly.
+    const scenario = { ...(parseScenario({ apps: [] }) as { ok: true; scenario: Scenario }).scenario, settings: JSON.parse('{"__proto__":{"polluted":1},"constructor":{"prototype":2}}'), persistence: JSON.parse('{"constructor":[{"id":"r","data":{},"associations":[]}]}') } as Scenario;
+    const world = initialWorld(scenario);
     expect(Object.getPrototypeOf(world.settings)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     const again = withDeclaredSettings(world, { ...world, settings: JSON.parse('{"__proto__":{"polluted":{"id":"polluted"}}}') as never });
     expect(Object.getPrototypeOf(again.settings)).toBe(Object.prototype);
   });
