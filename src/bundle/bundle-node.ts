@@ -12,6 +12,7 @@ import { build, type Message, type Plugin } from 'esbuild';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { AppLoadError, BUNDLED_MARKER } from './loaded-app.ts';
+import { overlayPlugin } from './overlay-plugin.ts';
 
 export interface BundleResult {
   /** The bundle, starting with {@link BUNDLED_MARKER} (same line: line numbers unchanged). */
@@ -64,8 +65,16 @@ function rocketChatPlugin(warnings: string[]): Plugin {
   };
 }
 
+export interface BundleOptions {
+  /**
+   * Files (paths relative to `dir`) whose text replaces the disk's, or that exist only here
+   * (`hookscope dev`: the browser editor's unsaved edits); node_modules still come from the disk.
+   */
+  files?: Readonly<Record<string, string>>;
+}
+
 /** Bundles `classFile` (relative to `dir`). Throws {@link AppLoadError} naming file, line and module. */
-export async function bundleAppFolder(dir: string, classFile: string, outPath: string): Promise<BundleResult> {
+export async function bundleAppFolder(dir: string, classFile: string, outPath: string, options: BundleOptions = {}): Promise<BundleResult> {
   const warnings: string[] = [];
   const outfile = join(dir, outPath);
   let result;
@@ -87,7 +96,7 @@ export async function bundleAppFolder(dir: string, classFile: string, outPath: s
       define: { 'global.Promise': 'Promise' },
       logLevel: 'silent',
       legalComments: 'none',
-      plugins: [rocketChatPlugin(warnings)],
+      plugins: [rocketChatPlugin(warnings), ...(options.files ? [overlayPlugin(dir, options.files)] : [])],
     });
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;

@@ -22,6 +22,7 @@ import { describeAction } from '../engine/host/actions.ts';
 import type { AppStore } from './store.ts';
 import type { AppStatus, RunRecord, WorkspaceApp } from './types.ts';
 import type { RerunWorld } from './rerun-slice.ts';
+import { onPreparerChange, prepareApp, preparedKey } from './app-prepare.ts';
 import { resultChange } from './live-diff.ts';
 import { liveBlocker, liveTarget, withDeclaredSettings } from './rerun.ts';
 
@@ -46,8 +47,8 @@ export interface ControllerOptions {
   syncDelayMs?: number;
 }
 
-/** What identifies an app's code and manifest (enabling is handled without a reload). */
-const fingerprint = (app: WorkspaceApp) => JSON.stringify({ ...app, enabled: undefined });
+/** What identifies an app's code and manifest (enabling is handled without a reload), and what a preparer adds. */
+const fingerprint = (app: WorkspaceApp) => `${JSON.stringify({ ...app, enabled: undefined })}\0${preparedKey(app)}`;
 
 /** Trace events the engine itself keeps; the runs slice holds the history the UI shows. */
 const TRACE_LIMIT = 20_000;
@@ -92,6 +93,7 @@ export class EngineController {
         if (next.apps !== prev.apps || next.settings !== prev.settings) this.scheduleSync();
       }),
     );
+    this.unsubscribe.push(onPreparerChange(() => this.scheduleSync()));
   }
 
   /** Brings the engine's apps in line with the workspace now (debounced edits call it later). */
@@ -288,7 +290,8 @@ export class EngineController {
     try {
       const effective = applyAppJson(app);
       if (effective.id !== app.id) throw new Error(`app.json: id "${effective.id}" is already used by another app`);
-      const result = installed ? await this.engine.updateApp(app) : await this.engine.installApp(app);
+      const prepared = await prepareApp(app);
+      const result = installed ? await this.engine.updateApp(prepared) : await this.engine.installApp(prepared);
       return { state: result.loadError ? 'error' : 'ready', loadError: result.loadError, implements: result.implements, ...(result.notEnabled ? { notEnabledPhase: result.notEnabled.phase } : {}) };
     } catch (err) {
       // Nothing of a broken manifest may run: the app leaves the engine until it is fixed.
