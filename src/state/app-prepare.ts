@@ -40,3 +40,9 @@ export function preparedKey(app: WorkspaceApp): string {
 export function prepareApp(app: WorkspaceApp): Promise<WorkspaceApp> {
   return current ? current.prepare(app) : Promise.resolve(app);
 }
+
+/** The apps as the engine installs them, for scratch engines (replay, compare); an app that cannot be prepared is left out, as the live engine leaves it out. */
+export async function prepareApps(apps: WorkspaceApp[]): Promise<WorkspaceApp[]> {
+  const out = await Promise.all(apps.map((a) => prepareApp(a).catch(() => null)));
+  return out.filter((a): a is WorkspaceApp => a !== null);
+}

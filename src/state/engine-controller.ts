@@ -22,7 +22,7 @@ import { describeAction } from '../engine/host/actions.ts';
 import type { AppStore } from './store.ts';
 import type { AppStatus, RunRecord, WorkspaceApp } from './types.ts';
 import type { RerunWorld } from './rerun-slice.ts';
-import { onPreparerChange, prepareApp, preparedKey } from './app-prepare.ts';
+import { onPreparerChange, prepareApp, prepareApps, preparedKey } from './app-prepare.ts';
 import { resultChange } from './live-diff.ts';
 import { liveBlocker, liveTarget, withDeclaredSettings } from './rerun.ts';
 
@@ -188,7 +188,7 @@ export class EngineController {
     try {
       const now = await replaySession({
         transports: this.transports,
-        apps: st.apps,
+        apps: await prepareApps(st.apps),
         settings: st.settings,
         world: startWorld,
         actions: runs.map((r) => r.action),

@@ -11,7 +11,7 @@ import { setAppPreparer, preparerChanged, type AppPreparer } from '../../state/a
 import type { WorkspaceApp } from '../../state/types.ts';
 
 /** The folder's bundle, for the sources the page got with it. */
-export interface FolderBundle {
+interface FolderBundle {
   appId: string;
   /** Increases with every change on disk: a new one reloads the app. */
   version: number;
