@@ -15,12 +15,13 @@ import { startDevServer, type DevServer } from './server.ts';
 let dir = '';
 let server: DevServer;
 const changes: string[][] = [];
+const bundles: DevBundle[] = [];
 
 beforeAll(async () => {
   dir = prepareFixtureApp('npm-dependency');
   const web = mkdtempSync(join(tmpdir(), 'hookscope-dev-web-'));
   writeFileSync(join(web, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-  server = await startDevServer({ dir, webRoot: web, port: 0, onChange: (c) => changes.push(c.paths) });
+  server = await startDevServer({ dir, webRoot: web, port: 0, onChange: (c) => changes.push(c.paths), onBundle: (b) => bundles.push(b) });
 }, 30_000);
 
 afterAll(async () => {
@@ -101,5 +102,8 @@ describe('hookscope dev server: the bundle the page runs', () => {
     const broken = await project();
     expect(broken.bundle.ok).toBe(false);
     if (!broken.bundle.ok) expect(broken.bundle.error).toMatch(/^Could not bundle the app: src\/describe\.ts:2:\d+: /);
+    // Told to the CLI too (it prints it on stderr), as at start.
+    expect(bundles[0]?.ok).toBe(true);
+    expect(bundles.at(-1)).toEqual(broken.bundle);
   });
 });

@@ -24,6 +24,8 @@ export interface DevServerOptions {
   port: number;
   /** Told when a change on disk was sent to the page. */
   onChange?: (change: DevChange) => void;
+  /** Told each time the folder was bundled (at start and after every change on disk). */
+  onBundle?: (bundle: DevBundle) => void;
 }
 
 export interface DevServer {
@@ -85,7 +87,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // The folder's bundle, made again after every change on disk (and at most once per change).
   let bundled: { version: number; bundle: Promise<DevBundle> } | null = null;
   const folderBundle = (): Promise<DevBundle> => {
-    if (bundled?.version !== version) bundled = { version, bundle: bundleFolder(dir) };
+    if (bundled?.version !== version) {
+      const bundle = bundleFolder(dir);
+      bundled = { version, bundle };
+      void bundle.then((b) => options.onBundle?.(b), () => undefined);
+    }
     return bundled.bundle;
   };
   const project = async (): Promise<DevProject> => {
@@ -93,6 +99,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     return { root: basename(dir), version, files, bundle };
   };
 
+  void folderBundle();
   const stopWatching = watchFolder(dir, (paths) => {
     version++;
     void folderBundle();

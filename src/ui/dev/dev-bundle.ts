@@ -44,16 +44,19 @@ export function installDevBundler(base: string, fetchImpl: typeof fetch = (...a)
     if (known) return known;
     asked++;
     const request: DevBundleRequest = { files: app.files, classFile: app.classFile };
+    // A request that did not get an answer is asked again next time; a bundle error is kept.
+    const forget = () => void edits.delete(key);
     const made = (async (): Promise<DevBundle> => {
       const res = await fetchImpl(`${base}/bundle`, { method: 'POST', headers: { 'content-type': 'application/json', [DEV_WRITE_HEADER]: '1' }, body: JSON.stringify(request) });
-      if (!res.ok) return { ok: false, error: `Could not bundle the app: the dev server answered ${res.status}: ${await res.text()}` };
-      return (await res.json()) as DevBundle;
-    })().catch((err: unknown): DevBundle => ({ ok: false, error: `Could not bundle the app: ${(err as Error).message} (is hookscope dev still running?)` }));
-    edits.set(key, made);
-    // A failed request is asked again next time; old bundles make room for new ones.
-    void made.then((b) => {
-      if (!b.ok && /dev server answered|still running/.test(b.error)) edits.delete(key);
+      if (res.ok) return (await res.json()) as DevBundle;
+      forget();
+      return { ok: false, error: `Could not bundle the app: the dev server answered ${res.status}: ${await res.text()}` };
+    })().catch((err: unknown): DevBundle => {
+      forget();
+      return { ok: false, error: `Could not bundle the app: ${(err as Error).message} (is hookscope dev still running?)` };
     });
+    edits.set(key, made);
+    // Old bundles make room for new ones.
     while (edits.size > KEEP) edits.delete(edits.keys().next().value as string);
     return made;
   };
