@@ -4,7 +4,8 @@
  * runtime at start), against its floors measured in the same run: a bare `node` start, the same
  * CLI on one file, and the pipeline alone (the same scenario through `runScenario` in this process
  * with runtimes already started). Wall and CPU time (all threads) per process; CPU time stays
- * comparable when the shared machine is busy. Writes bench/results/cli.json.
+ * comparable when the shared machine is busy. Also the library as a test file uses it: 20
+ * `runScenario` calls in a row, warm pool vs `{ warm: false }`. Writes bench/results/cli.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,12 +16,14 @@ import { warmRuntimes } from '../src/lib/warm-runtimes.ts';
 import { nodeTransports } from '../src/node/node-transport.ts';
 import { runScenario } from '../src/scenario/run-scenario.ts';
 import { parseScenarioText } from '../src/scenario/schema.ts';
+import { libSequential } from './lib/lib-sequential.ts';
 import { BENCH_DIR, machineInfo, printSummary, writeResults } from './lib/report.ts';
 import { derived, summarize, type Metric } from './lib/stats.ts';
 
 const SUITE = 'cli';
 const FILES = 100;
 const TARGET_MS = 15_000;
+const LIB_CALLS = 20;
 const root = join(BENCH_DIR, '..');
 const cliDir = join(root, '.cache', 'bench-cli');
 const scenarioSource = join(root, 'examples', 'banned-words.json');
@@ -127,6 +130,15 @@ async function main(): Promise<void> {
     const ratio = marginal / pipe.median;
     metrics.push(derived('cli.perFile.marginal.ratio', 'x', { median: ratio, p95: ratio, min: ratio, samples: 1 }, 'marginal cost per file / the pipeline floor per file (1 = the second file onward pays no fixed cost)'));
     metrics.push(summarize('cli.fixedCost', 'ms', [oneWall.median - bareWall.median - pipe.median], 'run1 - node start - one pipeline: the CLI\'s fixed cost (loading, runtime bundle, first runtimes)'));
+    log(`the library: ${LIB_CALLS} runScenario calls in a row, warm pool vs own workers`);
+    const lib = await libSequential(scenarioSource, LIB_CALLS);
+    const of = (warm: boolean, key: 'wallMs' | 'cpuMs') => lib.filter((r) => r.warm === warm).map((r) => r[key]);
+    metrics.push(
+      summarize(`lib.runScenario${LIB_CALLS}.warm`, 'ms', of(true, 'wallMs'), `${LIB_CALLS} sequential runScenario calls of the library in one process, runtimes from the shared warm pool (the default)`),
+      summarize(`lib.runScenario${LIB_CALLS}.cold`, 'ms', of(false, 'wallMs'), `the same with { warm: false }: each call starts its own workers and a spare per app (the library before the pool)`),
+      summarize(`lib.runScenario${LIB_CALLS}.warm.cpu`, 'ms', of(true, 'cpuMs'), 'CPU time (all threads) of the warm rounds'),
+      summarize(`lib.runScenario${LIB_CALLS}.cold.cpu`, 'ms', of(false, 'cpuMs'), 'CPU time (all threads) of the { warm: false } rounds'),
+    );
     extra['files'] = FILES;
     extra['scenario'] = 'examples/banned-words.json (2 apps, 3 steps)';
     extra['targetMs'] = TARGET_MS;

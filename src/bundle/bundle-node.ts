@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { AppLoadError } from './loaded-app.ts';
 import { APPS_ENGINE, COMPILER_BUILD_OPTIONS, UI_KIT, bundleError, describeMessage, finishBundle, rewriteMapSources, type BundleResult } from './compiler-rules.ts';
+import { overlayPlugin } from './overlay-plugin.ts';
 
 export type { BundleResult } from './compiler-rules.ts';
 
@@ -41,14 +42,22 @@ function rocketChatPlugin(warnings: string[]): Plugin {
   };
 }
 
+export interface BundleOptions {
+  /**
+   * Files (paths relative to `dir`) whose text replaces the disk's, or that exist only here
+   * (`hookscope dev`: the browser editor's unsaved edits); node_modules still come from the disk.
+   */
+  files?: Readonly<Record<string, string>>;
+}
+
 /** Bundles `classFile` (relative to `dir`). Throws {@link AppLoadError} naming file, line and module. */
-export async function bundleAppFolder(dir: string, classFile: string, outPath: string): Promise<BundleResult> {
+export async function bundleAppFolder(dir: string, classFile: string, outPath: string, options: BundleOptions = {}): Promise<BundleResult> {
   const warnings: string[] = [];
   const outfile = join(dir, outPath);
   const rel = (file: string): string => toPosix(isAbsolute(file) ? relative(dir, file) : file);
   let result;
   try {
-    result = await build({ ...COMPILER_BUILD_OPTIONS, absWorkingDir: dir, entryPoints: [join(dir, classFile)], outfile, plugins: [rocketChatPlugin(warnings)] });
+    result = await build({ ...COMPILER_BUILD_OPTIONS, absWorkingDir: dir, entryPoints: [join(dir, classFile)], outfile, plugins: [rocketChatPlugin(warnings), ...(options.files ? [overlayPlugin(dir, options.files)] : [])] });
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
     if (Array.isArray(errors) && errors.length > 0) throw bundleError(errors, rel, PLACE);

@@ -46,7 +46,17 @@ export async function devCommand(argv: string[], io: CliIO): Promise<number> {
   }
   let server;
   try {
-    server = await startDevServer({ dir, webRoot: root, port, onChange: (c) => io.err(`hookscope dev: changed ${c.paths.join(', ') || '(folder)'}: reloading the app in the page`) });
+    server = await startDevServer({
+      dir,
+      webRoot: root,
+      port,
+      onChange: (c) => io.err(`hookscope dev: changed ${c.paths.join(', ') || '(folder)'}: reloading the app in the page`),
+      // What `hookscope run` would say about the folder, where the user looks: the terminal.
+      onBundle: (b) => {
+        if (!b.ok) io.err(`hookscope dev: ${b.error}`);
+        else for (const w of b.warnings) io.err(`hookscope dev: warning: ${w}`);
+      },
+    });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     io.err(`hookscope dev: cannot listen on 127.0.0.1:${port}${code === 'EADDRINUSE' ? ' (in use: pick another with --port)' : `: ${(err as Error).message}`}`);

@@ -3,8 +3,9 @@
  * `rc-apps create` makes it, and there every command of the README's "Use it in your app
  * repository" section: `hookscope run` on a path-based scenario (pretty, json, junit), an honest
  * exit 1, `--typecheck`, a vitest file using the matchers, a CommonJS jest file with
- * `hookscope/jest` as its setup, several files in one `run`, and `hookscope dev` serving the page
- * and announcing a change saved on disk. The install is offline from npm's cache when it can be.
+ * `hookscope/jest` as its setup, several files in one `run`, and `hookscope dev` serving the page,
+ * the folder's bundle the page runs (and a bundle of edited sources), and announcing a change
+ * saved on disk. The install is offline from npm's cache when it can be.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
@@ -296,10 +297,22 @@ describe('the packed package in a fresh rc-apps project', () => {
       const asset = await fetch(new URL(script!, url));
       expect(asset.status).toBe(200);
       expect(asset.headers.get('content-type')).toContain('javascript');
-      const project1 = (await (await fetch(new URL('__hookscope/dev/project', url))).json()) as { files: { path: string; text: string }[] };
+      type Bundle = { ok: boolean; path?: string; code?: string; error?: string };
+      const project1 = (await (await fetch(new URL('__hookscope/dev/project', url))).json()) as { files: { path: string; text: string }[]; bundle: Bundle };
       expect(project1.files.map((f) => f.path)).toEqual(expect.arrayContaining(['app.json', 'GuardApp.ts', 'lib/words.ts']));
       expect(project1.files.map((f) => f.path)).not.toContain('room-rules.test.ts');
+      // What the page runs: the folder bundled by the installed package's esbuild, as `hookscope run` does.
+      expect(project1.bundle).toMatchObject({ ok: true, path: '__bundle__/GuardApp.js' });
+      expect(project1.bundle.code).toContain('/*hookscope:cjs*/');
+      expect(project1.bundle.code).toMatch(/name\.includes\(["']casino["']\)/);
       expect((await fetch(new URL('__hookscope/dev/save', url), { method: 'POST', body: '{"files":{}}' })).status).toBe(403);
+      // The page's edits, bundled against the folder (with the dev header only).
+      const edited = Object.fromEntries(project1.files.map((f) => [f.path, f.path === 'lib/words.ts' ? f.text.replace("'casino'", "'lottery'") : f.text]));
+      const bundleBody = JSON.stringify({ files: edited, classFile: 'GuardApp.ts' });
+      expect((await fetch(new URL('__hookscope/dev/bundle', url), { method: 'POST', body: bundleBody })).status).toBe(403);
+      const editedBundle = (await (await fetch(new URL('__hookscope/dev/bundle', url), { method: 'POST', headers: { 'x-hookscope-dev': '1' }, body: bundleBody })).json()) as Bundle;
+      expect(editedBundle.ok, editedBundle.error).toBe(true);
+      expect(editedBundle.code).toMatch(/name\.includes\(["']lottery["']\)/);
 
       const events = await fetch(new URL('__hookscope/dev/events', url));
       const reader = events.body!.getReader();
@@ -315,8 +328,9 @@ describe('the packed package in a fresh rc-apps project', () => {
       writeFileSync(join(project, 'lib/words.ts'), files['lib/words.ts']!.replace("'casino'", "'poker'"));
       await next(/event: change\ndata: \{"version":\d+,"paths":\[[^\]]*"lib\/words\.ts"/);
       await reader.cancel();
-      const project2 = (await (await fetch(new URL('__hookscope/dev/project', url))).json()) as { files: { path: string; text: string }[] };
+      const project2 = (await (await fetch(new URL('__hookscope/dev/project', url))).json()) as { files: { path: string; text: string }[]; bundle: Bundle };
       expect(project2.files.find((f) => f.path === 'lib/words.ts')?.text).toContain("'poker'");
+      expect(project2.bundle.code).toMatch(/name\.includes\(["']poker["']\)/);
     } finally {
       writeFileSync(join(project, 'lib/words.ts'), files['lib/words.ts']!);
       const exited = new Promise((r) => child.once('exit', r));

@@ -1,14 +1,18 @@
 /**
  * The `hookscope dev` server: the prebuilt workbench from the installed package, plus the app
- * folder as a project the page opens, change events when files are saved on disk, and write-back
- * of the page's edits when the user asks. Binds 127.0.0.1 only; refuses other Host headers (DNS
- * rebinding) and writes without the dev header (cross-site requests).
+ * folder as a project the page opens (its sources for the editor and the folder bundled as
+ * `hookscope run` bundles it, which is what the page runs), change events when files are saved on
+ * disk (the folder is bundled again), bundles of the page's edited sources against the folder's
+ * node_modules, and write-back of the page's edits when the user asks. Binds 127.0.0.1 only;
+ * refuses other Host headers (DNS rebinding), and writes and bundles without the dev header
+ * (cross-site requests).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { ignoredIn, readProjectFiles } from '../lib/read-app-folder.ts';
-import { DEV_BASE, DEV_META, DEV_WRITE_HEADER, type DevChange, type DevProject, type DevSaveRequest } from './protocol.ts';
+import { bundleEdits, bundleFolder, refuseBundleRequest } from './bundle.ts';
+import { DEV_BASE, DEV_BUNDLE_LIMITS, DEV_META, DEV_WRITE_HEADER, type DevBundle, type DevBundleRequest, type DevChange, type DevProject, type DevSaveRequest } from './protocol.ts';
 import { saveFiles } from './save.ts';
 import { watchFolder } from './watch.ts';
 
@@ -20,6 +24,8 @@ export interface DevServerOptions {
   port: number;
   /** Told when a change on disk was sent to the page. */
   onChange?: (change: DevChange) => void;
+  /** Told each time the folder was bundled (at start and after every change on disk). */
+  onBundle?: (bundle: DevBundle) => void;
 }
 
 export interface DevServer {
@@ -43,15 +49,21 @@ const TYPES: Record<string, string> = {
 
 const MAX_BODY = 20_000_000;
 
-function readBody(req: IncomingMessage): Promise<string> {
+class TooLarge extends Error {}
+
+function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
   return new Promise((resolveBody, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
+    if (Number(req.headers['content-length'] ?? 0) > max) {
+      reject(new TooLarge(`request larger than ${max} bytes`));
+      return;
+    }
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('request too large'));
-        req.destroy();
+      if (size > max) {
+        reject(new TooLarge(`request larger than ${max} bytes`));
+        req.pause();
       } else chunks.push(c);
     });
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
@@ -72,10 +84,25 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const clients = new Set<ServerResponse>();
   let port = options.port;
 
-  const project = async (): Promise<DevProject> => ({ root: basename(dir), version, files: await readProjectFiles(dir) });
+  // The folder's bundle, made again after every change on disk (and at most once per change).
+  let bundled: { version: number; bundle: Promise<DevBundle> } | null = null;
+  const folderBundle = (): Promise<DevBundle> => {
+    if (bundled?.version !== version) {
+      const bundle = bundleFolder(dir);
+      bundled = { version, bundle };
+      void bundle.then((b) => options.onBundle?.(b), () => undefined);
+    }
+    return bundled.bundle;
+  };
+  const project = async (): Promise<DevProject> => {
+    const [files, bundle] = await Promise.all([readProjectFiles(dir), folderBundle()]);
+    return { root: basename(dir), version, files, bundle };
+  };
 
+  void folderBundle();
   const stopWatching = watchFolder(dir, (paths) => {
     version++;
+    void folderBundle();
     const change: DevChange = { version, paths };
     for (const c of clients) c.write(`event: change\ndata: ${JSON.stringify(change)}\n\n`);
     options.onChange?.(change);
@@ -111,6 +138,22 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         }
         if (!body || typeof body.files !== 'object' || body.files === null) return send(res, 400, 'not a save request: needs "files"');
         return send(res, 200, JSON.stringify(await saveFiles(dir, body.files, await ignoredIn(dir))), TYPES['.json']);
+      }
+      if (url.pathname === `${DEV_BASE}/bundle` && req.method === 'POST') {
+        if (req.headers[DEV_WRITE_HEADER] !== '1') return send(res, 403, `bundling needs the ${DEV_WRITE_HEADER} header`);
+        let body: unknown;
+        try {
+          body = JSON.parse(await readBody(req, DEV_BUNDLE_LIMITS.bytes));
+        } catch (err) {
+          if (err instanceof TooLarge) {
+            res.setHeader('connection', 'close');
+            return send(res, 413, `not bundled: the sources are larger than ${DEV_BUNDLE_LIMITS.bytes / 1024 / 1024} MB`);
+          }
+          return send(res, 400, `not a bundle request: ${(err as Error).message}`);
+        }
+        const refused = refuseBundleRequest(body);
+        if (refused) return send(res, 400, `not a bundle request: ${refused}`);
+        return send(res, 200, JSON.stringify(await bundleEdits(dir, body as DevBundleRequest)), TYPES['.json']);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
       if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, indexHtml, TYPES['.html']);

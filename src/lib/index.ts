@@ -6,16 +6,20 @@
  *
  * `runScenario` takes a scenario object (paths relative to `cwd`) or a scenario file's path
  * (paths relative to the file) and returns the report `hookscope run --reporter json` prints.
+ * Its app runtimes come from one pool of warm workers per process (shared-runtimes.ts); they do
+ * not keep the process alive, and `closeRuntimes()` stops them.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ProfileId } from '../engine/profiles.ts';
-import { nodeTransports } from '../node/node-transport.ts';
 import { runScenario as runParsed, type ScenarioReport } from '../scenario/run-scenario.ts';
 import { parseScenario, parseScenarioText, type ScenarioInput, type ScenarioProblem } from '../scenario/schema.ts';
 import { resolveScenarioApps } from './load-app.ts';
+import { nodeTransports } from '../node/node-transport.ts';
+import { sharedTransports } from './shared-runtimes.ts';
 
 export { loadApp, AppFolderError } from './load-app.ts';
+export { closeRuntimes } from './shared-runtimes.ts';
 export { hookscopeMatchers, type HookscopeMatchers } from './matchers.ts';
 export { scenarioJsonSchema } from '../scenario/json-schema.ts';
 export type { ScenarioReport } from '../scenario/run-scenario.ts';
@@ -34,6 +38,12 @@ export interface RunScenarioOptions {
   profile?: ProfileId;
   /** Include call durations in the report. */
   timings?: boolean;
+  /**
+   * Take the app runtimes from the process's shared pool of warm workers (default true): the
+   * calls after the first find a worker already started. False: start this call's own workers
+   * (and a spare for a hung app), as a lone run would.
+   */
+  warm?: boolean;
 }
 
 /** The scenario is not valid: `problems` name each field (`steps[0].type: ...`). */
@@ -56,8 +66,11 @@ export async function runScenario(scenario: ScenarioInput | string, options: Run
   } else parsed = parseScenario(scenario);
   if (!parsed.ok) throw new ScenarioError(parsed.problems);
   const apps = await resolveScenarioApps(parsed.scenario, { baseDir, ...(options.app !== undefined ? { appDir: resolve(cwd, options.app) } : {}) });
+  const warm = options.warm !== false;
   return runParsed(parsed.scenario, {
-    transports: await nodeTransports(),
+    transports: warm ? await sharedTransports() : await nodeTransports(),
+    // The pool's runtimes serve one app of one run; a hung app's worker is replaced cold.
+    ...(warm ? { keepSpare: false } : {}),
     apps,
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.timings ? { timings: true } : {}),

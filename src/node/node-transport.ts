@@ -9,15 +9,36 @@ export interface NodeTransportOptions {
   maxHeapMb?: number;
 }
 
-export async function nodeTransports(options: NodeTransportOptions = {}): Promise<TransportFactory> {
-  const { worker, runtime } = await nodeBundles();
-  return () => spawn(worker, runtime, options);
+/**
+ * V8's code cache of the runtime bundle, shared by the workers of this process: the first
+ * worker makes it right after evaluating the bundle (before any app code), the later ones start
+ * from it instead of compiling ~2 MB of JavaScript each (measured: ~80-450 ms of a cold start
+ * down to ~20-30 ms on this 2-core machine).
+ */
+interface CodeCache {
+  data: Uint8Array | null;
+  asked: boolean;
 }
 
-function spawn(workerCode: string, runtimeCode: string, options: NodeTransportOptions): RuntimeTransport {
+const caches = new Map<string, CodeCache>();
+
+export async function nodeTransports(options: NodeTransportOptions = {}): Promise<TransportFactory> {
+  const { worker, runtime } = await nodeBundles();
+  let cache = caches.get(runtime);
+  if (!cache) caches.set(runtime, (cache = { data: null, asked: false }));
+  const shared = cache;
+  return () => spawn(worker, runtime, options, shared);
+}
+
+const isCodeCache = (raw: unknown): raw is { hookscopeCodeCache: Uint8Array } =>
+  typeof raw === 'object' && raw !== null && (raw as { hookscopeCodeCache?: unknown }).hookscopeCodeCache instanceof Uint8Array;
+
+function spawn(workerCode: string, runtimeCode: string, options: NodeTransportOptions, cache: CodeCache): RuntimeTransport {
+  const makeCodeCache = cache.data === null && !cache.asked;
+  if (makeCodeCache) cache.asked = true;
   const w = new Worker(workerCode, {
     eval: true,
-    workerData: { bundle: runtimeCode },
+    workerData: { bundle: runtimeCode, ...(cache.data ? { codeCache: cache.data } : {}), ...(makeCodeCache ? { makeCodeCache: true } : {}) },
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
     stdout: true,
     stderr: true,
@@ -30,6 +51,19 @@ function spawn(workerCode: string, runtimeCode: string, options: NodeTransportOp
   w.on('error', (err) => {
     lastError = err.message;
   });
+  if (makeCodeCache) {
+    // Listened to at once: it comes before the host says anything (a pooled worker may have no
+    // other listener yet). A worker that dies before sending it: the next one is asked instead.
+    const take = (raw: unknown) => {
+      if (!isCodeCache(raw)) return;
+      if (cache.data === null) cache.data = raw.hookscopeCodeCache;
+      w.off('message', take);
+    };
+    w.on('message', take);
+    w.once('exit', () => {
+      if (cache.data === null) cache.asked = false;
+    });
+  }
   w.on('exit', (code) => {
     if (terminated) return;
     terminated = true;
@@ -44,7 +78,10 @@ function spawn(workerCode: string, runtimeCode: string, options: NodeTransportOp
     },
     onMessage(listener) {
       w.on('message', (raw: unknown) => {
-        if (typeof raw !== 'string') return listener(raw);
+        if (typeof raw !== 'string') {
+          if (isCodeCache(raw)) return;
+          return listener(raw);
+        }
         let parsed: unknown;
         try {
           parsed = JSON.parse(raw);

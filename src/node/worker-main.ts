@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 
 const port = parentPort;
 if (!port) throw new Error('worker-main must run in a worker thread');
-const { bundle } = workerData as { bundle: string };
+const { bundle, codeCache, makeCodeCache } = workerData as { bundle: string; codeCache?: Uint8Array; makeCodeCache?: boolean };
 
 const context = vm.createContext(Object.create(null), { name: 'hookscope-app', codeGeneration: { strings: true, wasm: false } });
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
@@ -43,7 +43,16 @@ const host = {
 };
 
 (context as Record<string, unknown>)['__hookscopeHost'] = host;
-vm.runInContext(bundle, context, { filename: 'hookscope-runtime.js' });
+// V8's code cache of the runtime bundle (made by the process's first worker) spares every later
+// worker most of compiling it; a cache V8 rejects is ignored and the bundle compiles as usual.
+const script = new vm.Script(bundle, { filename: 'hookscope-runtime.js', ...(codeCache ? { cachedData: codeCache } : {}) });
+script.runInContext(context);
+// Made before any message arrives, so before any app code runs in this worker. Not a string:
+// app code can only send strings (host.send), so the host knows this came from here.
+if (makeCodeCache) {
+  const data = script.createCachedData();
+  port.postMessage({ hookscopeCodeCache: data }, [data.buffer as ArrayBuffer]);
+}
 const receive = (context as Record<string, unknown>)['__hookscopeReceive'] as (json: string) => void;
 fire = (context as Record<string, unknown>)['__hookscopeFire'] as (id: number) => void;
 

@@ -14,7 +14,7 @@ import {
   type TraceEvent,
   type WorldState,
 } from '../engine/index.ts';
-import { bundlePathOf, hasPageBundle, hasStaleBundle, prepareApp } from './app-bundle.ts';
+import { bundlePathOf, hasPageBundle, hasStaleBundle, prepareApp as rebundleInPage } from './app-bundle.ts';
 import { defaultWorld } from './default-workspace.ts';
 import { SLOW_MOTION_BASE_MS, type Speed } from './inspect-slice.ts';
 import { outcomeFacts } from './outcome-facts.ts';
@@ -25,6 +25,7 @@ import { StepGate } from './step-gate.ts';
 import type { AppStore } from './store.ts';
 import type { AppStatus, RunRecord, WorkspaceApp } from './types.ts';
 import type { RerunWorld } from './rerun-slice.ts';
+import { onPreparerChange, prepareApp, prepareApps, preparedKey } from './app-prepare.ts';
 import { resultChange } from './live-diff.ts';
 import { liveBlocker, liveTarget, withDeclaredSettings } from './rerun.ts';
 
@@ -49,8 +50,8 @@ export interface ControllerOptions {
   syncDelayMs?: number;
 }
 
-/** What identifies an app's code and manifest (enabling is handled without a reload). */
-const fingerprint = (app: WorkspaceApp) => JSON.stringify({ ...app, enabled: undefined });
+/** What identifies an app's code and manifest (enabling is handled without a reload), and what a preparer adds. */
+const fingerprint = (app: WorkspaceApp) => `${JSON.stringify({ ...app, enabled: undefined })}\0${preparedKey(app)}`;
 
 /** Trace events the engine itself keeps; the runs slice holds the history the UI shows. */
 const TRACE_LIMIT = 20_000;
@@ -95,6 +96,7 @@ export class EngineController {
         if (next.apps !== prev.apps || next.settings !== prev.settings) this.scheduleSync();
       }),
     );
+    this.unsubscribe.push(onPreparerChange(() => this.scheduleSync()));
   }
 
   /** Brings the engine's apps in line with the workspace now (debounced edits call it later). */
@@ -189,7 +191,7 @@ export class EngineController {
     try {
       const now = await replaySession({
         transports: this.transports,
-        apps: st.apps,
+        apps: await prepareApps(st.apps),
         settings: st.settings,
         world: startWorld,
         actions: runs.map((r) => r.action),
@@ -301,11 +303,13 @@ export class EngineController {
   /** `restamped`: the app was bundled again in the page (see app-bundle.ts). */
   private async load(source: WorkspaceApp, installed: boolean, restamped: (stored: WorkspaceApp) => void): Promise<AppStatus> {
     try {
-      const app = await prepareApp(source);
+      // The page's own bundle (npm deps from an opened folder, app-bundle.ts), then what `hookscope dev` adds (app-prepare.ts).
+      const app = await rebundleInPage(source);
       if (app !== source && hasPageBundle(app) && !hasStaleBundle(app)) restamped(app);
       const effective = applyAppJson(app);
       if (effective.id !== app.id) throw new Error(`app.json: id "${effective.id}" is already used by another app`);
-      const result = installed ? await this.engine.updateApp(app) : await this.engine.installApp(app);
+      const prepared = await prepareApp(app);
+      const result = installed ? await this.engine.updateApp(prepared) : await this.engine.installApp(prepared);
       return { state: result.loadError ? 'error' : 'ready', loadError: result.loadError, implements: result.implements, ...(result.notEnabled ? { notEnabledPhase: result.notEnabled.phase } : {}) };
     } catch (err) {
       // Nothing of a broken manifest (or a bundle that cannot be made) may run: the app leaves the engine until it is fixed.

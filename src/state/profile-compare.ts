@@ -4,9 +4,12 @@
  * is not touched).
  */
 import { compareProfiles, type ProfileComparison, type TransportFactory, type ActionInput } from '../engine/index.ts';
+import { prepareApps } from './app-prepare.ts';
 import type { AppStore } from './store.ts';
 
 export async function compareAcrossProfiles(store: AppStore, transports: TransportFactory, action: ActionInput): Promise<ProfileComparison> {
   const { apps, world, settings } = store.getState();
-  return compareProfiles({ apps: structuredClone(apps), world: structuredClone(world), action: structuredClone(action), ...(settings.timeoutMs !== 30_000 ? { timeoutMs: settings.timeoutMs } : {}) }, transports);
+  // As the live engine installs them (under `hookscope dev`: with the folder's bundle).
+  const prepared = await prepareApps(apps);
+  return compareProfiles({ apps: structuredClone(prepared), world: structuredClone(world), action: structuredClone(action), ...(settings.timeoutMs !== 30_000 ? { timeoutMs: settings.timeoutMs } : {}) }, transports);
 }

@@ -1,7 +1,8 @@
 /**
  * The page's side of `hookscope dev`: opens the app folder the server serves (as Open folder
- * would), follows the folder's changes (the app's files are replaced by the disk's, the app
- * reloads, the last action runs again), and writes the page's edits back only on request.
+ * would, and runs the server's bundle of it: dev-bundle.ts), follows the folder's changes (the
+ * app's files are replaced by the disk's, the app reloads with the new bundle, the last action
+ * runs again), and writes the page's edits back only on request.
  * Inactive unless the server marked index.html (meta `hookscope-dev`).
  */
 import { create } from 'zustand';
@@ -11,6 +12,7 @@ import type { AppStore } from '../../state/store.ts';
 import type { WorkspaceApp } from '../../state/types.ts';
 import { getController } from '../../state/browser-controller.ts';
 import { runAction } from '../actions/run-action.ts';
+import { installDevBundler, type DevBundler } from './dev-bundle.ts';
 
 export interface DevState {
   active: boolean;
@@ -44,14 +46,22 @@ export function folderApps(): Record<string, string> {
   return active && appId ? { [appId]: '.' } : {};
 }
 
-async function fetchApp(base: string, existing: WorkspaceApp[]): Promise<{ app: WorkspaceApp; root: string; problems: string[] }> {
+let bundler: DevBundler | null = null;
+
+async function fetchApp(base: string, existing: WorkspaceApp[]): Promise<{ app: WorkspaceApp; root: string; problems: string[]; bundle: DevProject['bundle'] }> {
   const res = await fetch(`${base}/project`, { cache: 'no-store' });
   if (!res.ok) throw new Error(`the dev server answered ${res.status}: ${await res.text()}`);
   const project = (await res.json()) as DevProject;
   const plan = planImport(project.files, existing.filter((a) => a.id !== useDev.getState().appId), { root: project.root });
   if (!plan.ok) throw new Error(`${project.root}: ${plan.error}`);
-  return { app: plan.app, root: project.root, problems: plan.problems.map((p) => `${p.file}:${p.line}: ${p.message}`) };
+  // The folder's bundle runs (as in `hookscope run`): npm packages it resolved are no problem here.
+  const problems = plan.problems.filter((p) => !(project.bundle.ok && /npm packages must be bundled/.test(p.message)));
+  bundler?.setFolder({ appId: plan.app.id, version: project.version, bundle: project.bundle }, plan.app);
+  return { app: plan.app, root: project.root, problems: problems.map((p) => `${p.file}:${p.line}: ${p.message}`), bundle: project.bundle };
 }
+
+/** Words for the note: the bundle's warnings (e.g. ui-kit taken from hookscope). */
+const bundleWords = (bundle: DevProject['bundle']): string => (bundle.ok && bundle.warnings.length ? `; bundle: ${bundle.warnings[0]}` : '');
 
 function install(store: AppStore, app: WorkspaceApp): void {
   const s = store.getState();
@@ -65,11 +75,13 @@ function install(store: AppStore, app: WorkspaceApp): void {
 export async function startDevSession(store: AppStore, base = devBase()): Promise<void> {
   if (!base) return;
   useDev.setState({ active: true });
+  bundler ??= installDevBundler(base);
   try {
-    const { app, root, problems } = await fetchApp(base, store.getState().apps);
+    const { app, root, problems, bundle } = await fetchApp(base, store.getState().apps);
     install(store, app);
-    useDev.setState({ root, appId: app.id, disk: { ...app.files }, error: null, note: `opened ${root}${problems.length ? `; ${problems.length} problem(s): ${problems[0]}` : ''}` });
+    useDev.setState({ root, appId: app.id, disk: { ...app.files }, error: null, note: `opened ${root}${problems.length ? `; ${problems.length} problem(s): ${problems[0]}` : ''}${bundleWords(bundle)}` });
   } catch (err) {
+    bundler.failed();
     useDev.setState({ error: (err as Error).message });
   }
   const events = new EventSource(`${base}/events`);
@@ -85,13 +97,13 @@ let lastSave: { paths: Set<string>; note: string } | null = null;
 function onChange(store: AppStore, base: string, change: DevChange): Promise<void> {
   reloading = reloading.then(async () => {
     try {
-      const { app, problems } = await fetchApp(base, store.getState().apps);
+      const { app, problems, bundle } = await fetchApp(base, store.getState().apps);
       install(store, app);
       const paths = change.paths.filter(Boolean).join(', ') || 'the folder';
       const ownSave = lastSave !== null && change.paths.length > 0 && change.paths.every((p) => lastSave?.paths.has(p));
       const saved = ownSave && lastSave ? `${lastSave.note}; ` : '';
       if (ownSave) lastSave = null;
-      useDev.setState((d) => ({ appId: app.id, disk: { ...app.files }, error: null, reloads: d.reloads + 1, note: `${saved}reloaded ${paths} from disk${problems.length ? `; ${problems[0]}` : ''}` }));
+      useDev.setState((d) => ({ appId: app.id, disk: { ...app.files }, error: null, reloads: d.reloads + 1, note: `${saved}reloaded ${paths} from disk${problems.length ? `; ${problems[0]}` : ''}${bundleWords(bundle)}` }));
       const s = store.getState();
       const last = s.lastAction;
       if (last) {
