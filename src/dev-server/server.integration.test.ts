@@ -67,7 +67,7 @@ describe('hookscope dev server: the bundle the page runs', () => {
     files['src/describe.ts'] = "import left from 'left-pad-nowhere';\nexport const idleLimit = (n: number) => left(String(n));\n";
     const b = (await (await post(JSON.stringify({ files, classFile: 'IdleRoomNotesApp.ts' }))).json()) as DevBundle;
     expect(b.ok).toBe(false);
-    if (!b.ok) expect(b.error).toMatch(/^Could not bundle the app: src\/describe\.ts:1:\d+: Cannot find module "left-pad-nowhere".*npm install left-pad-nowhere/);
+    if (!b.ok) expect(b.error).toMatch(/^Could not bundle the app: src\/describe\.ts:1:\d+: "left-pad-nowhere" is imported by src\/describe\.ts:1 but node_modules\/left-pad-nowhere is not in the app folder \(run `npm install left-pad-nowhere`/);
   });
 
   it('refuses bundle requests without the dev header, from another Host, over the budget or with paths outside the folder', async () => {
