@@ -18,6 +18,8 @@ export interface ImportProblem {
   line: number;
   module: string;
   message: string;
+  /** An npm package (not the app's own file, not the Apps-Engine): fine once a bundle resolved it. */
+  npm?: true;
 }
 
 const APPS_ENGINE = '@rocket.chat/apps-engine/';
@@ -105,7 +107,7 @@ export function importProblems(file: string, refs: ImportRef[], files: Record<st
     } else if (RC_PROVIDED.includes(module.replace(/^node:/, ''))) {
       out.push({ ...at, message: `imports "${module}": Rocket.Chat provides it, but hookscope runs apps in a browser sandbox without Node modules` });
     } else {
-      out.push({ ...at, message: `imports "${module}": the Rocket.Chat apps runtime does not provide it (apps may import their own files and ${APPS_ENGINE}definition/...; npm packages are bundled from the app folder's node_modules when it has them)` });
+      out.push({ ...at, npm: true, message: `imports "${module}": the Rocket.Chat apps runtime does not provide it (apps may import their own files and ${APPS_ENGINE}definition/...; npm packages are bundled from the app folder's node_modules when it has them)` });
     }
   }
   return out;

@@ -55,7 +55,7 @@ async function fetchApp(base: string, existing: WorkspaceApp[]): Promise<{ app: 
   const plan = planImport(project.files, existing.filter((a) => a.id !== useDev.getState().appId), { root: project.root });
   if (!plan.ok) throw new Error(`${project.root}: ${plan.error}`);
   // The folder's bundle runs (as in `hookscope run`): npm packages it resolved are no problem here.
-  const problems = plan.problems.filter((p) => !(project.bundle.ok && /the Rocket\.Chat apps runtime does not provide it/.test(p.message)));
+  const problems = plan.problems.filter((p) => !(project.bundle.ok && p.npm));
   bundler?.setFolder({ appId: plan.app.id, version: project.version, bundle: project.bundle }, plan.app);
   return { app: plan.app, root: project.root, problems: problems.map((p) => `${p.file}:${p.line}: ${p.message}`), bundle: project.bundle };
 }
