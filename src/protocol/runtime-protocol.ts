@@ -265,7 +265,7 @@ const writes = <Args extends unknown[], Result>(): OpSpec<Args, Result> => ({ wr
  * the bridges read their fields defensively. `writes`: the op changes the world (the trace marks
  * it; the per-call write budget counts it).
  */
-export const ACCESSOR_OP_SPECS = {
+const ACCESSOR_OP_SPECS = {
   // environment: app settings (IAppSettingsRead) and server settings
   'settings.getById': reads<[id: string], object | undefined>(),
   'settings.getValueById': reads<[id: string], unknown>(),
