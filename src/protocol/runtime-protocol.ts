@@ -426,7 +426,7 @@ const RuntimeToHostSchema = messages({
     /** The call this request belongs to; null when made outside any call (e.g. by a left-over timer). */
     callId: nullable(string),
     reqId: count,
-    op: custom(isAccessorOp, 'is not a known accessor operation'),
+    op: custom(isAccessorOp, (op) => `${JSON.stringify(op) ?? String(op)} is not a known accessor operation`),
     args: array(wire),
   }),
   log: object({

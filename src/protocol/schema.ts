@@ -39,9 +39,9 @@ export function literal<const L extends string | number | boolean | null>(...val
   return schema((x, p) => (values.includes(x as L) ? null : `${p} ${JSON.stringify(x) ?? String(x)} is unknown`));
 }
 
-/** A value `test` accepts; `problem` follows the path (`is not serializable data`). */
-export function custom<T>(test: (x: unknown) => x is T, problem: string): Schema<T> {
-  return schema((x, p) => (test(x) ? null : `${p} ${problem}`));
+/** A value `test` accepts; `problem` (of the value) follows the path: `is not serializable data`. */
+export function custom<T>(test: (x: unknown) => x is T, problem: string | ((x: unknown) => string)): Schema<T> {
+  return schema((x, p) => (test(x) ? null : `${p} ${typeof problem === 'string' ? problem : problem(x)}`));
 }
 
 export function nullable<T>(s: Schema<T>): Schema<T | null> {
