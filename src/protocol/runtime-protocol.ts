@@ -35,16 +35,23 @@ export type RpcCode = (typeof RPC)[keyof typeof RPC];
 // ---------------------------------------------------------------------------------------------
 // The parts of messages.
 
+// Every schema is made by a function, called when a guard is first used: a bundle that uses one
+// direction's guard (the runtime uses checkHostMessage, the host parseRuntimeMessage) leaves the
+// other direction's schemas out.
+
+/** The type of what a schema-making function's schema accepts. */
+type Built<F extends () => Schema<unknown>> = Infer<ReturnType<F>>;
+
 /** A {@link Wire} from a runtime: a base64 msgpack document (decoded to be sure). */
-const wire = custom(isWire, 'is not serializable data');
+const wire = () => custom(isWire, 'is not serializable data');
 /**
  * A {@link Wire} from the host, which is trusted: not checked here (decoding it twice would cost
  * every call and answer); a bad one fails where the runtime decodes it.
  */
-const hostWire = custom((_x: unknown): _x is Wire => true, '');
-const v = literal(PROTOCOL_VERSION);
+const hostWire = () => custom((_x: unknown): _x is Wire => true, '');
+const version = () => literal(PROTOCOL_VERSION);
 
-const WireErrorSchema = object({
+const wireError = () => object({
   code: literal(...Object.values(RPC)),
   /** `error.name` as the app left it (all Apps-Engine exceptions say "AppsEngineException"). */
   name: string,
@@ -61,9 +68,9 @@ const WireErrorSchema = object({
    */
   messageMissing: optional(boolean),
 });
-export type WireError = Infer<typeof WireErrorSchema>;
+export type WireError = Built<typeof wireError>;
 
-const AppDescriptorSchema = object({
+const appDescriptor = () => object({
   id: string,
   name: string,
   nameSlug: string,
@@ -74,10 +81,10 @@ const AppDescriptorSchema = object({
   classFile: string,
   iconFile: optional(string),
 });
-export type AppDescriptor = Infer<typeof AppDescriptorSchema>;
+export type AppDescriptor = Built<typeof appDescriptor>;
 
 /** Switches of the profile that the runtime itself must honour (spec section 8). */
-const RuntimeSwitchesSchema = object({
+const runtimeSwitches = () => object({
   /** Inputs are deep-frozen (legacy `vm`). */
   freezeInputs: boolean,
   /** `room.usernames` of the runtime's Room: the array (Deno, vm) or a Promise (Node runtime, RC 8.8+). Omitted = array. */
@@ -90,23 +97,23 @@ const RuntimeSwitchesSchema = object({
    */
   roomOwnFields: optional(boolean),
 });
-export type RuntimeSwitches = Infer<typeof RuntimeSwitchesSchema>;
+export type RuntimeSwitches = Built<typeof runtimeSwitches>;
 
 /** How the runtime builds one argument of a listener call (mirrors the deno runtime's parseArgs). */
-const ArgSpecSchema = variants('kind', {
+const argSpec = () => variants('kind', {
   /**
    * A room; `wrap` = the runtime's Room class (Pre events) whose `usernames` are `usernames`
    * (the host's `_USERNAMES`, or what the real runtime fetches through the bridge otherwise).
    */
-  room: object({ kind: literal('room'), room: hostWire, wrap: boolean, usernames: array(string) }),
+  room: object({ kind: literal('room'), room: hostWire(), wrap: boolean, usernames: array(string) }),
   /** Join/leave context; `context.room` is wrapped with `usernames`. */
-  context: object({ kind: literal('context'), context: hostWire, usernames: array(string) }),
-  extender: object({ kind: literal('extender'), room: hostWire }),
-  builder: object({ kind: literal('builder'), room: hostWire }),
+  context: object({ kind: literal('context'), context: hostWire(), usernames: array(string) }),
+  extender: object({ kind: literal('extender'), room: hostWire() }),
+  builder: object({ kind: literal('builder'), room: hostWire() }),
   accessor: object({ kind: literal('accessor'), name: literal('read', 'http', 'persistence', 'modify') }),
-  value: object({ kind: literal('value'), value: hostWire }),
+  value: object({ kind: literal('value'), value: hostWire() }),
 });
-export type ArgSpec = Infer<typeof ArgSpecSchema>;
+export type ArgSpec = Built<typeof argSpec>;
 
 /**
  * Sent with the `result` of a call that received an IRoomExtender or IRoomBuilder: the room object
@@ -114,12 +121,12 @@ export type ArgSpec = Infer<typeof ArgSpecSchema>;
  * same process) applies extender/builder changes IN PLACE to the host's object; this is how they
  * cross the boundary (spec section 8).
  */
-const HeldRoomSchema = object({
-  room: wire,
+const heldRoom = () => object({
+  room: wire(),
   /** True when the call returned that very object (e.g. `return builder.getRoom()` before any `setData`). */
   returned: boolean,
 });
-export type HeldRoom = Infer<typeof HeldRoomSchema>;
+export type HeldRoom = Built<typeof heldRoom>;
 
 const LOG_LEVELS = ['debug', 'info', 'log', 'warn', 'error', 'success'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -143,37 +150,40 @@ export type Preview =
   | { t: 'trunc' };
 
 /** Recursive, so the type is written above and this schema is checked against it; 20 levels at most. */
-const PreviewSchema: Schema<Preview> = lazy(() => PreviewCases, 20);
-const PreviewCases: Schema<Preview> = variants('t', {
-  str: object({ t: literal('str'), v: string }),
-  num: object({ t: literal('num'), v: string }),
-  bool: object({ t: literal('bool'), v: boolean }),
-  null: object({ t: literal('null') }),
-  undef: object({ t: literal('undef') }),
-  date: object({ t: literal('date'), v: string }),
-  fn: object({ t: literal('fn'), name: string }),
-  sym: object({ t: literal('sym'), v: string }),
-  err: object({ t: literal('err'), className: string, message: string, stack: optional(string) }),
-  arr: object({ t: literal('arr'), items: array(PreviewSchema), more: count }),
-  obj: object({ t: literal('obj'), className: string, entries: array(tuple(string, PreviewSchema)), more: count }),
-  map: object({ t: literal('map'), entries: array(tuple(PreviewSchema, PreviewSchema)), more: count }),
-  set: object({ t: literal('set'), items: array(PreviewSchema), more: count }),
-  cycle: object({ t: literal('cycle') }),
-  trunc: object({ t: literal('trunc') }),
-});
+function preview(): Schema<Preview> {
+  const self: Schema<Preview> = lazy(() => cases, 20);
+  const cases: Schema<Preview> = variants('t', {
+    str: object({ t: literal('str'), v: string }),
+    num: object({ t: literal('num'), v: string }),
+    bool: object({ t: literal('bool'), v: boolean }),
+    null: object({ t: literal('null') }),
+    undef: object({ t: literal('undef') }),
+    date: object({ t: literal('date'), v: string }),
+    fn: object({ t: literal('fn'), name: string }),
+    sym: object({ t: literal('sym'), v: string }),
+    err: object({ t: literal('err'), className: string, message: string, stack: optional(string) }),
+    arr: object({ t: literal('arr'), items: array(self), more: count }),
+    obj: object({ t: literal('obj'), className: string, entries: array(tuple(string, self)), more: count }),
+    map: object({ t: literal('map'), entries: array(tuple(self, self)), more: count }),
+    set: object({ t: literal('set'), items: array(self), more: count }),
+    cycle: object({ t: literal('cycle') }),
+    trunc: object({ t: literal('trunc') }),
+  });
+  return self;
+}
 
-const SettingDeclarationSchema = object({
+const settingDeclaration = () => object({
   id: string,
   type: string,
-  packageValue: wire,
-  value: optional(wire),
+  packageValue: wire(),
+  value: optional(wire()),
   required: boolean,
   public: boolean,
   i18nLabel: string,
   i18nDescription: optional(string),
-  values: optional(wire),
+  values: optional(wire()),
 });
-export type SettingDeclaration = Infer<typeof SettingDeclarationSchema>;
+export type SettingDeclaration = Built<typeof settingDeclaration>;
 
 /**
  * Where loading an app stopped: its code did not load (transpile, require, construct, initialize),
@@ -183,13 +193,13 @@ export const LOAD_PHASES = ['transpile', 'require', 'construct', 'initialize', '
 export type LoadPhase = (typeof LOAD_PHASES)[number];
 
 /** What a handler left behind when it returned (sent with its `result`). */
-const PendingWorkSchema = object({
+const pendingWork = () => object({
   timers: count,
   intervals: count,
   /** Accessor requests still unanswered-for when the handler returned. */
   requests: count,
 });
-export type PendingWork = Infer<typeof PendingWorkSchema>;
+export type PendingWork = Built<typeof pendingWork>;
 
 // ---------------------------------------------------------------------------------------------
 // Accessor operations: one table.
@@ -357,13 +367,13 @@ function messages<C extends Record<string, Schema<unknown>>>(cases: C): Schema<I
 
 const okOrNot = (p: string): string => `${p}.ok is not a boolean`;
 
-const HostToRuntimeSchema = messages({
+const hostToRuntime = () => messages({
   load: object({
-    v,
+    v: version(),
     type: literal('load'),
-    app: AppDescriptorSchema,
+    app: appDescriptor(),
     files: record(string),
-    switches: RuntimeSwitchesSchema,
+    switches: runtimeSwitches(),
     /**
      * Set on the app's first load only (its install, spec 7.2): the runtime calls
      * `onInstall(context, read, http, persistence, modify)` after the constructor and before
@@ -371,37 +381,37 @@ const HostToRuntimeSchema = messages({
      */
     install: optional(object({ user: nullable(string) })),
   }),
-  call: object({ v, type: literal('call'), callId: string, method: string, args: withProblem(array(ArgSpecSchema), 'call.args is malformed') }),
+  call: object({ v: version(), type: literal('call'), callId: string, method: string, args: withProblem(array(argSpec()), 'call.args is malformed') }),
   /** Liveness: answered at once with a `pong` of the same `seq` when the worker's event loop is free. */
-  ping: object({ v, type: literal('ping'), seq: number }),
+  ping: object({ v: version(), type: literal('ping'), seq: number }),
   response: variants(
     'ok',
     {
-      true: object({ v, type: literal('response'), reqId: number, ok: literal(true), value: hostWire }),
-      false: object({ v, type: literal('response'), reqId: number, ok: literal(false), error: WireErrorSchema }),
+      true: object({ v: version(), type: literal('response'), reqId: number, ok: literal(true), value: hostWire() }),
+      false: object({ v: version(), type: literal('response'), reqId: number, ok: literal(false), error: wireError() }),
     },
     okOrNot,
   ),
 });
-export type HostToRuntime = Infer<typeof HostToRuntimeSchema>;
+export type HostToRuntime = Built<typeof hostToRuntime>;
 
-const resultFields = { v, type: literal('result'), callId: string, held: optional(HeldRoomSchema), pending: PendingWorkSchema };
+const resultFields = () => ({ v: version(), type: literal('result'), callId: string, held: optional(heldRoom()), pending: pendingWork() });
 
-const RuntimeToHostSchema = messages({
-  ready: object({ v, type: literal('ready') }),
+const runtimeToHost = () => messages({
+  ready: object({ v: version(), type: literal('ready') }),
   loaded: variants(
     'ok',
     {
       true: object({
-        v,
+        v: version(),
         type: literal('loaded'),
         ok: literal(true),
         className: string,
         /** Names of the functions the app class has (own and inherited, App's base methods excluded). */
         methods: array(string),
-        settings: array(SettingDeclarationSchema),
+        settings: array(settingDeclaration()),
       }),
-      false: object({ v, type: literal('loaded'), ok: literal(false), error: WireErrorSchema, phase: literal(...LOAD_PHASES) }),
+      false: object({ v: version(), type: literal('loaded'), ok: literal(false), error: wireError(), phase: literal(...LOAD_PHASES) }),
     },
     okOrNot,
   ),
@@ -409,56 +419,59 @@ const RuntimeToHostSchema = messages({
    * `initialize` (and with it `extendConfiguration`) has run: the settings the app declared, posted
    * before `onEnable` runs so the host stores them first (spec 7.2).
    */
-  initialized: object({ v, type: literal('initialized'), settings: array(SettingDeclarationSchema) }),
+  initialized: object({ v: version(), type: literal('initialized'), settings: array(settingDeclaration()) }),
   result: variants(
     'ok',
     {
-      true: object({ ...resultFields, ok: literal(true), value: wire }),
-      false: object({ ...resultFields, ok: literal(false), error: WireErrorSchema }),
+      true: object({ ...resultFields(), ok: literal(true), value: wire() }),
+      false: object({ ...resultFields(), ok: literal(false), error: wireError() }),
     },
     okOrNot,
   ),
   /** The answer to a `ping`: the worker's event loop is alive. */
-  pong: object({ v, type: literal('pong'), seq: count }),
+  pong: object({ v: version(), type: literal('pong'), seq: count }),
   request: object({
-    v,
+    v: version(),
     type: literal('request'),
     /** The call this request belongs to; null when made outside any call (e.g. by a left-over timer). */
     callId: nullable(string),
     reqId: count,
     op: custom(isAccessorOp, (op) => `${JSON.stringify(op) ?? String(op)} is not a known accessor operation`),
-    args: array(wire),
+    args: array(wire()),
   }),
   log: object({
-    v,
+    v: version(),
     type: literal('log'),
     callId: nullable(string),
     level: literal(...LOG_LEVELS),
     source: literal('console', 'logger'),
-    args: array(PreviewSchema),
+    args: array(preview()),
     /** `file:line` in the app's own sources, when it can be told. */
     site: optional(string),
   }),
   /** Log lines dropped beyond the cap: a running total for the call (the latest report counts). */
-  dropped: object({ v, type: literal('dropped'), callId: nullable(string), count }),
+  dropped: object({ v: version(), type: literal('dropped'), callId: nullable(string), count }),
   /**
    * Work the call started without `await` (its accessor requests, timers, and what they chain)
    * has finished after the handler returned (spec 7.2). `waited`: some was still pending when the
    * handler returned; `intervals`: intervals it left running, which never finish and are not waited for.
    */
-  settled: object({ v, type: literal('settled'), callId: string, waited: boolean, intervals: count }),
+  settled: object({ v: version(), type: literal('settled'), callId: string, waited: boolean, intervals: count }),
 });
-export type RuntimeToHost = Infer<typeof RuntimeToHostSchema>;
+export type RuntimeToHost = Built<typeof runtimeToHost>;
 
 export type ParseResult = { ok: true; msg: RuntimeToHost } | { ok: false; problem: string };
 
+let runtimeToHostSchema: ReturnType<typeof runtimeToHost> | undefined;
+let hostToRuntimeSchema: ReturnType<typeof hostToRuntime> | undefined;
+
 /** Validates a message from a runtime. Never throws. */
 export function parseRuntimeMessage(raw: unknown): ParseResult {
-  const problem = RuntimeToHostSchema.check(raw, '');
+  const problem = (runtimeToHostSchema ??= runtimeToHost()).check(raw, '');
   return problem === null ? { ok: true, msg: raw as RuntimeToHost } : { ok: false, problem };
 }
 
 /** Validates a message from the host (the runtime's side); returns a problem description or null. Never throws. */
 export function checkHostMessage(raw: unknown): string | null {
-  return HostToRuntimeSchema.check(raw, '');
+  return (hostToRuntimeSchema ??= hostToRuntime()).check(raw, '');
 }
