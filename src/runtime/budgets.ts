@@ -22,7 +22,6 @@ interface Count {
   onExceeded: ((error: WireError) => void) | null;
 }
 
-
 export interface CallBudgets {
   /** `request` with the budgets applied: refused requests reject at once without reaching the host. */
   guard(request: CallRequest): CallRequest;

@@ -48,7 +48,6 @@ export interface AppRuntime {
 
 type LoadMsg = Extract<HostToRuntime, { type: 'load' }>;
 type CallMsg = Extract<HostToRuntime, { type: 'call' }>;
-type ResponseMsg = Extract<HostToRuntime, { type: 'response' }>;
 
 export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
   const { post, evaluate } = opts;
@@ -165,7 +164,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
           post({ v: PROTOCOL_VERSION, type: 'pong', seq: msg.seq });
           return;
         case 'response':
-          if (!requests.handleResponse(msg as ResponseMsg)) complain(`ignored a response to unknown request ${msg.reqId}`);
+          if (!requests.handleResponse(msg)) complain(`ignored a response to unknown request ${msg.reqId}`);
           else afterReturn.poke();
           return;
       }

@@ -8,7 +8,6 @@ import type { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/defin
 import type { Association } from '../../protocol/runtime-protocol.ts';
 import type { RequestFn } from './types.ts';
 
-
 /** A RocketChatAssociationRecord (getModel/getID) or a plain `{ model, id }` as sent to the host. */
 export function toAssociation(assoc: unknown): Association {
   const a = assoc as { getModel?: () => string; getID?: () => string; model?: unknown; id?: unknown } | null;

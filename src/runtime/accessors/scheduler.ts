@@ -10,7 +10,9 @@ import type { IOnetimeSchedule, IRecurringSchedule } from '@rocket.chat/apps-eng
 import type { RequestFn } from './types.ts';
 
 export function createSchedulerModify(request: RequestFn): ISchedulerModify {
-  const schedule = async (kind: 'once' | 'recurring', job: IOnetimeSchedule | IRecurringSchedule): Promise<string> => await request('scheduler.schedule', [kind, job]);
+  // The host answers the job's id.
+  const schedule = async (kind: 'once' | 'recurring', job: IOnetimeSchedule | IRecurringSchedule): Promise<string> =>
+    await request('scheduler.schedule', [kind, job]);
   return {
     scheduleOnce: (job) => schedule('once', job),
     scheduleRecurring: (job) => schedule('recurring', job),

@@ -28,7 +28,7 @@ describe('unsupported helpers', () => {
   });
 
   it('rejects with our message even when the host answers ok', async () => {
-    const ok = (async () => null) as unknown as RequestFn;
+    const ok: RequestFn = async () => null as never;
     await expect(rejectUnsupported(ok, 'X.y()')).rejects.toThrow(unsupportedMessage('X.y()'));
   });
 
