@@ -21,11 +21,6 @@ export const CALL_LIMITS = {
   errorChars: 20_000,
 } as const;
 
-/** Requests that change the world. */
-export function isWriteOp(op: string): boolean {
-  return op.startsWith('modify.') || (op.startsWith('persistence.') && !op.includes('.read')) || op === 'settings.update';
-}
-
 export const formatCount = (n: number): string => n.toLocaleString('en-US');
 
 /** Characters a logged value puts into the run log (the text of its preview). */

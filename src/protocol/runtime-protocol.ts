@@ -1,8 +1,11 @@
 /**
  * The one message protocol between the host (engine, main thread or Node) and an app runtime
- * (one worker per app). Everything that arrives from a runtime is checked with
- * {@link parseRuntimeMessage} before the host acts on it: app code runs in that worker and may
- * forge messages.
+ * (one worker per app). Each message is written once, as a schema (./schema.ts): its type is
+ * inferred from it, and its guard is {@link parseRuntimeMessage} (everything that arrives from a
+ * runtime, checked before the host acts on it: app code runs in that worker and may forge
+ * messages) or {@link checkHostMessage} (what the runtime accepts from the host). Each accessor
+ * operation is written once too, in {@link ACCESSOR_OP_SPECS}: its arguments, its result and
+ * whether it writes; the runtime's requests and the host's bridges are both typed from it.
  *
  * Flow: host sends `load`, runtime answers `loaded`. Host sends `call`; while it runs the runtime
  * may send `request`s (accessor calls: reads and writes the host answers from its world) and
@@ -13,6 +16,8 @@
  * runtime answers `pong` from its message handler, so the host knows at the call's timeout whether
  * the worker's event loop is still turning (a merely waiting app) or stuck (an endless loop).
  */
+import type { Infer, Schema } from './schema.ts';
+import { array, boolean, count, custom, isObj, lazy, literal, nullable, number, object, optional, record, string, tuple, variants, withProblem } from './schema.ts';
 import type { Wire } from './wire.ts';
 import { isWire } from './wire.ts';
 
@@ -27,64 +32,88 @@ export const RPC = {
 } as const;
 export type RpcCode = (typeof RPC)[keyof typeof RPC];
 
-export interface WireError {
-  code: RpcCode;
+// ---------------------------------------------------------------------------------------------
+// The parts of messages.
+
+// Every schema is made by a function, called when a guard is first used: a bundle that uses one
+// direction's guard (the runtime uses checkHostMessage, the host parseRuntimeMessage) leaves the
+// other direction's schemas out.
+
+/** The type of what a schema-making function's schema accepts. */
+type Built<F extends () => Schema<unknown>> = Infer<ReturnType<F>>;
+
+/** A {@link Wire} from a runtime: a base64 msgpack document (decoded to be sure). */
+const wire = () => custom(isWire, 'is not serializable data');
+/**
+ * A {@link Wire} from the host, which is trusted: not checked here (decoding it twice would cost
+ * every call and answer); a bad one fails where the runtime decodes it.
+ */
+const hostWire = () => custom((_x: unknown): _x is Wire => true, '');
+const version = () => literal(PROTOCOL_VERSION);
+
+const wireError = () => object({
+  code: literal(...Object.values(RPC)),
   /** `error.name` as the app left it (all Apps-Engine exceptions say "AppsEngineException"). */
-  name: string;
+  name: string,
   /** The constructor's name (UserNotAllowedException, TypeError, ...), or a description for non-errors. */
-  className: string;
-  message: string;
+  className: string,
+  message: string,
   /** Stack with frames rewritten to `<app file>:<line>:<column>` where they point into app code. */
-  stack?: string;
+  stack: optional(string),
   /** What was thrown when it was not an Error (a string, null, an object...). */
-  thrownKind?: 'error' | 'string' | 'null' | 'undefined' | 'object' | 'other';
+  thrownKind: optional(literal('error', 'string', 'null', 'undefined', 'object', 'other')),
   /**
    * The error was constructed without a message (`new UserNotAllowedException()`: no own `message`).
    * In Rocket.Chat's Deno runtime such an AppsEngineException cannot be sent back (spec §4).
    */
-  messageMissing?: boolean;
-}
+  messageMissing: optional(boolean),
+});
+export type WireError = Built<typeof wireError>;
 
-export interface AppDescriptor {
-  id: string;
-  name: string;
-  nameSlug: string;
-  version: string;
-  description: string;
-  requiredApiVersion: string;
-  author: { name: string; support: string; homepage?: string };
-  classFile: string;
-  iconFile?: string;
-}
+const appDescriptor = () => object({
+  id: string,
+  name: string,
+  nameSlug: string,
+  version: string,
+  description: string,
+  requiredApiVersion: string,
+  author: object({ name: string, support: string, homepage: optional(string) }),
+  classFile: string,
+  iconFile: optional(string),
+});
+export type AppDescriptor = Built<typeof appDescriptor>;
 
 /** Switches of the profile that the runtime itself must honour (spec section 8). */
-export interface RuntimeSwitches {
+const runtimeSwitches = () => object({
   /** Inputs are deep-frozen (legacy `vm`). */
-  freezeInputs: boolean;
+  freezeInputs: boolean,
   /** `room.usernames` of the runtime's Room: the array (Deno, vm) or a Promise (Node runtime, RC 8.8+). Omitted = array. */
-  roomUsernames?: 'array' | 'promise';
+  roomUsernames: optional(literal('array', 'promise')),
   /**
    * The Room's IRoom fields (and `_USERNAMES`) are own properties from the start, `undefined` until
    * the host's room fills them: the Deno runtime's class fields (Deno compiles with
    * useDefineForClassFields). A returned Room then carries every field, null where unset, to the
    * host. Omitted = only the fields the host sent are own properties.
    */
-  roomOwnFields?: boolean;
-}
+  roomOwnFields: optional(boolean),
+});
+export type RuntimeSwitches = Built<typeof runtimeSwitches>;
 
 /** How the runtime builds one argument of a listener call (mirrors the deno runtime's parseArgs). */
-export type ArgSpec =
+const argSpec = () => variants('kind', {
   /**
    * A room; `wrap` = the runtime's Room class (Pre events) whose `usernames` are `usernames`
    * (the host's `_USERNAMES`, or what the real runtime fetches through the bridge otherwise).
    */
-  | { kind: 'room'; room: Wire; wrap: boolean; usernames: string[] }
+  room: object({ kind: literal('room'), room: hostWire(), wrap: boolean, usernames: array(string) }),
   /** Join/leave context; `context.room` is wrapped with `usernames`. */
-  | { kind: 'context'; context: Wire; usernames: string[] }
-  | { kind: 'extender'; room: Wire }
-  | { kind: 'builder'; room: Wire }
-  | { kind: 'accessor'; name: 'read' | 'http' | 'persistence' | 'modify' }
-  | { kind: 'value'; value: Wire };
+  context: object({ kind: literal('context'), context: hostWire(), usernames: array(string) }),
+  extender: object({ kind: literal('extender'), room: hostWire() }),
+  builder: object({ kind: literal('builder'), room: hostWire() }),
+  accessor: object({ kind: literal('accessor'), name: literal('read', 'http', 'persistence', 'modify') }),
+  value: object({ kind: literal('value'), value: hostWire() }),
+});
+export type ArgSpec = Built<typeof argSpec>;
 
 /**
  * Sent with the `result` of a call that received an IRoomExtender or IRoomBuilder: the room object
@@ -92,33 +121,15 @@ export type ArgSpec =
  * same process) applies extender/builder changes IN PLACE to the host's object; this is how they
  * cross the boundary (spec section 8).
  */
-export interface HeldRoom {
-  room: Wire;
+const heldRoom = () => object({
+  room: wire(),
   /** True when the call returned that very object (e.g. `return builder.getRoom()` before any `setData`). */
-  returned: boolean;
-}
+  returned: boolean,
+});
+export type HeldRoom = Built<typeof heldRoom>;
 
-export type HostToRuntime =
-  | {
-      v: typeof PROTOCOL_VERSION;
-      type: 'load';
-      app: AppDescriptor;
-      files: Record<string, string>;
-      switches: RuntimeSwitches;
-      /**
-       * Set on the app's first load only (its install, spec 7.2): the runtime calls
-       * `onInstall(context, read, http, persistence, modify)` after the constructor and before
-       * initialize, as AppManager.add -> installApp does. `user` is the installing user.
-       */
-      install?: { user: Wire | null };
-    }
-  | { v: typeof PROTOCOL_VERSION; type: 'call'; callId: string; method: string; args: ArgSpec[] }
-  /** Liveness: answered at once with a `pong` of the same `seq` when the worker's event loop is free. */
-  | { v: typeof PROTOCOL_VERSION; type: 'ping'; seq: number }
-  | { v: typeof PROTOCOL_VERSION; type: 'response'; reqId: number; ok: true; value: Wire }
-  | { v: typeof PROTOCOL_VERSION; type: 'response'; reqId: number; ok: false; error: WireError };
-
-export type LogLevel = 'debug' | 'info' | 'log' | 'warn' | 'error' | 'success';
+const LOG_LEVELS = ['debug', 'info', 'log', 'warn', 'error', 'success'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** A display-only rendering of a logged value (never re-executed, never structured-cloned raw). */
 export type Preview =
@@ -138,313 +149,329 @@ export type Preview =
   | { t: 'cycle' }
   | { t: 'trunc' };
 
-export interface SettingDeclaration {
-  id: string;
-  type: string;
-  packageValue: Wire;
-  value?: Wire;
-  required: boolean;
-  public: boolean;
-  i18nLabel: string;
-  i18nDescription?: string;
-  values?: Wire;
+/** Recursive, so the type is written above and this schema is checked against it; 20 levels at most. */
+function preview(): Schema<Preview> {
+  const self: Schema<Preview> = lazy(() => cases, 20);
+  const cases: Schema<Preview> = variants('t', {
+    str: object({ t: literal('str'), v: string }),
+    num: object({ t: literal('num'), v: string }),
+    bool: object({ t: literal('bool'), v: boolean }),
+    null: object({ t: literal('null') }),
+    undef: object({ t: literal('undef') }),
+    date: object({ t: literal('date'), v: string }),
+    fn: object({ t: literal('fn'), name: string }),
+    sym: object({ t: literal('sym'), v: string }),
+    err: object({ t: literal('err'), className: string, message: string, stack: optional(string) }),
+    arr: object({ t: literal('arr'), items: array(self), more: count }),
+    obj: object({ t: literal('obj'), className: string, entries: array(tuple(string, self)), more: count }),
+    map: object({ t: literal('map'), entries: array(tuple(self, self)), more: count }),
+    set: object({ t: literal('set'), items: array(self), more: count }),
+    cycle: object({ t: literal('cycle') }),
+    trunc: object({ t: literal('trunc') }),
+  });
+  return self;
 }
+
+const settingDeclaration = () => object({
+  id: string,
+  type: string,
+  packageValue: wire(),
+  value: optional(wire()),
+  required: boolean,
+  public: boolean,
+  i18nLabel: string,
+  i18nDescription: optional(string),
+  values: optional(wire()),
+});
+export type SettingDeclaration = Built<typeof settingDeclaration>;
 
 /**
  * Where loading an app stopped: its code did not load (transpile, require, construct, initialize),
  * or `onEnable` returned false or threw (`enable`). Either way the app is not enabled (spec 7.2).
  */
-export type LoadPhase = 'transpile' | 'require' | 'construct' | 'initialize' | 'enable';
-export const LOAD_PHASES: readonly LoadPhase[] = ['transpile', 'require', 'construct', 'initialize', 'enable'];
+export const LOAD_PHASES = ['transpile', 'require', 'construct', 'initialize', 'enable'] as const;
+export type LoadPhase = (typeof LOAD_PHASES)[number];
 
 /** What a handler left behind when it returned (sent with its `result`). */
-export interface PendingWork {
-  timers: number;
-  intervals: number;
+const pendingWork = () => object({
+  timers: count,
+  intervals: count,
   /** Accessor requests still unanswered-for when the handler returned. */
-  requests: number;
+  requests: count,
+});
+export type PendingWork = Built<typeof pendingWork>;
+
+// ---------------------------------------------------------------------------------------------
+// Accessor operations: one table.
+
+/**
+ * IUser as the host's user converter builds it (RC `converters/users.ts`): what the user ops answer.
+ * The runtime hands it to apps as IUser.
+ */
+export interface AppUser {
+  id: string;
+  username: string;
+  emails: { address: string; verified: boolean }[];
+  type: string;
+  isEnabled: boolean;
+  name: string;
+  roles: string[];
+  status: string;
+  statusConnection: string;
+  utcOffset: number;
+  createdAt: Date;
+  updatedAt: Date;
+  lastLoginAt: Date;
+  appId?: string;
+  customFields?: Record<string, unknown>;
 }
 
-export type RuntimeToHost =
-  | { v: typeof PROTOCOL_VERSION; type: 'ready' }
-  | {
-      v: typeof PROTOCOL_VERSION;
-      type: 'loaded';
-      ok: true;
-      className: string;
-      /** Names of the functions the app class has (own and inherited, App's base methods excluded). */
-      methods: string[];
-      settings: SettingDeclaration[];
-    }
-  | { v: typeof PROTOCOL_VERSION; type: 'loaded'; ok: false; error: WireError; phase: LoadPhase }
+/** IRoom as the host's room converter builds it (without `usernames`, which travels separately). */
+export interface AppRoom {
+  id?: string;
+  displayName?: string;
+  slugifiedName: string;
+  type: string;
+  /** Absent for a direct message (RC creates DMs without an owner). */
+  creator?: AppUser;
+  userIds?: string[];
+  isDefault?: boolean;
+  isReadOnly?: boolean;
+  displaySystemMessages?: boolean;
+  messageCount?: number;
+  createdAt?: Date;
+  updatedAt?: Date;
+  lastModifiedAt?: Date;
+  description?: string;
+  customFields?: Record<string, unknown>;
+  teamId?: string;
+  isTeamMain?: boolean;
+  parentRoom?: AppRoom;
+  isFederated?: boolean;
+  federation?: unknown;
+}
+
+/** A persistence association as sent to the host (a RocketChatAssociationRecord's model and id). */
+export interface Association {
+  model: string;
+  id: string;
+}
+
+/** One accessor operation: whether it writes, and (as types only) its arguments and its result. */
+interface OpSpec<Args extends unknown[], Result> {
+  readonly writes: boolean;
+  readonly args?: Args;
+  readonly result?: Result;
+}
+const reads = <Args extends unknown[], Result>(): OpSpec<Args, Result> => ({ writes: false });
+const writes = <Args extends unknown[], Result>(): OpSpec<Args, Result> => ({ writes: true });
+
+/**
+ * Every accessor call an app can make. The app-side objects (src/runtime/accessors) turn
+ * Apps-Engine accessor methods into these; the host bridges (src/engine/bridges, `BridgeTable`)
+ * answer them. Arguments and results cross as {@link Wire} (msgpack): the types are what the
+ * runtime sends and what the bridge returns (the runtime receives it as {@link AccessorAnswer}:
+ * `undefined` arrives as null). Objects an app built (messages, rooms, jobs, options) are `object`:
+ * the bridges read their fields defensively. `writes`: the op changes the world (the trace marks
+ * it; the per-call write budget counts it).
+ */
+const ACCESSOR_OP_SPECS = {
+  // environment: app settings (IAppSettingsRead) and server settings
+  'settings.getById': reads<[id: string], object | undefined>(),
+  'settings.getValueById': reads<[id: string], unknown>(),
+  'settings.update': writes<[setting: { id: string; value: unknown }], void>(),
+  'serverSettings.getOneById': reads<[id: string], object>(),
+  'serverSettings.getValueById': reads<[id: string], unknown>(),
+  // users (IUserRead)
+  'user.getById': reads<[id: string], AppUser | undefined>(),
+  'user.getByUsername': reads<[username: string], AppUser | undefined>(),
+  /** null = the calling app. */
+  'user.getAppUser': reads<[appId: string | null], AppUser | undefined>(),
+  // rooms (IRoomRead)
+  'room.getById': reads<[id: string], AppRoom | undefined>(),
+  'room.getByName': reads<[name: string], AppRoom | undefined>(),
+  'room.getCreatorUserById': reads<[id: string], AppUser | undefined>(),
+  'room.getCreatorUserByName': reads<[name: string], AppUser | undefined>(),
+  /** null for a member whose user record is gone. */
+  'room.getMembers': reads<[roomId: string], (AppUser | null)[]>(),
+  'room.getDirectByUsernames': reads<[usernames: string[]], AppRoom | undefined>(),
+  'room.getOwners': reads<[roomId: string], AppUser[]>(),
+  /** IMessageRaw objects. */
+  'room.getMessages': reads<[roomId: string, options: object], object[]>(),
+  // messages (IMessageRead): an IMessage
+  'message.getById': reads<[id: string], object | undefined>(),
+  // persistence (IPersistenceRead / IPersistence): records are the app's data (any `typeof 'object'`)
+  'persistence.read': reads<[id: string], unknown>(),
+  'persistence.readByAssociations': reads<[associations: Association[]], unknown[]>(),
+  /** The new record's id. */
+  'persistence.create': writes<[data: unknown, associations: Association[]], string>(),
+  'persistence.update': writes<[id: string, data: unknown, upsert: boolean], string>(),
+  'persistence.updateByAssociations': writes<[associations: Association[], data: unknown, upsert: boolean], string>(),
+  /** The removed record's data, or undefined. */
+  'persistence.remove': writes<[id: string], unknown>(),
+  'persistence.removeByAssociations': writes<[associations: Association[]], unknown[] | undefined>(),
+  // http (IHttp): method, url, options (IHttpRequest); answers an IHttpResponse
+  'http.request': reads<[method: string, url: string, options: object], object>(),
+  // modify: creator / updater / deleter / notifier. `kind` says what the builder built.
+  /** The created message's or room's id. */
+  'modify.creator.finish': writes<[kind: 'message' | 'room' | 'discussion', data: object], string>(),
+  /** The room to build over (a read). */
+  'modify.updater.room': reads<[roomId: string], AppRoom | undefined>(),
+  'modify.updater.finish': writes<[kind: 'message' | 'room', data: object], void>(),
+  'modify.deleter.deleteRoom': writes<[roomId: string], void>(),
+  'modify.deleter.deleteMessage': writes<[messageId: string | null], void>(),
+  'modify.deleter.removeUsersFromRoom': writes<[roomId: string, usernames: string[]], void>(),
+  'modify.notifier.notifyUser': writes<[user: object, message: object], void>(),
+  'modify.notifier.notifyRoom': writes<[room: object, message: object], void>(),
+  // scheduler (ISchedulerModify): recorded and answered, never run (accessors/scheduler.ts)
+  /** The job's id. */
+  'scheduler.schedule': reads<[kind: 'once' | 'recurring', job: object], string>(),
+  /** null = every job of the app. */
+  'scheduler.cancel': reads<[jobId: string | null], void>(),
+  /** Any Apps-Engine accessor method hookscope does not simulate: the host answers with a clear error. */
+  'unsupported': reads<[what: string], never>(),
+} satisfies Record<string, { readonly writes: boolean }>;
+
+type Specs = typeof ACCESSOR_OP_SPECS;
+export type AccessorOp = keyof Specs;
+/** Each op's arguments. */
+export type AccessorOps = { [Op in AccessorOp]: Specs[Op] extends OpSpec<infer Args, unknown> ? Args : never };
+/** Each op's result, as the host's bridge returns it. */
+export type AccessorResults = { [Op in AccessorOp]: Specs[Op] extends OpSpec<unknown[], infer Result> ? Result : never };
+/** What the runtime receives for an op (after msgpack: `undefined` is null). */
+export type AccessorAnswer<Op extends AccessorOp> = AccessorResults[Op] extends infer R ? (R extends undefined ? null : R) : never;
+
+export const ACCESSOR_OPS = Object.keys(ACCESSOR_OP_SPECS) as AccessorOp[];
+
+/** Ops that change the world (the trace marks them as writes; the runtime's write budget counts them). */
+export function isWriteOp(op: AccessorOp): boolean {
+  return ACCESSOR_OP_SPECS[op].writes;
+}
+
+const isAccessorOp = (x: unknown): x is AccessorOp => typeof x === 'string' && Object.prototype.hasOwnProperty.call(ACCESSOR_OP_SPECS, x);
+
+// ---------------------------------------------------------------------------------------------
+// The messages.
+
+/** Messages of one direction, told apart by `type`; a case's problems start with its type. */
+function messages<C extends Record<string, Schema<unknown>>>(cases: C): Schema<Infer<C[keyof C]>> {
+  const byType = variants('type', cases, (_p, type) => `unknown message type ${JSON.stringify(type)}`);
+  return {
+    check(x) {
+      if (!isObj(x)) return 'message is not an object';
+      if (x['v'] !== PROTOCOL_VERSION) return `unsupported protocol version ${JSON.stringify(x['v'])}`;
+      return byType.check(x, String(x['type']));
+    },
+  };
+}
+
+const okOrNot = (p: string): string => `${p}.ok is not a boolean`;
+
+const hostToRuntime = () => messages({
+  load: object({
+    v: version(),
+    type: literal('load'),
+    app: appDescriptor(),
+    files: record(string),
+    switches: runtimeSwitches(),
+    /**
+     * Set on the app's first load only (its install, spec 7.2): the runtime calls
+     * `onInstall(context, read, http, persistence, modify)` after the constructor and before
+     * initialize, as AppManager.add -> installApp does. `user` is the installing user.
+     */
+    install: optional(object({ user: nullable(string) })),
+  }),
+  call: object({ v: version(), type: literal('call'), callId: string, method: string, args: withProblem(array(argSpec()), 'call.args is malformed') }),
+  /** Liveness: answered at once with a `pong` of the same `seq` when the worker's event loop is free. */
+  ping: object({ v: version(), type: literal('ping'), seq: number }),
+  response: variants(
+    'ok',
+    {
+      true: object({ v: version(), type: literal('response'), reqId: number, ok: literal(true), value: hostWire() }),
+      false: object({ v: version(), type: literal('response'), reqId: number, ok: literal(false), error: wireError() }),
+    },
+    okOrNot,
+  ),
+});
+export type HostToRuntime = Built<typeof hostToRuntime>;
+
+const resultFields = () => ({ v: version(), type: literal('result'), callId: string, held: optional(heldRoom()), pending: pendingWork() });
+
+const runtimeToHost = () => messages({
+  ready: object({ v: version(), type: literal('ready') }),
+  loaded: variants(
+    'ok',
+    {
+      true: object({
+        v: version(),
+        type: literal('loaded'),
+        ok: literal(true),
+        className: string,
+        /** Names of the functions the app class has (own and inherited, App's base methods excluded). */
+        methods: array(string),
+        settings: array(settingDeclaration()),
+      }),
+      false: object({ v: version(), type: literal('loaded'), ok: literal(false), error: wireError(), phase: literal(...LOAD_PHASES) }),
+    },
+    okOrNot,
+  ),
   /**
    * `initialize` (and with it `extendConfiguration`) has run: the settings the app declared, posted
    * before `onEnable` runs so the host stores them first (spec 7.2).
    */
-  | { v: typeof PROTOCOL_VERSION; type: 'initialized'; settings: SettingDeclaration[] }
-  | { v: typeof PROTOCOL_VERSION; type: 'result'; callId: string; ok: true; value: Wire; held?: HeldRoom; pending: PendingWork }
-  | { v: typeof PROTOCOL_VERSION; type: 'result'; callId: string; ok: false; error: WireError; held?: HeldRoom; pending: PendingWork }
+  initialized: object({ v: version(), type: literal('initialized'), settings: array(settingDeclaration()) }),
+  result: variants(
+    'ok',
+    {
+      true: object({ ...resultFields(), ok: literal(true), value: wire() }),
+      false: object({ ...resultFields(), ok: literal(false), error: wireError() }),
+    },
+    okOrNot,
+  ),
   /** The answer to a `ping`: the worker's event loop is alive. */
-  | { v: typeof PROTOCOL_VERSION; type: 'pong'; seq: number }
-  | {
-      v: typeof PROTOCOL_VERSION;
-      type: 'request';
-      /** The call this request belongs to; null when made outside any call (e.g. by a left-over timer). */
-      callId: string | null;
-      reqId: number;
-      op: AccessorOp;
-      args: Wire[];
-    }
-  | {
-      v: typeof PROTOCOL_VERSION;
-      type: 'log';
-      callId: string | null;
-      level: LogLevel;
-      source: 'console' | 'logger';
-      args: Preview[];
-      /** `file:line` in the app's own sources, when it can be told. */
-      site?: string;
-    }
+  pong: object({ v: version(), type: literal('pong'), seq: count }),
+  request: object({
+    v: version(),
+    type: literal('request'),
+    /** The call this request belongs to; null when made outside any call (e.g. by a left-over timer). */
+    callId: nullable(string),
+    reqId: count,
+    op: custom(isAccessorOp, (op) => `${JSON.stringify(op) ?? String(op)} is not a known accessor operation`),
+    args: array(wire()),
+  }),
+  log: object({
+    v: version(),
+    type: literal('log'),
+    callId: nullable(string),
+    level: literal(...LOG_LEVELS),
+    source: literal('console', 'logger'),
+    args: array(preview()),
+    /** `file:line` in the app's own sources, when it can be told. */
+    site: optional(string),
+  }),
   /** Log lines dropped beyond the cap: a running total for the call (the latest report counts). */
-  | { v: typeof PROTOCOL_VERSION; type: 'dropped'; callId: string | null; count: number }
+  dropped: object({ v: version(), type: literal('dropped'), callId: nullable(string), count }),
   /**
    * Work the call started without `await` (its accessor requests, timers, and what they chain)
    * has finished after the handler returned (spec 7.2). `waited`: some was still pending when the
    * handler returned; `intervals`: intervals it left running, which never finish and are not waited for.
    */
-  | { v: typeof PROTOCOL_VERSION; type: 'settled'; callId: string; waited: boolean; intervals: number };
-
-/**
- * Every accessor call an app can make, as `op: [arguments]`. The app-side objects (src/runtime)
- * turn Apps-Engine accessor methods into these; the host bridges (src/engine/bridges) answer them.
- * Arguments and results cross as {@link Wire} (msgpack); these types are what they decode to.
- * Results: rooms and users in the Apps-Engine shape (IRoom, IUser).
- */
-export type Plain = null | boolean | number | string | Date | Uint8Array | Plain[] | { [key: string]: Plain };
-
-export interface AccessorOps {
-  // environment: app settings (IAppSettingsRead) and server settings
-  'settings.getById': [id: string];
-  'settings.getValueById': [id: string];
-  'settings.update': [setting: Plain];
-  'serverSettings.getOneById': [id: string];
-  'serverSettings.getValueById': [id: string];
-  // users (IUserRead)
-  'user.getById': [id: string];
-  'user.getByUsername': [username: string];
-  'user.getAppUser': [appId: string | null];
-  // rooms (IRoomRead)
-  'room.getById': [id: string];
-  'room.getByName': [name: string];
-  'room.getCreatorUserById': [id: string];
-  'room.getCreatorUserByName': [name: string];
-  'room.getMembers': [roomId: string];
-  'room.getDirectByUsernames': [usernames: string[]];
-  'room.getOwners': [roomId: string];
-  'room.getMessages': [roomId: string, options: Plain];
-  // messages (IMessageRead)
-  'message.getById': [id: string];
-  // persistence (IPersistenceRead / IPersistence); associations are { model, id }
-  'persistence.read': [id: string];
-  'persistence.readByAssociations': [associations: Plain];
-  'persistence.create': [data: Plain, associations: Plain];
-  'persistence.update': [id: string, data: Plain, upsert: boolean];
-  'persistence.updateByAssociations': [associations: Plain, data: Plain, upsert: boolean];
-  'persistence.remove': [id: string];
-  'persistence.removeByAssociations': [associations: Plain];
-  // http (IHttp): method, url, options (IHttpRequest)
-  'http.request': [method: string, url: string, options: Plain];
-  // modify: creator / updater / deleter / notifier. `kind` says what the builder built.
-  'modify.creator.finish': [kind: 'message' | 'room' | 'discussion', data: Plain];
-  'modify.updater.room': [roomId: string];
-  'modify.updater.finish': [kind: 'message' | 'room', data: Plain];
-  'modify.deleter.deleteRoom': [roomId: string];
-  'modify.deleter.deleteMessage': [messageId: string];
-  'modify.deleter.removeUsersFromRoom': [roomId: string, usernames: string[]];
-  'modify.notifier.notifyUser': [user: Plain, message: Plain];
-  'modify.notifier.notifyRoom': [room: Plain, message: Plain];
-  // scheduler (ISchedulerModify): recorded and answered, never run (accessors/scheduler.ts)
-  'scheduler.schedule': [kind: 'once' | 'recurring', job: Plain];
-  'scheduler.cancel': [jobId: string | null];
-  /** Any Apps-Engine accessor method hookscope does not simulate: the host answers with a clear error. */
-  'unsupported': [what: string];
-}
-export type AccessorOp = keyof AccessorOps;
-
-export const ACCESSOR_OPS: readonly AccessorOp[] = [
-  'settings.getById',
-  'settings.getValueById',
-  'settings.update',
-  'serverSettings.getOneById',
-  'serverSettings.getValueById',
-  'user.getById',
-  'user.getByUsername',
-  'user.getAppUser',
-  'room.getById',
-  'room.getByName',
-  'room.getCreatorUserById',
-  'room.getCreatorUserByName',
-  'room.getMembers',
-  'room.getDirectByUsernames',
-  'room.getOwners',
-  'room.getMessages',
-  'message.getById',
-  'persistence.read',
-  'persistence.readByAssociations',
-  'persistence.create',
-  'persistence.update',
-  'persistence.updateByAssociations',
-  'persistence.remove',
-  'persistence.removeByAssociations',
-  'http.request',
-  'modify.creator.finish',
-  'modify.updater.room',
-  'modify.updater.finish',
-  'modify.deleter.deleteRoom',
-  'modify.deleter.deleteMessage',
-  'modify.deleter.removeUsersFromRoom',
-  'modify.notifier.notifyUser',
-  'modify.notifier.notifyRoom',
-  'scheduler.schedule',
-  'scheduler.cancel',
-  'unsupported',
-];
-
-/** Ops that change the world (the trace marks them as writes). */
-export function isWriteOp(op: AccessorOp): boolean {
-  return (
-    op.startsWith('modify.') && op !== 'modify.updater.room'
-  ) || (op.startsWith('persistence.') && !op.startsWith('persistence.read')) || op === 'settings.update';
-}
-
-// ---------------------------------------------------------------------------------------------
-// Runtime guards for messages arriving from the sandbox.
+  settled: object({ v: version(), type: literal('settled'), callId: string, waited: boolean, intervals: count }),
+});
+export type RuntimeToHost = Built<typeof runtimeToHost>;
 
 export type ParseResult = { ok: true; msg: RuntimeToHost } | { ok: false; problem: string };
 
-const LEVELS: readonly string[] = ['debug', 'info', 'log', 'warn', 'error', 'success'];
-const CODES: readonly number[] = Object.values(RPC);
-
-function isObj(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-const isStr = (x: unknown): x is string => typeof x === 'string';
-const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
-
-function checkError(e: unknown): string | null {
-  if (!isObj(e)) return 'error is not an object';
-  if (!CODES.includes(e['code'] as number)) return `error.code ${String(e['code'])} is not a known JSON-RPC code`;
-  for (const k of ['name', 'className', 'message'] as const) if (!isStr(e[k])) return `error.${k} is not a string`;
-  if (e['stack'] !== undefined && !isStr(e['stack'])) return 'error.stack is not a string';
-  if (e['messageMissing'] !== undefined && typeof e['messageMissing'] !== 'boolean') return 'error.messageMissing is not a boolean';
-  return null;
-}
-
-function checkPreview(p: unknown, depth = 0): boolean {
-  if (depth > 20 || !isObj(p) || !isStr(p['t'])) return false;
-  switch (p['t']) {
-    case 'str':
-    case 'num':
-    case 'date':
-    case 'sym':
-      return isStr(p['v']);
-    case 'bool':
-      return typeof p['v'] === 'boolean';
-    case 'null':
-    case 'undef':
-    case 'cycle':
-    case 'trunc':
-      return true;
-    case 'fn':
-      return isStr(p['name']);
-    case 'err':
-      return isStr(p['className']) && isStr(p['message']);
-    case 'arr':
-    case 'set':
-      return Array.isArray(p['items']) && p['items'].every((i) => checkPreview(i, depth + 1)) && isCount(p['more']);
-    case 'obj':
-      return (
-        isStr(p['className']) &&
-        Array.isArray(p['entries']) &&
-        p['entries'].every((e) => Array.isArray(e) && isStr(e[0]) && checkPreview(e[1], depth + 1)) &&
-        isCount(p['more'])
-      );
-    case 'map':
-      return (
-        Array.isArray(p['entries']) &&
-        p['entries'].every((e) => Array.isArray(e) && checkPreview(e[0], depth + 1) && checkPreview(e[1], depth + 1)) &&
-        isCount(p['more'])
-      );
-    default:
-      return false;
-  }
-}
+let runtimeToHostSchema: ReturnType<typeof runtimeToHost> | undefined;
+let hostToRuntimeSchema: ReturnType<typeof hostToRuntime> | undefined;
 
 /** Validates a message from a runtime. Never throws. */
 export function parseRuntimeMessage(raw: unknown): ParseResult {
-  const bad = (problem: string): ParseResult => ({ ok: false, problem });
-  if (!isObj(raw)) return bad('message is not an object');
-  if (raw['v'] !== PROTOCOL_VERSION) return bad(`unsupported protocol version ${JSON.stringify(raw['v'])}`);
-  const msg = raw as unknown as RuntimeToHost;
-  switch (raw['type']) {
-    case 'ready':
-      return { ok: true, msg };
-    case 'loaded':
-      if (raw['ok'] === true) {
-        if (!isStr(raw['className'])) return bad('loaded.className is not a string');
-        if (!Array.isArray(raw['methods']) || !raw['methods'].every(isStr)) return bad('loaded.methods is not a string list');
-        if (!Array.isArray(raw['settings']) || !raw['settings'].every((s) => isObj(s) && isStr(s['id']) && isWire(s['packageValue'])))
-          return bad('loaded.settings is malformed');
-        return { ok: true, msg };
-      }
-      if (raw['ok'] === false) {
-        const problem = checkError(raw['error']);
-        if (problem) return bad(`loaded: ${problem}`);
-        if (!LOAD_PHASES.includes(raw['phase'] as LoadPhase)) return bad('loaded.phase is unknown');
-        return { ok: true, msg };
-      }
-      return bad('loaded.ok is not a boolean');
-    case 'initialized':
-      if (!Array.isArray(raw['settings']) || !raw['settings'].every((s) => isObj(s) && isStr(s['id']) && isWire(s['packageValue'])))
-        return bad('initialized.settings is malformed');
-      return { ok: true, msg };
-    case 'result':
-      if (!isStr(raw['callId'])) return bad('result.callId is not a string');
-      if (raw['held'] !== undefined && !(isObj(raw['held']) && isWire(raw['held']['room']) && typeof raw['held']['returned'] === 'boolean'))
-        return bad('result.held is malformed');
-      {
-        const p = raw['pending'];
-        if (!isObj(p) || !isCount(p['timers']) || !isCount(p['intervals']) || !isCount(p['requests'])) return bad('result.pending counts are malformed');
-      }
-      if (raw['ok'] === true) return isWire(raw['value']) ? { ok: true, msg } : bad('result.value is not serializable data');
-      if (raw['ok'] === false) {
-        const problem = checkError(raw['error']);
-        return problem ? bad(`result: ${problem}`) : { ok: true, msg };
-      }
-      return bad('result.ok is not a boolean');
-    case 'request':
-      if (raw['callId'] !== null && !isStr(raw['callId'])) return bad('request.callId is not a string or null');
-      if (!isCount(raw['reqId'])) return bad('request.reqId is not a non-negative integer');
-      if (!ACCESSOR_OPS.includes(raw['op'] as AccessorOp)) return bad(`request.op ${JSON.stringify(raw['op'])} is not a known accessor operation`);
-      if (!Array.isArray(raw['args']) || !raw['args'].every((a) => isWire(a))) return bad('request.args is not serializable data');
-      return { ok: true, msg };
-    case 'log':
-      if (raw['callId'] !== null && !isStr(raw['callId'])) return bad('log.callId is not a string or null');
-      if (!LEVELS.includes(raw['level'] as string)) return bad(`log.level ${JSON.stringify(raw['level'])} is unknown`);
-      if (raw['source'] !== 'console' && raw['source'] !== 'logger') return bad('log.source is unknown');
-      if (!Array.isArray(raw['args']) || !raw['args'].every((a) => checkPreview(a))) return bad('log.args is malformed');
-      if (raw['site'] !== undefined && !isStr(raw['site'])) return bad('log.site is not a string');
-      return { ok: true, msg };
-    case 'dropped':
-      if (raw['callId'] !== null && !isStr(raw['callId'])) return bad('dropped.callId is not a string or null');
-      return isCount(raw['count']) ? { ok: true, msg } : bad('dropped.count is not a count');
-    case 'settled':
-      if (!isStr(raw['callId'])) return bad('settled.callId is not a string');
-      if (typeof raw['waited'] !== 'boolean' || !isCount(raw['intervals'])) return bad('settled is malformed');
-      return { ok: true, msg };
-    case 'pong':
-      return isCount(raw['seq']) ? { ok: true, msg } : bad('pong.seq is not a count');
-    default:
-      return bad(`unknown message type ${JSON.stringify(raw['type'])}`);
-  }
+  const problem = (runtimeToHostSchema ??= runtimeToHost()).check(raw, '');
+  return problem === null ? { ok: true, msg: raw as RuntimeToHost } : { ok: false, problem };
+}
+
+/** Validates a message from the host (the runtime's side); returns a problem description or null. Never throws. */
+export function checkHostMessage(raw: unknown): string | null {
+  return (hostToRuntimeSchema ??= hostToRuntime()).check(raw, '');
 }

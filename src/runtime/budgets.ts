@@ -5,8 +5,9 @@
  * answered (left-over timers) and, beyond the late budget, stops its intervals.
  */
 import type { AccessorOp, WireError } from '../protocol/runtime-protocol.ts';
-import { RPC } from '../protocol/runtime-protocol.ts';
-import { CALL_LIMITS, formatCount, isWriteOp } from '../protocol/call-limits.ts';
+import type { CallRequest } from './requests.ts';
+import { RPC, isWriteOp } from '../protocol/runtime-protocol.ts';
+import { CALL_LIMITS, formatCount } from '../protocol/call-limits.ts';
 import { plainError } from './errors.ts';
 
 export type Limits = { -readonly [K in keyof typeof CALL_LIMITS]: number };
@@ -21,11 +22,9 @@ interface Count {
   onExceeded: ((error: WireError) => void) | null;
 }
 
-type Request = (callId: string | null, op: AccessorOp, args: unknown[]) => Promise<unknown>;
-
 export interface CallBudgets {
   /** `request` with the budgets applied: refused requests reject at once without reaching the host. */
-  guard(request: Request): Request;
+  guard(request: CallRequest): CallRequest;
   /** Resolves with the error that ended the call when it goes over a budget (never otherwise). */
   exceeded(callId: string): Promise<WireError>;
   /** The call answered: what it does from now on is late activity. */

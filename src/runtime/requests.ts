@@ -2,7 +2,7 @@
  * Accessor request/response plumbing: an app's `await read.getRoomReader().getById(id)` becomes a
  * `request` message; the host's `response` settles it.
  */
-import type { AccessorOp, HostToRuntime, RuntimeToHost } from '../protocol/runtime-protocol.ts';
+import type { AccessorAnswer, AccessorOp, AccessorOps, HostToRuntime, RuntimeToHost } from '../protocol/runtime-protocol.ts';
 import { PROTOCOL_VERSION } from '../protocol/runtime-protocol.ts';
 import type { Wire } from '../protocol/wire.ts';
 import { decodeWire, encodeWire } from '../protocol/wire.ts';
@@ -16,8 +16,11 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** One accessor request of a call, typed by the op table (src/protocol): arguments and answer. */
+export type CallRequest = <Op extends AccessorOp>(callId: string | null, op: Op, args: AccessorOps[Op]) => Promise<AccessorAnswer<Op>>;
+
 export interface Requests {
-  request(callId: string | null, op: AccessorOp, args: unknown[]): Promise<unknown>;
+  request: CallRequest;
   /** Settles the request a response answers; false if no such request is waiting. */
   handleResponse(msg: ResponseMsg): boolean;
   /** Requests of this call still unanswered. */
@@ -29,10 +32,11 @@ export function createRequests(post: (msg: RuntimeToHost) => void, ctx: CallCont
   const pending = new Map<number, Pending>();
 
   return {
-    request(callId, op, args) {
+    request<Op extends AccessorOp>(callId: string | null, op: Op, args: AccessorOps[Op]): Promise<AccessorAnswer<Op>> {
+      const list: readonly unknown[] = args;
       let wireArgs: Wire[];
       try {
-        wireArgs = args.map((a) => encodeWire(a));
+        wireArgs = list.map((a) => encodeWire(a));
       } catch (e) {
         return Promise.reject(new Error(`Cannot send the arguments of ${op} to the host: ${e instanceof Error ? e.message : String(e)}`));
       }
@@ -45,7 +49,8 @@ export function createRequests(post: (msg: RuntimeToHost) => void, ctx: CallCont
       return settled.then(
         (value) => {
           ctx.current = callId;
-          return value;
+          // The host's bridge for `op` answered it (BridgeTable is typed by the same op table).
+          return value as AccessorAnswer<Op>;
         },
         (error: unknown) => {
           ctx.current = callId;

@@ -11,9 +11,9 @@
  * keeps one AppAccessors per app): a request belongs to the call running when it is made
  * (`ctx.current`, which every entry point sets: call, response, timer).
  */
-import type { AccessorOp, ArgSpec, HostToRuntime, RuntimeToHost } from '../protocol/runtime-protocol.ts';
+import type { HostToRuntime, RuntimeToHost } from '../protocol/runtime-protocol.ts';
 import { decodeWire } from '../protocol/wire.ts';
-import { PROTOCOL_VERSION, RPC } from '../protocol/runtime-protocol.ts';
+import { PROTOCOL_VERSION, RPC, checkHostMessage } from '../protocol/runtime-protocol.ts';
 import { createAccessors } from './accessors/index.ts';
 import type { AccessorSet } from './accessors/index.ts';
 import { loadApp } from './app-loader.ts';
@@ -48,39 +48,6 @@ export interface AppRuntime {
 
 type LoadMsg = Extract<HostToRuntime, { type: 'load' }>;
 type CallMsg = Extract<HostToRuntime, { type: 'call' }>;
-type ResponseMsg = Extract<HostToRuntime, { type: 'response' }>;
-
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const ARG_KINDS = ['room', 'context', 'extender', 'builder', 'accessor', 'value'];
-
-/** Shape guard of what arrives from the host; returns a problem description or null. */
-export function checkHostMessage(raw: unknown): string | null {
-  if (!isObj(raw)) return 'message is not an object';
-  if (raw['v'] !== PROTOCOL_VERSION) return `unsupported protocol version ${JSON.stringify(raw['v'])}`;
-  switch (raw['type']) {
-    case 'load': {
-      const app = raw['app'];
-      if (!isObj(app) || typeof app['id'] !== 'string' || typeof app['classFile'] !== 'string') return 'load.app is malformed';
-      if (!isObj(raw['files']) || !Object.values(raw['files']).every((f) => typeof f === 'string')) return 'load.files is not a map of sources';
-      if (!isObj(raw['switches'])) return 'load.switches is missing';
-      if (raw['install'] !== undefined && !(isObj(raw['install']) && (raw['install']['user'] === null || typeof raw['install']['user'] === 'string'))) return 'load.install is malformed';
-      return null;
-    }
-    case 'call': {
-      if (typeof raw['callId'] !== 'string' || typeof raw['method'] !== 'string') return 'call.callId or call.method is not a string';
-      const args = raw['args'];
-      if (!Array.isArray(args) || !args.every((a) => isObj(a) && ARG_KINDS.includes(a['kind'] as string))) return 'call.args is malformed';
-      return null;
-    }
-    case 'response':
-      if (typeof raw['reqId'] !== 'number' || typeof raw['ok'] !== 'boolean') return 'response is malformed';
-      return null;
-    case 'ping':
-      return typeof raw['seq'] === 'number' ? null : 'ping.seq is not a number';
-    default:
-      return `unknown message type ${JSON.stringify(raw['type'])}`;
-  }
-}
 
 export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
   const { post, evaluate } = opts;
@@ -127,7 +94,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     ctx.current = null;
     capture.begin(null);
     // `this.getAccessors()` requests belong to whatever call is current when they are made.
-    const accessors = createAccessors((op: AccessorOp, args: unknown[]) => request(ctx.current, op, args), msg.app);
+    const accessors = createAccessors((op, args) => request(ctx.current, op, args), msg.app);
     const outcome = await loadApp({
       app: msg.app,
       files: msg.files,
@@ -159,9 +126,9 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     ctx.current = callId;
     capture.begin(callId);
     capture.logger.setMethod(method);
-    const accessors: AccessorSet = createAccessors((op: AccessorOp, args: unknown[]) => request(callId, op, args), descriptor);
+    const accessors: AccessorSet = createAccessors((op, args) => request(callId, op, args), descriptor);
     // A call that goes over a budget is answered at once with what was cut; its code may run on.
-    const outcome = await Promise.race([executeCall({ app, method, args: msg.args as ArgSpec[], accessors, freezeInputs, roomUsernames, roomOwnFields }), budgets.exceeded(callId).then((error): CallOutcome => ({ ok: false, error }))]);
+    const outcome = await Promise.race([executeCall({ app, method, args: msg.args, accessors, freezeInputs, roomUsernames, roomOwnFields }), budgets.exceeded(callId).then((error): CallOutcome => ({ ok: false, error }))]);
     budgets.answered(callId);
     const held = outcome.held ? { held: outcome.held } : {};
     // One post per call: the result carries what the handler left behind.
@@ -197,7 +164,7 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
           post({ v: PROTOCOL_VERSION, type: 'pong', seq: msg.seq });
           return;
         case 'response':
-          if (!requests.handleResponse(msg as ResponseMsg)) complain(`ignored a response to unknown request ${msg.reqId}`);
+          if (!requests.handleResponse(msg)) complain(`ignored a response to unknown request ${msg.reqId}`);
           else afterReturn.poke();
           return;
       }

@@ -84,7 +84,7 @@ describe('per-call budgets', () => {
   it('late requests of a left-over timer are capped and its intervals stopped', async () => {
     const stopped: string[] = [];
     const budgets = createCallBudgets((id) => stopped.push(id), { ...CALL_LIMITS, lateRequests: 3 });
-    const request = budgets.guard(() => Promise.resolve('ok'));
+    const request = budgets.guard(() => Promise.resolve('ok' as never));
     budgets.answered('c1');
     const answers = await Promise.allSettled([1, 2, 3, 4, 5].map(() => request('c1', 'room.getById', ['x'])));
     expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'rejected']);

@@ -2,7 +2,8 @@
  * The host side of accessor calls: one handler per {@link AccessorOp}, and the dispatcher the
  * host calls for every `request` from an app runtime. Handlers take decoded plain arguments and
  * return plain values (the caller encodes them); a {@link BridgeError} reaches the app as an
- * Error with its message.
+ * Error with its message. The table is a `BridgeTable`: the protocol's op table gives each
+ * handler its arguments and result type, so an op without a handler does not compile.
  */
 import type { AccessorOp, AccessorOps } from '../../protocol/runtime-protocol.ts';
 import type { BridgeContext, BridgeHandler, BridgeTable } from './types.ts';

@@ -14,6 +14,7 @@ export function schedule(ctx: BridgeContext, kind: unknown, job: unknown): strin
   return ctx.env.ids.next('job');
 }
 
-export function cancel(_ctx: BridgeContext, jobId: unknown): void {
+export function cancel(_ctx: BridgeContext, jobId: unknown): undefined {
   if (jobId !== null && typeof jobId !== 'string') throw new BridgeError('Invalid job id.');
+  return undefined;
 }

@@ -2,7 +2,7 @@
  * The host side of accessor calls: each {@link AccessorOp} an app sends is answered by a bridge
  * handler from the world (as RC's `apps/meteor/app/apps/server/bridges/` do).
  */
-import type { AccessorOp, AccessorOps } from '../../protocol/runtime-protocol.ts';
+import type { AccessorOp, AccessorOps, AccessorResults } from '../../protocol/runtime-protocol.ts';
 import type { EngineEnv } from '../env.ts';
 import type { WorldStore } from '../world/store.ts';
 import type { WorldRoom } from '../world/types.ts';
@@ -56,6 +56,7 @@ export class BridgeError extends Error {
   override readonly name = 'Error';
 }
 
-export type BridgeHandler<Op extends AccessorOp> = (ctx: BridgeContext, ...args: AccessorOps[Op]) => unknown;
+/** The host's answer to one op: its arguments and its result as the op table says (src/protocol). */
+export type BridgeHandler<Op extends AccessorOp> = (ctx: BridgeContext, ...args: AccessorOps[Op]) => AccessorResults[Op] | Promise<AccessorResults[Op]>;
 
 export type BridgeTable = { [Op in AccessorOp]: BridgeHandler<Op> };

@@ -3,53 +3,13 @@
  * IUser), after RC `apps/meteor/app/apps/server/converters/rooms.ts` and `users.ts`, and the
  * merge of an Extend/Modify result back into a room being created (spec section 6).
  */
+import type { AppRoom, AppUser } from '../../protocol/runtime-protocol.ts';
 import type { WorldRoom, WorldUser } from './types.ts';
 import { ownValue } from '../own-keys.ts';
 import type { WorldStore } from './store.ts';
 
-/** IUser as the converter builds it. */
-export interface AppUser {
-  id: string;
-  username: string;
-  emails: { address: string; verified: boolean }[];
-  type: string;
-  isEnabled: boolean;
-  name: string;
-  roles: string[];
-  status: string;
-  statusConnection: string;
-  utcOffset: number;
-  createdAt: Date;
-  updatedAt: Date;
-  lastLoginAt: Date;
-  appId?: string;
-  customFields?: Record<string, unknown>;
-}
-
-/** IRoom as the converter builds it (without `usernames`, which travels separately). */
-export interface AppRoom {
-  id?: string;
-  displayName?: string;
-  slugifiedName: string;
-  type: string;
-  /** Absent for a direct message (RC creates DMs without an owner). */
-  creator?: AppUser;
-  userIds?: string[];
-  isDefault?: boolean;
-  isReadOnly?: boolean;
-  displaySystemMessages?: boolean;
-  messageCount?: number;
-  createdAt?: Date;
-  updatedAt?: Date;
-  lastModifiedAt?: Date;
-  description?: string;
-  customFields?: Record<string, unknown>;
-  teamId?: string;
-  isTeamMain?: boolean;
-  parentRoom?: AppRoom;
-  isFederated?: boolean;
-  federation?: unknown;
-}
+/** IUser and IRoom as the converters build them: the shapes the user and room ops answer (src/protocol). */
+export type { AppRoom, AppUser };
 
 export function toAppUser(user: WorldUser): AppUser {
   const out: AppUser = {

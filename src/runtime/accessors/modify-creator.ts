@@ -72,7 +72,7 @@ export function createModifyCreator(request: RequestFn, appId: string): IModifyC
       message.sender = user;
     }
     withBlockIds(message, appId);
-    return String(await request('modify.creator.finish', ['message', message]));
+    return await request('modify.creator.finish', ['message', message]);
   }
 
   async function finishRoom(builder: IRoomBuilder): Promise<string> {
@@ -80,7 +80,7 @@ export function createModifyCreator(request: RequestFn, appId: string): IModifyC
     delete (room as Partial<IRoom>).id;
     validateRoom(room, false);
     const members = builder.getMembersToBeAddedUsernames();
-    return String(await request('modify.creator.finish', ['room', { room, members }]));
+    return await request('modify.creator.finish', ['room', { room, members }]);
   }
 
   return {

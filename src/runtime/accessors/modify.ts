@@ -24,7 +24,8 @@ export function createModifyDeleter(request: RequestFn): IModifyDeleter {
       await request('modify.deleter.deleteRoom', [roomId]);
     },
     deleteMessage: async (message) => {
-      await request('modify.deleter.deleteMessage', [message.id]);
+      // undefined crosses as null either way.
+      await request('modify.deleter.deleteMessage', [message.id ?? null]);
     },
     removeUsersFromRoom: async (roomId, usernames) => {
       await request('modify.deleter.removeUsersFromRoom', [roomId, usernames]);

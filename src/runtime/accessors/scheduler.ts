@@ -10,10 +10,9 @@ import type { IOnetimeSchedule, IRecurringSchedule } from '@rocket.chat/apps-eng
 import type { RequestFn } from './types.ts';
 
 export function createSchedulerModify(request: RequestFn): ISchedulerModify {
-  const schedule = async (kind: 'once' | 'recurring', job: IOnetimeSchedule | IRecurringSchedule): Promise<string> => {
-    const id = await request('scheduler.schedule', [kind, job as unknown as Record<string, unknown>]);
-    return typeof id === 'string' ? id : '';
-  };
+  // The host answers the job's id.
+  const schedule = async (kind: 'once' | 'recurring', job: IOnetimeSchedule | IRecurringSchedule): Promise<string> =>
+    await request('scheduler.schedule', [kind, job]);
   return {
     scheduleOnce: (job) => schedule('once', job),
     scheduleRecurring: (job) => schedule('recurring', job),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeRequest } from './fake-request.ts';
 import { acceptAllObject, rejectUnsupported, throwUnsupported, unsupportedMessage, unsupportedObject } from './unsupported.ts';
+import type { RequestFn } from './types.ts';
 
 const SCOPE = 'room-event simulation covers settings, users, rooms, messages, persistence, http and modify';
 
@@ -27,7 +28,7 @@ describe('unsupported helpers', () => {
   });
 
   it('rejects with our message even when the host answers ok', async () => {
-    const ok = async () => null;
+    const ok: RequestFn = async () => null as never;
     await expect(rejectUnsupported(ok, 'X.y()')).rejects.toThrow(unsupportedMessage('X.y()'));
   });
 
