@@ -118,8 +118,8 @@ test('a package missing from node_modules is named with the file, line and modul
   rmSync(join(dir, 'node_modules/idle-words/node_modules'), { recursive: true });
   await wb.openFolder(dir);
   const problems = page.getByTestId('import-problems');
-  await expect(problems).toContainText('node_modules/idle-words/lib/index.mjs:2', { timeout: 60_000 });
-  await expect(problems).toContainText('"words-core" is imported by node_modules/idle-words/lib/index.mjs:2 but node_modules/words-core is not in the opened folder');
+  await expect(problems).toContainText('node_modules/idle-words/lib/index.cjs:5', { timeout: 60_000 });
+  await expect(problems).toContainText('"words-core" is imported by node_modules/idle-words/lib/index.cjs:5 but node_modules/words-core is not in the opened folder');
 });
 
 test('the .zip rc-apps package makes is opened, shown and run as it is', async ({ page }) => {

@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE_APPS_DIR, prepareFixtureApp, removeFixtureApps } from '../test-support/fixture-apps.ts';
 import { bundleAppFolder } from './bundle-node.ts';
@@ -43,10 +43,11 @@ describe('bundleFiles (the browser bundler) and bundleAppFolder (the Node one)',
     const classFile = 'IdleRoomNotesApp.ts';
     const node = await bundleAppFolder(dir, classFile, bundlePathFor(classFile));
     const page = asPage(dir);
-    const browser = await bundleFiles({ build, files: page.files, classFile, outPath: bundlePathFor(classFile), readDep: page.readDep });
+    const browser = await bundleFiles({ build, transform, files: page.files, classFile, outPath: bundlePathFor(classFile), readDep: page.readDep });
     expect(browser.code).toBe(node.code);
     expect(JSON.parse(browser.map)).toEqual(JSON.parse(node.map));
-    expect(JSON.parse(browser.map).sources).toEqual(['node_modules/ms/index.js', 'IdleRoomNotesApp.ts', 'src/describe.ts']);
+    // The compiled app requires its files in order (TypeScript's CommonJS emit): describe.ts comes before the class file.
+    expect(JSON.parse(browser.map).sources).toEqual(['node_modules/ms/index.js', 'src/describe.ts', 'IdleRoomNotesApp.ts']);
     expect(browser.packages).toEqual(['ms']);
     expect(browser.depFiles).toEqual(['node_modules/ms/index.js', 'node_modules/ms/package.json']);
     // Of the folder's node_modules files, only what resolution reached was asked for.
@@ -61,7 +62,7 @@ describe('bundleFiles (the browser bundler) and bundleAppFolder (the Node one)',
     const classFile = 'IdleWordsApp.ts';
     const node = await bundleAppFolder(dir, classFile, bundlePathFor(classFile));
     const page = asPage(dir);
-    const browser = await bundleFiles({ build, files: page.files, classFile, outPath: bundlePathFor(classFile), readDep: page.readDep });
+    const browser = await bundleFiles({ build, transform, files: page.files, classFile, outPath: bundlePathFor(classFile), readDep: page.readDep });
     expect(browser.code).toBe(node.code);
     expect(JSON.parse(browser.map)).toEqual(JSON.parse(node.map));
     expect(browser.packages).toEqual(['idle-words', 'words-core']);
@@ -73,9 +74,10 @@ describe('bundleFiles (the browser bundler) and bundleAppFolder (the Node one)',
     const dir = prepareFixtureApp('npm-dependency');
     const page = asPage(dir);
     page.files['src/describe.ts'] = "import left from 'left-pad-nowhere';\nexport const idleLimit = (n: number) => left(String(n));\n";
-    const run = bundleFiles({ build, files: page.files, classFile: 'IdleRoomNotesApp.ts', outPath: '__bundle__/IdleRoomNotesApp.js', readDep: page.readDep });
+    const run = bundleFiles({ build, transform, files: page.files, classFile: 'IdleRoomNotesApp.ts', outPath: '__bundle__/IdleRoomNotesApp.js', readDep: page.readDep });
+    // The column is the compiled line's (TypeScript's CommonJS emit writes the import as a require on the same line).
     await expect(run).rejects.toThrow(
-      'Could not bundle the app: src/describe.ts:1:18: "left-pad-nowhere" is imported by src/describe.ts:1 but node_modules/left-pad-nowhere is not in the opened folder (run `npm install left-pad-nowhere` in the app folder)',
+      /^Could not bundle the app: src\/describe\.ts:1:\d+: "left-pad-nowhere" is imported by src\/describe\.ts:1 but node_modules\/left-pad-nowhere is not in the opened folder \(run `npm install left-pad-nowhere` in the app folder\)$/,
     );
     await expect(run).rejects.toMatchObject({ file: 'src/describe.ts', line: 1 });
   });
@@ -84,6 +86,7 @@ describe('bundleFiles (the browser bundler) and bundleAppFolder (the Node one)',
     const big = 'x'.repeat(8 * 1024 * 1024 + 1);
     const run = bundleFiles({
       build,
+      transform,
       files: { 'A.ts': "import huge = require('huge');\nexport const n = huge;\n" },
       classFile: 'A.ts',
       outPath: '__bundle__/A.js',
@@ -93,7 +96,7 @@ describe('bundleFiles (the browser bundler) and bundleAppFolder (the Node one)',
   });
 
   it('a syntax error names the file and line', async () => {
-    const run = bundleFiles({ build, files: { 'A.ts': 'export class A {\n  x = ;\n}\n' }, classFile: 'A.ts', outPath: '__bundle__/A.js', readDep: () => Promise.resolve(null) });
+    const run = bundleFiles({ build, transform, files: { 'A.ts': 'export class A {\n  x = ;\n}\n' }, classFile: 'A.ts', outPath: '__bundle__/A.js', readDep: () => Promise.resolve(null) });
     await expect(run).rejects.toThrow(/A\.ts:2:\d+: /);
   });
 
@@ -110,7 +113,7 @@ describe('bundleFiles (the browser bundler) and bundleAppFolder (the Node one)',
       'A.ts': "import { App } from '@rocket.chat/apps-engine/definition/App';\nimport { createHash } from 'node:crypto';\nimport * as path from 'path';\nimport sha256 = require('hashy/sha256');\nexport class A extends App { x = sha256('ab') + path.sep + typeof createHash; }\n",
     };
     const asked: string[] = [];
-    const r = await bundleFiles({ build, files, classFile: 'A.ts', outPath: '__bundle__/A.js', readDep: (p) => (asked.push(p), Promise.resolve(dep[p] ?? null)) });
+    const r = await bundleFiles({ build, transform, files, classFile: 'A.ts', outPath: '__bundle__/A.js', readDep: (p) => (asked.push(p), Promise.resolve(dep[p] ?? null)) });
     expect(r.code).toContain('require("@rocket.chat/apps-engine/definition/App")');
     expect(r.code).toContain('require("node:crypto")');
     expect(r.code).toContain('require("path")');

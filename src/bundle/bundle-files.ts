@@ -7,9 +7,9 @@
  *
  * Pure: no `node:` imports, no DOM.
  */
-import type { Message, OnResolveArgs, Plugin, PluginBuild, build as esbuildBuild } from 'esbuild';
+import type { Message, OnResolveArgs, Plugin, PluginBuild, build as esbuildBuild, transform as esbuildTransform } from 'esbuild';
 import { AppLoadError } from './loaded-app.ts';
-import { COMPILER_BUILD_OPTIONS, bundleError, classifyImport, describeMessage, finishBundle, normalizePath, packageNameOf, rewriteMapSources, type BundleResult, type MissingPackageDetail } from './compiler-rules.ts';
+import { COMPILER_BUILD_OPTIONS, bundleError, compileAppFile, classifyImport, describeMessage, finishBundle, normalizePath, packageNameOf, rewriteMapSources, type BundleResult, type MissingPackageDetail } from './compiler-rules.ts';
 import { resolvePackage, resolvePath, type ReadFile } from './resolve-package.ts';
 
 /** The app folder's place in esbuild's (virtual) file system. */
@@ -21,6 +21,8 @@ const PLACE = 'the opened folder';
 
 export interface BundleFilesInput {
   build: typeof esbuildBuild;
+  /** esbuild's transform (the app's own files are compiled first: compiler-rules.ts compileAppFile). */
+  transform: typeof esbuildTransform;
   /** The app's own files (paths relative to the app folder): sources, app.json, tsconfig.json. */
   files: Record<string, string>;
   classFile: string;
@@ -97,6 +99,9 @@ function virtualFiles(input: BundleFilesInput, depFiles: Set<string>): Plugin {
         const text = await read(rel);
         if (text === null) return { errors: [{ text: `Could not read "${rel}"` }] };
         const ext = /\.([a-z]+)$/i.exec(rel)?.[1]?.toLowerCase() ?? '';
+        const own = rel.split('/').includes('node_modules') ? null : await compileAppFile(input.transform, rel, text, input.files['tsconfig.json']);
+        if (own !== null && 'errors' in own) return { errors: own.errors };
+        if (own !== null) return { contents: own.contents, loader: 'js', resolveDir: abs(dirOf(rel)) };
         return { contents: text, loader: LOADERS[ext] ?? 'js', resolveDir: abs(dirOf(rel)) };
       });
     },

@@ -7,11 +7,12 @@
  *
  * Node only (esbuild's native binary and the file system).
  */
-import { build, type Message, type Plugin } from 'esbuild';
+import { build, transform, type Message, type Plugin } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { AppLoadError } from './loaded-app.ts';
-import { APPS_ENGINE, COMPILER_BUILD_OPTIONS, UI_KIT, bundleError, describeMessage, finishBundle, rewriteMapSources, type BundleResult } from './compiler-rules.ts';
+import { APPS_ENGINE, COMPILER_BUILD_OPTIONS, UI_KIT, compileAppFile, bundleError, describeMessage, finishBundle, rewriteMapSources, type BundleResult } from './compiler-rules.ts';
 import { overlayPlugin } from './overlay-plugin.ts';
 
 export type { BundleResult } from './compiler-rules.ts';
@@ -42,6 +43,26 @@ function rocketChatPlugin(warnings: string[]): Plugin {
   };
 }
 
+/**
+ * The app's own files (the folder minus node_modules; the overlay's text when there is one)
+ * compiled as the apps compiler compiles them before bundling (compiler-rules.ts compileAppFile).
+ */
+function appCodePlugin(dir: string, overlay: Readonly<Record<string, string>> | undefined, tsconfigRaw: string | undefined): Plugin {
+  return {
+    name: 'hookscope-app-code',
+    setup(b) {
+      b.onLoad({ filter: /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/ }, async (args) => {
+        const rel = toPosix(relative(dir, args.path));
+        if (rel.startsWith('../') || isAbsolute(rel) || rel.split('/').includes('node_modules')) return undefined;
+        const text = overlay && Object.prototype.hasOwnProperty.call(overlay, rel) ? (overlay[rel] as string) : await readFile(args.path, 'utf8');
+        const own = await compileAppFile(transform, rel, text, tsconfigRaw);
+        if (own === null) return undefined;
+        return 'errors' in own ? { errors: own.errors } : { contents: own.contents, loader: 'js', resolveDir: dirname(args.path) };
+      });
+    },
+  };
+}
+
 export interface BundleOptions {
   /**
    * Files (paths relative to `dir`) whose text replaces the disk's, or that exist only here
@@ -57,7 +78,9 @@ export async function bundleAppFolder(dir: string, classFile: string, outPath: s
   const rel = (file: string): string => toPosix(isAbsolute(file) ? relative(dir, file) : file);
   let result;
   try {
-    result = await build({ ...COMPILER_BUILD_OPTIONS, absWorkingDir: dir, entryPoints: [join(dir, classFile)], outfile, plugins: [rocketChatPlugin(warnings), ...(options.files ? [overlayPlugin(dir, options.files)] : [])] });
+    const tsconfig = options.files?.['tsconfig.json'] ?? (await readFile(join(dir, 'tsconfig.json'), 'utf8').catch(() => undefined));
+    const plugins = [rocketChatPlugin(warnings), appCodePlugin(dir, options.files, tsconfig), ...(options.files ? [overlayPlugin(dir, options.files)] : [])];
+    result = await build({ ...COMPILER_BUILD_OPTIONS, absWorkingDir: dir, entryPoints: [join(dir, classFile)], outfile, plugins });
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
     if (Array.isArray(errors) && errors.length > 0) throw bundleError(errors, rel, PLACE);

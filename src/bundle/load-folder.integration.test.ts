@@ -105,7 +105,7 @@ describe('npm-local-package in the Node runner', () => {
   const dir = join(FIXTURE_APPS_DIR, 'npm-local-package');
   const LOG = 'LOBBY MAY STAY IDLE FOR 2 HOURS!';
 
-  it('bundles its packages (import and require conditions, a nested node_modules, never the decoy) and runs: lobby completes with the log, quiet-room is prevented', async () => {
+  it('bundles its packages as the apps compiler does (the compiled app requires: require conditions; a nested node_modules; never the decoy) and runs: lobby completes with the log, quiet-room is prevented', async () => {
     const app = await loadAppFolder(dir);
     const bundle = app.files[app.bundlePath] ?? '';
     expect(bundle).toContain('node_modules/idle-words/node_modules/words-core/core.js');
@@ -115,6 +115,8 @@ describe('npm-local-package in the Node runner', () => {
     const { r, events } = await createRoom(app, 'lobby');
     expect(r.outcome).toBe('completed');
     expect(logText(events, r.runId)).toContain(LOG);
+    // `import * as loud from 'idle-words/shout'` then `loud(...)`: callable, as TypeScript's CommonJS emit makes it on the server.
+    expect(logText(events, r.runId)).toContain('NAMESPACE IMPORT CALLED!');
     const quiet = await engine!.run({ action: 'createRoom', name: 'quiet-room', type: 'c', creator: 'alice' });
     expect(quiet.outcome).toBe('prevented');
   });

@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { describe, expect, it, vi } from 'vitest';
 import { bundleFiles } from '../../bundle/bundle-files.ts';
 import { bundlePathFor } from '../../bundle/loaded-app.ts';
@@ -18,7 +18,7 @@ vi.mock('./bundler/bundle-client.ts', () => ({
   bundleInWorker: async (app: { classFile: string; files: Record<string, string> }, readDep: (p: string) => Promise<string | null>) => {
     const files = Object.fromEntries(Object.entries(app.files).filter(([p]) => !p.startsWith('__bundle__/')));
     try {
-      const r = await bundleFiles({ build, files, classFile: app.classFile, outPath: bundlePathFor(app.classFile), readDep: async (p) => { const t = await readDep(p); if (t !== null) read.push(p); return t; } });
+      const r = await bundleFiles({ build, transform, files, classFile: app.classFile, outPath: bundlePathFor(app.classFile), readDep: async (p) => { const t = await readDep(p); if (t !== null) read.push(p); return t; } });
       return { ok: true, ...r, initMs: 0, bundleMs: 0 };
     } catch (e) {
       const err = e as { message: string; file?: string; line?: number };
@@ -94,7 +94,7 @@ describe('opening a folder with node_modules in the page', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.bundled).toMatchObject({ packages: ['idle-words', 'words-core'], depFiles: 5 });
     expect(read.sort()).toEqual([
-      'node_modules/idle-words/lib/index.mjs',
+      'node_modules/idle-words/lib/index.cjs',
       'node_modules/idle-words/lib/shout.js',
       'node_modules/idle-words/node_modules/words-core/core.js',
       'node_modules/idle-words/node_modules/words-core/package.json',
@@ -109,6 +109,7 @@ describe('opening a folder with node_modules in the page', () => {
     expect(plan.problems.map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([
       'IdleWordsApp.ts:4 imports "idle-words": the Rocket.Chat apps runtime does not provide it, and the opened folder has no node_modules to bundle it from: run `npm install` in the app folder, then open it again',
       'IdleWordsApp.ts:5 imports "idle-words/shout": the Rocket.Chat apps runtime does not provide it, and the opened folder has no node_modules to bundle it from: run `npm install` in the app folder, then open it again',
+      'IdleWordsApp.ts:8 imports "idle-words/shout": the Rocket.Chat apps runtime does not provide it, and the opened folder has no node_modules to bundle it from: run `npm install` in the app folder, then open it again',
     ]);
     expect(plan.bundled).toBeUndefined();
   });
