@@ -70,6 +70,13 @@ describe('bundleFiles (the browser bundler) and bundleAppFolder (the Node one)',
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('name the line as written when compiling moved it (type-only imports dropped, an import-equals moved)', async () => {
+    const files = { 'A.ts': "import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';\nimport { Helper } from './helper';\n\n// the next import is line 5\nimport nope = require('nope-pkg');\nexport const a = (r: IRead, h: Helper) => nope(r, h);\n", 'helper.ts': 'export interface Helper { x: number }\n' };
+    const run = bundleFiles({ build, transform, files, classFile: 'A.ts', outPath: '__bundle__/A.js', readDep: () => Promise.resolve(null) });
+    await expect(run).rejects.toThrow(/^Could not bundle the app: A\.ts:5:\d+: "nope-pkg" is imported by A\.ts:5 but/);
+    await expect(run).rejects.toMatchObject({ file: 'A.ts', line: 5 });
+  });
+
   it('name the importing file and line of a package that is not installed, in the same words', async () => {
     const dir = prepareFixtureApp('npm-dependency');
     const page = asPage(dir);

@@ -9,7 +9,7 @@
  */
 import type { Message, OnResolveArgs, Plugin, PluginBuild, build as esbuildBuild, transform as esbuildTransform } from 'esbuild';
 import { AppLoadError } from './loaded-app.ts';
-import { COMPILER_BUILD_OPTIONS, bundleError, compileAppFile, classifyImport, describeMessage, finishBundle, normalizePath, packageNameOf, rewriteMapSources, type BundleResult, type MissingPackageDetail } from './compiler-rules.ts';
+import { COMPILER_BUILD_OPTIONS, CompiledPositions, bundleError, compileAppFile, classifyImport, describeMessage, finishBundle, normalizePath, packageNameOf, rewriteMapSources, type BundleResult, type MissingPackageDetail } from './compiler-rules.ts';
 import { resolvePackage, resolvePath, type ReadFile } from './resolve-package.ts';
 
 /** The app folder's place in esbuild's (virtual) file system. */
@@ -45,7 +45,7 @@ const toApp = (abs: string): string => normalizePath(abs.startsWith(`${ROOT}/`) 
 const abs = (rel: string): string => `${ROOT}/${rel}`;
 const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 
-function virtualFiles(input: BundleFilesInput, depFiles: Set<string>): Plugin {
+function virtualFiles(input: BundleFilesInput, depFiles: Set<string>, positions: CompiledPositions): Plugin {
   const cache = new Map<string, Promise<string | null>>();
   let depBytes = 0;
   const read: ReadFile = (path) => {
@@ -99,7 +99,7 @@ function virtualFiles(input: BundleFilesInput, depFiles: Set<string>): Plugin {
         const text = await read(rel);
         if (text === null) return { errors: [{ text: `Could not read "${rel}"` }] };
         const ext = /\.([a-z]+)$/i.exec(rel)?.[1]?.toLowerCase() ?? '';
-        const own = rel.split('/').includes('node_modules') ? null : await compileAppFile(input.transform, rel, text, input.files['tsconfig.json']);
+        const own = rel.split('/').includes('node_modules') ? null : await compileAppFile(input.transform, rel, text, input.files['tsconfig.json'], positions);
         if (own !== null && 'errors' in own) return { errors: own.errors };
         if (own !== null) return { contents: own.contents, loader: 'js', resolveDir: abs(dirOf(rel)) };
         return { contents: text, loader: LOADERS[ext] ?? 'js', resolveDir: abs(dirOf(rel)) };
@@ -111,6 +111,7 @@ function virtualFiles(input: BundleFilesInput, depFiles: Set<string>): Plugin {
 /** Bundles `classFile`. Throws {@link AppLoadError} naming file, line and module. */
 export async function bundleFiles(input: BundleFilesInput): Promise<BundleFilesResult> {
   const depFiles = new Set<string>();
+  const positions = new CompiledPositions();
   const warnings: string[] = [];
   const outfile = abs(input.outPath);
   const tsconfig = input.files['tsconfig.json'];
@@ -123,14 +124,14 @@ export async function bundleFiles(input: BundleFilesInput): Promise<BundleFilesR
       outfile,
       // The Node bundler reads the folder's tsconfig.json itself (class fields, decorators...).
       ...(tsconfig !== undefined ? { tsconfigRaw: tsconfig } : {}),
-      plugins: [virtualFiles(input, depFiles)],
+      plugins: [virtualFiles(input, depFiles, positions)],
     });
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
-    if (Array.isArray(errors) && errors.length > 0) throw bundleError(errors, toApp, PLACE);
+    if (Array.isArray(errors) && errors.length > 0) throw bundleError(errors, toApp, PLACE, positions);
     throw new AppLoadError(`Could not bundle the app: ${e instanceof Error ? e.message : String(e)}`);
   }
-  for (const w of result.warnings) warnings.push(describeMessage(w, toApp, PLACE));
+  for (const w of result.warnings) warnings.push(describeMessage(w, toApp, PLACE, positions));
   const js = result.outputFiles.find((f) => f.path === outfile);
   const mapFile = result.outputFiles.find((f) => f.path === `${outfile}.map`);
   if (!js) throw new AppLoadError('Could not bundle the app: esbuild produced no output');

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { AppLoadError } from './loaded-app.ts';
-import { APPS_ENGINE, COMPILER_BUILD_OPTIONS, UI_KIT, compileAppFile, bundleError, describeMessage, finishBundle, rewriteMapSources, type BundleResult } from './compiler-rules.ts';
+import { APPS_ENGINE, COMPILER_BUILD_OPTIONS, CompiledPositions, UI_KIT, compileAppFile, bundleError, describeMessage, finishBundle, rewriteMapSources, type BundleResult } from './compiler-rules.ts';
 import { overlayPlugin } from './overlay-plugin.ts';
 
 export type { BundleResult } from './compiler-rules.ts';
@@ -47,7 +47,7 @@ function rocketChatPlugin(warnings: string[]): Plugin {
  * The app's own files (the folder minus node_modules; the overlay's text when there is one)
  * compiled as the apps compiler compiles them before bundling (compiler-rules.ts compileAppFile).
  */
-function appCodePlugin(dir: string, overlay: Readonly<Record<string, string>> | undefined, tsconfigRaw: string | undefined): Plugin {
+function appCodePlugin(dir: string, overlay: Readonly<Record<string, string>> | undefined, tsconfigRaw: string | undefined, positions: CompiledPositions): Plugin {
   return {
     name: 'hookscope-app-code',
     setup(b) {
@@ -55,7 +55,7 @@ function appCodePlugin(dir: string, overlay: Readonly<Record<string, string>> | 
         const rel = toPosix(relative(dir, args.path));
         if (rel.startsWith('../') || isAbsolute(rel) || rel.split('/').includes('node_modules')) return undefined;
         const text = overlay && Object.prototype.hasOwnProperty.call(overlay, rel) ? (overlay[rel] as string) : await readFile(args.path, 'utf8');
-        const own = await compileAppFile(transform, rel, text, tsconfigRaw);
+        const own = await compileAppFile(transform, rel, text, tsconfigRaw, positions);
         if (own === null) return undefined;
         return 'errors' in own ? { errors: own.errors } : { contents: own.contents, loader: 'js', resolveDir: dirname(args.path) };
       });
@@ -74,19 +74,20 @@ export interface BundleOptions {
 /** Bundles `classFile` (relative to `dir`). Throws {@link AppLoadError} naming file, line and module. */
 export async function bundleAppFolder(dir: string, classFile: string, outPath: string, options: BundleOptions = {}): Promise<BundleResult> {
   const warnings: string[] = [];
+  const positions = new CompiledPositions();
   const outfile = join(dir, outPath);
   const rel = (file: string): string => toPosix(isAbsolute(file) ? relative(dir, file) : file);
   let result;
   try {
     const tsconfig = options.files?.['tsconfig.json'] ?? (await readFile(join(dir, 'tsconfig.json'), 'utf8').catch(() => undefined));
-    const plugins = [rocketChatPlugin(warnings), appCodePlugin(dir, options.files, tsconfig), ...(options.files ? [overlayPlugin(dir, options.files)] : [])];
+    const plugins = [rocketChatPlugin(warnings), appCodePlugin(dir, options.files, tsconfig, positions), ...(options.files ? [overlayPlugin(dir, options.files)] : [])];
     result = await build({ ...COMPILER_BUILD_OPTIONS, absWorkingDir: dir, entryPoints: [join(dir, classFile)], outfile, plugins });
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
-    if (Array.isArray(errors) && errors.length > 0) throw bundleError(errors, rel, PLACE);
+    if (Array.isArray(errors) && errors.length > 0) throw bundleError(errors, rel, PLACE, positions);
     throw new AppLoadError(`Could not bundle the app: ${e instanceof Error ? e.message : String(e)}`);
   }
-  for (const w of result.warnings) warnings.push(describeMessage(w, rel, PLACE));
+  for (const w of result.warnings) warnings.push(describeMessage(w, rel, PLACE, positions));
   const js = result.outputFiles.find((f) => f.path === outfile);
   const mapFile = result.outputFiles.find((f) => f.path === `${outfile}.map`);
   if (!js) throw new AppLoadError('Could not bundle the app: esbuild produced no output');

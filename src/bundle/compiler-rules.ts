@@ -14,6 +14,7 @@
  * No `node:` imports (the page uses it); esbuild's types only.
  */
 import type { BuildOptions, Message, PartialMessage, transform as esbuildTransform } from 'esbuild';
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { transform as sucrase } from 'sucrase';
 import { AppLoadError, BUNDLED_MARKER } from './loaded-app.ts';
 
@@ -75,6 +76,25 @@ export const COMPILER_BUILD_OPTIONS = {
 const APP_CODE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
 
 /**
+ * Where things are in the app's own files once compileAppFile rewrote them: esbuild reports a
+ * resolve error at its place in the compiled text, so its line goes back through that file's map
+ * (lines kept by sucrase; esbuild's transform may move them).
+ */
+export class CompiledPositions {
+  private readonly maps = new Map<string, TraceMap>();
+  add(file: string, mapJson: string): void {
+    this.maps.set(file, new TraceMap(mapJson));
+  }
+  /** `line` 1-based, `column` 0-based, as esbuild gives them; the same place in the file as written. */
+  original(file: string, line: number, column: number): { line: number; column: number } {
+    const map = this.maps.get(file);
+    if (!map) return { line, column };
+    const hit = originalPositionFor(map, { line, column });
+    return hit.line === null ? { line, column } : { line: hit.line, column: hit.column ?? 0 };
+  }
+}
+
+/**
  * An app's own file (not node_modules) as the apps compiler hands it to esbuild. The compiler
  * compiles the app with TypeScript first (AppsCompiler: module CommonJS, target ES2017, no
  * `esModuleInterop`) and bundles that output, so imports follow TypeScript's CommonJS emit:
@@ -91,6 +111,7 @@ export async function compileAppFile(
   path: string,
   text: string,
   tsconfigRaw: string | undefined,
+  positions?: CompiledPositions,
 ): Promise<{ contents: string } | { errors: PartialMessage[] } | null> {
   if (!APP_CODE.test(path) || (tsconfigRaw !== undefined && /"esModuleInterop"\s*:\s*true/.test(tsconfigRaw))) return null;
   const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase() ?? 'js';
@@ -99,13 +120,14 @@ export async function compileAppFile(
   const sourcefile = path.slice(path.lastIndexOf('/') + 1);
   let stripped;
   try {
-    stripped = await transform(text, { loader, format: 'esm', target: 'node20', sourcemap: 'inline', sourcefile, ...(tsconfigRaw !== undefined ? { tsconfigRaw } : {}), logLevel: 'silent' });
+    stripped = await transform(text, { loader, format: 'esm', target: 'node20', sourcemap: 'both', sourcefile, ...(tsconfigRaw !== undefined ? { tsconfigRaw } : {}), logLevel: 'silent' });
   } catch (e) {
     // A syntax error: reported at its place in the app's file, as esbuild reports its own.
     const errors = (e as { errors?: Message[] }).errors;
     if (!Array.isArray(errors) || errors.length === 0) throw e;
     return { errors: errors.map((m) => ({ text: m.text, location: m.location ? { ...m.location, file: path } : null, notes: m.notes })) };
   }
+  positions?.add(path, stripped.map);
   return { contents: sucrase(stripped.code, { transforms: ['imports'], enableLegacyTypeScriptModuleInterop: true, filePath: path }).code };
 }
 
@@ -121,9 +143,9 @@ export interface MissingPackageDetail {
 }
 
 /** `file:line:column: text` for an esbuild message, the file relative to the app folder. */
-export function describeMessage(m: Message, relativize: (file: string) => string, place: string): string {
-  const loc = m.location;
-  const file = loc ? relativize(loc.file) : '';
+export function describeMessage(m: Message, relativize: (file: string) => string, place: string, positions?: CompiledPositions): string {
+  const file = m.location ? relativize(m.location.file) : '';
+  const loc = m.location ? { ...m.location, ...(positions ? positions.original(file, m.location.line, m.location.column) : {}) } : null;
   const where = loc ? `${file}:${loc.line}:${loc.column + 1}: ` : '';
   const notes = m.notes.map((n) => n.text).filter((t) => t !== '');
   let text = m.text;
@@ -137,11 +159,13 @@ export function describeMessage(m: Message, relativize: (file: string) => string
 }
 
 /** The error for a failed build: its first messages, the first one's file and line. */
-export function bundleError(errors: Message[], relativize: (file: string) => string, place: string): AppLoadError {
+export function bundleError(errors: Message[], relativize: (file: string) => string, place: string, positions?: CompiledPositions): AppLoadError {
   const first = errors[0];
-  const lines = errors.slice(0, 5).map((m) => describeMessage(m, relativize, place));
+  const lines = errors.slice(0, 5).map((m) => describeMessage(m, relativize, place, positions));
   const more = errors.length > 5 ? `\n(and ${errors.length - 5} more)` : '';
-  return new AppLoadError(`Could not bundle the app: ${lines.join('\n')}${more}`, first?.location ? relativize(first.location.file) : undefined, first?.location?.line);
+  const file = first?.location ? relativize(first.location.file) : undefined;
+  const line = first?.location && file !== undefined ? (positions ? positions.original(file, first.location.line, first.location.column).line : first.location.line) : undefined;
+  return new AppLoadError(`Could not bundle the app: ${lines.join('\n')}${more}`, file, line);
 }
 
 /** esbuild's output -> what the runtime's module loader runs: marked, without the `sourceMappingURL` line. */
