@@ -9,7 +9,8 @@
  */
 import type { Message, OnResolveArgs, Plugin, PluginBuild, build as esbuildBuild, transform as esbuildTransform } from 'esbuild';
 import { AppLoadError } from './loaded-app.ts';
-import { COMPILER_BUILD_OPTIONS, CompiledPositions, bundleError, compileAppFile, classifyImport, describeMessage, finishBundle, normalizePath, packageNameOf, rewriteMapSources, type BundleResult, type MissingPackageDetail } from './compiler-rules.ts';
+import { CompiledPositions, compileAppFile } from './compile-app-file.ts';
+import { COMPILER_BUILD_OPTIONS, bundleError, classifyImport, describeMessage, finishBundle, normalizePath, packageNameOf, rewriteMapSources, type BundleResult, type MissingPackageDetail } from './compiler-rules.ts';
 import { resolvePackage, resolvePath, type ReadFile } from './resolve-package.ts';
 
 /** The app folder's place in esbuild's (virtual) file system. */

@@ -12,7 +12,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { AppLoadError } from './loaded-app.ts';
-import { APPS_ENGINE, COMPILER_BUILD_OPTIONS, CompiledPositions, UI_KIT, compileAppFile, bundleError, describeMessage, finishBundle, rewriteMapSources, type BundleResult } from './compiler-rules.ts';
+import { CompiledPositions, compileAppFile } from './compile-app-file.ts';
+import { APPS_ENGINE, COMPILER_BUILD_OPTIONS, UI_KIT, bundleError, describeMessage, finishBundle, rewriteMapSources, type BundleResult } from './compiler-rules.ts';
 import { overlayPlugin } from './overlay-plugin.ts';
 
 export type { BundleResult } from './compiler-rules.ts';
