@@ -6,7 +6,7 @@ export default mergeConfig(
   defineConfig({
     test: {
       environment: 'node',
-      include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'fidelity/**/*.test.ts'],
+      include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'fidelity/*.test.ts'],
       exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
       // World snapshots share structure: tests check each against a full copy (world/store.ts).
       setupFiles: ['src/test-support/verify-world-snapshots.ts'],
