@@ -33,7 +33,15 @@ const ROOT = join(BENCH_DIR, '..');
 const CONFIG = join(ROOT, 'vite.config.ts');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 // The flags of design.md / playwright.config.ts: no background networking on this closed network.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const metrics: Metric[] = [];
 const extra: Record<string, unknown> = {};
 const log = (msg: string) => console.log(`[${SUITE}] ${msg}`);
@@ -61,7 +69,14 @@ async function benchSandbox(browser: Browser): Promise<void> {
   // `noDiscovery` the page failed ("does not provide an export named 'AppInterface'") and every
   // sandbox metric was skipped.
   const cacheDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-sandbox-vite-'));
-  const server = await createServer({ configFile: CONFIG, root: ROOT, cacheDir, logLevel: 'warn', server: { host: '127.0.0.1', port: 0, hmr: false }, optimizeDeps: { entries: ['bench/browser/sandbox.html'] } });
+  const server = await createServer({
+    configFile: CONFIG,
+    root: ROOT,
+    cacheDir,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, hmr: false },
+    optimizeDeps: { entries: ['bench/browser/sandbox.html'] },
+  });
   await server.listen();
   try {
     const url = `${server.resolvedUrls?.local[0] ?? ''}bench/browser/sandbox.html`;
@@ -70,34 +85,95 @@ async function benchSandbox(browser: Browser): Promise<void> {
     await page.goto(url);
     await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 60_000 });
     const o = await page.evaluate(() => (window as unknown as BenchWindow).sandboxBench.callOverhead(40, 3));
-    const raw = summarize('sandbox.raw.roundTrip', 'ms', o.raw, 'page <-> plain dedicated Worker (blob: URL, no iframe) echo of { n }; each sample is the mean of 20 back-to-back round trips (performance.now() is coarsened to 0.1 ms)');
+    const raw = summarize(
+      'sandbox.raw.roundTrip',
+      'ms',
+      o.raw,
+      'page <-> plain dedicated Worker (blob: URL, no iframe) echo of { n }; each sample is the mean of 20 back-to-back round trips (performance.now() is coarsened to 0.1 ms)',
+    );
     const sized = withFloor(
-      summarize('sandbox.raw.roundTrip.callSized', 'ms', o.sized, `the same echo worker, posting the exact call message AppProcess sends (${o.callMsgBytes} bytes as JSON), echoed back: the floor of the per-call target; samples are means of 20`),
+      summarize(
+        'sandbox.raw.roundTrip.callSized',
+        'ms',
+        o.sized,
+        `the same echo worker, posting the exact call message AppProcess sends (${o.callMsgBytes} bytes as JSON), echoed back: the floor of the per-call target; samples are means of 20`,
+      ),
       raw,
     );
     const call = withFloor(
-      summarize('sandbox.call', 'ms', o.call, 'AppProcess.call of executePreRoomCreatePrevent returning false over the real sandbox (MessagePort from the page to a blob: Worker in the sandboxed iframe); samples are means of 20 calls'),
+      summarize(
+        'sandbox.call',
+        'ms',
+        o.call,
+        'AppProcess.call of executePreRoomCreatePrevent returning false over the real sandbox (MessagePort from the page to a blob: Worker in the sandboxed iframe); samples are means of 20 calls',
+      ),
       sized,
     );
     metrics.push(raw, sized, call);
     metrics.push(
-      withFloor(derived('sandbox.call.overhead', 'ms', { median: call.median - raw.median, p95: call.p95 - raw.p95, min: call.min - raw.min, samples: call.samples }, 'sandbox.call minus sandbox.raw.roundTrip, statistic by statistic'), raw),
-      withFloor(derived('sandbox.call.ratio', 'x', { median: call.median / raw.median, p95: call.p95 / raw.p95, min: call.min / raw.min, samples: call.samples }, 'sandbox.call divided by sandbox.raw.roundTrip, statistic by statistic'), raw),
       withFloor(
-        derived('sandbox.call.vsEcho', 'x', { median: call.median / sized.median, p95: call.p95 / sized.p95, min: call.min / sized.min, samples: call.samples }, 'sandbox.call divided by sandbox.raw.roundTrip.callSized (an echo of the same message), statistic by statistic; issue 17 target: 1.5x or less'),
+        derived(
+          'sandbox.call.overhead',
+          'ms',
+          { median: call.median - raw.median, p95: call.p95 - raw.p95, min: call.min - raw.min, samples: call.samples },
+          'sandbox.call minus sandbox.raw.roundTrip, statistic by statistic',
+        ),
+        raw,
+      ),
+      withFloor(
+        derived(
+          'sandbox.call.ratio',
+          'x',
+          { median: call.median / raw.median, p95: call.p95 / raw.p95, min: call.min / raw.min, samples: call.samples },
+          'sandbox.call divided by sandbox.raw.roundTrip, statistic by statistic',
+        ),
+        raw,
+      ),
+      withFloor(
+        derived(
+          'sandbox.call.vsEcho',
+          'x',
+          { median: call.median / sized.median, p95: call.p95 / sized.p95, min: call.min / sized.min, samples: call.samples },
+          'sandbox.call divided by sandbox.raw.roundTrip.callSized (an echo of the same message), statistic by statistic; issue 17 target: 1.5x or less',
+        ),
         sized,
       ),
     );
     const s = await page.evaluate(() => (window as unknown as BenchWindow).sandboxBench.workerStart(6));
-    const rawStart = summarize('sandbox.raw.workerStart', 'ms', s.raw.slice(1), 'floor: new Worker(blob: echo) on the page to its first echo (first start dropped)');
+    const rawStart = summarize(
+      'sandbox.raw.workerStart',
+      'ms',
+      s.raw.slice(1),
+      'floor: new Worker(blob: echo) on the page to its first echo (first start dropped)',
+    );
     metrics.push(
       rawStart,
-      withFloor(summarize('sandbox.worker.cold.loaded', 'ms', s.loaded.slice(1), 'no spare: spawn in the sandboxed iframe, runtime bundle evaluated, app transpiled, constructed -> "loaded" (first start dropped)'), rawStart),
-      withFloor(summarize('sandbox.worker.cold.firstCall', 'ms', s.firstCall.slice(1), 'no spare: spawn to the first executePreRoomCreatePrevent answer (first start dropped)'), rawStart),
+      withFloor(
+        summarize(
+          'sandbox.worker.cold.loaded',
+          'ms',
+          s.loaded.slice(1),
+          'no spare: spawn in the sandboxed iframe, runtime bundle evaluated, app transpiled, constructed -> "loaded" (first start dropped)',
+        ),
+        rawStart,
+      ),
+      withFloor(
+        summarize(
+          'sandbox.worker.cold.firstCall',
+          'ms',
+          s.firstCall.slice(1),
+          'no spare: spawn to the first executePreRoomCreatePrevent answer (first start dropped)',
+        ),
+        rawStart,
+      ),
     );
     for (const variant of ['standby', 'spare', 'cold'] as const) {
       const r = await page.evaluate(([v]) => (window as unknown as BenchWindow).sandboxBench.hungRecovery(6, v, 200), [variant] as const);
-      const what = { standby: 'with a standby worker that has the app loaded: a hand-over, no load', spare: 'with the pre-warmed spare (engine default): the app is loaded into it', cold: 'without a spare: a cold worker start and the app load' }[variant];
+      const what = {
+        standby: 'with a standby worker that has the app loaded: a hand-over, no load',
+        spare: 'with the pre-warmed spare (engine default): the app is loaded into it',
+        cold: 'without a spare: a cold worker start and the app load',
+      }[variant];
       metrics.push(
         withFloor(
           summarize(
@@ -142,7 +218,9 @@ const SANDBOX_METRICS = [
 const monacoShare = new Map<string, number>();
 
 function recordMonacoShare(output: unknown): void {
-  const outputs = (Array.isArray(output) ? output : [output]) as { output?: { type: string; fileName: string; modules?: Record<string, { renderedLength: number }> }[] }[];
+  const outputs = (Array.isArray(output) ? output : [output]) as {
+    output?: { type: string; fileName: string; modules?: Record<string, { renderedLength: number }> }[];
+  }[];
   for (const o of outputs) {
     for (const chunk of o.output ?? []) {
       if (chunk.type !== 'chunk' || !chunk.modules) continue;
@@ -182,7 +260,13 @@ async function withPreview(body: (base: string, outDir: string) => Promise<void>
       const t0 = performance.now();
       recordMonacoShare(await build({ configFile: CONFIG, root: ROOT, logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } }));
       extra['buildSeconds'] = Math.round((performance.now() - t0) / 100) / 10;
-      const server = await preview({ configFile: CONFIG, root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+      const server = await preview({
+        configFile: CONFIG,
+        root: ROOT,
+        logLevel: 'warn',
+        build: { outDir },
+        preview: { host: '127.0.0.1', port: 0, strictPort: false },
+      });
       try {
         await body(server.resolvedUrls?.local[0] ?? '', outDir);
       } finally {
@@ -225,7 +309,10 @@ async function benchPageLoad(browser: Browser, base: string, outDir: string): Pr
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
     }, ready);
     const waitLive = async () => {
-      const h = await page.waitForFunction(() => (window as unknown as { __hsLiveAt?: number }).__hsLiveAt ?? 0, undefined, { polling: 'raf', timeout: 30_000 });
+      const h = await page.waitForFunction(() => (window as unknown as { __hsLiveAt?: number }).__hsLiveAt ?? 0, undefined, {
+        polling: 'raf',
+        timeout: 30_000,
+      });
       return (await h.jsonValue()) as number;
     };
     try {
@@ -254,17 +341,33 @@ async function benchPageLoad(browser: Browser, base: string, outDir: string): Pr
     }
   }
   metrics.push(
-    summarize('page.editorLive.cold', 'ms', cold, 'fresh browser context (empty HTTP cache): navigation start to [data-testid=code-editor][data-ready=true] (Monaco live), vite preview of a production build on loopback'),
+    summarize(
+      'page.editorLive.cold',
+      'ms',
+      cold,
+      'fresh browser context (empty HTTP cache): navigation start to [data-testid=code-editor][data-ready=true] (Monaco live), vite preview of a production build on loopback',
+    ),
     summarize('page.editorLive.warm', 'ms', warm, 'the same context navigated again (HTTP cache and saved workspace warm): navigation start to Monaco live'),
   );
-  const part = (monaco: boolean) => firstFetched.map((f) => ({ file: f.file, gzip: f.gzip * (monaco ? f.monacoShare : 1 - f.monacoShare) })).filter((f) => f.gzip >= 1);
+  const part = (monaco: boolean) =>
+    firstFetched.map((f) => ({ file: f.file, gzip: f.gzip * (monaco ? f.monacoShare : 1 - f.monacoShare) })).filter((f) => f.gzip >= 1);
   const sum = (xs: { gzip: number }[]) => xs.reduce((a, b) => a + b.gzip, 0);
   const app = part(false);
   const monaco = part(true);
   const list = (xs: { file: string; gzip: number }[]) => xs.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)}`).join(', ');
   metrics.push(
-    summarize('page.js.beforeEditor.app.gzip', 'KiB', [sum(app) / 1024], `gzip (zlib default level) of the non-Monaco JavaScript fetched before the editor was live; a chunk's gzip is split by the share of its rendered bytes that come from node_modules/monaco-editor (KiB each): ${list(app)}`),
-    summarize('page.js.beforeEditor.monaco.gzip', 'KiB', [sum(monaco) / 1024], `gzip of Monaco's own code fetched before the editor was live, split the same way (KiB each): ${list(monaco)}`),
+    summarize(
+      'page.js.beforeEditor.app.gzip',
+      'KiB',
+      [sum(app) / 1024],
+      `gzip (zlib default level) of the non-Monaco JavaScript fetched before the editor was live; a chunk's gzip is split by the share of its rendered bytes that come from node_modules/monaco-editor (KiB each): ${list(app)}`,
+    ),
+    summarize(
+      'page.js.beforeEditor.monaco.gzip',
+      'KiB',
+      [sum(monaco) / 1024],
+      `gzip of Monaco's own code fetched before the editor was live, split the same way (KiB each): ${list(monaco)}`,
+    ),
   );
   extra['jsBeforeEditorLive'] = firstFetched;
 }
@@ -365,7 +468,13 @@ async function paintSamples(browser: Browser, base: string, n: number): Promise<
     await page.goto(base);
     try {
       // Loaded: every app row shows its interface badges and Run is enabled.
-      await page.waitForFunction((count) => document.querySelectorAll('[data-testid="app-implements"]').length === count && !(document.querySelector('[data-testid="run-button"]') as HTMLButtonElement | null)?.disabled, n, { polling: 100, timeout: 180_000 });
+      await page.waitForFunction(
+        (count) =>
+          document.querySelectorAll('[data-testid="app-implements"]').length === count &&
+          !(document.querySelector('[data-testid="run-button"]') as HTMLButtonElement | null)?.disabled,
+        n,
+        { polling: 100, timeout: 180_000 },
+      );
     } catch (err) {
       throw new Error(`${n} apps never loaded (${errors.join('; ') || String(err)})`);
     }
@@ -397,20 +506,54 @@ async function benchGraphPaint(browser: Browser, base: string): Promise<void> {
   for (const n of APP_COUNTS) {
     const loadStart = loadavg().map((l) => round(l));
     const { samples, consoleTab, appsReadyMs } = await paintSamples(browser, base, n);
-    const paint = summarize(`graph.paint.${n}apps`, 'ms', samples.map((s) => s.paint), `${n} Prevent app(s) (src/templates, all returning false), create room: click on Run to the frame in which the new run's graph is final (outcome completed, ${n} handler node(s) final and shown) has been painted; production build, one page, ${PAINT_WARMUP} warm-up runs dropped`);
-    const answer = summarize(`graph.answer.${n}apps`, 'ms', samples.map((s) => s.answer), `the same runs: click on Run to the frame in which the host answer "completed" has been painted (the floor: engine + ${n} sandbox call(s) + the answer area)`);
+    const paint = summarize(
+      `graph.paint.${n}apps`,
+      'ms',
+      samples.map((s) => s.paint),
+      `${n} Prevent app(s) (src/templates, all returning false), create room: click on Run to the frame in which the new run's graph is final (outcome completed, ${n} handler node(s) final and shown) has been painted; production build, one page, ${PAINT_WARMUP} warm-up runs dropped`,
+    );
+    const answer = summarize(
+      `graph.answer.${n}apps`,
+      'ms',
+      samples.map((s) => s.answer),
+      `the same runs: click on Run to the frame in which the host answer "completed" has been painted (the floor: engine + ${n} sandbox call(s) + the answer area)`,
+    );
     metrics.push(
       paint,
       answer,
-      derived(`graph.paint.${n}apps.overhead`, 'ms', { median: paint.median - answer.median, p95: paint.p95 - answer.p95, min: paint.min - answer.min, samples: paint.samples }, `graph.paint.${n}apps minus graph.answer.${n}apps, statistic by statistic: what drawing the final graph adds after the answer is shown`),
-      summarize(`graph.answer.${n}apps.consoleTab`, 'ms', consoleTab.map((s) => s.answer), `the same page with the Console tab shown instead of the graph (the graph is not mounted): click on Run to the answer painted (${CONSOLE_SAMPLES} runs after 1 warm-up); graph.answer.${n}apps minus this is what the live graph costs during the run`),
+      derived(
+        `graph.paint.${n}apps.overhead`,
+        'ms',
+        { median: paint.median - answer.median, p95: paint.p95 - answer.p95, min: paint.min - answer.min, samples: paint.samples },
+        `graph.paint.${n}apps minus graph.answer.${n}apps, statistic by statistic: what drawing the final graph adds after the answer is shown`,
+      ),
+      summarize(
+        `graph.answer.${n}apps.consoleTab`,
+        'ms',
+        consoleTab.map((s) => s.answer),
+        `the same page with the Console tab shown instead of the graph (the graph is not mounted): click on Run to the answer painted (${CONSOLE_SAMPLES} runs after 1 warm-up); graph.answer.${n}apps minus this is what the live graph costs during the run`,
+      ),
     );
     info[`${n}apps`] = {
       loadAverage: { start: loadStart, end: loadavg().map((l) => round(l)) },
       appsReadyMs,
       paintAfterAnswerPerSample: samples.map((s) => round(s.paint - s.answer)),
-      graphFinalInDomMedian: round(summarize('x', 'ms', samples.map((s) => s.paintSeen), '').median),
-      answerInDomMedian: round(summarize('x', 'ms', samples.map((s) => s.answerSeen), '').median),
+      graphFinalInDomMedian: round(
+        summarize(
+          'x',
+          'ms',
+          samples.map((s) => s.paintSeen),
+          '',
+        ).median,
+      ),
+      answerInDomMedian: round(
+        summarize(
+          'x',
+          'ms',
+          samples.map((s) => s.answerSeen),
+          '',
+        ).median,
+      ),
     };
     log(`graph paint ${n} app(s): median ${paint.median} ms (answer ${answer.median} ms)`);
   }
@@ -435,7 +578,21 @@ interface HistoryBench {
   info(): { runArea: boolean; viteMode: string; prod: boolean; viewport: string; runAreaHeight: number };
   prepare(apps: number): Promise<{ events: number; outcome: string; apps: number; runMs: number }>;
   idle(ms: number): Promise<{ frames: number[]; heap: number | null }>;
-  stream(count: number, everyMs: number, maxBurst: number): Promise<{ frames: number[]; fedMs: number; ticks: number; biggestBurst: number; runsAfter: number; rowsInDom: number; heapBefore: number | null; heapAfter: number | null; graphRunId: string | null }>;
+  stream(
+    count: number,
+    everyMs: number,
+    maxBurst: number,
+  ): Promise<{
+    frames: number[];
+    fedMs: number;
+    ticks: number;
+    biggestBurst: number;
+    runsAfter: number;
+    rowsInDom: number;
+    heapBefore: number | null;
+    heapAfter: number | null;
+    graphRunId: string | null;
+  }>;
   realRuns(count: number, apps: number): Promise<{ perRun: number[]; frames: number[]; runsInStore: number; roomsInWorld: number }>;
 }
 
@@ -452,9 +609,11 @@ async function benchRealRuns(browser: Browser, url: string): Promise<void> {
   page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && log(`page: ${m.text()}`));
   try {
     await page.goto(url, { timeout: 180_000 });
-    await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 180_000 }).catch((err: unknown) => {
-      throw new Error(`the history page did not start (${errors.join('; ') || String(err)})`);
-    });
+    await page
+      .waitForFunction(() => document.title === 'ready', undefined, { timeout: 180_000 })
+      .catch((err: unknown) => {
+        throw new Error(`the history page did not start (${errors.join('; ') || String(err)})`);
+      });
     const loadStart = loadavg().map((l) => round(l));
     await page.evaluate((a) => (window as unknown as HistoryWindow).historyBench.realRuns(0, a), REAL_APPS);
     const heapStart = await usedHeapAfterGc(page);
@@ -469,17 +628,56 @@ async function benchRealRuns(browser: Browser, url: string): Promise<void> {
       frames.push(...r.frames);
       last = r;
       heapCurve.push({ runs: perRun.length, mib: mib(await usedHeapAfterGc(page)) });
-      log(`real runs: ${perRun.length}/${REAL_RUNS}, heap ${heapCurve.at(-1)?.mib} MiB, last ${REAL_WINDOW} median ${summarize('x', 'ms', perRun.slice(-REAL_WINDOW), '').median} ms`);
+      log(
+        `real runs: ${perRun.length}/${REAL_RUNS}, heap ${heapCurve.at(-1)?.mib} MiB, last ${REAL_WINDOW} median ${summarize('x', 'ms', perRun.slice(-REAL_WINDOW), '').median} ms`,
+      );
     }
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
     const heapEnd = await usedHeapAfterGc(page);
-    const first = summarize(`history.real.run.first${REAL_WINDOW}`, 'ms', perRun.slice(0, REAL_WINDOW), `the floor: trigger to settled in the store for each of the first ${REAL_WINDOW} real runs (create-room through the EngineController on the sandbox, ${REAL_APPS} Prevent app(s), a new room each)`);
-    const lastW = summarize(`history.real.run.last${REAL_WINDOW}`, 'ms', perRun.slice(-REAL_WINDOW), `the same for the last ${REAL_WINDOW} of ${REAL_RUNS} runs (the world then holds ${last.roomsInWorld} rooms)`);
-    metrics.push(first, lastW, derived(`history.real.run.ratio`, 'x', { median: lastW.median / first.median, p95: lastW.p95 / first.p95, min: lastW.min / first.min, samples: lastW.samples }, `last ${REAL_WINDOW} / first ${REAL_WINDOW}, statistic by statistic (target: at most 1.2)`));
-    metrics.push(summarize('history.real.heap', 'MiB', [heapEnd / 2 ** 20], `JS heap used after a forced GC (CDP) with ${last.runsInStore} real runs in the history (target: under 200 MB); ${mib(heapStart)} MiB after loading the app(s), before the first run`));
+    const first = summarize(
+      `history.real.run.first${REAL_WINDOW}`,
+      'ms',
+      perRun.slice(0, REAL_WINDOW),
+      `the floor: trigger to settled in the store for each of the first ${REAL_WINDOW} real runs (create-room through the EngineController on the sandbox, ${REAL_APPS} Prevent app(s), a new room each)`,
+    );
+    const lastW = summarize(
+      `history.real.run.last${REAL_WINDOW}`,
+      'ms',
+      perRun.slice(-REAL_WINDOW),
+      `the same for the last ${REAL_WINDOW} of ${REAL_RUNS} runs (the world then holds ${last.roomsInWorld} rooms)`,
+    );
+    metrics.push(
+      first,
+      lastW,
+      derived(
+        `history.real.run.ratio`,
+        'x',
+        { median: lastW.median / first.median, p95: lastW.p95 / first.p95, min: lastW.min / first.min, samples: lastW.samples },
+        `last ${REAL_WINDOW} / first ${REAL_WINDOW}, statistic by statistic (target: at most 1.2)`,
+      ),
+    );
+    metrics.push(
+      summarize(
+        'history.real.heap',
+        'MiB',
+        [heapEnd / 2 ** 20],
+        `JS heap used after a forced GC (CDP) with ${last.runsInStore} real runs in the history (target: under 200 MB); ${mib(heapStart)} MiB after loading the app(s), before the first run`,
+      ),
+    );
     const fs = frameStats('history.real.frame', frames, `while the ${REAL_RUNS} real runs stream (the Run area follows the newest run, its graph shown)`);
     metrics.push(...fs.metrics);
-    extra['historyReal'] = { runs: REAL_RUNS, apps: REAL_APPS, runsInStore: last.runsInStore, roomsInWorld: last.roomsInWorld, heapCurveMiB: heapCurve, perRunMedianBy500: Array.from({ length: Math.ceil(perRun.length / 500) }, (_, i) => summarize('x', 'ms', perRun.slice(i * 500, i * 500 + 500), '').median), loadAverage: { start: loadStart, end: loadavg().map((l) => round(l)) } };
+    extra['historyReal'] = {
+      runs: REAL_RUNS,
+      apps: REAL_APPS,
+      runsInStore: last.runsInStore,
+      roomsInWorld: last.roomsInWorld,
+      heapCurveMiB: heapCurve,
+      perRunMedianBy500: Array.from(
+        { length: Math.ceil(perRun.length / 500) },
+        (_, i) => summarize('x', 'ms', perRun.slice(i * 500, i * 500 + 500), '').median,
+      ),
+      loadAverage: { start: loadStart, end: loadavg().map((l) => round(l)) },
+    };
     log(`real runs: first ${REAL_WINDOW} ${first.median} ms, last ${REAL_WINDOW} ${lastW.median} ms, heap ${mib(heapEnd)} MiB`);
   } finally {
     await page.close();
@@ -490,9 +688,18 @@ type HistoryWindow = { historyBench: HistoryBench };
 function frameStats(name: string, frames: number[], what: string): { metrics: Metric[]; max: number; over50: number } {
   const max = Math.max(...frames);
   const over50 = frames.filter((f) => f > 50).length;
-  const m = summarize(name, 'ms', frames, `${what}; requestAnimationFrame to requestAnimationFrame, one sample per frame; max ${round(max)} ms, ${over50} frame(s) over 50 ms`);
+  const m = summarize(
+    name,
+    'ms',
+    frames,
+    `${what}; requestAnimationFrame to requestAnimationFrame, one sample per frame; max ${round(max)} ms, ${over50} frame(s) over 50 ms`,
+  );
   return {
-    metrics: [m, summarize(`${name}.max`, 'ms', [max], `the longest frame of ${name}`), summarize(`${name}.over50ms`, 'frames', [over50], `frames of ${name} longer than 50 ms (of ${frames.length})`)],
+    metrics: [
+      m,
+      summarize(`${name}.max`, 'ms', [max], `the longest frame of ${name}`),
+      summarize(`${name}.over50ms`, 'frames', [over50], `frames of ${name} longer than 50 ms (of ${frames.length})`),
+    ],
     max,
     over50,
   };
@@ -517,7 +724,15 @@ async function benchHistoryStream(browser: Browser): Promise<void> {
     await withNodeEnv('production', async () => {
       // Production mode: React's production build and JSX runtime, as users run it (a dev server in
       // development mode would measure React's development checks).
-      const server = await createServer({ configFile: CONFIG, root: ROOT, mode: 'production', cacheDir, logLevel: 'warn', server: { host: '127.0.0.1', port: 0, hmr: false }, optimizeDeps: { entries: ['bench/browser/history.html'] } });
+      const server = await createServer({
+        configFile: CONFIG,
+        root: ROOT,
+        mode: 'production',
+        cacheDir,
+        logLevel: 'warn',
+        server: { host: '127.0.0.1', port: 0, hmr: false },
+        optimizeDeps: { entries: ['bench/browser/history.html'] },
+      });
       await server.listen();
       try {
         const page = await browser.newPage();
@@ -525,25 +740,54 @@ async function benchHistoryStream(browser: Browser): Promise<void> {
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
         const url = `${server.resolvedUrls?.local[0] ?? ''}bench/browser/history.html`;
-        if (want('real')) await benchRealRuns(browser, url).catch((err: unknown) => skip('historyReal', `failed: ${err instanceof Error ? err.message : String(err)}`));
+        if (want('real'))
+          await benchRealRuns(browser, url).catch((err: unknown) => skip('historyReal', `failed: ${err instanceof Error ? err.message : String(err)}`));
         if (!want('history')) return;
         await page.goto(url);
-        await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 90_000 }).catch((err: unknown) => {
-          throw new Error(`the history page did not start (${errors.join('; ') || String(err)})`);
-        });
+        await page
+          .waitForFunction(() => document.title === 'ready', undefined, { timeout: 90_000 })
+          .catch((err: unknown) => {
+            throw new Error(`the history page did not start (${errors.join('; ') || String(err)})`);
+          });
         const pageInfo = await page.evaluate(() => (window as unknown as HistoryWindow).historyBench.info());
         const trace = await page.evaluate((n) => (window as unknown as HistoryWindow).historyBench.prepare(n), STREAM_TRACE_APPS);
         await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
         const heapBeforeGc = await usedHeapAfterGc(page);
         const idle = await page.evaluate((ms) => (window as unknown as HistoryWindow).historyBench.idle(ms), IDLE_MS);
-        const s = await page.evaluate(([c, e, b]) => (window as unknown as HistoryWindow).historyBench.stream(c, e, b), [STREAM_RUNS, STREAM_EVERY_MS, STREAM_MAX_BURST] as const);
+        const s = await page.evaluate(([c, e, b]) => (window as unknown as HistoryWindow).historyBench.stream(c, e, b), [
+          STREAM_RUNS,
+          STREAM_EVERY_MS,
+          STREAM_MAX_BURST,
+        ] as const);
         const heapAfterGc = await usedHeapAfterGc(page);
         if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
-        const i = frameStats('history.idle.frame', idle.frames, `idle baseline: the same page (RunArea with 1 run, its graph shown) for ${IDLE_MS / 1000} s before streaming`);
-        const st = frameStats('history.stream.frame', s.frames, `while ${STREAM_RUNS} runs (clones of one real ${STREAM_TRACE_APPS}-app create-room trace, ${trace.events} events) are fed into the runs slice, one due every ${STREAM_EVERY_MS} ms (at most ${STREAM_MAX_BURST} per timer tick); the Run area follows the newest run`);
+        const i = frameStats(
+          'history.idle.frame',
+          idle.frames,
+          `idle baseline: the same page (RunArea with 1 run, its graph shown) for ${IDLE_MS / 1000} s before streaming`,
+        );
+        const st = frameStats(
+          'history.stream.frame',
+          s.frames,
+          `while ${STREAM_RUNS} runs (clones of one real ${STREAM_TRACE_APPS}-app create-room trace, ${trace.events} events) are fed into the runs slice, one due every ${STREAM_EVERY_MS} ms (at most ${STREAM_MAX_BURST} per timer tick); the Run area follows the newest run`,
+        );
         metrics.push(...i.metrics, ...st.metrics);
-        metrics.push(summarize('history.stream.feed', 'ms', [s.fedMs], `wall time to feed the ${STREAM_RUNS} runs (${round(STREAM_RUNS / (s.fedMs / 1000))} runs/s achieved; nominal ${1000 / STREAM_EVERY_MS}/s)`));
-        metrics.push(summarize('history.heap.growth', 'MiB', [(heapAfterGc - heapBeforeGc) / 2 ** 20], `JS heap used after a forced GC (CDP), after streaming minus before (${mib(heapBeforeGc)} -> ${mib(heapAfterGc)} MiB)`));
+        metrics.push(
+          summarize(
+            'history.stream.feed',
+            'ms',
+            [s.fedMs],
+            `wall time to feed the ${STREAM_RUNS} runs (${round(STREAM_RUNS / (s.fedMs / 1000))} runs/s achieved; nominal ${1000 / STREAM_EVERY_MS}/s)`,
+          ),
+        );
+        metrics.push(
+          summarize(
+            'history.heap.growth',
+            'MiB',
+            [(heapAfterGc - heapBeforeGc) / 2 ** 20],
+            `JS heap used after a forced GC (CDP), after streaming minus before (${mib(heapBeforeGc)} -> ${mib(heapAfterGc)} MiB)`,
+          ),
+        );
         extra['historyStream'] = {
           page: pageInfo,
           trace,
@@ -555,7 +799,12 @@ async function benchHistoryStream(browser: Browser): Promise<void> {
           idleFrames: idle.frames.length,
           streamFrames: s.frames.length,
           heapMiB: {
-            performanceMemory: { idle: mib(idle.heap), beforeStream: mib(s.heapBefore), afterStream: mib(s.heapAfter), note: 'performance.memory.usedJSHeapSize (no GC; Chromium quantizes it without --enable-precise-memory-info)' },
+            performanceMemory: {
+              idle: mib(idle.heap),
+              beforeStream: mib(s.heapBefore),
+              afterStream: mib(s.heapAfter),
+              note: 'performance.memory.usedJSHeapSize (no GC; Chromium quantizes it without --enable-precise-memory-info)',
+            },
             afterGc: { before: mib(heapBeforeGc), after: mib(heapAfterGc) },
           },
         };
@@ -578,7 +827,9 @@ async function main(): Promise<void> {
   try {
     if (want('sandbox')) {
       log('sandbox: call overhead, worker start, hung-call recovery');
-      await withNodeEnv(process.env['NODE_ENV'], () => benchSandbox(browser)).catch((err: unknown) => skip('sandbox', `failed: ${err instanceof Error ? err.message : String(err)}`));
+      await withNodeEnv(process.env['NODE_ENV'], () => benchSandbox(browser)).catch((err: unknown) =>
+        skip('sandbox', `failed: ${err instanceof Error ? err.message : String(err)}`),
+      );
     }
     if (want('history') || want('real')) {
       log(`history: frame times while ${STREAM_RUNS} runs stream into the Run area; ${REAL_RUNS} real runs`);

@@ -43,7 +43,11 @@ interface Timed {
 async function timedNode(args: string[], cwd: string, what: string): Promise<Timed> {
   const cpuFile = join(os.tmpdir(), `hookscope-bench-cpu-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', cpuAtExit, ...args], { cwd, env: { ...process.env, HOOKSCOPE_BENCH_CPU_OUT: cpuFile, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', cpuAtExit, ...args], {
+    cwd,
+    env: { ...process.env, HOOKSCOPE_BENCH_CPU_OUT: cpuFile, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -57,7 +61,10 @@ async function timedNode(args: string[], cwd: string, what: string): Promise<Tim
 }
 
 function buildCli(): void {
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-package.mjs'), '--cli-only', '--out', cliDir], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-package.mjs'), '--cli-only', '--out', cliDir], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (r.status !== 0) throw new Error(`building the CLI failed (exit ${r.status})`);
 }
 
@@ -107,35 +114,97 @@ async function main(): Promise<void> {
     const loadAfter = load();
     const okLines = many.stdout.split('\n').filter((l) => l.startsWith('ok ')).length;
     const plan = /^1\.\.(\d+)$/m.exec(many.stdout)?.[1];
-    if (plan !== String(FILES * 3) || okLines !== FILES * 3) throw new Error(`hookscope run many/*.json: expected ${FILES * 3} passing steps, got ${okLines} of ${plan ?? '?'}`);
+    if (plan !== String(FILES * 3) || okLines !== FILES * 3)
+      throw new Error(`hookscope run many/*.json: expected ${FILES * 3} passing steps, got ${okLines} of ${plan ?? '?'}`);
     log('floor: the pipeline alone, in process');
     const pipeline = await pipelineFloor();
 
-    const oneWall = summarize('cli.run1.wall', 'ms', one.map((t) => t.wallMs), 'one `hookscope run` of the prebuilt CLI on one scenario file (2 apps, 3 steps), process start to exit');
-    const manyWall = summarize(`cli.run${FILES}.wall`, 'ms', [many.wallMs], `one \`hookscope run\` on ${FILES} copies of that file (a glob), process start to exit; target under ${TARGET_MS} ms`);
-    const bareWall = summarize('cli.floor.nodeStart', 'ms', bare.map((t) => t.wallMs), 'floor: `node -e 0`, process start to exit');
-    const pipe = summarize('cli.floor.pipelinePerFile', 'ms', pipeline, 'floor: the same scenario through runScenario in this process, runtimes started ahead (the pipeline itself)');
+    const oneWall = summarize(
+      'cli.run1.wall',
+      'ms',
+      one.map((t) => t.wallMs),
+      'one `hookscope run` of the prebuilt CLI on one scenario file (2 apps, 3 steps), process start to exit',
+    );
+    const manyWall = summarize(
+      `cli.run${FILES}.wall`,
+      'ms',
+      [many.wallMs],
+      `one \`hookscope run\` on ${FILES} copies of that file (a glob), process start to exit; target under ${TARGET_MS} ms`,
+    );
+    const bareWall = summarize(
+      'cli.floor.nodeStart',
+      'ms',
+      bare.map((t) => t.wallMs),
+      'floor: `node -e 0`, process start to exit',
+    );
+    const pipe = summarize(
+      'cli.floor.pipelinePerFile',
+      'ms',
+      pipeline,
+      'floor: the same scenario through runScenario in this process, runtimes started ahead (the pipeline itself)',
+    );
     metrics.push(
       bareWall,
       oneWall,
       manyWall,
-      summarize('cli.run1.cpu', 'ms', one.map((t) => t.cpuMs), 'CPU time (user+system, all threads) of the one-file run'),
+      summarize(
+        'cli.run1.cpu',
+        'ms',
+        one.map((t) => t.cpuMs),
+        'CPU time (user+system, all threads) of the one-file run',
+      ),
       summarize(`cli.run${FILES}.cpu`, 'ms', [many.cpuMs], `CPU time (user+system, all threads) of the ${FILES}-file run`),
-      summarize('cli.floor.nodeStart.cpu', 'ms', bare.map((t) => t.cpuMs), 'CPU time of `node -e 0`'),
+      summarize(
+        'cli.floor.nodeStart.cpu',
+        'ms',
+        bare.map((t) => t.cpuMs),
+        'CPU time of `node -e 0`',
+      ),
       pipe,
     );
     const marginal = (many.wallMs - oneWall.median) / (FILES - 1);
     metrics.push(summarize('cli.perFile.marginal', 'ms', [marginal], `(run${FILES} - run1 median) / ${FILES - 1}: what each file after the first costs`));
-    metrics.push(summarize('cli.perFile.marginal.cpu', 'ms', [(many.cpuMs - metrics.find((m) => m.name === 'cli.run1.cpu')!.median) / (FILES - 1)], 'the same in CPU time'));
+    metrics.push(
+      summarize(
+        'cli.perFile.marginal.cpu',
+        'ms',
+        [(many.cpuMs - metrics.find((m) => m.name === 'cli.run1.cpu')!.median) / (FILES - 1)],
+        'the same in CPU time',
+      ),
+    );
     const ratio = marginal / pipe.median;
-    metrics.push(derived('cli.perFile.marginal.ratio', 'x', { median: ratio, p95: ratio, min: ratio, samples: 1 }, 'marginal cost per file / the pipeline floor per file (1 = the second file onward pays no fixed cost)'));
-    metrics.push(summarize('cli.fixedCost', 'ms', [oneWall.median - bareWall.median - pipe.median], 'run1 - node start - one pipeline: the CLI\'s fixed cost (loading, runtime bundle, first runtimes)'));
+    metrics.push(
+      derived(
+        'cli.perFile.marginal.ratio',
+        'x',
+        { median: ratio, p95: ratio, min: ratio, samples: 1 },
+        'marginal cost per file / the pipeline floor per file (1 = the second file onward pays no fixed cost)',
+      ),
+    );
+    metrics.push(
+      summarize(
+        'cli.fixedCost',
+        'ms',
+        [oneWall.median - bareWall.median - pipe.median],
+        "run1 - node start - one pipeline: the CLI's fixed cost (loading, runtime bundle, first runtimes)",
+      ),
+    );
     log(`the library: ${LIB_CALLS} runScenario calls in a row, warm pool vs own workers`);
     const lib = await libSequential(scenarioSource, LIB_CALLS);
     const of = (warm: boolean, key: 'wallMs' | 'cpuMs') => lib.filter((r) => r.warm === warm).map((r) => r[key]);
     metrics.push(
-      summarize(`lib.runScenario${LIB_CALLS}.warm`, 'ms', of(true, 'wallMs'), `${LIB_CALLS} sequential runScenario calls of the library in one process, runtimes from the shared warm pool (the default)`),
-      summarize(`lib.runScenario${LIB_CALLS}.cold`, 'ms', of(false, 'wallMs'), `the same with { warm: false }: each call starts its own workers and a spare per app (the library before the pool)`),
+      summarize(
+        `lib.runScenario${LIB_CALLS}.warm`,
+        'ms',
+        of(true, 'wallMs'),
+        `${LIB_CALLS} sequential runScenario calls of the library in one process, runtimes from the shared warm pool (the default)`,
+      ),
+      summarize(
+        `lib.runScenario${LIB_CALLS}.cold`,
+        'ms',
+        of(false, 'wallMs'),
+        `the same with { warm: false }: each call starts its own workers and a spare per app (the library before the pool)`,
+      ),
       summarize(`lib.runScenario${LIB_CALLS}.warm.cpu`, 'ms', of(true, 'cpuMs'), 'CPU time (all threads) of the warm rounds'),
       summarize(`lib.runScenario${LIB_CALLS}.cold.cpu`, 'ms', of(false, 'cpuMs'), 'CPU time (all threads) of the { warm: false } rounds'),
     );
@@ -150,7 +219,9 @@ async function main(): Promise<void> {
   const result = { suite: SUITE, machine, durationSeconds: Math.round((performance.now() - started) / 100) / 10, metrics, extra };
   const file = writeResults(result);
   printSummary(result);
-  log(`${FILES} files: ${Math.round(metrics.find((m) => m.name === `cli.run${FILES}.wall`)!.median)} ms (target ${TARGET_MS} ms: ${extra['targetMet'] ? 'met' : 'NOT met'}), load ${machineInfo().loadAverage.join(' ')}`);
+  log(
+    `${FILES} files: ${Math.round(metrics.find((m) => m.name === `cli.run${FILES}.wall`)!.median)} ms (target ${TARGET_MS} ms: ${extra['targetMet'] ? 'met' : 'NOT met'}), load ${machineInfo().loadAverage.join(' ')}`,
+  );
   log(`wrote ${file}`);
 }
 

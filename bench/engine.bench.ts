@@ -30,7 +30,14 @@ async function benchBundle(): Promise<void> {
   const t0 = now();
   const bundles = await nodeBundles();
   const ms = now() - t0;
-  metrics.push(summarize('bundle.build', 'ms', [ms], 'first nodeBundles() call: esbuild of worker-main.ts (node/cjs) and vm-entry.ts (neutral/iife) in parallel; one sample per process (the result is cached)'));
+  metrics.push(
+    summarize(
+      'bundle.build',
+      'ms',
+      [ms],
+      'first nodeBundles() call: esbuild of worker-main.ts (node/cjs) and vm-entry.ts (neutral/iife) in parallel; one sample per process (the result is cached)',
+    ),
+  );
   extra['bundleBytes'] = { worker: bundles.worker.length, runtime: bundles.runtime.length };
 }
 
@@ -85,7 +92,12 @@ async function benchCallOverhead(factory: TransportFactory): Promise<void> {
   pool.dispose();
   await echo.close();
 
-  const rawM = summarize('raw.roundTrip', 'ms', raw, 'plain worker_threads echo worker (new Worker(code, { eval: true })), postMessage of { n } and back; one sample per round trip');
+  const rawM = summarize(
+    'raw.roundTrip',
+    'ms',
+    raw,
+    'plain worker_threads echo worker (new Worker(code, { eval: true })), postMessage of { n } and back; one sample per round trip',
+  );
   const sizedM = summarize(
     'raw.roundTrip.callSized',
     'ms',
@@ -99,7 +111,12 @@ async function benchCallOverhead(factory: TransportFactory): Promise<void> {
     `the same echo worker, the call message as the Node transport carries it: JSON.stringify on the host, the text echoed back, JSON.parse (${callJson.length} bytes): the floor of the per-call target (one encoding per hop)`,
   );
   const callM = withFloor(
-    summarize('runtime.call', 'ms', runtime, 'AppProcess.call of executePreRoomCreatePrevent returning false (room + 4 accessors as args), Node transport, vm context in the worker; one sample per call'),
+    summarize(
+      'runtime.call',
+      'ms',
+      runtime,
+      'AppProcess.call of executePreRoomCreatePrevent returning false (room + 4 accessors as args), Node transport, vm context in the worker; one sample per call',
+    ),
     jsonM,
   );
   metrics.push(rawM, withFloor(sizedM, rawM), withFloor(jsonM, rawM), callM);
@@ -221,7 +238,12 @@ async function benchPipeline(): Promise<void> {
     const createNote = `engine.run createRoom (unique names) through 5 Prevent (false) + 1 Extend + 1 Modify apps; ${create.actions} actions in ${create.seconds.toFixed(1)} s, samples are batches of 50`;
     metrics.push(
       summarize('pipeline.create.actions', 'actions/s', create.actionsPerSecond, createNote),
-      summarize('pipeline.create.calls', 'calls/s', create.callsPerSecond, `${createNote}; calls = call-end trace events (${create.calls}, ${(create.calls / create.actions).toFixed(1)} per action)`),
+      summarize(
+        'pipeline.create.calls',
+        'calls/s',
+        create.callsPerSecond,
+        `${createNote}; calls = call-end trace events (${create.calls}, ${(create.calls / create.actions).toFixed(1)} per action)`,
+      ),
     );
     const jlNote = `engine.run joinRoom/leaveRoom of root in #general, alternating (1 IPreRoomUserJoined + 1 IPreRoomUserLeave app); ${joinLeave.actions} actions in ${joinLeave.seconds.toFixed(1)} s, batches of 50`;
     metrics.push(
@@ -258,7 +280,14 @@ async function benchWorkerStart(factory: TransportFactory): Promise<void> {
     await echo.close();
     await sleep(50);
   }
-  metrics.push(summarize('raw.workerStart', 'ms', rawStart.slice(1), 'the floor for worker start: new Worker(echo code, { eval: true }) to its first echo answered (first start dropped)'));
+  metrics.push(
+    summarize(
+      'raw.workerStart',
+      'ms',
+      rawStart.slice(1),
+      'the floor for worker start: new Worker(echo code, { eval: true }) to its first echo answered (first start dropped)',
+    ),
+  );
 
   const toLoaded: number[] = [];
   const toAnswer: number[] = [];
@@ -281,7 +310,12 @@ async function benchWorkerStart(factory: TransportFactory): Promise<void> {
     await sleep(150);
   }
   metrics.push(
-    summarize('worker.cold.loaded', 'ms', toLoaded, 'TransportPool.take() (no spare) to "loaded": new Worker, runtime bundle evaluated in a fresh vm context, app transpiled, constructed, initialized, enabled'),
+    summarize(
+      'worker.cold.loaded',
+      'ms',
+      toLoaded,
+      'TransportPool.take() (no spare) to "loaded": new Worker, runtime bundle evaluated in a fresh vm context, app transpiled, constructed, initialized, enabled',
+    ),
     summarize('worker.cold.firstCall', 'ms', toAnswer, 'TransportPool.take() (no spare) to the first executePreRoomCreatePrevent answer'),
   );
 
@@ -295,7 +329,14 @@ async function benchWorkerStart(factory: TransportFactory): Promise<void> {
     engine.dispose();
     await sleep(150);
   }
-  metrics.push(summarize('engine.firstApp.installAndRun', 'ms', installs, 'new Engine + installApp (the pool also spawns a spare worker alongside) + the first createRoom run answered'));
+  metrics.push(
+    summarize(
+      'engine.firstApp.installAndRun',
+      'ms',
+      installs,
+      'new Engine + installApp (the pool also spawns a spare worker alongside) + the first createRoom run answered',
+    ),
+  );
 
   // Timeout -> next answer. `standby`: a second worker with the app loaded (AppProcessOptions.standby);
   // `spare`: the pool's pre-started runtime (bundle evaluated, app not loaded: the engine default);
@@ -353,8 +394,18 @@ async function benchWorkerStart(factory: TransportFactory): Promise<void> {
       cold: 'without a spare (keepSpare false): a worker start and the app load',
     }[variant];
     metrics.push(
-      summarize(`worker.replaceHung.${variant}.restarted`, 'ms', restartedAfter, `from the hung call's timeout firing to the stuck worker being replaced (liveness verdict; the host pings while a call is in flight)`),
-      summarize(`worker.replaceHung.${variant}.loaded`, 'ms', loadedAfter, `from the hung call's timeout firing to the replacement runtime's load answer (awaited after the replacement, so never the old worker's resolved promise), ${what}`),
+      summarize(
+        `worker.replaceHung.${variant}.restarted`,
+        'ms',
+        restartedAfter,
+        `from the hung call's timeout firing to the stuck worker being replaced (liveness verdict; the host pings while a call is in flight)`,
+      ),
+      summarize(
+        `worker.replaceHung.${variant}.loaded`,
+        'ms',
+        loadedAfter,
+        `from the hung call's timeout firing to the replacement runtime's load answer (awaited after the replacement, so never the old worker's resolved promise), ${what}`,
+      ),
       summarize(
         `worker.replaceHung.${variant}`,
         'ms',
@@ -370,8 +421,10 @@ function applyFloors(): void {
   const by = new Map(metrics.map((m) => [m.name, m]));
   const floorOf = (name: string): Metric | { metric: string; median: number } | null => {
     const call = by.get('runtime.call');
-    if (name === 'raw.roundTrip.callSized' || name === 'raw.roundTrip.callSized.json' || name.startsWith('runtime.call.')) return by.get(name === 'runtime.call.vsEcho' ? 'raw.roundTrip.callSized.json' : 'raw.roundTrip') ?? null;
-    if (name.startsWith('pipeline.') && name.endsWith('.calls') && call) return { metric: '1000 / runtime.call (calls/s of one app, one call at a time)', median: Math.round(1000 / call.median) };
+    if (name === 'raw.roundTrip.callSized' || name === 'raw.roundTrip.callSized.json' || name.startsWith('runtime.call.'))
+      return by.get(name === 'runtime.call.vsEcho' ? 'raw.roundTrip.callSized.json' : 'raw.roundTrip') ?? null;
+    if (name.startsWith('pipeline.') && name.endsWith('.calls') && call)
+      return { metric: '1000 / runtime.call (calls/s of one app, one call at a time)', median: Math.round(1000 / call.median) };
     if (name.startsWith('worker.cold.') || name.startsWith('worker.replaceHung.cold')) return by.get('raw.workerStart') ?? null;
     if (name === 'engine.firstApp.installAndRun') return by.get('worker.cold.firstCall') ?? null;
     if (name.startsWith('worker.replaceHung.')) return call ?? null;

@@ -33,7 +33,15 @@ const SUITE = 'live';
 const ROOT = join(BENCH_DIR, '..');
 const CONFIG = join(ROOT, 'vite.config.ts');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const APP_COUNTS = [1, 5, 20];
 const SAMPLES: Record<number, number> = { 1: 12, 5: 12, 20: 8 };
 const WARMUP = 2;
@@ -82,7 +90,9 @@ async function samplesFor(browser: Browser, base: string, n: number): Promise<{ 
   if (!(await page.getByTestId('live-mode').isChecked())) throw new Error('live mode is not on');
   await page.getByTestId('run-button').click();
   await page.getByTestId('run-answer').filter({ hasText: 'completed' }).waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => document.querySelector('[data-testid="run-graph"] [data-testid="graph-outcome"]')?.getAttribute('data-state') === 'completed');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="run-graph"] [data-testid="graph-outcome"]')?.getAttribute('data-state') === 'completed',
+  );
   // The first run has settled (Post create handlers: none here) before live mode may re-run it.
   await page.waitForTimeout(300);
 
@@ -136,16 +146,41 @@ async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-live-'));
   process.env['NODE_ENV'] = 'production';
   await build({ configFile: CONFIG, root: ROOT, logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
-  const server = await preview({ configFile: CONFIG, root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  const server = await preview({
+    configFile: CONFIG,
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   extra['chromium'] = browser.version();
   try {
     const base = server.resolvedUrls?.local[0] ?? '';
     for (const n of APP_COUNTS) {
       const { samples, readyMs } = await samplesFor(browser, base, n);
-      const graph = summarize(`live.graph.${n}apps`, 'ms', samples.map((s) => s.graph), `${n} Prevent app(s); edit settled (debounce fired) -> the frame after the graph's outcome shows the new result with "was …"; debounce excluded; ${WARMUP} warm-up edits dropped`);
-      const sandbox = summarize(`live.sandbox.${n}apps`, 'ms', samples.map((s) => s.sandbox), `the same edits: edit settled -> the engine's answer (the edited app reloaded in its sandboxed worker + the run through ${n} handler(s)), before React draws`);
-      metrics.push(graph, sandbox, derived(`live.graph.${n}apps.ui`, 'ms', { median: graph.median - sandbox.median, p95: graph.p95 - sandbox.p95, min: graph.min - sandbox.min, samples: graph.samples }, 'live.graph minus live.sandbox: store updates, projection and drawing the graph'));
+      const graph = summarize(
+        `live.graph.${n}apps`,
+        'ms',
+        samples.map((s) => s.graph),
+        `${n} Prevent app(s); edit settled (debounce fired) -> the frame after the graph's outcome shows the new result with "was …"; debounce excluded; ${WARMUP} warm-up edits dropped`,
+      );
+      const sandbox = summarize(
+        `live.sandbox.${n}apps`,
+        'ms',
+        samples.map((s) => s.sandbox),
+        `the same edits: edit settled -> the engine's answer (the edited app reloaded in its sandboxed worker + the run through ${n} handler(s)), before React draws`,
+      );
+      metrics.push(
+        graph,
+        sandbox,
+        derived(
+          `live.graph.${n}apps.ui`,
+          'ms',
+          { median: graph.median - sandbox.median, p95: graph.p95 - sandbox.p95, min: graph.min - sandbox.min, samples: graph.samples },
+          'live.graph minus live.sandbox: store updates, projection and drawing the graph',
+        ),
+      );
       extra[`${n}apps`] = { readyMs, samples: samples.map((s) => ({ graph: round(s.graph), sandbox: round(s.sandbox) })) };
       log(`${n} app(s): graph updated ${graph.median} ms (p95 ${graph.p95}), sandbox ${sandbox.median} ms`);
     }

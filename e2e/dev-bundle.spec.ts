@@ -21,7 +21,8 @@ const bin = join(repo, 'bin/hookscope.mjs');
 const PORT = Number(process.env['HOOKSCOPE_DEV_BUNDLE_E2E_PORT'] ?? 5221);
 const APP_ID = '3f1c0d52-6a0e-4a53-9d7c-1b2f8e7a0c11';
 
-const describeTs = (words: string) => `import ms = require('ms');\n\n/** How long a room may stay idle, in words. */\nexport function idleLimit(minutes: number): string {\n    return ${words};\n}\n`;
+const describeTs = (words: string) =>
+  `import ms = require('ms');\n\n/** How long a room may stay idle, in words. */\nexport function idleLimit(minutes: number): string {\n    return ${words};\n}\n`;
 
 let dir = '';
 let cliDir = '';
@@ -36,7 +37,14 @@ interface CliReport {
 function cli(room: string): CliReport['steps'][number] {
   // Outside the app folder: a file written there would be a change on disk.
   const scenario = join(cliDir, `cli-${room}.json`);
-  writeFileSync(scenario, JSON.stringify({ apps: [{ path: dir }], users: [{ id: 'u1', username: 'alice' }], steps: [{ action: 'createRoom', name: room, type: 'c', creator: 'alice' }] }));
+  writeFileSync(
+    scenario,
+    JSON.stringify({
+      apps: [{ path: dir }],
+      users: [{ id: 'u1', username: 'alice' }],
+      steps: [{ action: 'createRoom', name: room, type: 'c', creator: 'alice' }],
+    }),
+  );
   const r = spawnSync(process.execPath, [bin, 'run', scenario, '--reporter', 'json'], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`hookscope run: exit ${r.status}: ${r.stderr}`);
   return (JSON.parse(r.stdout) as CliReport).steps[0]!;
@@ -131,6 +139,9 @@ test('hookscope dev on an app with an npm dependency: the page runs the bundle a
   await wb.openFile('src/describe.ts');
   await wb.typeIntoEditor("import left from 'left-pad-nowhere';\nexport const idleLimit = (n: number): string => left(String(n));\n");
   const error = wb.appRow(APP_ID).getByTestId('app-load-error');
-  await expect(error).toContainText(/Could not bundle the app: src\/describe\.ts:1:\d+: "left-pad-nowhere" is imported by src\/describe\.ts:1 but node_modules\/left-pad-nowhere is not in the app folder/, { timeout: 30_000 });
+  await expect(error).toContainText(
+    /Could not bundle the app: src\/describe\.ts:1:\d+: "left-pad-nowhere" is imported by src\/describe\.ts:1 but node_modules\/left-pad-nowhere is not in the app folder/,
+    { timeout: 30_000 },
+  );
   await page.screenshot({ path: 'test-results/dev-bundle.png' });
 });

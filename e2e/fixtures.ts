@@ -29,9 +29,7 @@ export interface HookscopeFixtures {
 }
 
 function format(entries: ConsoleErrorEntry[]): string {
-  return entries
-    .map((e) => `[${e.kind}] ${e.text}${e.location ? ` (${e.location})` : ''}`)
-    .join('\n');
+  return entries.map((e) => `[${e.kind}] ${e.text}${e.location ? ` (${e.location})` : ''}`).join('\n');
 }
 
 export const test = base.extend<HookscopeFixtures>({

@@ -85,8 +85,13 @@ test('a folder with node_modules: its npm packages are bundled in the page, it r
   await expectLog(wb, 'ATRIUM MAY STAY IDLE FOR 3 HOURS!');
 
   // An edit that imports a package the folder does not have: the app row names file, line and module.
-  await wb.typeIntoEditor(source.replace("import shout = require('idle-words/shout');", "import shout = require('idle-words/shout');\nimport nope = require('nope-pkg');"));
-  await expect(wb.appRow(APP_ID).getByTestId('app-load-error')).toContainText('"nope-pkg" is imported by IdleWordsApp.ts:6 but node_modules/nope-pkg is not in the opened folder', { timeout: 30_000 });
+  await wb.typeIntoEditor(
+    source.replace("import shout = require('idle-words/shout');", "import shout = require('idle-words/shout');\nimport nope = require('nope-pkg');"),
+  );
+  await expect(wb.appRow(APP_ID).getByTestId('app-load-error')).toContainText(
+    '"nope-pkg" is imported by IdleWordsApp.ts:6 but node_modules/nope-pkg is not in the opened folder',
+    { timeout: 30_000 },
+  );
 });
 
 test('after a reload the saved bundle still runs; an edit then says to open the folder again (the page no longer has its node_modules)', async ({ page }) => {
@@ -119,7 +124,9 @@ test('a package missing from node_modules is named with the file, line and modul
   await wb.openFolder(dir);
   const problems = page.getByTestId('import-problems');
   await expect(problems).toContainText('node_modules/idle-words/lib/index.cjs:5', { timeout: 60_000 });
-  await expect(problems).toContainText('"words-core" is imported by node_modules/idle-words/lib/index.cjs:5 but node_modules/words-core is not in the opened folder');
+  await expect(problems).toContainText(
+    '"words-core" is imported by node_modules/idle-words/lib/index.cjs:5 but node_modules/words-core is not in the opened folder',
+  );
 });
 
 test('the .zip rc-apps package makes is opened, shown and run as it is', async ({ page }) => {

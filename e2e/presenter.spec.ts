@@ -9,7 +9,10 @@ async function measure(page: import('@playwright/test').Page) {
   await wb.run();
   const node = page.getByTestId('graph-handler-IPreRoomCreatePrevent-banned-words');
   await expect(node).toBeVisible({ timeout: 30_000 });
-  const fontSize = await page.locator('.monaco-editor .view-lines').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const fontSize = await page
+    .locator('.monaco-editor .view-lines')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   const box = await node.boundingBox();
   const answer = await page.getByTestId('run-button').boundingBox();
   return { fontSize, nodeHeight: box?.height ?? 0, buttonHeight: answer?.height ?? 0 };

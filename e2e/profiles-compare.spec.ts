@@ -25,7 +25,10 @@ test('a Modify change that only lands on current, side by side with the rule res
   await expect(dialog.getByTestId('profile-run-rc-7.5-8.7')).toContainText('room: announce-launch');
   // The live world was not touched by the comparison.
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await page.getByTestId('side-tab-world').click().catch(() => undefined);
+  await page
+    .getByTestId('side-tab-world')
+    .click()
+    .catch(() => undefined);
   await expect(page.getByTestId('world-room-row-announce-launch')).toHaveCount(0);
 });
 

@@ -57,7 +57,9 @@ test('run again and replay the session against edited code', async ({ page }) =>
   await expect(run.outcome()).toHaveAttribute('data-state', 'prevented');
 
   await wb.openFile('lib/banned.ts');
-  await wb.typeIntoEditor("export const BANNED_WORDS = ['book'];\nexport function findBannedWord(name: string): string | undefined {\n    return BANNED_WORDS.find((word) => name.includes(word));\n}\n");
+  await wb.typeIntoEditor(
+    "export const BANNED_WORDS = ['book'];\nexport function findBannedWord(name: string): string | undefined {\n    return BANNED_WORDS.find((word) => name.includes(word));\n}\n",
+  );
   await page.getByTestId('replay-session').click();
   await expect(page.getByTestId('replay-summary')).toContainText('Replayed 2 runs', { timeout: 20_000 });
   await expect(page.getByTestId('replay-row-1')).toHaveText(/run 1 was completed, now prevented by Banned Words/);

@@ -8,7 +8,6 @@ import { expect, test } from './fixtures.ts';
 import { clippedGraphText, focusableNode, inside, inWindow, shot, smallestGraphText, widerThanWindow } from './pages/readability.ts';
 import { FIVE_APPS, TEN_APPS, loadAndRun } from './pages/run-view-scenarios.ts';
 
-
 const FIVE_SAYS: [string, string, string][] = [
   ['IPreRoomCreatePrevent', 'banned-words-filter', 'let it through (returned false)'],
   ['IPreRoomCreatePrevent', 'quota-guard', 'let it through (returned false)'],

@@ -12,7 +12,6 @@ import { WHY_CHAIN, WHY_PREVENT, WHY_SWALLOWED, loadAndRun } from './pages/run-v
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-
 const says = (run: RunArea, event: string, app: string) => run.handler(event, app).getByTestId('graph-node-says');
 
 test('prevent: the preventing app is marked and named with its method; the app after it was not reached', async ({ page }) => {
@@ -63,7 +62,9 @@ test('swallowed throw: the node says so, and the answer and the history row carr
   const why = run.outcome().getByTestId('graph-outcome-why');
   await expect(why).toContainText('Audit Log threw TypeError: audit store is full in executePreRoomCreateModify: swallowed');
   await expect(run.outcome().getByTestId('graph-outcome-notice')).toContainText('a handler failed but the host went on');
-  await expect(page.getByTestId('run-cut-off').locator('li[data-status="threw"]')).toContainText('Swallowed: Audit Log · executePreRoomCreateModify threw TypeError: audit store is full');
+  await expect(page.getByTestId('run-cut-off').locator('li[data-status="threw"]')).toContainText(
+    'Swallowed: Audit Log · executePreRoomCreateModify threw TypeError: audit store is full',
+  );
   await expect(page.getByTestId('history-trouble-1')).toHaveText(/1 swallowed error/);
   expect(await wordsBrokenMidWord(why)).toEqual([]);
   await shot(page, 'why-swallowed-1280x800');

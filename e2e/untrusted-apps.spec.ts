@@ -93,7 +93,7 @@ test('a flood of writes, a 25 MB log line, a 20 MB error and __proto__ keys: cut
     await expectResponsive(s, `still-typing-${name}`, limit);
   }
   expect(await prototypeNames(page)).toEqual(protoBefore);
-  expect(await page.evaluate(() => ({} as Record<string, unknown>)['polluted'])).toBeUndefined();
+  expect(await page.evaluate(() => (({}) as Record<string, unknown>)['polluted'])).toBeUndefined();
   // The keys are data: the records are in the world, under their association.
   await page.getByTestId('side-tab-world').click();
   await page.getByTestId('world-tab-persistence').click();
@@ -114,7 +114,7 @@ test('an interval that keeps calling accessors after its call answered is cut af
   const baseline = await expectResponsive(s, 'typing-before', 20_000);
   await s.createRoom('evil-interval');
   await expect(s.answer()).toHaveText('completed', { timeout: 30_000 });
-  await expect(s.latestRun()).toContainText("late request refused: 201 requests after the call answered: stopped after 200", { timeout: 30_000 });
+  await expect(s.latestRun()).toContainText('late request refused: 201 requests after the call answered: stopped after 200', { timeout: 30_000 });
   await expectResponsive(s, 'still-typing-interval', Math.max(1000, 3 * baseline));
   // It stopped: a later run gets none of its activity.
   await s.createRoom('plain-room');
@@ -150,7 +150,10 @@ export class App2App extends App implements IPreRoomCreatePrevent {
     500,
   );
   const row = s.wb.appRow('app-2');
-  await expect(row).toContainText("its code ran for 5000 ms (hookscope's limit for loading an app) without a break (an endless loop in its constructor or top-level code?)", { timeout: 60_000 });
+  await expect(row).toContainText(
+    "its code ran for 5000 ms (hookscope's limit for loading an app) without a break (an endless loop in its constructor or top-level code?)",
+    { timeout: 60_000 },
+  );
   await s.createRoom('after-hang');
   await expect(s.answer()).toHaveText('completed', { timeout: 30_000 });
   await expect(page.getByTestId('run-unloadable')).toContainText('loading the app did not finish');

@@ -11,7 +11,8 @@ import { hostileZoo, SandboxPage } from './pages/sandbox.ts';
 test.describe.configure({ timeout: 180_000 });
 
 const g = '(globalThis as unknown as Record<string, any>)';
-const EVIL_PROXY = "new Proxy({}, { get() { throw 'x'; }, getPrototypeOf() { throw 'x'; }, has() { throw 'x'; }, ownKeys() { throw 'x'; }, getOwnPropertyDescriptor() { throw 'x'; } })";
+const EVIL_PROXY =
+  "new Proxy({}, { get() { throw 'x'; }, getPrototypeOf() { throw 'x'; }, has() { throw 'x'; }, ownKeys() { throw 'x'; }, getOwnPropertyDescriptor() { throw 'x'; } })";
 
 const CASES: [name: string, code: string, seen: string][] = [
   [
@@ -19,7 +20,7 @@ const CASES: [name: string, code: string, seen: string][] = [
     "                await Promise.all(Array.from({ length: 20000 }, () => read.getRoomReader().getByName('general').catch(() => null)));\n                return true;",
     "2,001 requests: stopped after 2,000 (hookscope's limit per call); the call was ended",
   ],
-  ['bigresult', "                return 'x'.repeat(50_000_000) as unknown as boolean;", "cannot be sent to the host: it is"],
+  ['bigresult', "                return 'x'.repeat(50_000_000) as unknown as boolean;", 'cannot be sent to the host: it is'],
   ['proxy', `                throw ${EVIL_PROXY};`, 'The thrown value cannot be read'],
   [
     'unguard',

@@ -34,8 +34,16 @@ const prototypeNames = (page: Page) =>
 const LINKS: [name: string, link: () => string, seen: RegExp][] = [
   ['a room that is null', () => linkWith((ws) => void (ws['world'].rooms[0] = null)), /world\.rooms\[0\]/],
   ['a room name that is not text', () => linkWith((ws) => void (ws['world'].rooms[1].slugifiedName = { x: 1 })), /world\.rooms\[1\]\.slugifiedName/],
-  ['drafts of the wrong types', () => linkWith((ws) => void (ws['drafts'] = { joinRoom: { action: 'joinRoom', room: null, user: 3 } })), /drafts\.joinRoom\.room/],
-  ['a __proto__/constructor world', () => linkWith((ws) => void (ws['world'].serverSettings = JSON.parse('{"constructor":{"polluted":1},"__proto__":{"polluted":1}}'))), /world\.serverSettings\.constructor/],
+  [
+    'drafts of the wrong types',
+    () => linkWith((ws) => void (ws['drafts'] = { joinRoom: { action: 'joinRoom', room: null, user: 3 } })),
+    /drafts\.joinRoom\.room/,
+  ],
+  [
+    'a __proto__/constructor world',
+    () => linkWith((ws) => void (ws['world'].serverSettings = JSON.parse('{"constructor":{"polluted":1},"__proto__":{"polluted":1}}'))),
+    /world\.serverSettings\.constructor/,
+  ],
   ['a link that unpacks to 40 MB', bombLink, /unpacks to more than 32 MB/],
 ];
 
@@ -56,7 +64,7 @@ test('crafted links are refused with their reason; the page and the workspace st
     await page.getByTestId('share-problem-close').click();
   }
   expect(await prototypeNames(page)).toEqual(before);
-  expect(await page.evaluate(() => ({} as Record<string, unknown>)['polluted'])).toBeUndefined();
+  expect(await page.evaluate(() => (({}) as Record<string, unknown>)['polluted'])).toBeUndefined();
   // The user's own workspace is what it was (the draft survived every refused link).
   expect(await page.evaluate(() => localStorage.getItem('hookscope.workspace'))).toBe(saved);
   await page.screenshot({ path: 'test-results/untrusted-links.png' });

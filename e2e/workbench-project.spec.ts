@@ -16,7 +16,11 @@ export class GuardApp extends App implements IPreRoomCreatePrevent {
 }
 `;
 const RULES = `export function isForbidden(name: string): boolean {\n    return name.startsWith('forbidden');\n}\n`;
-const MANIFEST = JSON.stringify({ id: 'guard-app', name: 'Guard', nameSlug: 'guard', version: '2.0.0', classFile: 'GuardApp.ts', requiredApiVersion: '^1.44.0' }, null, 2);
+const MANIFEST = JSON.stringify(
+  { id: 'guard-app', name: 'Guard', nameSlug: 'guard', version: '2.0.0', classFile: 'GuardApp.ts', requiredApiVersion: '^1.44.0' },
+  null,
+  2,
+);
 
 let dirs: string[] = [];
 test.afterEach(() => {
@@ -39,7 +43,13 @@ function project(files: Record<string, string>): string {
 test('opening an app folder loads app.json, the class file and its helper, and it runs', async ({ page }) => {
   const wb = new Workbench(page);
   await wb.open();
-  const dir = project({ 'app.json': MANIFEST, 'GuardApp.ts': MAIN, 'lib/rules.ts': RULES, 'README.md': '# Guard', 'node_modules/left-pad/index.js': 'module.exports = 1;' });
+  const dir = project({
+    'app.json': MANIFEST,
+    'GuardApp.ts': MAIN,
+    'lib/rules.ts': RULES,
+    'README.md': '# Guard',
+    'node_modules/left-pad/index.js': 'module.exports = 1;',
+  });
   const dialog = await wb.openFolder(dir);
   await expect(dialog).toContainText('Guard');
   await expect(page.getByTestId('import-files')).toHaveText(/GuardApp\.tsapp\.jsonlib\/rules\.ts/);

@@ -59,7 +59,7 @@ test('Stop ends a run stuck in for(;;){} within a second; world and code are int
   await expect(wb.answer()).toHaveText('completed', { timeout: 5_000 });
 });
 
-test('Stop stays offered while a handler\'s interval keeps running after the run, and ends it', async ({ page }) => {
+test("Stop stays offered while a handler's interval keeps running after the run, and ends it", async ({ page }) => {
   const wb = new Workbench(page);
   await wb.open();
   await wb.addBlankApp();
@@ -118,7 +118,12 @@ test('the profile selector lists every available profile', async ({ page }) => {
   const wb = new Workbench(page);
   await wb.open();
   const select = page.getByTestId('profile-select');
-  await expect(select.locator('option')).toHaveText([/^Rocket\.Chat 8\.8/, /^Rocket\.Chat 7\.5 - 8\.7/, /^Rocket\.Chat 6\.x - 7\.4/, /^Rocket\.Chat up to 6\.4/]);
+  await expect(select.locator('option')).toHaveText([
+    /^Rocket\.Chat 8\.8/,
+    /^Rocket\.Chat 7\.5 - 8\.7/,
+    /^Rocket\.Chat 6\.x - 7\.4/,
+    /^Rocket\.Chat up to 6\.4/,
+  ]);
   await select.selectOption('rc-up-to-6.4');
   await expect(page.getByTestId('timeout-input')).toHaveValue('1000');
   await wb.run();

@@ -25,7 +25,10 @@ export const HAND_WRITTEN: { name: string; spec: string; case: Case }[] = [
   {
     name: 'the first truthy Prevent wins; later apps are not called',
     spec: '4',
-    case: { apps: [app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'true' }), app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'true' })], actions: [create] },
+    case: {
+      apps: [app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'true' }), app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'true' })],
+      actions: [create],
+    },
   },
   {
     name: 'an object result prevents too',
@@ -35,18 +38,29 @@ export const HAND_WRITTEN: { name: string; spec: string; case: Case }[] = [
   {
     name: 'false does not prevent; the next app runs',
     spec: '4',
-    case: { apps: [app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'false' }), app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'true' })], actions: [create] },
+    case: {
+      apps: [app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'false' }), app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'true' })],
+      actions: [create],
+    },
   },
   {
     name: 'a check returning false skips the execute method',
     spec: '2',
-    case: { apps: [app(['IPreRoomCreatePrevent'], { checkPreRoomCreatePrevent: 'false', executePreRoomCreatePrevent: 'true' }, { checks: ['IPreRoomCreatePrevent'] })], actions: [create] },
+    case: {
+      apps: [
+        app(['IPreRoomCreatePrevent'], { checkPreRoomCreatePrevent: 'false', executePreRoomCreatePrevent: 'true' }, { checks: ['IPreRoomCreatePrevent'] }),
+      ],
+      actions: [create],
+    },
   },
   {
     name: 'a check throwing a generic error skips the app',
     spec: '5',
     case: {
-      apps: [app(['IPreRoomCreatePrevent'], { checkPreRoomCreatePrevent: 'error', executePreRoomCreatePrevent: 'true' }, { checks: ['IPreRoomCreatePrevent'] }), app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'false' })],
+      apps: [
+        app(['IPreRoomCreatePrevent'], { checkPreRoomCreatePrevent: 'error', executePreRoomCreatePrevent: 'true' }, { checks: ['IPreRoomCreatePrevent'] }),
+        app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'false' }),
+      ],
       actions: [create],
     },
   },
@@ -58,23 +72,41 @@ export const HAND_WRITTEN: { name: string; spec: string; case: Case }[] = [
   {
     name: 'a generic error in Prevent is swallowed: not prevented',
     spec: '5',
-    case: { apps: [app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'error' }), app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'false' })], actions: [create] },
+    case: {
+      apps: [
+        app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'error' }),
+        app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'false' }),
+      ],
+      actions: [create],
+    },
   },
   {
     name: 'an AppsEngineException in Prevent: error-app-prevented with its message',
     spec: '5',
-    case: { apps: [app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'ae' }), app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'true' })], actions: [create] },
+    case: {
+      apps: [app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'ae' }), app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'true' })],
+      actions: [create],
+    },
   },
   {
     name: 'a Prevent that times out is swallowed; the next app runs',
     spec: '5',
-    case: { apps: [app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'timeout' }), app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'false' })], actions: [create] },
+    case: {
+      apps: [
+        app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'timeout' }),
+        app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'false' }),
+      ],
+      actions: [create],
+    },
   },
   {
     name: 'Extend then Modify chain: each result replaces the room; only mapped fields land (description dropped)',
     spec: '4, 6',
     case: {
-      apps: [app(['IPreRoomCreateExtend'], { executePreRoomCreateExtend: 'accessor' }), app(['IPreRoomCreateModify', 'IPreRoomCreateExtend'], { executePreRoomCreateExtend: 'room', executePreRoomCreateModify: 'changed-room' })],
+      apps: [
+        app(['IPreRoomCreateExtend'], { executePreRoomCreateExtend: 'accessor' }),
+        app(['IPreRoomCreateModify', 'IPreRoomCreateExtend'], { executePreRoomCreateExtend: 'room', executePreRoomCreateModify: 'changed-room' }),
+      ],
       actions: [create],
     },
   },
@@ -98,22 +130,40 @@ export const HAND_WRITTEN: { name: string; spec: string; case: Case }[] = [
   {
     name: 'an Extend throwing breaks the chain',
     spec: '4, 5',
-    case: { apps: [app(['IPreRoomCreateExtend'], { executePreRoomCreateExtend: 'error' }), app(['IPreRoomCreateModify'], { executePreRoomCreateModify: 'changed-room' })], actions: [create] },
+    case: {
+      apps: [
+        app(['IPreRoomCreateExtend'], { executePreRoomCreateExtend: 'error' }),
+        app(['IPreRoomCreateModify'], { executePreRoomCreateModify: 'changed-room' }),
+      ],
+      actions: [create],
+    },
   },
   {
     name: 'a Modify timing out breaks the chain',
     spec: '4, 5',
-    case: { apps: [app(['IPreRoomCreateExtend'], { executePreRoomCreateExtend: 'changed-room' }), app(['IPreRoomCreateModify'], { executePreRoomCreateModify: 'timeout' })], actions: [create] },
+    case: {
+      apps: [
+        app(['IPreRoomCreateExtend'], { executePreRoomCreateExtend: 'changed-room' }),
+        app(['IPreRoomCreateModify'], { executePreRoomCreateModify: 'timeout' }),
+      ],
+      actions: [create],
+    },
   },
   {
     name: 'mutating the argument changes nothing',
     spec: '3',
-    case: { apps: [app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'mutate' }), app(['IPreRoomCreateModify'], { executePreRoomCreateModify: 'room' })], actions: [create] },
+    case: {
+      apps: [app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'mutate' }), app(['IPreRoomCreateModify'], { executePreRoomCreateModify: 'room' })],
+      actions: [create],
+    },
   },
   {
     name: 'Post create is not awaited; its generic error is swallowed and the next app runs',
     spec: '4, 5',
-    case: { apps: [app(['IPostRoomCreate'], { executePostRoomCreate: 'error' }), app(['IPostRoomCreate'], { executePostRoomCreate: 'true' })], actions: [create] },
+    case: {
+      apps: [app(['IPostRoomCreate'], { executePostRoomCreate: 'error' }), app(['IPostRoomCreate'], { executePostRoomCreate: 'true' })],
+      actions: [create],
+    },
   },
   {
     name: 'an AppsEngineException in Post create aborts the Post loop only',
@@ -123,12 +173,18 @@ export const HAND_WRITTEN: { name: string; spec: string; case: Case }[] = [
   {
     name: 'Pre join: returning true does not block; UserNotAllowedException with a message does',
     spec: '4',
-    case: { apps: [app(['IPreRoomUserJoined'], { executePreRoomUserJoined: 'true' }), app(['IPreRoomUserJoined'], { executePreRoomUserJoined: 'una' })], actions: [join] },
+    case: {
+      apps: [app(['IPreRoomUserJoined'], { executePreRoomUserJoined: 'true' }), app(['IPreRoomUserJoined'], { executePreRoomUserJoined: 'una' })],
+      actions: [join],
+    },
   },
   {
     name: 'Pre join: a generic error is swallowed and the join goes ahead; Post join runs',
     spec: '5',
-    case: { apps: [app(['IPreRoomUserJoined', 'IPostRoomUserJoined'], { executePreRoomUserJoined: 'error', executePostRoomUserJoined: 'true' })], actions: [invite] },
+    case: {
+      apps: [app(['IPreRoomUserJoined', 'IPostRoomUserJoined'], { executePreRoomUserJoined: 'error', executePostRoomUserJoined: 'true' })],
+      actions: [invite],
+    },
   },
   {
     name: 'Pre leave: an AppsEngineException blocks a kick with its message',
@@ -143,7 +199,10 @@ export const HAND_WRITTEN: { name: string; spec: string; case: Case }[] = [
   {
     name: 'delete prevented: error-app-prevented-deleting',
     spec: '4',
-    case: { apps: [app(['IPreRoomDeletePrevent', 'IPostRoomDeleted'], { executePreRoomDeletePrevent: 'true', executePostRoomDeleted: 'true' })], actions: [del] },
+    case: {
+      apps: [app(['IPreRoomDeletePrevent', 'IPostRoomDeleted'], { executePreRoomDeletePrevent: 'true', executePostRoomDeleted: 'true' })],
+      actions: [del],
+    },
   },
   {
     name: 'an AppsEngineException in delete Prevent is not mapped',
@@ -153,17 +212,35 @@ export const HAND_WRITTEN: { name: string; spec: string; case: Case }[] = [
   {
     name: 'delete goes ahead; Post deleted runs after, its error swallowed',
     spec: '4, 7',
-    case: { apps: [app(['IPreRoomDeletePrevent', 'IPostRoomDeleted'], { checkPreRoomDeletePrevent: 'true', executePreRoomDeletePrevent: 'false', executePostRoomDeleted: 'error' }, { checks: ['IPreRoomDeletePrevent'] })], actions: [del, del] },
+    case: {
+      apps: [
+        app(
+          ['IPreRoomDeletePrevent', 'IPostRoomDeleted'],
+          { checkPreRoomDeletePrevent: 'true', executePreRoomDeletePrevent: 'false', executePostRoomDeleted: 'error' },
+          { checks: ['IPreRoomDeletePrevent'] },
+        ),
+      ],
+      actions: [del, del],
+    },
   },
   {
     name: 'a method written without its implements entry is never called',
     spec: '2',
-    case: { apps: [app(['IPostRoomCreate'], { executePreRoomCreatePrevent: 'true', executePostRoomCreate: 'true' }, { stray: ['IPreRoomCreatePrevent'] })], actions: [create] },
+    case: {
+      apps: [app(['IPostRoomCreate'], { executePreRoomCreatePrevent: 'true', executePostRoomCreate: 'true' }, { stray: ['IPreRoomCreatePrevent'] })],
+      actions: [create],
+    },
   },
   {
     name: 'an interface listed without its execute method: Method not found escapes the loop',
     spec: '2, 5',
-    case: { apps: [app(['IPreRoomCreatePrevent'], {}, { missing: ['IPreRoomCreatePrevent'] }), app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'true' })], actions: [create] },
+    case: {
+      apps: [
+        app(['IPreRoomCreatePrevent'], {}, { missing: ['IPreRoomCreatePrevent'] }),
+        app(['IPreRoomCreatePrevent'], { executePreRoomCreatePrevent: 'true' }),
+      ],
+      actions: [create],
+    },
   },
   {
     name: 'UserNotAllowedException without a message does not block: the real engine waits for the timeout',
@@ -173,19 +250,30 @@ export const HAND_WRITTEN: { name: string; spec: string; case: Case }[] = [
   {
     name: 'a kick from a room that is gone: remove-user is checked first (error-not-allowed)',
     spec: '7.1',
-    case: { apps: [app(['IPreRoomDeletePrevent', 'IPreRoomUserLeave'], { executePreRoomDeletePrevent: 'false', executePreRoomUserLeave: 'true' })], actions: [del, { kind: 'leave', target: 0, kicked: true }] },
+    case: {
+      apps: [app(['IPreRoomDeletePrevent', 'IPreRoomUserLeave'], { executePreRoomDeletePrevent: 'false', executePreRoomUserLeave: 'true' })],
+      actions: [del, { kind: 'leave', target: 0, kicked: true }],
+    },
   },
   {
-    name: 'an Extend returning true, then a Modify using its builder (known difference: hookscope\'s builder throws)',
+    name: "an Extend returning true, then a Modify using its builder (known difference: hookscope's builder throws)",
     spec: '4, 6',
-    case: { apps: [app(['IPreRoomCreateExtend'], { executePreRoomCreateExtend: 'true' }), app(['IPreRoomCreateModify'], { executePreRoomCreateModify: 'accessor' })], actions: [create] },
+    case: {
+      apps: [app(['IPreRoomCreateExtend'], { executePreRoomCreateExtend: 'true' }), app(['IPreRoomCreateModify'], { executePreRoomCreateModify: 'accessor' })],
+      actions: [create],
+    },
   },
   {
     name: 'several actions in one pipeline: create, join, leave, delete',
     spec: '4, 7',
     case: {
       apps: [
-        app(['IPreRoomCreateModify', 'IPostRoomCreate', 'IPreRoomUserJoined', 'IPostRoomUserLeave'], { executePreRoomCreateModify: 'changed-room', executePostRoomCreate: 'nothing', executePreRoomUserJoined: 'false', executePostRoomUserLeave: 'nothing' }),
+        app(['IPreRoomCreateModify', 'IPostRoomCreate', 'IPreRoomUserJoined', 'IPostRoomUserLeave'], {
+          executePreRoomCreateModify: 'changed-room',
+          executePostRoomCreate: 'nothing',
+          executePreRoomUserJoined: 'false',
+          executePostRoomUserLeave: 'nothing',
+        }),
         app(['IPreRoomDeletePrevent', 'IPostRoomDeleted'], { executePreRoomDeletePrevent: 'false', executePostRoomDeleted: 'nothing' }),
       ],
       actions: [create, join, leave, { kind: 'delete', target: 2 }],

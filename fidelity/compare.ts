@@ -37,7 +37,16 @@ const HOOKSCOPE_STATUS: Record<string, string> = {
   'invalid-params': 'invalid-params',
 };
 
-export function normalRoom(r: { slugifiedName: string; type: string; displayName?: string | null; creator: string; members: string[]; isReadOnly?: boolean; customFields?: Record<string, unknown> | null; description?: string | null }): NormalRoom {
+export function normalRoom(r: {
+  slugifiedName: string;
+  type: string;
+  displayName?: string | null;
+  creator: string;
+  members: string[];
+  isReadOnly?: boolean;
+  customFields?: Record<string, unknown> | null;
+  description?: string | null;
+}): NormalRoom {
   return {
     name: r.slugifiedName,
     type: r.type,

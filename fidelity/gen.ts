@@ -84,7 +84,9 @@ const METHODS: { name: string; check: boolean }[] = INTERFACES.flatMap((i) => {
   return [{ name: executeOf(i), check: false }, ...(c ? [{ name: c, check: true }] : [])];
 });
 
-export const planArb: fc.Arbitrary<Record<string, string>> = fc.record(Object.fromEntries(METHODS.map((m) => [m.name, m.check ? checkArb : executeArb])) as Record<string, fc.Arbitrary<string>>);
+export const planArb: fc.Arbitrary<Record<string, string>> = fc.record(
+  Object.fromEntries(METHODS.map((m) => [m.name, m.check ? checkArb : executeArb])) as Record<string, fc.Arbitrary<string>>,
+);
 
 export const actionArb: fc.Arbitrary<ActionSpec> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), type: fc.constantFrom('c' as const, 'p' as const) }) },

@@ -27,7 +27,9 @@ export interface ImplementsReport {
 
 export async function checkImplementsCorpus(): Promise<ImplementsReport> {
   const dir = join(fidelityRoot, 'implements-corpus');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
   const report: ImplementsReport = { files: files.length, differences: [], results: [] };
   for (const file of files) {
     const text = readFileSync(join(dir, file), 'utf8');

@@ -32,7 +32,16 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { runs: 200, seed: 20260101, out: join(fidelityRoot, 'results', 'latest.json'), batch: 100, pool: 10, cases: true, implementsCorpus: true, shrink: true };
+  const args: Args = {
+    runs: 200,
+    seed: 20260101,
+    out: join(fidelityRoot, 'results', 'latest.json'),
+    batch: 100,
+    pool: 10,
+    cases: true,
+    implementsCorpus: true,
+    shrink: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (name: string) => {
@@ -87,7 +96,9 @@ async function shrink(session: Session, start: Case): Promise<Case> {
     return o!.verdict === 'differ';
   };
   const result = await shrinkCase(start, failing, { maxAttempts: 150, maxMillis: 300_000 });
-  write(`  shrinking: ${result.attempts} runs, ${result.steps} changes kept${result.exhausted ? ' (stopped at its budget of 150 runs or 5 minutes: smaller may exist)' : '; no single simpler case still differs'}\n`);
+  write(
+    `  shrinking: ${result.attempts} runs, ${result.steps} changes kept${result.exhausted ? ' (stopped at its budget of 150 runs or 5 minutes: smaller may exist)' : '; no single simpler case still differs'}\n`,
+  );
   return result.minimal;
 }
 
@@ -103,7 +114,10 @@ async function main() {
       const corpus = await checkImplementsCorpus();
       report.implementsCorpus = corpus;
       write(`implements corpus: ${corpus.files - corpus.differences.length}/${corpus.files} class files agree with the real apps compiler's manifest\n`);
-      for (const d of corpus.differences) write(`  DIFFERENCE ${d.file}${d.known ? ` (known: ${d.known})` : ''}: hookscope ${JSON.stringify(d.hookscope)}, real compiler ${JSON.stringify(d.real)}\n`);
+      for (const d of corpus.differences)
+        write(
+          `  DIFFERENCE ${d.file}${d.known ? ` (known: ${d.known})` : ''}: hookscope ${JSON.stringify(d.hookscope)}, real compiler ${JSON.stringify(d.real)}\n`,
+        );
       if (corpus.differences.some((d) => !d.known)) failed = true;
     }
     if (args.cases) {
@@ -130,7 +144,9 @@ async function main() {
       generated += classified.length;
       const counts = (v: Classified['verdict']) => classified.filter((c) => c.verdict === v).length;
       const tm = session.runner.timing;
-      write(`generated batch ${b + 1}/${batches}: ${classified.length} pipelines, ${counts('agree')} agree, ${counts('known')} known differences, ${counts('differ')} differences (${((performance.now() - t) / 1000).toFixed(1)} s; so far: real side ${(tm.real / 1000).toFixed(1)} s, of it enabling apps ${(tm.enable / 1000).toFixed(1)} s; hookscope side ${(tm.hookscope / 1000).toFixed(1)} s summed, two at a time)\n`);
+      write(
+        `generated batch ${b + 1}/${batches}: ${classified.length} pipelines, ${counts('agree')} agree, ${counts('known')} known differences, ${counts('differ')} differences (${((performance.now() - t) / 1000).toFixed(1)} s; so far: real side ${(tm.real / 1000).toFixed(1)} s, of it enabling apps ${(tm.enable / 1000).toFixed(1)} s; hookscope side ${(tm.hookscope / 1000).toFixed(1)} s summed, two at a time)\n`,
+      );
       for (const c of classified.filter((x) => x.verdict !== 'agree')) {
         printDifference(c);
         if (c.verdict === 'differ' && !firstFailure) firstFailure = caseOfDraw(trimmed, c.index);
@@ -155,7 +171,14 @@ async function main() {
     Object.assign(report, summary, {
       differences: all
         .filter((c) => c.verdict !== 'agree')
-        .map((c) => ({ source: c.source, pipeline: c.index, known: c.known ?? null, differences: c.outcome.differences, notes: c.outcome.notes, scenario: c.outcome.scenario })),
+        .map((c) => ({
+          source: c.source,
+          pipeline: c.index,
+          known: c.known ?? null,
+          differences: c.outcome.differences,
+          notes: c.outcome.notes,
+          scenario: c.outcome.scenario,
+        })),
     });
     if (summary.unknownDifferences) failed = true;
     if (firstFailure && args.shrink) {

@@ -59,7 +59,8 @@ function limited<T, R>(n: number, items: T[], f: (item: T) => Promise<R>): Promi
  * generated apps do nothing at load time), not a rule: then the pipeline runs again (up to three more times).
  */
 async function runHookscopeSide(scenario: Record<string, unknown>) {
-  const loadTimedOut = (r: Awaited<ReturnType<typeof runHookscope>>) => r.apps.some((a) => a.loadError && /loading the app (timed out|took longer)/.test(a.loadError));
+  const loadTimedOut = (r: Awaited<ReturnType<typeof runHookscope>>) =>
+    r.apps.some((a) => a.loadError && /loading the app (timed out|took longer)/.test(a.loadError));
   let report = await runHookscope(scenario);
   for (let attempt = 1; attempt < 4 && loadTimedOut(report); attempt++) report = await runHookscope(scenario);
   return report;
@@ -85,7 +86,13 @@ export class BatchRunner {
     // run`): they run two at a time in the background from the start, while the real side
     // compiles and installs the apps and then goes through the pipelines one after the other
     // (one engine, shared apps).
-    const scenarios = [...batch.pipelines.keys()].map((k) => scenarioOf(batch, k, sources.map((s) => s.source)));
+    const scenarios = [...batch.pipelines.keys()].map((k) =>
+      scenarioOf(
+        batch,
+        k,
+        sources.map((s) => s.source),
+      ),
+    );
     const hookscopeRuns = limited(HOOKSCOPE_PARALLEL, scenarios, (scenario) => this.timed('hookscope', () => runHookscopeSide(scenario)));
     for (const p of hookscopeRuns) p.catch(() => undefined); // awaited below; not unhandled meanwhile
     try {
@@ -95,15 +102,22 @@ export class BatchRunner {
         const compiled = await compileApp({ id, name: `App ${i}`, nameSlug: `app${i}-${installSeq}`, classFile: 'Main.ts', files: { 'Main.ts': source } });
         ids.push(await this.engine.install(compiled.zip));
       }
-      this.progress(`  ${sources.length} apps compiled by the real apps compiler and installed, each in its own Deno process (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+      this.progress(
+        `  ${sources.length} apps compiled by the real apps compiler and installed, each in its own Deno process (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
+      );
       const out: PipelineOutcome[] = [];
       for (const k of batch.pipelines.keys()) {
         const real = await this.timed('real', () => this.runReal(batch, k, ids));
         const report = await hookscopeRuns[k]!;
         const hookscope = hookscopeSide(report);
-        const notes = [...real.notes, ...report.problems.map((p) => `hookscope: ${p}`), ...report.apps.filter((a) => a.loadError).map((a) => `hookscope: ${a.id} did not load: ${a.loadError}`)];
+        const notes = [
+          ...real.notes,
+          ...report.problems.map((p) => `hookscope: ${p}`),
+          ...report.apps.filter((a) => a.loadError).map((a) => `hookscope: ${a.id} did not load: ${a.loadError}`),
+        ];
         out.push({ index: k, scenario: scenarios[k]!, hookscope, real: real.side, differences: differences(hookscope, real.side), notes });
-        if ((k + 1) % 25 === 0 && k + 1 < batch.pipelines.length) this.progress(`  ${k + 1}/${batch.pipelines.length} pipelines compared (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+        if ((k + 1) % 25 === 0 && k + 1 < batch.pipelines.length)
+          this.progress(`  ${k + 1}/${batch.pipelines.length} pipelines compared (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
       }
       return out;
     } finally {
@@ -159,14 +173,24 @@ export class BatchRunner {
       steps.push({ error: result.error, calls, room: room ? this.normal(room) : null });
       notes.push(...this.host.unhandled.splice(0).map((u) => `real: unhandled rejection in a Post loop nobody awaits: ${u}`));
     }
-    if (this.engine.unexpected.length) notes.push(`real: bridge methods the harness does not implement were called: ${[...new Set(this.engine.unexpected.splice(0))].join(', ')}`);
+    if (this.engine.unexpected.length)
+      notes.push(`real: bridge methods the harness does not implement were called: ${[...new Set(this.engine.unexpected.splice(0))].join(', ')}`);
     const roomsOut = this.host.rooms.map((r) => this.normal(r)).sort((a, b) => a.name.localeCompare(b.name));
     return { side: { steps, rooms: roomsOut }, notes };
   }
 
   private normal(r: HostRoom) {
     const name = (id: string) => USERS.find((u) => u.id === id)?.username ?? id;
-    return normalRoom({ slugifiedName: r.slugifiedName, type: r.type, displayName: r.displayName ?? null, creator: name(r.creatorId), members: r.memberIds.map(name), isReadOnly: r.isReadOnly, customFields: r.customFields ?? null, description: r.description ?? null });
+    return normalRoom({
+      slugifiedName: r.slugifiedName,
+      type: r.type,
+      displayName: r.displayName ?? null,
+      creator: name(r.creatorId),
+      members: r.memberIds.map(name),
+      isReadOnly: r.isReadOnly,
+      customFields: r.customFields ?? null,
+      description: r.description ?? null,
+    });
   }
 }
 

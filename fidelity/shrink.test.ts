@@ -7,7 +7,12 @@ import { candidates, shrinkCase } from './shrink.ts';
 /** Differs when an enabled app's Pre create Prevent throws and a room is created. */
 const differs = async (c: Case) =>
   c.actions.some((a) => a.kind === 'create') &&
-  c.apps.some((a) => poolApp(a.shape).implements.includes('IPreRoomCreatePrevent') && !poolApp(a.shape).missing.includes('IPreRoomCreatePrevent') && a.plan['executePreRoomCreatePrevent'] === 'error');
+  c.apps.some(
+    (a) =>
+      poolApp(a.shape).implements.includes('IPreRoomCreatePrevent') &&
+      !poolApp(a.shape).missing.includes('IPreRoomCreatePrevent') &&
+      a.plan['executePreRoomCreatePrevent'] === 'error',
+  );
 
 describe('shrinkCase', () => {
   it('reduces generated failing cases to one app, one action and the one method that matters', async () => {
@@ -15,7 +20,15 @@ describe('shrinkCase', () => {
       caseArb.map((c): Case => {
         const apps = c.apps.length >= 2 ? c.apps : [...c.apps, c.apps[0]!];
         const first = apps[0]!;
-        const failing = { ...first, shape: { ...first.shape, implements: { ...first.shape.implements, IPreRoomCreatePrevent: true }, missing: { ...first.shape.missing, IPreRoomCreatePrevent: false } }, plan: { ...first.plan, executePreRoomCreatePrevent: 'error' } };
+        const failing = {
+          ...first,
+          shape: {
+            ...first.shape,
+            implements: { ...first.shape.implements, IPreRoomCreatePrevent: true },
+            missing: { ...first.shape.missing, IPreRoomCreatePrevent: false },
+          },
+          plan: { ...first.plan, executePreRoomCreatePrevent: 'error' },
+        };
         return { apps: [...apps.slice(1), failing], actions: [...c.actions, { kind: 'create', type: 'p' }] };
       }),
       { seed: 7, numRuns: 20 },
@@ -38,10 +51,19 @@ describe('shrinkCase', () => {
   it('stops at its attempt budget and says so, keeping the smallest failing case found', async () => {
     const c: Case = {
       apps: [
-        { shape: { implements: { ...noFlags(), IPreRoomCreatePrevent: true }, missing: noFlags(), checks: noFlags(), stray: noFlags() }, plan: { executePreRoomCreatePrevent: 'error' } },
-        { shape: { implements: { ...noFlags(), IPostRoomCreate: true }, missing: noFlags(), checks: noFlags(), stray: noFlags() }, plan: { executePostRoomCreate: 'timeout' } },
+        {
+          shape: { implements: { ...noFlags(), IPreRoomCreatePrevent: true }, missing: noFlags(), checks: noFlags(), stray: noFlags() },
+          plan: { executePreRoomCreatePrevent: 'error' },
+        },
+        {
+          shape: { implements: { ...noFlags(), IPostRoomCreate: true }, missing: noFlags(), checks: noFlags(), stray: noFlags() },
+          plan: { executePostRoomCreate: 'timeout' },
+        },
       ],
-      actions: [{ kind: 'join', target: 2, invited: true }, { kind: 'create', type: 'p' }],
+      actions: [
+        { kind: 'join', target: 2, invited: true },
+        { kind: 'create', type: 'p' },
+      ],
     };
     let calls = 0;
     const r = await shrinkCase(c, async (x) => (calls++, differs(x)), { maxAttempts: 3 });
@@ -53,5 +75,16 @@ describe('shrinkCase', () => {
 });
 
 function noFlags() {
-  return { IPreRoomCreatePrevent: false, IPreRoomCreateExtend: false, IPreRoomCreateModify: false, IPostRoomCreate: false, IPreRoomDeletePrevent: false, IPostRoomDeleted: false, IPreRoomUserJoined: false, IPostRoomUserJoined: false, IPreRoomUserLeave: false, IPostRoomUserLeave: false };
+  return {
+    IPreRoomCreatePrevent: false,
+    IPreRoomCreateExtend: false,
+    IPreRoomCreateModify: false,
+    IPostRoomCreate: false,
+    IPreRoomDeletePrevent: false,
+    IPostRoomDeleted: false,
+    IPreRoomUserJoined: false,
+    IPostRoomUserJoined: false,
+    IPreRoomUserLeave: false,
+    IPostRoomUserLeave: false,
+  };
 }

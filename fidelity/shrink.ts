@@ -14,7 +14,22 @@ import { INTERFACES, type ActionSpec } from './model.ts';
 import { planFor, poolApp, type Case, type CaseApp, type Flags } from './gen.ts';
 
 /** Simplest first: a behaviour is only ever replaced by one to its left. */
-const EXECUTE_ORDER = ['nothing', 'true', 'false', 'object', 'room', 'changed-room', 'accessor', 'mutate', 'error', 'ae', 'una', 'ae-nomsg', 'una-nomsg', 'timeout'];
+const EXECUTE_ORDER = [
+  'nothing',
+  'true',
+  'false',
+  'object',
+  'room',
+  'changed-room',
+  'accessor',
+  'mutate',
+  'error',
+  'ae',
+  'una',
+  'ae-nomsg',
+  'una-nomsg',
+  'timeout',
+];
 const CHECK_ORDER = ['true', 'false', 'nothing', 'error', 'ae'];
 const FLAG_SETS = ['implements', 'missing', 'checks', 'stray'] as const;
 
@@ -77,7 +92,12 @@ export function* candidates(c: Case): Generator<Case> {
   for (const [i, a] of c.actions.entries()) for (const s of simplerActions(a)) yield withAction(c, i, s);
 }
 
-export async function shrinkCase(start: Case, fails: (c: Case) => Promise<boolean>, budget: ShrinkBudget, now: () => number = () => performance.now()): Promise<ShrinkResult> {
+export async function shrinkCase(
+  start: Case,
+  fails: (c: Case) => Promise<boolean>,
+  budget: ShrinkBudget,
+  now: () => number = () => performance.now(),
+): Promise<ShrinkResult> {
   const t0 = now();
   let current = start;
   let attempts = 0;

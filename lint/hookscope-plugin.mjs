@@ -51,7 +51,12 @@ const layers = {
       if (!allowed.has(to)) {
         context.report({
           node,
-          message: `src/${from} may not import src/${to} ('${source}'); it may import ${[...allowed].filter((l) => l !== from).map((l) => `src/${l}`).join(', ') || 'no other layer'} (ARCHITECTURE.md, "Rules of the codebase").`,
+          message: `src/${from} may not import src/${to} ('${source}'); it may import ${
+            [...allowed]
+              .filter((l) => l !== from)
+              .map((l) => `src/${l}`)
+              .join(', ') || 'no other layer'
+          } (ARCHITECTURE.md, "Rules of the codebase").`,
         });
         return;
       }

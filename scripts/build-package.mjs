@@ -27,7 +27,12 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const log = (s) => process.stderr.write(`[build:package] ${s}\n`);
 
 function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', opts.capture ? 'pipe' : 'inherit', 'inherit'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: ['ignore', opts.capture ? 'pipe' : 'inherit', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (r.status !== 0) {
     log(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
     process.exit(r.status || 1);
@@ -44,7 +49,17 @@ if (!cliOnly) {
 }
 
 log('runtime bundles -> dist/runtime/bundles.json');
-const bundles = run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "const m = await import('./src/node/runtime-bundle.ts'); process.stdout.write(JSON.stringify(await m.nodeBundles()));"], { capture: true });
+const bundles = run(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--input-type=module',
+    '-e',
+    "const m = await import('./src/node/runtime-bundle.ts'); process.stdout.write(JSON.stringify(await m.nodeBundles()));",
+  ],
+  { capture: true },
+);
 writeFileSync(join(dist, 'runtime', 'bundles.json'), bundles);
 
 /** In the package the runtime is prebuilt: runtime-bundle.ts reads it instead of running esbuild on sources. */
@@ -66,7 +81,9 @@ export function nodeBundles() {
 log(cliOnly ? `esbuild -> ${dist}/cli.js` : 'esbuild -> dist/cli.js, index.js, vitest.js, jest.js');
 await build({
   absWorkingDir: root,
-  entryPoints: cliOnly ? { cli: 'src/cli/main.ts' } : { cli: 'src/cli/main.ts', index: 'src/lib/index.ts', vitest: 'src/lib/vitest.ts', jest: 'src/lib/jest.ts' },
+  entryPoints: cliOnly
+    ? { cli: 'src/cli/main.ts' }
+    : { cli: 'src/cli/main.ts', index: 'src/lib/index.ts', vitest: 'src/lib/vitest.ts', jest: 'src/lib/jest.ts' },
   outdir: dist,
   bundle: true,
   splitting: true,

@@ -18,11 +18,7 @@ import { delimiter, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const CANDIDATES = Object.freeze([
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-]);
+export const CANDIDATES = Object.freeze(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']);
 
 export class ChromiumNotFoundError extends Error {
   /** @param {string} message */
@@ -65,11 +61,7 @@ export function findChromium() {
     const p = resolve(fromEnv);
     tried.push(`CHROMIUM_PATH=${fromEnv}`);
     if (isExecutableFile(p)) return { path: p, tried, problems };
-    problems.push(
-      existsSync(p)
-        ? `CHROMIUM_PATH=${fromEnv} exists but is not an executable file`
-        : `CHROMIUM_PATH=${fromEnv} does not exist`,
-    );
+    problems.push(existsSync(p) ? `CHROMIUM_PATH=${fromEnv} exists but is not an executable file` : `CHROMIUM_PATH=${fromEnv} does not exist`);
     // An explicit CHROMIUM_PATH that is wrong is an error, not a hint.
     return { path: null, tried, problems };
   }
@@ -141,9 +133,7 @@ export function ensureChromium(opts = {}) {
       log(`no Chromium found (tried ${found.tried.join(', ')}); installing Debian's chromium`);
       // Wait for another apt/dpkg run holding the lock instead of failing at once.
       const lock = ['-o', 'DPkg::Lock::Timeout=600'];
-      const err =
-        run(aptGet, [...lock, 'update'], log) ??
-        run(aptGet, [...lock, 'install', '-y', 'chromium'], log);
+      const err = run(aptGet, [...lock, 'update'], log) ?? run(aptGet, [...lock, 'install', '-y', 'chromium'], log);
       if (err) failures.push(err);
       installed = !err;
       found = findChromium();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck (one project per layer, then fidelity/), lint, dead exports, unit tests,
+// `npm test`: typecheck (one project per layer, then fidelity/), lint, format, dead exports, unit tests,
 // fidelity (hookscope against the real Apps-Engine 1.62.0), end-to-end tests, in that order.
 // Stops at the first failing stage; prints a summary with each stage's status and duration.
 // Exit code: 0 if every stage passed, else the failing stage's exit code (at least 1).
@@ -33,7 +33,14 @@ const stages = [
     name: 'lint',
     label: 'oxlint --deny-warnings (.oxlintrc.json)',
     cmd: bin('oxlint'),
-    args: ['--deny-warnings', '--report-unused-disable-directives', 'src', 'e2e', 'bench', 'scripts', 'lint'],
+    args: ['--deny-warnings', '--report-unused-disable-directives', 'src', 'e2e', 'bench', 'scripts', 'lint', 'fidelity'],
+  },
+  // The formatter (issue 16): the tree is prettier-formatted; `npm run format` fixes it.
+  {
+    name: 'format',
+    label: 'prettier --check (npm run format:check; fix with npm run format)',
+    cmd: process.platform === 'win32' ? 'npm.cmd' : 'npm',
+    args: ['run', '-s', 'format:check'],
   },
   {
     name: 'dead-exports',
@@ -97,9 +104,7 @@ for (const [i, stage] of stages.entries()) {
     results.push({ name: stage.name, status: 'skipped', ms: 0, code: 0 });
     continue;
   }
-  process.stdout.write(
-    `\n${rule}\n[${i + 1}/${stages.length}] ${stage.name}: ${stage.label}\n${rule}\n`,
-  );
+  process.stdout.write(`\n${rule}\n[${i + 1}/${stages.length}] ${stage.name}: ${stage.label}\n${rule}\n`);
   const start = performance.now();
   const code = await runStage(stage);
   const ms = performance.now() - start;
@@ -110,12 +115,8 @@ for (const [i, stage] of stages.entries()) {
 }
 
 const total = performance.now() - t0;
-const summary = results
-  .map((r) => `${r.name} ${r.status}${r.status === 'skipped' ? '' : ` (${fmt(r.ms)})`}`)
-  .join(', ');
+const summary = results.map((r) => `${r.name} ${r.status}${r.status === 'skipped' ? '' : ` (${fmt(r.ms)})`}`).join(', ');
 process.stdout.write(`\n${rule}\n`);
-process.stdout.write(
-  `SUMMARY: ${failedCode === 0 ? 'ALL PASSED' : 'FAILED'}: ${summary}; total ${fmt(total)}\n`,
-);
+process.stdout.write(`SUMMARY: ${failedCode === 0 ? 'ALL PASSED' : 'FAILED'}: ${summary}; total ${fmt(total)}\n`);
 process.stdout.write(`${rule}\n`);
 process.exitCode = failedCode === 0 ? 0 : Math.max(1, failedCode);

@@ -47,7 +47,12 @@ function preventArgs(name: string): ArgSpec[] {
   const general = world.roomByName('general');
   if (!general) throw new Error('no #general');
   const room = toAppRoom(world, { ...general, slugifiedName: name, displayName: name }, { withId: false });
-  return buildArgs(EVENT_SPECS.IPreRoomCreatePrevent, 'execute', { kind: 'room', room: room as unknown as Record<string, unknown>, usernames: ['alice'] }, PROFILES.current);
+  return buildArgs(
+    EVENT_SPECS.IPreRoomCreatePrevent,
+    'execute',
+    { kind: 'room', room: room as unknown as Record<string, unknown>, usernames: ['alice'] },
+    PROFILES.current,
+  );
 }
 
 function proc(def: AppDefinition, keepSpare: boolean, standby = false): { p: AppProcess; pool: TransportPool } {

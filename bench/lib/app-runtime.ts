@@ -37,7 +37,12 @@ export function preventArgs(roomName: string): ArgSpec[] {
   const general = world.roomByName('general');
   if (!general) throw new Error('the harness world has no #general');
   const room = toAppRoom(world, { ...general, slugifiedName: roomName, displayName: roomName }, { withId: false });
-  return buildArgs(EVENT_SPECS.IPreRoomCreatePrevent, 'execute', { kind: 'room', room: room as unknown as Record<string, unknown>, usernames: ['alice'] }, PROFILES.current);
+  return buildArgs(
+    EVENT_SPECS.IPreRoomCreatePrevent,
+    'execute',
+    { kind: 'room', room: room as unknown as Record<string, unknown>, usernames: ['alice'] },
+    PROFILES.current,
+  );
 }
 
 export interface BenchProcessOptions {
@@ -51,5 +56,13 @@ export interface BenchProcessOptions {
 export function appProcess(def: AppDefinition, pool: TransportPool, scheduler: Scheduler, options: BenchProcessOptions = {}): AppProcess {
   const source = { descriptor: descriptorOf(def), files: def.files, switches: { freezeInputs: PROFILES.current.freezeInputs } };
   const hooks: AppProcessHooks = { ...quietHooks, onRestart: options.onRestart ?? quietHooks.onRestart };
-  return new AppProcess(source, pool, scheduler, hooks, () => options.loadTimeoutMs ?? 10_000, () => performance.now(), { standby: options.standby ?? false });
+  return new AppProcess(
+    source,
+    pool,
+    scheduler,
+    hooks,
+    () => options.loadTimeoutMs ?? 10_000,
+    () => performance.now(),
+    { standby: options.standby ?? false },
+  );
 }

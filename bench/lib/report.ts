@@ -80,7 +80,10 @@ export function printSummary(result: ResultFile): void {
     fmt(x.min),
     x.unit,
     String(x.samples),
-    (x.loadAverage ?? []).slice(0, 1).map((l) => l.toFixed(1)).join(''),
+    (x.loadAverage ?? [])
+      .slice(0, 1)
+      .map((l) => l.toFixed(1))
+      .join(''),
     x.floor ? `${fmt(x.floor.median)} (${x.floor.metric})` : '-',
   ]);
   const head = ['metric', 'median', 'p95', 'min', 'unit', 'n', 'load1', 'floor'];

@@ -69,7 +69,17 @@ export function summarize(name: string, unit: string, values: readonly number[],
 
 /** A metric computed from other metrics (a difference or ratio): median/p95/min are each derived. */
 export function derived(name: string, unit: string, parts: { median: number; p95: number; min: number; samples: number }, note: string): Metric {
-  return { name, unit, median: round(parts.median), p95: round(parts.p95), min: round(parts.min), samples: parts.samples, note, loadAverage: load(), floor: null };
+  return {
+    name,
+    unit,
+    median: round(parts.median),
+    p95: round(parts.p95),
+    min: round(parts.min),
+    samples: parts.samples,
+    note,
+    loadAverage: load(),
+    floor: null,
+  };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -3,20 +3,26 @@ import type { Locator, Page } from '@playwright/test';
 
 /** On-screen font size (px) of every element matching `selector` in the graph: CSS size x flow zoom x CSS zoom. */
 export async function screenFontSizes(page: Page, selector: string): Promise<number[]> {
-  return page.getByTestId('run-graph').locator(selector).evaluateAll((els) =>
-    els
-      .filter((el) => (el as HTMLElement).offsetWidth > 0)
-      .map((el) => {
-        const e = el as HTMLElement;
-        const scale = e.getBoundingClientRect().width / e.offsetWidth;
-        return Math.round(parseFloat(getComputedStyle(e).fontSize) * scale * 10) / 10;
-      }),
-  );
+  return page
+    .getByTestId('run-graph')
+    .locator(selector)
+    .evaluateAll((els) =>
+      els
+        .filter((el) => (el as HTMLElement).offsetWidth > 0)
+        .map((el) => {
+          const e = el as HTMLElement;
+          const scale = e.getBoundingClientRect().width / e.offsetWidth;
+          return Math.round(parseFloat(getComputedStyle(e).fontSize) * scale * 10) / 10;
+        }),
+    );
 }
 
 /** The smallest on-screen text of the graph's nodes (names, effect lines, lane labels, badges). */
 export async function smallestGraphText(page: Page): Promise<number> {
-  const sizes = await screenFontSizes(page, '.react-flow__node .hs-node-title, .react-flow__node .hs-node-says, .react-flow__node .hs-phase-event, .react-flow__node .hs-badge, .react-flow__node .hs-duration, .react-flow__node .hs-decided, .react-flow__node .hs-phase-empty');
+  const sizes = await screenFontSizes(
+    page,
+    '.react-flow__node .hs-node-title, .react-flow__node .hs-node-says, .react-flow__node .hs-phase-event, .react-flow__node .hs-badge, .react-flow__node .hs-duration, .react-flow__node .hs-decided, .react-flow__node .hs-phase-empty',
+  );
   if (sizes.length === 0) throw new Error('no graph text found');
   return Math.min(...sizes);
 }
@@ -27,24 +33,27 @@ export async function smallestGraphText(page: Page): Promise<number> {
  * effect text counts only when its clamped lines do not fit the node.
  */
 export async function clippedGraphText(page: Page): Promise<string[]> {
-  return page.getByTestId('run-graph').locator('.react-flow__node').evaluateAll((nodes) => {
-    const out: string[] = [];
-    for (const node of nodes) {
-      const box = node.getBoundingClientRect();
-      for (const el of node.querySelectorAll<HTMLElement>('.hs-node-title, .hs-node-says, .hs-phase-event, .hs-phase-empty, .hs-badge, .hs-duration')) {
-        if (el.offsetWidth === 0) continue;
-        const r = el.getBoundingClientRect();
-        const text = (el.textContent ?? '').trim();
-        const clamped = el.classList.contains('hs-node-says');
-        if (!clamped && el.scrollWidth > el.clientWidth + 1) out.push(`${text}: wider than its box`);
-        // The effect line is clamped to 2 lines: squeezed below what it shows, its last line is cut.
-        const lines = clamped ? Math.min(el.scrollHeight, 2 * parseFloat(getComputedStyle(el).lineHeight)) : 0;
-        if (clamped && el.clientHeight < lines - 1) out.push(`${text}: cut at the bottom`);
-        if (r.right > box.right + 1 || r.bottom > box.bottom + 1) out.push(`${text}: past its node's edge`);
+  return page
+    .getByTestId('run-graph')
+    .locator('.react-flow__node')
+    .evaluateAll((nodes) => {
+      const out: string[] = [];
+      for (const node of nodes) {
+        const box = node.getBoundingClientRect();
+        for (const el of node.querySelectorAll<HTMLElement>('.hs-node-title, .hs-node-says, .hs-phase-event, .hs-phase-empty, .hs-badge, .hs-duration')) {
+          if (el.offsetWidth === 0) continue;
+          const r = el.getBoundingClientRect();
+          const text = (el.textContent ?? '').trim();
+          const clamped = el.classList.contains('hs-node-says');
+          if (!clamped && el.scrollWidth > el.clientWidth + 1) out.push(`${text}: wider than its box`);
+          // The effect line is clamped to 2 lines: squeezed below what it shows, its last line is cut.
+          const lines = clamped ? Math.min(el.scrollHeight, 2 * parseFloat(getComputedStyle(el).lineHeight)) : 0;
+          if (clamped && el.clientHeight < lines - 1) out.push(`${text}: cut at the bottom`);
+          if (r.right > box.right + 1 || r.bottom > box.bottom + 1) out.push(`${text}: past its node's edge`);
+        }
       }
-    }
-    return out;
-  });
+      return out;
+    });
 }
 
 export async function inWindow(page: Page, locator: Locator): Promise<boolean> {
@@ -80,7 +89,10 @@ export async function widerThanWindow(page: Page): Promise<string[]> {
           break;
         }
       }
-      if (!clipped) out.push(`${el.tagName.toLowerCase()}${(el as HTMLElement).dataset['testid'] ? `[${(el as HTMLElement).dataset['testid']}]` : ''}.${String((el as HTMLElement).className).slice(0, 40)} right=${Math.round(r.right)}`);
+      if (!clipped)
+        out.push(
+          `${el.tagName.toLowerCase()}${(el as HTMLElement).dataset['testid'] ? `[${(el as HTMLElement).dataset['testid']}]` : ''}.${String((el as HTMLElement).className).slice(0, 40)} right=${Math.round(r.right)}`,
+        );
     }
     return out;
   });

@@ -10,7 +10,8 @@ import { Workbench } from './workbench.ts';
 
 const APP = "import { App } from '@rocket.chat/apps-engine/definition/App';";
 const ACCESSORS = "import { IHttp, IModify, IPersistence, IRead, IRoomBuilder, IRoomExtender } from '@rocket.chat/apps-engine/definition/accessors';";
-const ROOMS = "import { IRoom, IPreRoomCreatePrevent, IPreRoomCreateExtend, IPreRoomCreateModify, IPostRoomCreate } from '@rocket.chat/apps-engine/definition/rooms';";
+const ROOMS =
+  "import { IRoom, IPreRoomCreatePrevent, IPreRoomCreateExtend, IPreRoomCreateModify, IPostRoomCreate } from '@rocket.chat/apps-engine/definition/rooms';";
 const src = (body: string) => [APP, ACCESSORS, ROOMS, '', body.trim(), ''].join('\n');
 
 export const prevent = (id: string, name: string, word: string) => ({
@@ -102,7 +103,10 @@ export function scenario(apps: ScenarioInput['apps'], description: string): stri
 
 /** Five apps: two Prevent, one Extend, one Modify, one Post create. */
 export const FIVE_APPS = () =>
-  scenario([prevent('banned-words-filter', 'Banned Words Filter', 'casino'), prevent('quota-guard', 'Room Quota Guard', 'spam'), tagger(), renamer(), greeter()], 'five apps');
+  scenario(
+    [prevent('banned-words-filter', 'Banned Words Filter', 'casino'), prevent('quota-guard', 'Room Quota Guard', 'spam'), tagger(), renamer(), greeter()],
+    'five apps',
+  );
 
 /** Ten apps: four Prevent, three Extend, two Modify, one Post create. */
 export const TEN_APPS = () =>
@@ -123,7 +127,8 @@ export const TEN_APPS = () =>
   );
 
 /** The three "why" cases of issue 13: a Prevent that decides, an Extend that forgot `return`, a Modify that throws. */
-export const WHY_PREVENT = () => scenario([prevent('casino-guard', 'Casino Guard', 'casino'), prevent('spam-guard', 'Spam Guard', 'spam'), greeter()], 'why: prevent');
+export const WHY_PREVENT = () =>
+  scenario([prevent('casino-guard', 'Casino Guard', 'casino'), prevent('spam-guard', 'Spam Guard', 'spam'), greeter()], 'why: prevent');
 export const WHY_CHAIN = () => scenario([tagger('cost-center', 'Cost Center Tagger', 'costCenter'), forgetfulTagger(), renamer()], 'why: chain broken');
 export const WHY_SWALLOWED = () => scenario([tagger(), auditThrows(), greeter()], 'why: swallowed throw');
 

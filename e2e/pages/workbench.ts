@@ -16,10 +16,12 @@ export class Workbench {
    */
   async savedWorkspace(apps: string[], also = ''): Promise<string> {
     const read = () => this.page.evaluate(() => localStorage.getItem('hookscope.workspace') ?? '');
-    await expect.poll(async () => {
-      const text = await read();
-      return apps.every((id) => text.includes(`"${id}.bot"`)) && text.includes(also);
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const text = await read();
+        return apps.every((id) => text.includes(`"${id}.bot"`)) && text.includes(also);
+      })
+      .toBe(true);
     return read();
   }
 

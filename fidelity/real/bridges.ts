@@ -140,8 +140,7 @@ export function memoryBridges(host: HostUsers): { bridges: object; unexpected: s
     },
     remove: async (_user: Any, appId: string) => appUsers.delete(appId),
   });
-  const silent = (name: string, methods: string[]) =>
-    recordingBridge(name, unexpected, Object.fromEntries(methods.map((m) => [m, async () => undefined])));
+  const silent = (name: string, methods: string[]) => recordingBridge(name, unexpected, Object.fromEntries(methods.map((m) => [m, async () => undefined])));
   const activation = silent('AppActivationBridge', ['doAppAdded', 'doAppUpdated', 'doAppRemoved', 'doAppStatusChanged', 'doActionsChanged']);
   const internal = recordingBridge('InternalBridge', unexpected, {
     doGetUsernamesOfRoomById: (roomId: string) => host.usernamesOfRoom(roomId),
@@ -150,7 +149,11 @@ export function memoryBridges(host: HostUsers): { bridges: object; unexpected: s
   });
   // The engine signs every stored app (AppSignatureManager, RS512) with the workspace key pair
   // Rocket.Chat's federation bridge holds; a fresh pair per harness run.
-  const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const keys = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
   const federation = recordingBridge('InternalFederationBridge', unexpected, {
     getPrivateKey: async () => keys.privateKey,
     getPublicKey: async () => keys.publicKey,

@@ -19,10 +19,7 @@ import { memoryBridges, MemoryLogStorage, MemoryMetadataStorage, MemorySourceSto
 const require = createRequire(import.meta.url);
 type Any = any;
 
-export type RealSettle =
-  | { kind: 'result'; value: unknown }
-  | { kind: 'error'; code: number | null; message: string }
-  | { kind: 'timeout' };
+export type RealSettle = { kind: 'result'; value: unknown } | { kind: 'error'; code: number | null; message: string } | { kind: 'timeout' };
 
 export interface RealCall {
   seq: number;
@@ -95,7 +92,9 @@ export class RealEngine {
     controller.sendRequest = (message: { method: string; params: unknown[] }, opts?: unknown) => {
       const method = message.method.replace(/^app:/, '');
       const call: RealCall = { seq: this.seq++, appId: controller.getAppId(), method, settle: null };
-      const track = !/^(initialize|onEnable|onDisable|onInstall|setStatus|construct|getStatus|ping|onSettingUpdated|onPreSettingUpdate)$/.test(method) && message.method.startsWith('app:');
+      const track =
+        !/^(initialize|onEnable|onDisable|onInstall|setStatus|construct|getStatus|ping|onSettingUpdated|onPreSettingUpdate)$/.test(method) &&
+        message.method.startsWith('app:');
       if (track) this.calls.push(call);
       const p: Promise<unknown> = send(message, opts);
       p.then(
@@ -119,7 +118,9 @@ export class RealEngine {
   async install(zip: Buffer): Promise<string> {
     const aff = await this.manager.add(zip, { enable: true, user: { id: 'admin', username: 'admin' } });
     const app = aff.getApp?.();
-    const problems = [aff.getStorageError?.(), aff.getAppUserError?.(), aff.getCompilerErrors?.()?.length ? aff.getCompilerErrors() : undefined].filter(Boolean);
+    const problems = [aff.getStorageError?.(), aff.getAppUserError?.(), aff.getCompilerErrors?.()?.length ? aff.getCompilerErrors() : undefined].filter(
+      Boolean,
+    );
     if (!app || problems.length) throw new Error(`AppManager.add failed: ${JSON.stringify(problems)}`);
     const id = app.getID();
     const controller = this.controllers.get(id);

@@ -104,7 +104,21 @@ export class RealHost {
   // --- converters (spec 3, 6) -------------------------------------------------------------
   appUser(u: HostUser) {
     const at = new Date(Date.UTC(2026, 0, 1));
-    return { id: u.id, username: u.username, emails: [], type: 'user', isEnabled: true, name: u.name, roles: [...u.roles], status: 'online', statusConnection: 'online', utcOffset: 0, createdAt: at, updatedAt: at, lastLoginAt: at };
+    return {
+      id: u.id,
+      username: u.username,
+      emails: [],
+      type: 'user',
+      isEnabled: true,
+      name: u.name,
+      roles: [...u.roles],
+      status: 'online',
+      statusConnection: 'online',
+      utcOffset: 0,
+      createdAt: at,
+      updatedAt: at,
+      lastLoginAt: at,
+    };
   }
   appRoom(r: HostRoom, withId = true): Record<string, unknown> {
     const creator = this.userById(r.creatorId);
@@ -229,7 +243,8 @@ export class RealHost {
   // --- join: joinRoomMethod / addUsersToRoom -> addUserToRoom (spec 7, 7.1) ----------------
   private async join(ref: string, username: string, inviterName?: string): Promise<StepResult> {
     const room = this.roomByRef(ref) ?? refuse('error-invalid-room', 'Invalid room');
-    const user = this.userByName(username) ?? refuse(inviterName ? 'error-invalid-username' : 'error-invalid-user', inviterName ? 'Invalid username' : 'Invalid user');
+    const user =
+      this.userByName(username) ?? refuse(inviterName ? 'error-invalid-username' : 'error-invalid-user', inviterName ? 'Invalid username' : 'Invalid user');
     let inviter: HostUser | undefined;
     if (inviterName) {
       inviter = this.userByName(inviterName) ?? refuse('error-invalid-user', 'Invalid user');
@@ -271,7 +286,8 @@ export class RealHost {
     } else if (!room.memberIds.includes(user.id)) {
       refuse('error-user-not-in-room', 'You are not in this room');
     }
-    if (room.ownerIds.length === 1 && room.ownerIds[0] === user.id) refuse('error-you-are-last-owner', 'You are the last owner. Please set new owner before leaving the room.');
+    if (room.ownerIds.length === 1 && room.ownerIds[0] === user.id)
+      refuse('error-you-are-last-owner', 'You are the last owner. Please set new owner before leaving the room.');
     const context = { room: this.appRoom(room), leavingUser: this.appUser(user), ...(removedBy ? { removedBy: this.appUser(removedBy) } : {}) };
     try {
       await this.exec('IPreRoomUserLeave', context);
@@ -281,7 +297,11 @@ export class RealHost {
     }
     room.memberIds = room.memberIds.filter((id) => id !== user.id);
     // Post leave is awaited: an AppsEngineException reaches the caller after the user left.
-    await this.exec('IPostRoomUserLeave', { room: this.appRoom(room), leavingUser: this.appUser(user), ...(removedBy ? { removedBy: this.appUser(removedBy) } : {}) });
+    await this.exec('IPostRoomUserLeave', {
+      room: this.appRoom(room),
+      leavingUser: this.appUser(user),
+      ...(removedBy ? { removedBy: this.appUser(removedBy) } : {}),
+    });
     return { error: null, roomName: room.slugifiedName };
   }
 }

@@ -15,8 +15,17 @@ const codes = (src: string, files?: Record<string, string>) =>
 
 describe('contract hints: no false positives on the example apps', () => {
   const clean: AppDefinition[] = [
-    fixtures.bannedWords(), fixtures.preventReturning('a', 'A', 'true'), fixtures.extendCustomField(), fixtures.joinGuard(),
-    fixtures.postCreateThrows(), fixtures.loopsForever(), fixtures.welcome(), preventLogging('p', 'P'), membershipSpy(), roomSpy(), listensToAll(),
+    fixtures.bannedWords(),
+    fixtures.preventReturning('a', 'A', 'true'),
+    fixtures.extendCustomField(),
+    fixtures.joinGuard(),
+    fixtures.postCreateThrows(),
+    fixtures.loopsForever(),
+    fixtures.welcome(),
+    preventLogging('p', 'P'),
+    membershipSpy(),
+    roomSpy(),
+    listensToAll(),
   ];
   it.each(clean.map((a) => [a.id, a] as const))('%s has no hints', (_id, app) => {
     expect(contractHints({ source: app.files[app.classFile] ?? '', files: app.files })).toEqual([]);
@@ -56,24 +65,37 @@ describe('§2: implements and execute methods', () => {
   });
 
   it('implements on another top-level class of the file counts (the compiler takes every class)', () => {
-    expect(codes(`class Marker implements IPreRoomCreatePrevent { executePreRoomCreatePrevent() { return false; } }
-export class A extends App { async executePreRoomCreatePrevent(room: IRoom) { return false; } }`)).toEqual([]);
+    expect(
+      codes(`class Marker implements IPreRoomCreatePrevent { executePreRoomCreatePrevent() { return false; } }
+export class A extends App { async executePreRoomCreatePrevent(room: IRoom) { return false; } }`),
+    ).toEqual([]);
   });
 
   it('a listed interface without its execute method gives "method not found" (§5)', () => {
-    expect(codes(`export class A extends App implements IPreRoomCreatePrevent, IPostRoomCreate {
+    expect(
+      codes(`export class A extends App implements IPreRoomCreatePrevent, IPostRoomCreate {
   async executePostRoomCreate(): Promise<void> {}
-}`)).toEqual(['missing-execute@1:39']);
+}`),
+    ).toEqual(['missing-execute@1:39']);
   });
 
   it('execute methods written as arrow properties or inherited from a local or imported base count', () => {
-    expect(codes(`export class A extends App implements IPostRoomCreate {
+    expect(
+      codes(`export class A extends App implements IPostRoomCreate {
   executePostRoomCreate = async (room: IRoom): Promise<void> => { this.getLogger().info(room.id); };
-}`)).toEqual([]);
-    expect(codes(`abstract class Base extends App { async executePostRoomCreate() {} }
-export class A extends Base implements IPostRoomCreate {}`)).toEqual([]);
-    expect(codes(`import { Base } from './base';
-export class A extends Base implements IPostRoomCreate {}`, { 'base.ts': 'export class Base extends App { async executePostRoomCreate() {} }' })).toEqual([]);
+}`),
+    ).toEqual([]);
+    expect(
+      codes(`abstract class Base extends App { async executePostRoomCreate() {} }
+export class A extends Base implements IPostRoomCreate {}`),
+    ).toEqual([]);
+    expect(
+      codes(
+        `import { Base } from './base';
+export class A extends Base implements IPostRoomCreate {}`,
+        { 'base.ts': 'export class Base extends App { async executePostRoomCreate() {} }' },
+      ),
+    ).toEqual([]);
   });
 
   it('an unknown base class may hold the method: no missing-execute hint', () => {
@@ -81,33 +103,40 @@ export class A extends Base implements IPostRoomCreate {}`, { 'base.ts': 'export
   });
 
   it('a qualified implements entry registers nothing; join/leave check methods are never called', () => {
-    expect(codes(`export class A extends App implements rooms.IPostRoomCreate {
+    expect(
+      codes(`export class A extends App implements rooms.IPostRoomCreate {
   async executePostRoomCreate() {}
   async checkPreRoomUserJoined() { return true; }
-}`)).toEqual(['qualified-implements@1:39', 'never-called@2:9', 'no-membership-check@3:9']);
+}`),
+    ).toEqual(['qualified-implements@1:39', 'never-called@2:9', 'no-membership-check@3:9']);
   });
 
   it('ignores comments and strings', () => {
-    expect(codes(`export class A extends App /* implements IPreRoomCreatePrevent */ {
+    expect(
+      codes(`export class A extends App /* implements IPreRoomCreatePrevent */ {
   // async executePreRoomCreatePrevent() {}
   private s = 'executePreRoomCreatePrevent() {}';
-}`)).toEqual([]);
+}`),
+    ).toEqual([]);
   });
 });
 
 describe('§6: calls with no effect, dropped fields', () => {
   it('IRoomExtender.addMember in Extend, by the parameter name', () => {
-    expect(codes(`export class A extends App implements IPreRoomCreateExtend {
+    expect(
+      codes(`export class A extends App implements IPreRoomCreateExtend {
   async executePreRoomCreateExtend(room: IRoom, ext: IRoomExtender, read: IRead): Promise<IRoom> {
     const bob = await read.getUserReader().getByUsername('bob');
     ext.addMember(bob);
     return ext.getRoom();
   }
-}`)).toEqual(['no-effect-call@4:9']);
+}`),
+    ).toEqual(['no-effect-call@4:9']);
   });
 
   it('IRoomBuilder member methods in Modify, also chained and in helpers taking an IRoomBuilder', () => {
-    expect(codes(`export class A extends App implements IPreRoomCreateModify {
+    expect(
+      codes(`export class A extends App implements IPreRoomCreateModify {
   async executePreRoomCreateModify(room: IRoom, b): Promise<IRoom> {
     b.addUsername('bob');
     b.setReadOnly(true).setMembersToBeAddedByUsernames(['x']);
@@ -115,28 +144,33 @@ describe('§6: calls with no effect, dropped fields', () => {
     return b.getRoom();
   }
   private more(builder: IRoomBuilder) { builder.addMemberToBeAddedByUsername('y'); builder.setUsernames([]); }
-}`)).toEqual(['no-effect-call@3:7', 'no-effect-call@4:25', 'no-effect-call@8:49', 'no-effect-call@8:92']);
+}`),
+    ).toEqual(['no-effect-call@3:7', 'no-effect-call@4:25', 'no-effect-call@8:49', 'no-effect-call@8:92']);
   });
 
   it('does not flag the same names on other objects', () => {
-    expect(codes(`export class A extends App implements IPreRoomCreateModify {
+    expect(
+      codes(`export class A extends App implements IPreRoomCreateModify {
   async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder): Promise<IRoom> {
     this.team.addMember('bob');
     builder.setDisplayName('x');
     return builder.getRoom();
   }
-}`)).toEqual([]);
+}`),
+    ).toEqual([]);
   });
 
   it('description / teamId set on the room or passed to setData are dropped', () => {
-    expect(codes(`export class A extends App implements IPreRoomCreateModify {
+    expect(
+      codes(`export class A extends App implements IPreRoomCreateModify {
   async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder): Promise<IRoom> {
     const r = builder.getRoom();
     r.description = 'x';
     builder.setData({ teamId: 't', customFields: { description: 'kept' } });
     return r;
   }
-}`)).toEqual(['dropped-field@4:7', 'dropped-field@5:23']);
+}`),
+    ).toEqual(['dropped-field@4:7', 'dropped-field@5:23']);
   });
 
   it('setData after other builder calls replaces the room: the earlier changes are lost', () => {
@@ -154,20 +188,23 @@ describe('§6: calls with no effect, dropped fields', () => {
   });
 
   it('setData first, or only getters before it, is fine', () => {
-    expect(codes(`export class A extends App implements IPreRoomCreateModify {
+    expect(
+      codes(`export class A extends App implements IPreRoomCreateModify {
   async executePreRoomCreateModify(room: IRoom, b: IRoomBuilder): Promise<IRoom> {
     const r = b.getRoom();
     b.setData({ ...r, displayName: 'x' });
     b.setReadOnly(true);
     return b.getRoom();
   }
-}`)).toEqual([]);
+}`),
+    ).toEqual([]);
   });
 });
 
 describe('§4: return values', () => {
   it('Pre join/leave returning a boolean instead of throwing', () => {
-    expect(codes(`export class A extends App implements IPreRoomUserJoined, IPreRoomUserLeave {
+    expect(
+      codes(`export class A extends App implements IPreRoomUserJoined, IPreRoomUserLeave {
   async executePreRoomUserJoined(ctx: IRoomUserJoinedContext): Promise<boolean> {
     const names = ctx.room.usernames.filter((u) => { return u !== 'x'; });
     if (ctx.joiningUser.roles.includes('guest')) return false;
@@ -177,11 +214,13 @@ describe('§4: return values', () => {
     if (!ctx.removedBy) return;
     return this.audit(ctx);
   }
-}`)).toEqual(['pre-membership-return@4:50', 'pre-membership-return@5:5']);
+}`),
+    ).toEqual(['pre-membership-return@4:50', 'pre-membership-return@5:5']);
   });
 
   it('Extend/Modify returning nothing, or nothing on one path', () => {
-    expect(codes(`export class A extends App implements IPreRoomCreateExtend, IPreRoomCreateModify {
+    expect(
+      codes(`export class A extends App implements IPreRoomCreateExtend, IPreRoomCreateModify {
   async executePreRoomCreateExtend(room: IRoom, extend: IRoomExtender) {
     extend.addCustomField('a', 1);
     [1].forEach(() => { return 2; });
@@ -191,30 +230,36 @@ describe('§4: return values', () => {
     if (room.type === 'l') return null;
     return builder.getRoom();
   }
-}`)).toEqual(['chain-no-return@2:9', 'chain-no-return@7:28', 'chain-no-return@8:28']);
+}`),
+    ).toEqual(['chain-no-return@2:9', 'chain-no-return@7:28', 'chain-no-return@8:28']);
   });
 
   it('an expression-bodied arrow returns its expression', () => {
-    expect(codes(`export class A extends App implements IPreRoomCreateExtend {
+    expect(
+      codes(`export class A extends App implements IPreRoomCreateExtend {
   executePreRoomCreateExtend = async (room: IRoom, extend: IRoomExtender) => extend.getRoom();
-}`)).toEqual([]);
+}`),
+    ).toEqual([]);
   });
 
   it('returns with a value on a multi-line statement count', () => {
-    expect(codes(`export class A extends App implements IPreRoomCreateExtend {
+    expect(
+      codes(`export class A extends App implements IPreRoomCreateExtend {
   async executePreRoomCreateExtend(room: IRoom, extend: IRoomExtender): Promise<IRoom> {
     return {
       ...extend.getRoom(),
       displayName: 'x',
     };
   }
-}`)).toEqual([]);
+}`),
+    ).toEqual([]);
   });
 });
 
 describe('read from the syntax tree: braces in regex literals, strings and templates (spec §2)', () => {
   it('a regex literal holding a brace before the class changes nothing', () => {
-    expect(codes(`const OPEN = /{/;
+    expect(
+      codes(`const OPEN = /{/;
 const t = \`}\${'{'}\`;
 export class A extends App implements IPreRoomCreateModify {
   private re = /}{/g;
@@ -223,7 +268,8 @@ export class A extends App implements IPreRoomCreateModify {
     return builder.getRoom();
   }
   async executePostRoomCreate(room: IRoom) {}
-}`)).toEqual(['no-effect-call@6:13', 'never-called@9:9']);
+}`),
+    ).toEqual(['no-effect-call@6:13', 'never-called@9:9']);
   });
 
   it('a file that does not parse has no hints (its load reports the syntax error)', () => {

@@ -98,13 +98,23 @@ function checkImplementsEntries(ctx: Ctx, classes: ClassInfo[], app: ClassInfo, 
       const range = { start: entry.start, end: entry.end };
       const plain = entry.text.split('.').pop() ?? entry.text;
       if (!entry.valid && entry.text.includes('.') && isAppInterface(plain)) {
-        push(ctx, range, 'qualified-implements', `\`${entry.text}\` is not recognised by the apps compiler: write \`${plain}\` (imported by name) so the app is registered for it.`);
+        push(
+          ctx,
+          range,
+          'qualified-implements',
+          `\`${entry.text}\` is not recognised by the apps compiler: write \`${plain}\` (imported by name) so the app is registered for it.`,
+        );
         continue;
       }
       if (!entry.valid || !(ROOM_EVENTS as readonly string[]).includes(entry.text)) continue;
       const execute = EVENT_SPECS[entry.text as RoomEvent].execute;
       if (methods && !methods.has(execute)) {
-        push(ctx, range, 'missing-execute', `\`${entry.text}\` is listed but \`${app.name}\` has no \`${execute}\`: the call fails with "method not found" and the action fails.`);
+        push(
+          ctx,
+          range,
+          'missing-execute',
+          `\`${entry.text}\` is listed but \`${app.name}\` has no \`${execute}\`: the call fails with "method not found" and the action fails.`,
+        );
       }
     }
   }
@@ -140,7 +150,15 @@ function propertyName(node: Ast.Node): string | null {
 /** Peels `await`, parentheses, `as`, `!` and `satisfies` off an expression. */
 function unwrap(node: Ast.Node): Ast.Node {
   for (;;) {
-    if (node.type === 'AwaitExpression' || node.type === 'ParenthesizedExpression' || node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSTypeAssertion') node = node.type === 'AwaitExpression' ? node.argument : node.expression;
+    if (
+      node.type === 'AwaitExpression' ||
+      node.type === 'ParenthesizedExpression' ||
+      node.type === 'TSAsExpression' ||
+      node.type === 'TSNonNullExpression' ||
+      node.type === 'TSSatisfiesExpression' ||
+      node.type === 'TSTypeAssertion'
+    )
+      node = node.type === 'AwaitExpression' ? node.argument : node.expression;
     else return node;
   }
 }
@@ -163,7 +181,8 @@ function checkNoEffectCalls(ctx: Ctx, member: Member, fn: Ast.Function): void {
   if (member.name === 'executePreRoomCreateModify' && second) builders.add(second);
   if (extenders.size === 0 && builders.size === 0) return;
   methodCalls(fn, (root, method, property) => {
-    const kind = extenders.has(root) && NO_EFFECT_EXTENDER.has(method) ? 'IRoomExtender' : builders.has(root) && NO_EFFECT_BUILDER.has(method) ? 'IRoomBuilder' : null;
+    const kind =
+      extenders.has(root) && NO_EFFECT_EXTENDER.has(method) ? 'IRoomExtender' : builders.has(root) && NO_EFFECT_BUILDER.has(method) ? 'IRoomBuilder' : null;
     if (!kind) return;
     push(ctx, range(property), 'no-effect-call', `\`${kind}.${method}()\` has no effect: Rocket.Chat never reads the list it fills, so no member is added.`);
   });
@@ -223,7 +242,12 @@ function checkPreMembershipReturn(ctx: Ctx, member: Member, fn: Ast.Function): v
     : ownReturns(fn).flatMap((r) => (r.argument ? [{ node: r.node as Ast.Node, expr: r.argument as Ast.Node, end: returnEnd(ctx, r.node) }] : []));
   for (const r of returns) {
     if (!isBooleanish(r.expr)) continue;
-    push(ctx, { start: r.node.start ?? 0, end: r.end }, 'pre-membership-return', `Returning \`${shorten(ctx.source.slice(r.expr.start ?? 0, r.expr.end ?? 0))}\` does nothing: to block the user, throw an AppsEngineException such as \`new UserNotAllowedException('...')\`.`);
+    push(
+      ctx,
+      { start: r.node.start ?? 0, end: r.end },
+      'pre-membership-return',
+      `Returning \`${shorten(ctx.source.slice(r.expr.start ?? 0, r.expr.end ?? 0))}\` does nothing: to block the user, throw an AppsEngineException such as \`new UserNotAllowedException('...')\`.`,
+    );
   }
 }
 
@@ -232,12 +256,22 @@ function checkChainReturn(ctx: Ctx, member: Member, fn: Ast.Function): void {
   const returns = ownReturns(fn);
   const empty = returns.filter((r) => returnsNothing(r.argument));
   if (returns.length === empty.length) {
-    push(ctx, nameRange(member), 'chain-no-return', `\`${member.name}\` never returns a room: the Extend/Modify chain breaks and no app's Extend or Modify change is applied.`);
+    push(
+      ctx,
+      nameRange(member),
+      'chain-no-return',
+      `\`${member.name}\` never returns a room: the Extend/Modify chain breaks and no app's Extend or Modify change is applied.`,
+    );
     return;
   }
   for (const r of empty) {
     const what = r.argument ? ctx.source.slice(r.argument.start ?? 0, r.argument.end ?? 0) : 'nothing';
-    push(ctx, { start: r.node.start ?? 0, end: returnEnd(ctx, r.node) }, 'chain-no-return', `This path returns ${what}: the Extend/Modify chain breaks and no app's Extend or Modify change is applied.`);
+    push(
+      ctx,
+      { start: r.node.start ?? 0, end: returnEnd(ctx, r.node) },
+      'chain-no-return',
+      `This path returns ${what}: the Extend/Modify chain breaks and no app's Extend or Modify change is applied.`,
+    );
   }
 }
 
@@ -247,7 +281,8 @@ function checkDroppedFields(ctx: Ctx, fn: Ast.Function): void {
   nodesOf(fn, (node) => {
     if (node.type === 'AssignmentExpression' && node.operator === '=') {
       const field = propertyName(node.left);
-      if (field !== null && DROPPED_FIELDS.has(field) && (node.left.type === 'MemberExpression' || node.left.type === 'OptionalMemberExpression')) hit(node.left.property, field, 'Setting');
+      if (field !== null && DROPPED_FIELDS.has(field) && (node.left.type === 'MemberExpression' || node.left.type === 'OptionalMemberExpression'))
+        hit(node.left.property, field, 'Setting');
       return;
     }
     if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
@@ -282,7 +317,12 @@ function checkSetDataAfterChanges(ctx: Ctx, member: Member, fn: Ast.Function): v
   for (const call of calls) {
     if (call.method === 'setData' && before.length > 0) {
       const names = [...new Set(before)].map((m) => `${m}()`);
-      push(ctx, range(call.property), 'setdata-replaces', `\`setData()\` replaces the whole room: the earlier ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} lost. Call setData first, or pass \`{ ...builder.getRoom(), ... }\`.`);
+      push(
+        ctx,
+        range(call.property),
+        'setdata-replaces',
+        `\`setData()\` replaces the whole room: the earlier ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} lost. Call setData first, or pass \`{ ...builder.getRoom(), ... }\`.`,
+      );
     }
     if (!BUILDER_READS.test(call.method)) before.push(call.method);
   }

@@ -71,7 +71,11 @@ describe('bundleFiles (the browser bundler) and bundleAppFolder (the Node one)',
   });
 
   it('name the line as written when compiling moved it (type-only imports dropped, an import-equals moved)', async () => {
-    const files = { 'A.ts': "import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';\nimport { Helper } from './helper';\n\n// the next import is line 5\nimport nope = require('nope-pkg');\nexport const a = (r: IRead, h: Helper) => nope(r, h);\n", 'helper.ts': 'export interface Helper { x: number }\n' };
+    const files = {
+      'A.ts':
+        "import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';\nimport { Helper } from './helper';\n\n// the next import is line 5\nimport nope = require('nope-pkg');\nexport const a = (r: IRead, h: Helper) => nope(r, h);\n",
+      'helper.ts': 'export interface Helper { x: number }\n',
+    };
     const run = bundleFiles({ build, transform, files, classFile: 'A.ts', outPath: '__bundle__/A.js', readDep: () => Promise.resolve(null) });
     await expect(run).rejects.toThrow(/^Could not bundle the app: A\.ts:5:\d+: "nope-pkg" is imported by A\.ts:5 but/);
     await expect(run).rejects.toMatchObject({ file: 'A.ts', line: 5 });
@@ -81,7 +85,14 @@ describe('bundleFiles (the browser bundler) and bundleAppFolder (the Node one)',
     const dir = prepareFixtureApp('npm-dependency');
     const page = asPage(dir);
     page.files['src/describe.ts'] = "import left from 'left-pad-nowhere';\nexport const idleLimit = (n: number) => left(String(n));\n";
-    const run = bundleFiles({ build, transform, files: page.files, classFile: 'IdleRoomNotesApp.ts', outPath: '__bundle__/IdleRoomNotesApp.js', readDep: page.readDep });
+    const run = bundleFiles({
+      build,
+      transform,
+      files: page.files,
+      classFile: 'IdleRoomNotesApp.ts',
+      outPath: '__bundle__/IdleRoomNotesApp.js',
+      readDep: page.readDep,
+    });
     // The column is the compiled line's (TypeScript's CommonJS emit writes the import as a require on the same line).
     await expect(run).rejects.toThrow(
       /^Could not bundle the app: src\/describe\.ts:1:\d+: "left-pad-nowhere" is imported by src\/describe\.ts:1 but node_modules\/left-pad-nowhere is not in the opened folder \(run `npm install left-pad-nowhere` in the app folder\)$/,
@@ -103,24 +114,40 @@ describe('bundleFiles (the browser bundler) and bundleAppFolder (the Node one)',
   });
 
   it('a syntax error names the file and line', async () => {
-    const run = bundleFiles({ build, transform, files: { 'A.ts': 'export class A {\n  x = ;\n}\n' }, classFile: 'A.ts', outPath: '__bundle__/A.js', readDep: () => Promise.resolve(null) });
+    const run = bundleFiles({
+      build,
+      transform,
+      files: { 'A.ts': 'export class A {\n  x = ;\n}\n' },
+      classFile: 'A.ts',
+      outPath: '__bundle__/A.js',
+      readDep: () => Promise.resolve(null),
+    });
     await expect(run).rejects.toThrow(/A\.ts:2:\d+: /);
   });
 
   it('leaves the Apps-Engine and Node built-ins to the runtime, bundles sub-path imports and nested node_modules', async () => {
     const dep: Record<string, string> = {
       'node_modules/hashy/package.json': '{"name":"hashy","version":"1.0.0"}',
-      'node_modules/hashy/sha256.js': "var core = require('./core');\nvar words = require('wordy');\nmodule.exports = function (s) { return core.tag + words(s); };\n",
+      'node_modules/hashy/sha256.js':
+        "var core = require('./core');\nvar words = require('wordy');\nmodule.exports = function (s) { return core.tag + words(s); };\n",
       'node_modules/hashy/core.js': 'exports.tag = "sha:";\n',
       'node_modules/hashy/node_modules/wordy/package.json': '{"name":"wordy","exports":{".":{"import":"./wordy.mjs","require":"./wordy.cjs"}}}',
       'node_modules/hashy/node_modules/wordy/wordy.cjs': 'module.exports = function (s) { return s.split("").reverse().join(""); };\n',
       'node_modules/wordy/package.json': '{"name":"wordy","main":"WRONG.js"}',
     };
     const files = {
-      'A.ts': "import { App } from '@rocket.chat/apps-engine/definition/App';\nimport { createHash } from 'node:crypto';\nimport * as path from 'path';\nimport sha256 = require('hashy/sha256');\nexport class A extends App { x = sha256('ab') + path.sep + typeof createHash; }\n",
+      'A.ts':
+        "import { App } from '@rocket.chat/apps-engine/definition/App';\nimport { createHash } from 'node:crypto';\nimport * as path from 'path';\nimport sha256 = require('hashy/sha256');\nexport class A extends App { x = sha256('ab') + path.sep + typeof createHash; }\n",
     };
     const asked: string[] = [];
-    const r = await bundleFiles({ build, transform, files, classFile: 'A.ts', outPath: '__bundle__/A.js', readDep: (p) => (asked.push(p), Promise.resolve(dep[p] ?? null)) });
+    const r = await bundleFiles({
+      build,
+      transform,
+      files,
+      classFile: 'A.ts',
+      outPath: '__bundle__/A.js',
+      readDep: (p) => (asked.push(p), Promise.resolve(dep[p] ?? null)),
+    });
     expect(r.code).toContain('require("@rocket.chat/apps-engine/definition/App")');
     expect(r.code).toContain('require("node:crypto")');
     expect(r.code).toContain('require("path")');

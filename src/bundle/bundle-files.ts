@@ -10,7 +10,18 @@
 import type { Message, OnResolveArgs, Plugin, PluginBuild, build as esbuildBuild, transform as esbuildTransform } from 'esbuild';
 import { AppLoadError } from './loaded-app.ts';
 import { CompiledPositions, compileAppFile } from './compile-app-file.ts';
-import { COMPILER_BUILD_OPTIONS, bundleError, classifyImport, describeMessage, finishBundle, normalizePath, packageNameOf, rewriteMapSources, type BundleResult, type MissingPackageDetail } from './compiler-rules.ts';
+import {
+  COMPILER_BUILD_OPTIONS,
+  bundleError,
+  classifyImport,
+  describeMessage,
+  finishBundle,
+  normalizePath,
+  packageNameOf,
+  rewriteMapSources,
+  type BundleResult,
+  type MissingPackageDetail,
+} from './compiler-rules.ts';
 import { resolvePackage, resolvePath, type ReadFile } from './resolve-package.ts';
 
 /** The app folder's place in esbuild's (virtual) file system. */
@@ -40,7 +51,17 @@ export interface BundleFilesResult extends BundleResult {
   packages: string[];
 }
 
-const LOADERS: Record<string, 'ts' | 'tsx' | 'js' | 'jsx' | 'json' | 'text'> = { ts: 'ts', mts: 'ts', cts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', cjs: 'js', jsx: 'jsx', json: 'json' };
+const LOADERS: Record<string, 'ts' | 'tsx' | 'js' | 'jsx' | 'json' | 'text'> = {
+  ts: 'ts',
+  mts: 'ts',
+  cts: 'ts',
+  tsx: 'tsx',
+  js: 'js',
+  mjs: 'js',
+  cjs: 'js',
+  jsx: 'jsx',
+  json: 'json',
+};
 
 const toApp = (abs: string): string => normalizePath(abs.startsWith(`${ROOT}/`) ? abs.slice(ROOT.length + 1) : abs);
 const abs = (rel: string): string => `${ROOT}/${rel}`;
@@ -56,9 +77,13 @@ function virtualFiles(input: BundleFilesInput, depFiles: Set<string>, positions:
     if (!hit) {
       hit = input.readDep(p).then((t) => {
         if (t === null) return null;
-        if (t.length > MAX_DEP_FILE_BYTES) throw new Error(`${p} is larger than ${MAX_DEP_FILE_BYTES / 1024 / 1024} MB: hookscope does not bundle it in the page`);
+        if (t.length > MAX_DEP_FILE_BYTES)
+          throw new Error(`${p} is larger than ${MAX_DEP_FILE_BYTES / 1024 / 1024} MB: hookscope does not bundle it in the page`);
         depBytes += t.length;
-        if (depBytes > MAX_DEP_TOTAL_BYTES) throw new Error(`the node_modules files the app's imports reach are larger than ${MAX_DEP_TOTAL_BYTES / 1024 / 1024} MB (at ${p}): hookscope does not bundle them in the page`);
+        if (depBytes > MAX_DEP_TOTAL_BYTES)
+          throw new Error(
+            `the node_modules files the app's imports reach are larger than ${MAX_DEP_TOTAL_BYTES / 1024 / 1024} MB (at ${p}): hookscope does not bundle them in the page`,
+          );
         depFiles.add(p);
         return t;
       });
@@ -88,9 +113,18 @@ function virtualFiles(input: BundleFilesInput, depFiles: Set<string>, positions:
             if (r.ok) return { path: abs(r.path), namespace: 'file' };
             if (r.reason === 'not-installed' && classifyImport(spec) === 'ui-kit') {
               // The runtime has hookscope's copy (bundle-node bundles the same copy).
-              return { path: spec, external: true, warnings: [{ text: `${spec} is not installed in the app folder; the runtime's copy is used (the apps compiler would fail: run \`npm install @rocket.chat/ui-kit\`)` }] };
+              return {
+                path: spec,
+                external: true,
+                warnings: [
+                  {
+                    text: `${spec} is not installed in the app folder; the runtime's copy is used (the apps compiler would fail: run \`npm install @rocket.chat/ui-kit\`)`,
+                  },
+                ],
+              };
             }
-            if (r.reason === 'not-installed') return { errors: [{ text: `Could not resolve "${spec}"`, detail: { missingPackage: spec } satisfies MissingPackageDetail }] };
+            if (r.reason === 'not-installed')
+              return { errors: [{ text: `Could not resolve "${spec}"`, detail: { missingPackage: spec } satisfies MissingPackageDetail }] };
             return { errors: [{ text: `Could not resolve "${spec}": ${r.detail}` }] };
           }
         }

@@ -13,7 +13,16 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { AppLoadError } from './loaded-app.ts';
 import { CompiledPositions, compileAppFile } from './compile-app-file.ts';
-import { APPS_ENGINE, COMPILER_BUILD_OPTIONS, UI_KIT, bundleError, describeMessage, finishBundle, rewriteMapSources, type BundleResult } from './compiler-rules.ts';
+import {
+  APPS_ENGINE,
+  COMPILER_BUILD_OPTIONS,
+  UI_KIT,
+  bundleError,
+  describeMessage,
+  finishBundle,
+  rewriteMapSources,
+  type BundleResult,
+} from './compiler-rules.ts';
 import { overlayPlugin } from './overlay-plugin.ts';
 
 export type { BundleResult } from './compiler-rules.ts';
@@ -34,7 +43,9 @@ function rocketChatPlugin(warnings: string[]): Plugin {
         if (own.errors.length === 0) return { path: own.path, sideEffects: own.sideEffects };
         try {
           const path = ownRequire.resolve(args.path);
-          warnings.push(`${args.path} is not installed in the app folder; bundled hookscope's copy (the apps compiler would fail: run \`npm install @rocket.chat/ui-kit\`)`);
+          warnings.push(
+            `${args.path} is not installed in the app folder; bundled hookscope's copy (the apps compiler would fail: run \`npm install @rocket.chat/ui-kit\`)`,
+          );
           return { path };
         } catch {
           return undefined;
@@ -48,7 +59,12 @@ function rocketChatPlugin(warnings: string[]): Plugin {
  * The app's own files (the folder minus node_modules; the overlay's text when there is one)
  * compiled as the apps compiler compiles them before bundling (compiler-rules.ts compileAppFile).
  */
-function appCodePlugin(dir: string, overlay: Readonly<Record<string, string>> | undefined, tsconfigRaw: string | undefined, positions: CompiledPositions): Plugin {
+function appCodePlugin(
+  dir: string,
+  overlay: Readonly<Record<string, string>> | undefined,
+  tsconfigRaw: string | undefined,
+  positions: CompiledPositions,
+): Plugin {
   return {
     name: 'hookscope-app-code',
     setup(b) {
@@ -81,7 +97,11 @@ export async function bundleAppFolder(dir: string, classFile: string, outPath: s
   let result;
   try {
     const tsconfig = options.files?.['tsconfig.json'] ?? (await readFile(join(dir, 'tsconfig.json'), 'utf8').catch(() => undefined));
-    const plugins = [rocketChatPlugin(warnings), appCodePlugin(dir, options.files, tsconfig, positions), ...(options.files ? [overlayPlugin(dir, options.files)] : [])];
+    const plugins = [
+      rocketChatPlugin(warnings),
+      appCodePlugin(dir, options.files, tsconfig, positions),
+      ...(options.files ? [overlayPlugin(dir, options.files)] : []),
+    ];
     result = await build({ ...COMPILER_BUILD_OPTIONS, absWorkingDir: dir, entryPoints: [join(dir, classFile)], outfile, plugins });
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;

@@ -55,7 +55,15 @@ export async function compileAppFile(
   const sourcefile = path.slice(path.lastIndexOf('/') + 1);
   let stripped;
   try {
-    stripped = await transform(text, { loader, format: 'esm', target: 'node20', sourcemap: 'both', sourcefile, ...(tsconfigRaw !== undefined ? { tsconfigRaw } : {}), logLevel: 'silent' });
+    stripped = await transform(text, {
+      loader,
+      format: 'esm',
+      target: 'node20',
+      sourcemap: 'both',
+      sourcefile,
+      ...(tsconfigRaw !== undefined ? { tsconfigRaw } : {}),
+      logLevel: 'silent',
+    });
   } catch (e) {
     // A syntax error: reported at its place in the app's file, as esbuild reports its own.
     const errors = (e as { errors?: Message[] }).errors;
@@ -65,4 +73,3 @@ export async function compileAppFile(
   positions?.add(path, stripped.map);
   return { contents: sucrase(stripped.code, { transforms: ['imports'], enableLegacyTypeScriptModuleInterop: true, filePath: path }).code };
 }
-

@@ -105,7 +105,12 @@ export function bundleError(errors: Message[], relativize: (file: string) => str
   const lines = errors.slice(0, 5).map((m) => describeMessage(m, relativize, place, positions));
   const more = errors.length > 5 ? `\n(and ${errors.length - 5} more)` : '';
   const file = first?.location ? relativize(first.location.file) : undefined;
-  const line = first?.location && file !== undefined ? (positions ? positions.original(file, first.location.line, first.location.column).line : first.location.line) : undefined;
+  const line =
+    first?.location && file !== undefined
+      ? positions
+        ? positions.original(file, first.location.line, first.location.column).line
+        : first.location.line
+      : undefined;
   return new AppLoadError(`Could not bundle the app: ${lines.join('\n')}${more}`, file, line);
 }
 

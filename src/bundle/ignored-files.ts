@@ -20,7 +20,8 @@ export function parseRcAppsConfig(text: string | undefined): string[] {
   }
   const ignored = (json as { ignoredFiles?: unknown } | null)?.ignoredFiles;
   if (ignored === undefined) return [];
-  if (!Array.isArray(ignored) || !ignored.every((p) => typeof p === 'string')) throw new AppLoadError('.rcappsconfig: "ignoredFiles" must be an array of glob patterns', '.rcappsconfig');
+  if (!Array.isArray(ignored) || !ignored.every((p) => typeof p === 'string'))
+    throw new AppLoadError('.rcappsconfig: "ignoredFiles" must be an array of glob patterns', '.rcappsconfig');
   return ignored;
 }
 

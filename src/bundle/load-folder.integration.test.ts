@@ -53,7 +53,9 @@ describe('loadAppFolder', () => {
   it('names the file, line and module that cannot be resolved', async () => {
     const dir = prepareFixtureApp('npm-dependency');
     writeFileSync(join(dir, 'src/describe.ts'), "import left from 'left-pad-nowhere';\nexport const idleLimit = (n: number) => left(String(n));\n");
-    await expect(loadAppFolder(dir)).rejects.toThrow(/src\/describe\.ts:1:\d+: "left-pad-nowhere" is imported by src\/describe\.ts:1 but node_modules\/left-pad-nowhere is not in the app folder \(run `npm install left-pad-nowhere`/);
+    await expect(loadAppFolder(dir)).rejects.toThrow(
+      /src\/describe\.ts:1:\d+: "left-pad-nowhere" is imported by src\/describe\.ts:1 but node_modules\/left-pad-nowhere is not in the app folder \(run `npm install left-pad-nowhere`/,
+    );
   });
 
   it('names the file and line of a syntax error', async () => {
@@ -123,7 +125,10 @@ describe('npm-local-package in the Node runner', () => {
 
   it('the zip rc-apps package would make of it runs the same', async () => {
     const app = await loadAppFolder(dir);
-    const zip = zipSync({ 'app.json': strToU8(JSON.stringify(app.manifest)), 'IdleWordsApp.js': strToU8((app.files[app.bundlePath] ?? '').slice(BUNDLED_MARKER.length)) });
+    const zip = zipSync({
+      'app.json': strToU8(JSON.stringify(app.manifest)),
+      'IdleWordsApp.js': strToU8((app.files[app.bundlePath] ?? '').slice(BUNDLED_MARKER.length)),
+    });
     const fromZip = loadAppZip(zip, 'idle-words-app_0.2.0.zip');
     const { r, events } = await createRoom(fromZip, 'lobby');
     expect(r.outcome).toBe('completed');

@@ -12,7 +12,8 @@ function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {
   const view = new DataView(out.buffer);
   for (let i = 0; i + 4 <= out.length; i++) {
     const sig = view.getUint32(i, true);
-    if (sig === 0x04034b50) view.setUint32(i + 22, size, true); // local file header: uncompressed size
+    if (sig === 0x04034b50)
+      view.setUint32(i + 22, size, true); // local file header: uncompressed size
     else if (sig === 0x02014b50) view.setUint32(i + 24, size, true); // central directory: uncompressed size
   }
   return out;
@@ -49,7 +50,10 @@ describe('unpackZip', () => {
   });
 
   it('loads a package as rc-apps writes it: app.json and the bundled .js', () => {
-    const app = loadAppZip(zipSync({ 'app.json': strToU8(MANIFEST), 'ZipApp.js': strToU8('"use strict";\nexports.ZipApp = class {};\n') }), 'zip-app_0.1.0.zip');
+    const app = loadAppZip(
+      zipSync({ 'app.json': strToU8(MANIFEST), 'ZipApp.js': strToU8('"use strict";\nexports.ZipApp = class {};\n') }),
+      'zip-app_0.1.0.zip',
+    );
     expect(app.manifest.name).toBe('Zip App');
     expect(app.files[app.bundlePath]).toBe(`${BUNDLED_MARKER}"use strict";\nexports.ZipApp = class {};\n`);
   });

@@ -140,7 +140,8 @@ export async function resolvePackage(read: ReadFile, specifier: string, fromDir:
     const pkg = await readJson(read, join(base, 'package.json'));
     if (pkg && pkg['exports'] !== undefined && pkg['exports'] !== null) {
       const target = resolveExports(pkg['exports'], `.${sub}`, kind);
-      if (target === null) return { ok: false, reason: 'not-exported', detail: `node_modules/${name}/package.json does not export "${`.${sub}`}" for require/import` };
+      if (target === null)
+        return { ok: false, reason: 'not-exported', detail: `node_modules/${name}/package.json does not export "${`.${sub}`}" for require/import` };
       const path = join(base, target);
       if (await exists(read, path)) return { ok: true, path };
       return { ok: false, reason: 'not-found', detail: `${path} (named by the "exports" of node_modules/${name}/package.json) is not in the opened folder` };

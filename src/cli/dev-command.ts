@@ -72,5 +72,7 @@ export async function devCommand(argv: string[], io: CliIO): Promise<number> {
 async function openBrowser(url: string): Promise<void> {
   const { spawn } = await import('node:child_process');
   const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  spawn(cmd, [url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+  spawn(cmd, [url], { stdio: 'ignore', detached: true })
+    .on('error', () => undefined)
+    .unref();
 }

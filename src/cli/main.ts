@@ -36,7 +36,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   try {
-    return await (await cmd.load())(rest, io);
+    return await (
+      await cmd.load()
+    )(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`hookscope ${command}: ${err.message}\n(hookscope ${command} --help lists the options)`);

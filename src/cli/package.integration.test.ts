@@ -24,11 +24,16 @@ function readmeCommands(): string[] {
   const start = text.indexOf('<!-- package-test:commands');
   const end = text.indexOf('<!-- package-test:end -->');
   const block = text.slice(start, end);
-  return block.split('\n').filter((l) => /^(npm|npx) /.test(l)).map((l) => l.trim());
+  return block
+    .split('\n')
+    .filter((l) => /^(npm|npx) /.test(l))
+    .map((l) => l.trim());
 }
 
 /** A clean environment: nothing of the outer vitest run leaks into the project's commands. */
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !['NODE_OPTIONS', 'TEST', 'NODE_ENV', 'FORCE_COLOR'].includes(k)));
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !['NODE_OPTIONS', 'TEST', 'NODE_ENV', 'FORCE_COLOR'].includes(k)),
+);
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 function sh(command: string, cwd: string, timeoutMs = 120_000) {
@@ -37,7 +42,21 @@ function sh(command: string, cwd: string, timeoutMs = 120_000) {
 }
 
 const files: Record<string, string> = {
-  'app.json': JSON.stringify({ id: GUARD_ID, version: '0.0.1', requiredApiVersion: '^1.19.0', iconFile: 'icon.png', author: { name: 'Test', homepage: 'https://example.com', support: 'https://example.com' }, name: 'Guard', nameSlug: 'guard', classFile: 'GuardApp.ts', description: 'Blocks casino rooms' }, null, 4),
+  'app.json': JSON.stringify(
+    {
+      id: GUARD_ID,
+      version: '0.0.1',
+      requiredApiVersion: '^1.19.0',
+      iconFile: 'icon.png',
+      author: { name: 'Test', homepage: 'https://example.com', support: 'https://example.com' },
+      name: 'Guard',
+      nameSlug: 'guard',
+      classFile: 'GuardApp.ts',
+      description: 'Blocks casino rooms',
+    },
+    null,
+    4,
+  ),
   'GuardApp.ts': `import { IAppAccessors, ILogger, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { App } from '@rocket.chat/apps-engine/definition/App';
 import { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
@@ -78,8 +97,34 @@ export class GuardApp extends App implements IPreRoomCreatePrevent {
     ]
 }
 `,
-  '.rcappsconfig': JSON.stringify({ url: 'http://localhost:3000', username: '', password: '', ignoredFiles: ['**/README.md', '**/package-lock.json', '**/package.json', '**/tslint.json', '**/tsconfig.json', '**/*.js', '**/*.js.map', '**/*.d.ts', '**/*.spec.ts', '**/*.test.ts', '**/dist/**', '**/.*'] }, null, 4),
-  'package.json': JSON.stringify({ devDependencies: { '@rocket.chat/apps-engine': '^1.66.0', typescript: '^7.0.2', vitest: '^4.1.12', jest: '^30.0.0' } }, null, 4),
+  '.rcappsconfig': JSON.stringify(
+    {
+      url: 'http://localhost:3000',
+      username: '',
+      password: '',
+      ignoredFiles: [
+        '**/README.md',
+        '**/package-lock.json',
+        '**/package.json',
+        '**/tslint.json',
+        '**/tsconfig.json',
+        '**/*.js',
+        '**/*.js.map',
+        '**/*.d.ts',
+        '**/*.spec.ts',
+        '**/*.test.ts',
+        '**/dist/**',
+        '**/.*',
+      ],
+    },
+    null,
+    4,
+  ),
+  'package.json': JSON.stringify(
+    { devDependencies: { '@rocket.chat/apps-engine': '^1.66.0', typescript: '^7.0.2', vitest: '^4.1.12', jest: '^30.0.0' } },
+    null,
+    4,
+  ),
   // A jest project that is not ESM: the setup file and the library come through `require`.
   // jest's default 5 s per test is short for starting app runtimes on a busy CI machine.
   'jest.config.cjs': "module.exports = { testMatch: ['**/*.jest.cjs'], setupFilesAfterEnv: ['hookscope/jest'], testTimeout: 60000 };\n",
@@ -112,8 +157,25 @@ test('jest: prevents casino rooms, lets the book club through', async () => {
       apps: [{ path: '..' }],
       users: [{ id: 'u1', username: 'alice' }],
       steps: [
-        { action: 'createRoom', name: 'casino-night', type: 'c', creator: 'alice', expect: { outcome: 'prevented', errorCode: 'error-app-prevented', calls: [{ app: 'Guard', method: 'executePreRoomCreatePrevent', result: true }], logs: [{ level: 'warn', text: 'blocked casino-night' }] } },
-        { action: 'createRoom', name: 'book-club', type: 'c', creator: 'alice', expect: { outcome: 'completed', room: { slugifiedName: 'book-club', creator: 'alice' } } },
+        {
+          action: 'createRoom',
+          name: 'casino-night',
+          type: 'c',
+          creator: 'alice',
+          expect: {
+            outcome: 'prevented',
+            errorCode: 'error-app-prevented',
+            calls: [{ app: 'Guard', method: 'executePreRoomCreatePrevent', result: true }],
+            logs: [{ level: 'warn', text: 'blocked casino-night' }],
+          },
+        },
+        {
+          action: 'createRoom',
+          name: 'book-club',
+          type: 'c',
+          creator: 'alice',
+          expect: { outcome: 'completed', room: { slugifiedName: 'book-club', creator: 'alice' } },
+        },
       ],
     },
     null,
@@ -123,7 +185,15 @@ test('jest: prevents casino rooms, lets the book club through', async () => {
   'hookscope-failing/welcome.json': JSON.stringify({
     apps: [{ path: '..' }],
     users: [{ id: 'u1', username: 'alice' }],
-    steps: [{ action: 'createRoom', name: 'lobby', type: 'c', creator: 'alice', expect: { outcome: 'completed', calls: [{ app: 'Guard', method: 'executePostRoomCreate' }] } }],
+    steps: [
+      {
+        action: 'createRoom',
+        name: 'lobby',
+        type: 'c',
+        creator: 'alice',
+        expect: { outcome: 'completed', calls: [{ app: 'Guard', method: 'executePostRoomCreate' }] },
+      },
+    ],
   }),
   'room-rules.test.ts': `import { describe, expect, it } from 'vitest';
 import 'hookscope/vitest';
@@ -156,9 +226,18 @@ describe('the packed package in a fresh rc-apps project', () => {
   beforeAll(() => {
     tmp = mkdtempSync(join(tmpdir(), 'hookscope-package-'));
     project = join(tmp, 'guard-app');
-    const packed = spawnSync('npm', ['pack', '--pack-destination', tmp, '--silent'], { cwd: repo, env, encoding: 'utf8', timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });
+    const packed = spawnSync('npm', ['pack', '--pack-destination', tmp, '--silent'], {
+      cwd: repo,
+      env,
+      encoding: 'utf8',
+      timeout: 180_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
-    tarball = join(tmp, readdirSync(tmp).find((f) => f.endsWith('.tgz'))!);
+    tarball = join(
+      tmp,
+      readdirSync(tmp).find((f) => f.endsWith('.tgz'))!,
+    );
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(dirname(join(project, path)), { recursive: true });
       writeFileSync(join(project, path), text);
@@ -188,10 +267,14 @@ describe('the packed package in a fresh rc-apps project', () => {
   });
 
   it('installs prebuilt JavaScript with only the CLI dependencies (no React, Monaco or tsx)', () => {
-    const pkg = JSON.parse(readFileSync(join(project, 'node_modules/hookscope/package.json'), 'utf8')) as { dependencies: Record<string, string>; private?: boolean };
+    const pkg = JSON.parse(readFileSync(join(project, 'node_modules/hookscope/package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      private?: boolean;
+    };
     expect(pkg.private).toBeUndefined();
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['esbuild', 'zod']);
-    for (const heavy of ['react', 'monaco-editor', '@xyflow/react', 'tsx', 'sucrase']) expect(readdirSync(join(project, 'node_modules')).includes(heavy), heavy).toBe(false);
+    for (const heavy of ['react', 'monaco-editor', '@xyflow/react', 'tsx', 'sucrase'])
+      expect(readdirSync(join(project, 'node_modules')).includes(heavy), heavy).toBe(false);
     const version = sh('npx hookscope --version', project);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
@@ -200,7 +283,11 @@ describe('the packed package in a fresh rc-apps project', () => {
   it('hookscope run: JSON when piped, the pretty report, exit 0', () => {
     const json = sh(commands[1]!, project);
     expect(json.code, json.stderr).toBe(0);
-    const report = JSON.parse(json.stdout) as { passed: boolean; apps: { id: string; loadError: string | null }[]; steps: { outcome: string; calls: { appName: string; method: string }[] }[] };
+    const report = JSON.parse(json.stdout) as {
+      passed: boolean;
+      apps: { id: string; loadError: string | null }[];
+      steps: { outcome: string; calls: { appName: string; method: string }[] }[];
+    };
     expect(report.passed).toBe(true);
     expect(report.apps).toEqual([expect.objectContaining({ id: GUARD_ID, loadError: null })]);
     expect(report.steps.map((s) => s.outcome)).toEqual(['prevented', 'completed']);
@@ -230,7 +317,11 @@ describe('the packed package in a fresh rc-apps project', () => {
     const json = sh("npx hookscope run 'hookscope-more/*.json' hookscope/room-rules.json --reporter json", project);
     expect(json.code, json.stderr).toBe(0);
     const out = JSON.parse(json.stdout) as { passed: boolean; files: { file: string; passed: boolean }[] };
-    expect(out.files.map((f) => [f.file, f.passed])).toEqual([['hookscope-more/lobby.json', true], ['hookscope-more/poker.json', true], ['hookscope/room-rules.json', true]]);
+    expect(out.files.map((f) => [f.file, f.passed])).toEqual([
+      ['hookscope-more/lobby.json', true],
+      ['hookscope-more/poker.json', true],
+      ['hookscope/room-rules.json', true],
+    ]);
   }, 60_000);
 
   it('a handler the scenario expects that did not run: exit 1, the reason on stderr', () => {
@@ -310,7 +401,9 @@ describe('the packed package in a fresh rc-apps project', () => {
       const edited = Object.fromEntries(project1.files.map((f) => [f.path, f.path === 'lib/words.ts' ? f.text.replace("'casino'", "'lottery'") : f.text]));
       const bundleBody = JSON.stringify({ files: edited, classFile: 'GuardApp.ts' });
       expect((await fetch(new URL('__hookscope/dev/bundle', url), { method: 'POST', body: bundleBody })).status).toBe(403);
-      const editedBundle = (await (await fetch(new URL('__hookscope/dev/bundle', url), { method: 'POST', headers: { 'x-hookscope-dev': '1' }, body: bundleBody })).json()) as Bundle;
+      const editedBundle = (await (
+        await fetch(new URL('__hookscope/dev/bundle', url), { method: 'POST', headers: { 'x-hookscope-dev': '1' }, body: bundleBody })
+      ).json()) as Bundle;
       expect(editedBundle.ok, editedBundle.error).toBe(true);
       expect(editedBundle.code).toMatch(/name\.includes\(["']lottery["']\)/);
 

@@ -23,7 +23,9 @@ export function stderrProgress(err: (s: string) => void, opts: { isTTY: boolean;
       const started = Date.now();
       const timer = setInterval(() => {
         const secs = Math.round((Date.now() - started) / 1000);
-        err(`hookscope: ${file}: step ${index + 1}/${total} (${action}) still running after ${secs} s (each call times out after ${opts.timeoutMs(file) / 1000} s)`);
+        err(
+          `hookscope: ${file}: step ${index + 1}/${total} (${action}) still running after ${secs} s (each call times out after ${opts.timeoutMs(file) / 1000} s)`,
+        );
       }, after);
       timer.unref?.();
       running.set(file, { timer, started });

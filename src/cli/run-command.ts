@@ -127,7 +127,9 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('run needs at least one scenario file or glob');
-  const available = Object.values(PROFILES).filter((p) => p.available).map((p) => p.id);
+  const available = Object.values(PROFILES)
+    .filter((p) => p.available)
+    .map((p) => p.id);
   const profile = values.profile;
   if (profile !== undefined && !(isProfileId(profile) && PROFILES[profile].available)) {
     throw new UsageError(`--profile must be one of ${available.join(', ')} (or the old names current, deno-1.43, legacy); got ${JSON.stringify(profile)}`);
@@ -164,13 +166,18 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const done = { typechecked: new Set<string>(), hinted: new Set<string>() };
   let outcomes: Outcome[];
   try {
-    outcomes = await pool(files, jobs, (f, i) => {
-      // The last file: the runtimes it needs are started on demand, none ahead for nobody.
-      if (i === files.length - 1) (warm as WarmRuntimes | null)?.resize(0);
-      return runFile(f, settings, done);
-    }, (o, n) => {
-      progress.fileDone(o.result.file, o.code === 0, n, files.length);
-    });
+    outcomes = await pool(
+      files,
+      jobs,
+      (f, i) => {
+        // The last file: the runtimes it needs are started on demand, none ahead for nobody.
+        if (i === files.length - 1) (warm as WarmRuntimes | null)?.resize(0);
+        return runFile(f, settings, done);
+      },
+      (o, n) => {
+        progress.fileDone(o.result.file, o.code === 0, n, files.length);
+      },
+    );
   } finally {
     progress.stop();
     (warm as WarmRuntimes | null)?.dispose();
@@ -179,10 +186,13 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const single = positionals.length === 1 && !isDynamicPattern(positionals[0]!);
   const toFile = values.out !== undefined;
   const text =
-    reporterName === 'json' ? jsonReporter(summary, single)
-    : reporterName === 'junit' ? junitReporter(summary)
-    : reporterName === 'tap' ? tapReporter(summary)
-    : prettyReporter(paintFor(!toFile && (io.stdoutIsTTY ?? false), env))(summary);
+    reporterName === 'json'
+      ? jsonReporter(summary, single)
+      : reporterName === 'junit'
+        ? junitReporter(summary)
+        : reporterName === 'tap'
+          ? tapReporter(summary)
+          : prettyReporter(paintFor(!toFile && (io.stdoutIsTTY ?? false), env))(summary);
   if (toFile) await writeFile(resolve(cwd, values.out!), text + '\n');
   else io.out(text);
   for (const o of outcomes) {

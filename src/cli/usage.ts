@@ -1,7 +1,11 @@
 /** The help texts: `hookscope --help`, `hookscope <command> --help`. */
 import { PROFILES } from '../engine/profiles.ts';
 
-const profiles = () => Object.values(PROFILES).filter((p) => p.available).map((p) => p.id).join(', ');
+const profiles = () =>
+  Object.values(PROFILES)
+    .filter((p) => p.available)
+    .map((p) => p.id)
+    .join(', ');
 
 export const MAIN_USAGE = `usage: hookscope <command> [options]
 

@@ -43,7 +43,8 @@ export function refuseBundleRequest(body: unknown): string | null {
   for (const [path, text] of entries) {
     if (typeof text !== 'string') return `${path}: not text`;
     const clean = normalize(path).split(sep).join('/');
-    if (isAbsolute(path) || clean.startsWith('../') || clean === '..' || clean.split('/').includes('node_modules')) return `${path}: not a path inside the app folder`;
+    if (isAbsolute(path) || clean.startsWith('../') || clean === '..' || clean.split('/').includes('node_modules'))
+      return `${path}: not a path inside the app folder`;
   }
   if (!Object.prototype.hasOwnProperty.call(files, classFile)) return `the class file "${classFile}" is not among "files"`;
   return null;

@@ -31,7 +31,8 @@ afterAll(async () => {
 
 const at = (path: string) => new URL(`${DEV_BASE}/${path}`, server.url);
 const project = async () => (await (await fetch(at('project'))).json()) as DevProject;
-const post = (body: string, headers: Record<string, string> = { [DEV_WRITE_HEADER]: '1' }) => fetch(at('bundle'), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+const post = (body: string, headers: Record<string, string> = { [DEV_WRITE_HEADER]: '1' }) =>
+  fetch(at('bundle'), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 const sources = async () => Object.fromEntries((await project()).files.map((f) => [f.path, f.text]));
 
 describe('hookscope dev server: the bundle the page runs', () => {
@@ -45,7 +46,9 @@ describe('hookscope dev server: the bundle the page runs', () => {
     // ms comes from the folder's node_modules, inside the bundle; the Apps-Engine stays external.
     expect(b.code).toContain('node_modules/ms/index.js');
     expect(b.code).toContain('require("@rocket.chat/apps-engine/definition/App")');
-    expect((JSON.parse(b.map) as { sources: string[] }).sources).toEqual(expect.arrayContaining(['IdleRoomNotesApp.ts', 'src/describe.ts', 'node_modules/ms/index.js']));
+    expect((JSON.parse(b.map) as { sources: string[] }).sources).toEqual(
+      expect.arrayContaining(['IdleRoomNotesApp.ts', 'src/describe.ts', 'node_modules/ms/index.js']),
+    );
   });
 
   it('bundles the page edits against the folder node_modules, files that exist only in the page included', async () => {
@@ -67,7 +70,10 @@ describe('hookscope dev server: the bundle the page runs', () => {
     files['src/describe.ts'] = "import left from 'left-pad-nowhere';\nexport const idleLimit = (n: number) => left(String(n));\n";
     const b = (await (await post(JSON.stringify({ files, classFile: 'IdleRoomNotesApp.ts' }))).json()) as DevBundle;
     expect(b.ok).toBe(false);
-    if (!b.ok) expect(b.error).toMatch(/^Could not bundle the app: src\/describe\.ts:1:\d+: "left-pad-nowhere" is imported by src\/describe\.ts:1 but node_modules\/left-pad-nowhere is not in the app folder \(run `npm install left-pad-nowhere`/);
+    if (!b.ok)
+      expect(b.error).toMatch(
+        /^Could not bundle the app: src\/describe\.ts:1:\d+: "left-pad-nowhere" is imported by src\/describe\.ts:1 but node_modules\/left-pad-nowhere is not in the app folder \(run `npm install left-pad-nowhere`/,
+      );
   });
 
   it('refuses bundle requests without the dev header, from another Host, over the budget or with paths outside the folder', async () => {
@@ -77,7 +83,10 @@ describe('hookscope dev server: the bundle the page runs', () => {
     const port = new URL(server.url).port;
     const { request } = await import('node:http');
     const otherHost = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: `${DEV_BASE}/bundle`, method: 'POST', headers: { host: `evil.example:${port}`, [DEV_WRITE_HEADER]: '1' } }, (res) => resolve(res.statusCode ?? 0));
+      const req = request(
+        { host: '127.0.0.1', port, path: `${DEV_BASE}/bundle`, method: 'POST', headers: { host: `evil.example:${port}`, [DEV_WRITE_HEADER]: '1' } },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -92,7 +101,10 @@ describe('hookscope dev server: the bundle the page runs', () => {
   });
 
   it('bundles the folder again after a change on disk; a broken file is the bundle error', async () => {
-    writeFileSync(join(dir, 'src/describe.ts'), "import ms = require('ms');\nexport function idleLimit(minutes: number): string {\n    return 'changed on disk ' + ms(minutes * 60 * 1000);\n}\n");
+    writeFileSync(
+      join(dir, 'src/describe.ts'),
+      "import ms = require('ms');\nexport function idleLimit(minutes: number): string {\n    return 'changed on disk ' + ms(minutes * 60 * 1000);\n}\n",
+    );
     await expect.poll(() => changes.flat().includes('src/describe.ts'), { timeout: 10_000 }).toBe(true);
     const p = await project();
     expect(p.bundle.ok && p.bundle.code.includes('changed on disk ')).toBe(true);

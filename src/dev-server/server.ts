@@ -12,7 +12,17 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { ignoredIn, readProjectFiles } from '../lib/read-app-folder.ts';
 import { bundleEdits, bundleFolder, refuseBundleRequest } from './bundle.ts';
-import { DEV_BASE, DEV_BUNDLE_LIMITS, DEV_META, DEV_WRITE_HEADER, type DevBundle, type DevBundleRequest, type DevChange, type DevProject, type DevSaveRequest } from './protocol.ts';
+import {
+  DEV_BASE,
+  DEV_BUNDLE_LIMITS,
+  DEV_META,
+  DEV_WRITE_HEADER,
+  type DevBundle,
+  type DevBundleRequest,
+  type DevChange,
+  type DevProject,
+  type DevSaveRequest,
+} from './protocol.ts';
 import { saveFiles } from './save.ts';
 import { watchFolder } from './watch.ts';
 
@@ -90,7 +100,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (bundled?.version !== version) {
       const bundle = bundleFolder(dir);
       bundled = { version, bundle };
-      void bundle.then((b) => options.onBundle?.(b), () => undefined);
+      void bundle.then(
+        (b) => options.onBundle?.(b),
+        () => undefined,
+      );
     }
     return bundled.bundle;
   };

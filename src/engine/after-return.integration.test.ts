@@ -29,7 +29,10 @@ describe('spec 7.2: un-awaited work after the handler returned', () => {
     engine = await makeEngine([fixtureApp('lifecycle/unawaited-sends')], { world: worldWithTips() });
     const r = await engine.run({ action: 'createRoom', name: 'lobby', type: 'c', creator: 'alice' });
     await r.settled;
-    const texts = engine.world.data.messages.filter((m) => m.roomId === r.roomId).map((m) => m.text).sort();
+    const texts = engine.world.data.messages
+      .filter((m) => m.roomId === r.roomId)
+      .map((m) => m.text)
+      .sort();
     expect(texts).toEqual(['first, not awaited', 'forEach one', 'forEach two', 'tip stored']);
     expect(engine.world.data.persistence['fixture-unawaited']?.map((rec) => rec.data)).toEqual([{ tip: 'drink water' }]);
 
@@ -40,20 +43,34 @@ describe('spec 7.2: un-awaited work after the handler returned', () => {
     const late = mine.filter((e) => e.afterReturn);
     // The handler returned while its first send still waited for the bot user: every send and the
     // stored tip happened after it returned (each send first asks for the app's bot user, the default sender).
-    expect(late.filter((e) => e.op !== 'user.getAppUser').map((e) => e.op).sort()).toEqual(['modify.creator.finish', 'modify.creator.finish', 'modify.creator.finish', 'modify.creator.finish', 'persistence.create']);
+    expect(
+      late
+        .filter((e) => e.op !== 'user.getAppUser')
+        .map((e) => e.op)
+        .sort(),
+    ).toEqual(['modify.creator.finish', 'modify.creator.finish', 'modify.creator.finish', 'modify.creator.finish', 'persistence.create']);
     expect(mine.find((e) => e.op === 'http.request')?.afterReturn).toBeUndefined();
     const settled = events.find((e): e is Ev<'call-settled'> => e.type === 'call-settled');
     expect(settled).toMatchObject({ call: { callId: end?.call.callId }, effects: late.length, intervals: 0 });
     expect(settled?.cut).toBeUndefined();
-    expect(settled?.note).toMatch(new RegExp(`^un-awaited work of executePostRoomCreate: ${late.length} effects after the handler returned; finished \\d+ ms after it returned$`));
+    expect(settled?.note).toMatch(
+      new RegExp(`^un-awaited work of executePostRoomCreate: ${late.length} effects after the handler returned; finished \\d+ ms after it returned$`),
+    );
     // The handler's own log line is not marked; the call-settled event comes after run-settled's background.
     expect(events.find((e) => e.type === 'log' && e.callId === end?.call.callId && !e.afterReturn)).toBeDefined();
   });
 
   it('a handler with nothing left running settles with no call-settled event', async () => {
-    engine = await makeEngine([appClass('calm', 'Calm', ['IPostRoomCreate'], `  async executePostRoomCreate(room: IRoom, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
+    engine = await makeEngine([
+      appClass(
+        'calm',
+        'Calm',
+        ['IPostRoomCreate'],
+        `  async executePostRoomCreate(room: IRoom, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
     await modify.getCreator().finish(modify.getCreator().startMessage().setRoom(room).setText('hi'));
-  }`)]);
+  }`,
+      ),
+    ]);
     const r = await engine.run({ action: 'createRoom', name: 'calm-room', type: 'c', creator: 'alice' });
     await r.settled;
     expect(engine.trace.forRun(r.runId).filter((e) => e.type === 'call-settled')).toEqual([]);
@@ -63,14 +80,24 @@ describe('spec 7.2: un-awaited work after the handler returned', () => {
   it('work longer than the bound (the per-call timeout) is cut with a note; an interval is not waited for', async () => {
     engine = await makeEngine(
       [
-        appClass('slowpoke', 'Slowpoke', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+        appClass(
+          'slowpoke',
+          'Slowpoke',
+          ['IPreRoomCreatePrevent'],
+          `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
     setTimeout(() => this.getLogger().info('very late'), 60000);
     return false;
-  }`),
-        appClass('ticker', 'Ticker', ['IPostRoomCreate'], `  async executePostRoomCreate(room: IRoom): Promise<void> {
+  }`,
+        ),
+        appClass(
+          'ticker',
+          'Ticker',
+          ['IPostRoomCreate'],
+          `  async executePostRoomCreate(room: IRoom): Promise<void> {
     const t = setInterval(() => undefined, 1000);
     void t;
-  }`),
+  }`,
+        ),
       ],
       { timeoutMs: 300 },
     );
@@ -93,13 +120,22 @@ describe('spec 7.2: un-awaited work after the handler returned', () => {
       apps: [{ id: app.id, name: app.name, files: app.files, classFile: app.classFile }],
       users: [{ id: 'u1', username: 'alice', roles: ['user'] }],
       httpMocks: [{ method: 'GET', url: 'https://tips.example/*', status: 200, data: { tip: 'sleep' }, delayMs: 30 }],
-      steps: [{ action: 'createRoom', name: 'one', type: 'c', creator: 'alice' }, { action: 'createRoom', name: 'two', type: 'c', creator: 'alice' }],
+      steps: [
+        { action: 'createRoom', name: 'one', type: 'c', creator: 'alice' },
+        { action: 'createRoom', name: 'two', type: 'c', creator: 'alice' },
+      ],
     });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     const report = await runScenario(parsed.scenario, { transports: await nodeTransports() });
     // The report attributes it to the call that started it.
     const post = report.steps[0]?.calls.find((c) => c.method === 'executePostRoomCreate');
-    expect(post?.afterReturn?.ops.filter((op) => op !== 'user.getAppUser').sort()).toEqual(['modify.creator.finish', 'modify.creator.finish', 'modify.creator.finish', 'modify.creator.finish', 'persistence.create']);
+    expect(post?.afterReturn?.ops.filter((op) => op !== 'user.getAppUser').sort()).toEqual([
+      'modify.creator.finish',
+      'modify.creator.finish',
+      'modify.creator.finish',
+      'modify.creator.finish',
+      'persistence.create',
+    ]);
     expect(post?.afterReturn?.note).toMatch(/^un-awaited work of executePostRoomCreate: /);
     expect(report.world.messages.filter((m) => m.room === 'one')).toHaveLength(4);
     expect(report.world.messages.filter((m) => m.room === 'two')).toHaveLength(4);

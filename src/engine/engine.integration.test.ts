@@ -146,7 +146,10 @@ describe('errors and timeouts (§5)', () => {
     const end = engine.trace.events.find((e) => e.type === 'call-end' && e.runId === r.runId);
     expect(end && end.type === 'call-end' && end.error?.className).toBe('TypeError');
     const log = engine.trace.events.find((e) => e.type === 'log' && e.runId === r.runId);
-    expect(log && log.type === 'log' && log.args.map((a) => (a.t === 'str' || a.t === 'bool' ? String(a.v) : a.t))).toEqual(['room exists during Post create:', 'true']);
+    expect(log && log.type === 'log' && log.args.map((a) => (a.t === 'str' || a.t === 'bool' ? String(a.v) : a.t))).toEqual([
+      'room exists during Post create:',
+      'true',
+    ]);
   });
 
   it('an endless loop times out, is treated as not prevented, and the next call works', async () => {

@@ -180,7 +180,14 @@ export class Engine {
    */
   async installApp(definition: AppDefinition): Promise<InstalledApp> {
     const def = applyAppJson(definition);
-    const process = new AppProcess(this.sourceOf(def), this.pool, this.env.scheduler, this.hooksFor(def.id), () => Math.max(this.timeout, this.minLoadTimeoutMs), () => this.env.clock.monotonic());
+    const process = new AppProcess(
+      this.sourceOf(def),
+      this.pool,
+      this.env.scheduler,
+      this.hooksFor(def.id),
+      () => Math.max(this.timeout, this.minLoadTimeoutMs),
+      () => this.env.clock.monotonic(),
+    );
     const app = this.registry.install(def, process);
     await this.load(app);
     return app;
@@ -201,7 +208,10 @@ export class Engine {
   private async load(app: InstalledApp): Promise<void> {
     if (isReservedKey(app.def.id)) {
       // The id keys the app's settings and records in the world: a name every object has is refused.
-      this.registry.markNotEnabled(app.def.id, { phase: 'install', message: `the app id "${app.def.id}" is not allowed: it is the name of a property every JavaScript object has` });
+      this.registry.markNotEnabled(app.def.id, {
+        phase: 'install',
+        message: `the app id "${app.def.id}" is not allowed: it is the name of a property every JavaScript object has`,
+      });
       return;
     }
     try {
@@ -268,9 +278,7 @@ export class Engine {
     scope.emit({ type: 'run-start', action, profile: this.profileId, timeoutMs: this.timeout, origin, plan: planFor(action.action, this.registry) });
     const result = await body(new HostRun(scope));
     // Settled = the host's background handlers AND the work its calls did not await (spec 7.2).
-    const settled: Promise<void> = result.settled
-      .then(() => this.afterWorkOf(runId))
-      .finally(() => this.unsettled.delete(settled));
+    const settled: Promise<void> = result.settled.then(() => this.afterWorkOf(runId)).finally(() => this.unsettled.delete(settled));
     this.unsettled.add(settled);
     return { ...result, settled };
   }
@@ -392,7 +400,13 @@ export class Engine {
         const base = { type: 'accessor' as const, runId: runOf(callId), callId, appId, op, args: decoded, write: isWriteOp(op), ...afterReturn(callId) };
         const listed = base.write ? 'trace' : this.traceBudget.read(callId);
         if (listed === 'first-skipped') {
-          this.trace.emit({ type: 'runtime-problem', runId: runOf(callId), at: now(), appId, problem: `more than ${TRACED_READS_PER_CALL} reads in one call: hookscope lists the first ${TRACED_READS_PER_CALL} of each call; later reads are answered but not listed` });
+          this.trace.emit({
+            type: 'runtime-problem',
+            runId: runOf(callId),
+            at: now(),
+            appId,
+            problem: `more than ${TRACED_READS_PER_CALL} reads in one call: hookscope lists the first ${TRACED_READS_PER_CALL} of each call; later reads are answered but not listed`,
+          });
         }
         try {
           const value = await dispatchAccessor(ctx, op, decoded);
@@ -404,8 +418,25 @@ export class Engine {
           throw err;
         }
       },
-      onLog: (msg: { callId: string | null; level: import('../protocol/runtime-protocol.ts').LogLevel; source: 'console' | 'logger'; args: import('../protocol/runtime-protocol.ts').Preview[]; site?: string }) => {
-        this.trace.emit({ type: 'log', runId: runOf(msg.callId), at: now(), callId: msg.callId, appId, level: msg.level, source: msg.source, args: msg.args, ...(msg.site !== undefined ? { site: msg.site } : {}), ...afterReturn(msg.callId) });
+      onLog: (msg: {
+        callId: string | null;
+        level: import('../protocol/runtime-protocol.ts').LogLevel;
+        source: 'console' | 'logger';
+        args: import('../protocol/runtime-protocol.ts').Preview[];
+        site?: string;
+      }) => {
+        this.trace.emit({
+          type: 'log',
+          runId: runOf(msg.callId),
+          at: now(),
+          callId: msg.callId,
+          appId,
+          level: msg.level,
+          source: msg.source,
+          args: msg.args,
+          ...(msg.site !== undefined ? { site: msg.site } : {}),
+          ...afterReturn(msg.callId),
+        });
       },
       onDropped: (callId: string | null, count: number) => {
         this.trace.emit({ type: 'logs-dropped', runId: runOf(callId), at: now(), callId, appId, count });
@@ -414,7 +445,8 @@ export class Engine {
         const owner = this.callOwners.get(msg.callId);
         if (!owner || msg.timers + msg.intervals + msg.requests === 0) return;
         const call = this.findCall(msg.callId);
-        if (call) this.trace.emit({ type: 'call-pending', runId: owner.runId, at: now(), call, timers: msg.timers, intervals: msg.intervals, requests: msg.requests });
+        if (call)
+          this.trace.emit({ type: 'call-pending', runId: owner.runId, at: now(), call, timers: msg.timers, intervals: msg.intervals, requests: msg.requests });
       },
       onSettings: (settings: SettingDeclaration[]) => this.storeSettings(appId, settings),
       onProblem: (problem: string) => {

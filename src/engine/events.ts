@@ -33,15 +33,7 @@ export type LoopKind =
   | 'post';
 
 /** What one argument of a listener call is built from. */
-export type ArgSource =
-  | 'room'
-  | 'context'
-  | 'extender'
-  | 'builder'
-  | 'read'
-  | 'http'
-  | 'persistence'
-  | 'modify';
+export type ArgSource = 'room' | 'context' | 'extender' | 'builder' | 'read' | 'http' | 'persistence' | 'modify';
 
 export interface EventSpec {
   event: RoomEvent;

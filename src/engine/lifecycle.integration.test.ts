@@ -17,8 +17,7 @@ afterEach(() => {
 });
 
 /** Log lines of loading the app (construct, initialize, onEnable): logged outside any call. */
-const loadLogs = (events: readonly TraceEvent[], appId: string) =>
-  logLines(events.filter((e) => e.type === 'log' && e.appId === appId && e.callId === null));
+const loadLogs = (events: readonly TraceEvent[], appId: string) => logLines(events.filter((e) => e.type === 'log' && e.appId === appId && e.callId === null));
 
 const planOf = (events: readonly TraceEvent[], runId: string) => {
   const start = events.find((e) => e.type === 'run-start' && e.runId === runId);
@@ -45,7 +44,9 @@ describe('spec 7.2: install and initialize', () => {
   it("an admin's value (the world's) wins over the package value, and is what onEnable reads", async () => {
     const { baseWorld } = await import('../test-support/worlds.ts');
     const world = baseWorld();
-    world.settings['fixture-greeter'] = { greeting: { id: 'greeting', type: 'string', packageValue: 'x', value: 'Hello from', required: false, public: false, i18nLabel: 'Greeting' } };
+    world.settings['fixture-greeter'] = {
+      greeting: { id: 'greeting', type: 'string', packageValue: 'x', value: 'Hello from', required: false, public: false, i18nLabel: 'Greeting' },
+    };
     engine = await makeEngine([fixtureApp('lifecycle/greeter')], { world });
     const r = await engine.run({ action: 'createRoom', name: 'porch', type: 'c', creator: 'alice' });
     await r.settled;
@@ -81,7 +82,9 @@ describe('spec 7.2: enable', () => {
   it('with its setting configured the same app is enabled and prevents', async () => {
     const { baseWorld } = await import('../test-support/worlds.ts');
     const world = baseWorld();
-    world.settings['fixture-enable-refused'] = { api_key: { id: 'api_key', type: 'string', packageValue: '', value: 'k-123', required: true, public: false, i18nLabel: 'API key' } };
+    world.settings['fixture-enable-refused'] = {
+      api_key: { id: 'api_key', type: 'string', packageValue: '', value: 'k-123', required: true, public: false, i18nLabel: 'API key' },
+    };
     engine = await makeEngine([fixtureApp('lifecycle/enable-refused')], { world });
     const r = await engine.run({ action: 'createRoom', name: 'any', type: 'c', creator: 'alice' });
     expect(r.outcome).toBe('prevented');
@@ -89,7 +92,11 @@ describe('spec 7.2: enable', () => {
 
   it('onEnable scheduling a job (configurationModify.scheduler): enabled, the job id answered and the call in the trace; no job runs', async () => {
     engine = await makeEngine([
-      appClass('sched', 'Sched', ['IPreRoomCreatePrevent'], `  async onEnable(environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
+      appClass(
+        'sched',
+        'Sched',
+        ['IPreRoomCreatePrevent'],
+        `  async onEnable(environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
     const id = await configurationModify.scheduler.scheduleRecurring({ id: 'tick', interval: '5 minutes' });
     this.getLogger().info('scheduled ' + typeof id);
     await configurationModify.scheduler.cancelJob('tick');
@@ -98,7 +105,8 @@ describe('spec 7.2: enable', () => {
   async executePreRoomCreatePrevent(room: IRoom, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<boolean> {
     await modify.getScheduler().scheduleOnce({ id: 'later', when: 'in 1 minute', data: { room: room.slugifiedName } });
     return false;
-  }`),
+  }`,
+      ),
     ]);
     expect(engine.registry.get('sched')?.loadError).toBeNull();
     expect(loadLogs(engine.trace.events, 'sched')).toContain('scheduled string');
@@ -111,7 +119,11 @@ describe('spec 7.2: enable', () => {
 
   it('onInstall runs once, at install, before initialize, with the installing admin and working accessors; a reload does not run it again', async () => {
     const source = (mark: string) =>
-      appClass('inst', 'Inst', ['IPreRoomCreatePrevent'], `  async onInstall(context: IAppInstallationContext, read: IRead, http: IHttp, persistence: IPersistence): Promise<void> {
+      appClass(
+        'inst',
+        'Inst',
+        ['IPreRoomCreatePrevent'],
+        `  async onInstall(context: IAppInstallationContext, read: IRead, http: IHttp, persistence: IPersistence): Promise<void> {
     this.getLogger().info('install by ' + (context.user && context.user.username));
     await persistence.createWithAssociation({ secret: 's3' }, new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, 'secret'));
   }
@@ -122,7 +134,9 @@ describe('spec 7.2: enable', () => {
     const [record] = await read.getPersistenceReader().readByAssociation(new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, 'secret'));
     this.getLogger().info('${mark} ' + JSON.stringify(record));
     return false;
-  }`, { imports: "import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';\n" });
+  }`,
+        { imports: "import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';\n" },
+      );
     engine = await makeEngine([source('v1')]);
     const r = await engine.run({ action: 'createRoom', name: 'garden', type: 'c', creator: 'alice' });
     await r.settled;
@@ -139,12 +153,17 @@ describe('spec 7.2: enable', () => {
 
   it('onInstall throwing: logged as an error of the install, the app is still enabled (AppManager.add goes on to initialize and enable)', async () => {
     engine = await makeEngine([
-      appClass('badinst', 'BadInst', ['IPreRoomCreatePrevent'], `  async onInstall(): Promise<void> {
+      appClass(
+        'badinst',
+        'BadInst',
+        ['IPreRoomCreatePrevent'],
+        `  async onInstall(): Promise<void> {
     throw new Error('no secret');
   }
   async executePreRoomCreatePrevent(): Promise<boolean> {
     return true;
-  }`),
+  }`,
+      ),
     ]);
     expect(engine.registry.get('badinst')?.loadError).toBeNull();
     const errors = engine.trace.events.filter((e) => e.type === 'log' && e.appId === 'badinst' && e.level === 'error');
@@ -155,20 +174,35 @@ describe('spec 7.2: enable', () => {
 
   it('onEnable throwing: not enabled, the error is kept', async () => {
     engine = await makeEngine([
-      appClass('thrower', 'Thrower', ['IPreRoomCreatePrevent'], `  async onEnable(): Promise<boolean> { throw new TypeError('no config'); }
-  async executePreRoomCreatePrevent(): Promise<boolean> { return true; }`),
+      appClass(
+        'thrower',
+        'Thrower',
+        ['IPreRoomCreatePrevent'],
+        `  async onEnable(): Promise<boolean> { throw new TypeError('no config'); }
+  async executePreRoomCreatePrevent(): Promise<boolean> { return true; }`,
+      ),
     ]);
-    expect(engine.registry.get('thrower')?.notEnabled).toMatchObject({ phase: 'enable', message: expect.stringMatching(/^onEnable threw TypeError: no config/) as string });
+    expect(engine.registry.get('thrower')?.notEnabled).toMatchObject({
+      phase: 'enable',
+      message: expect.stringMatching(/^onEnable threw TypeError: no config/) as string,
+    });
     const r = await engine.run({ action: 'createRoom', name: 'x', type: 'c', creator: 'alice' });
     expect(r.outcome).toBe('completed');
     expect(calls(engine.trace.events, r.runId)).toEqual([]);
   });
 
   it('code that fails to load is never enabled and never "called" (no method it lacks is listed)', async () => {
-    const broken = appClass('broken', 'Broken', ['IPostRoomCreate'], `  async executePostRoomCreate(room: IRoom): Promise<void> {
+    const broken = appClass(
+      'broken',
+      'Broken',
+      ['IPostRoomCreate'],
+      `  async executePostRoomCreate(room: IRoom): Promise<void> {
     const x = ;
-  }`);
-    const missing = appClass('missing', 'Missing', ['IPostRoomCreate'], `  async executePostRoomCreate(room: IRoom): Promise<void> { helper(room); }`, { imports: "import { helper } from './not-there';\n" });
+  }`,
+    );
+    const missing = appClass('missing', 'Missing', ['IPostRoomCreate'], `  async executePostRoomCreate(room: IRoom): Promise<void> { helper(room); }`, {
+      imports: "import { helper } from './not-there';\n",
+    });
     engine = await makeEngine([broken, missing, preventLogging('good', 'Good')]);
     expect(engine.registry.get('broken')?.notEnabled?.phase).toMatch(/^(transpile|require)$/);
     expect(engine.registry.get('missing')?.notEnabled).toMatchObject({ phase: 'require', message: expect.stringContaining('./not-there') as string });
@@ -177,13 +211,21 @@ describe('spec 7.2: enable', () => {
     expect(calls(engine.trace.events, r.runId)).toEqual([['good', 'executePreRoomCreatePrevent', 'returned']]);
     const post = planOf(engine.trace.events, r.runId).find((s) => s.kind === 'event' && s.event === 'IPostRoomCreate');
     // The file that does not parse has no implements list (the compiler would refuse it); the other is shown as not enabled.
-    expect(post).toMatchObject({ listeners: [], ignored: [{ appId: 'missing', reason: 'not-enabled', detail: expect.stringMatching(/^its code failed to load \(require\): /) as string }] });
+    expect(post).toMatchObject({
+      listeners: [],
+      ignored: [{ appId: 'missing', reason: 'not-enabled', detail: expect.stringMatching(/^its code failed to load \(require\): /) as string }],
+    });
   });
 
   it('listener order is the order of successful enables: a fixed app joins at the end', async () => {
     const refusing = (id: string, ok: string) =>
-      appClass(id, id.toUpperCase(), ['IPreRoomCreatePrevent'], `  async onEnable(): Promise<boolean> { return ${ok}; }
-  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> { this.getLogger().info('${id}'); return false; }`);
+      appClass(
+        id,
+        id.toUpperCase(),
+        ['IPreRoomCreatePrevent'],
+        `  async onEnable(): Promise<boolean> { return ${ok}; }
+  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> { this.getLogger().info('${id}'); return false; }`,
+      );
     engine = await makeEngine([refusing('a', 'false'), preventLogging('b', 'B'), preventLogging('c', 'C')]);
     const r1 = await engine.run({ action: 'createRoom', name: 'o1', type: 'c', creator: 'alice' });
     expect(calls(engine.trace.events, r1.runId).map((c) => c[0])).toEqual(['b', 'c']);
@@ -197,8 +239,14 @@ describe('spec 7.2: enable', () => {
   });
 
   it('an app refused by onEnable that is essential for the event counts as disabled (§2)', async () => {
-    const essential = appClass('ess', 'Ess', ['IPreRoomCreatePrevent'], `  async onEnable(): Promise<boolean> { return false; }
-  async executePreRoomCreatePrevent(): Promise<boolean> { return false; }`, { essentials: ['IPreRoomCreatePrevent'] });
+    const essential = appClass(
+      'ess',
+      'Ess',
+      ['IPreRoomCreatePrevent'],
+      `  async onEnable(): Promise<boolean> { return false; }
+  async executePreRoomCreatePrevent(): Promise<boolean> { return false; }`,
+      { essentials: ['IPreRoomCreatePrevent'] },
+    );
     engine = await makeEngine([essential]);
     const r = await engine.run({ action: 'createRoom', name: 'z', type: 'c', creator: 'alice' });
     expect(r.error?.code).toBe('error-essential-app-disabled');

@@ -47,7 +47,9 @@ describe('a load-time hang', () => {
   it('marks the app failed at once on later actions, naming the bound, until its code changes', async () => {
     engine = await makeEngine([hangsInConstructor(true), bannedWords()], { timeoutMs: 400, minLoadTimeoutMs: 400 });
     const hanger = engine.registry.get('hanger');
-    expect(hanger?.loadError).toMatch(/^construct: loading the app did not finish: its code ran for 400 ms \(hookscope's limit for loading an app\) without a break \(an endless loop in its constructor or top-level code\?\); it stays failed until its code changes/);
+    expect(hanger?.loadError).toMatch(
+      /^construct: loading the app did not finish: its code ran for 400 ms \(hookscope's limit for loading an app\) without a break \(an endless loop in its constructor or top-level code\?\); it stays failed until its code changes/,
+    );
     const pool = (engine as unknown as { pool: { take(): unknown } }).pool;
     const take = pool.take.bind(pool);
     let started = 0;
@@ -70,10 +72,14 @@ describe('a load-time hang', () => {
   });
 
   it('an endless loop in top-level module code is hung the same way', async () => {
-    const topLevel = app('toplevel', 'TopLevel', `for (;;) {}
+    const topLevel = app(
+      'toplevel',
+      'TopLevel',
+      `for (;;) {}
 export class TopLevel extends App implements IPreRoomCreatePrevent {
   async executePreRoomCreatePrevent(): Promise<boolean> { return false; }
-}`);
+}`,
+    );
     engine = await makeEngine([topLevel, bannedWords()], { timeoutMs: 300, minLoadTimeoutMs: 300 });
     expect(engine.registry.get('toplevel')?.loadError).toMatch(/its code ran for 300 ms \(hookscope's limit for loading an app\) without a break/);
     const r = await engine.run({ action: 'createRoom', name: 'fine', type: 'c', creator: 'alice' });

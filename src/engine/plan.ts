@@ -51,8 +51,10 @@ export function planFor(action: ActionName, registry: AppRegistry): PlanStep[] {
       if (listeners.some((l) => l.appId === app.def.id)) continue;
       const hasMethod = app.methods?.includes(execute) ?? false;
       if (!app.def.enabled && app.implements.includes(step)) ignored.push({ appId: app.def.id, name: app.def.name, reason: 'disabled' });
-      else if (app.notEnabled && app.implements.includes(step)) ignored.push({ appId: app.def.id, name: app.def.name, reason: 'not-enabled', detail: notEnabledDetail(app.notEnabled) });
-      else if (app.def.enabled && hasMethod && !app.implements.includes(step)) ignored.push({ appId: app.def.id, name: app.def.name, reason: 'missing-implements' });
+      else if (app.notEnabled && app.implements.includes(step))
+        ignored.push({ appId: app.def.id, name: app.def.name, reason: 'not-enabled', detail: notEnabledDetail(app.notEnabled) });
+      else if (app.def.enabled && hasMethod && !app.implements.includes(step))
+        ignored.push({ appId: app.def.id, name: app.def.name, reason: 'missing-implements' });
     }
     return { kind: 'event', event: step, awaited: !NOT_AWAITED.includes(step), listeners, ignored };
   });

@@ -113,7 +113,7 @@ const CANONICAL: Record<CanonicalProfileId, Profile> = {
       'Direct messages get no id before insertion (createDirectRoom.ts inserts and takes insertedId).',
       'addUserToRoom (server/lib/rooms/addUserToRoom.ts) fires Pre join before checking membership: joining a room you are ' +
         'already in fires Pre join (an app can block it) and then returns with no Post join.',
-      'The room converter (converters/codecs/rooms.ts, appRoomToRocketChat) also maps `members` and merges an app room\'s ' +
+      "The room converter (converters/codecs/rooms.ts, appRoomToRocketChat) also maps `members` and merges an app room's " +
         '`_unmappedProperties_` back onto the room.',
     ],
   },

@@ -47,7 +47,9 @@ describe('accessors end to end', () => {
 
   it('(accessors) settings: a value set in the world (a scenario override) wins over the package value', async () => {
     const world = baseWorld();
-    world.settings['greeter'] = { greeting: { id: 'greeting', type: 'string', packageValue: 'bonjour', value: 'bonjour', required: false, public: false, i18nLabel: 'greeting' } };
+    world.settings['greeter'] = {
+      greeting: { id: 'greeting', type: 'string', packageValue: 'bonjour', value: 'bonjour', required: false, public: false, i18nLabel: 'greeting' },
+    };
     engine = await makeEngine([settingsApp()], { world });
     const r = await engine.run({ action: 'createRoom', name: 's2', type: 'c', creator: 'alice' });
     expect(logLines(engine.trace.events, r.runId)).toEqual(['greeting=bonjour', 'Setting "missing" does not exist.']);
@@ -56,7 +58,11 @@ describe('accessors end to end', () => {
 
   it('(accessors) persistence: a record created with an association in one event is read back by association in another', async () => {
     engine = await makeEngine([
-      appClass('memo', 'Memo', ['IPostRoomCreate', 'IPreRoomDeletePrevent'], `  async executePostRoomCreate(room: IRoom, read: IRead, http: IHttp, persistence: IPersistence): Promise<void> {
+      appClass(
+        'memo',
+        'Memo',
+        ['IPostRoomCreate', 'IPreRoomDeletePrevent'],
+        `  async executePostRoomCreate(room: IRoom, read: IRead, http: IHttp, persistence: IPersistence): Promise<void> {
     const assoc = new RocketChatAssociationRecord(RocketChatAssociationModel.ROOM, room.id);
     await persistence.createWithAssociation({ createdBy: room.creator.username }, assoc);
   }
@@ -65,7 +71,9 @@ describe('accessors end to end', () => {
     const records = await read.getPersistenceReader().readByAssociation(assoc);
     this.getLogger().info(JSON.stringify(records));
     return records.length > 0;
-  }`, { imports: `import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';\n` }),
+  }`,
+        { imports: `import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';\n` },
+      ),
     ]);
     const created = await engine.run({ action: 'createRoom', name: 'remembered', type: 'c', creator: 'bob' });
     await created.settled;
@@ -82,12 +90,17 @@ describe('accessors end to end', () => {
     world.httpMocks.push({ method: 'GET', url: 'https://policy.example/rooms/*', status: 200, data: { blocked: true } });
     engine = await makeEngine(
       [
-        appClass('policy', 'Policy', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom, read: IRead, http: IHttp): Promise<boolean> {
+        appClass(
+          'policy',
+          'Policy',
+          ['IPreRoomCreatePrevent'],
+          `  async executePreRoomCreatePrevent(room: IRoom, read: IRead, http: IHttp): Promise<boolean> {
     const host = room.slugifiedName.startsWith('x') ? 'https://elsewhere.example' : 'https://policy.example';
     const res = await http.get(host + '/rooms/' + room.slugifiedName, { params: { by: room.creator.username } });
     this.getLogger().info(res.statusCode + ' ' + JSON.stringify(res.data));
     return res.data.blocked === true;
-  }`),
+  }`,
+        ),
         preventLogging('after', 'After'),
       ],
       { world },
@@ -110,7 +123,11 @@ describe('accessors end to end', () => {
 
   it("(accessors) the app's bot opens a DM with getDirectByUsernames + startRoom; the second time it finds the existing one", async () => {
     engine = await makeEngine([
-      appClass('concierge', 'Concierge', ['IPostRoomCreate'], `  async executePostRoomCreate(room: IRoom, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
+      appClass(
+        'concierge',
+        'Concierge',
+        ['IPostRoomCreate'],
+        `  async executePostRoomCreate(room: IRoom, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
     if (room.type === RoomType.DIRECT_MESSAGE) return;
     const bot = (await read.getUserReader().getAppUser())!;
     const names = [bot.username, room.creator.username];
@@ -121,7 +138,8 @@ describe('accessors end to end', () => {
     }
     const builder = modify.getCreator().startRoom().setType(RoomType.DIRECT_MESSAGE).setCreator(bot).setMembersToBeAddedByUsernames(names);
     this.getLogger().info('opened ' + (await modify.getCreator().finish(builder)));
-  }`),
+  }`,
+      ),
     ]);
     const first = await engine.run({ action: 'createRoom', name: 'one', type: 'c', creator: 'alice' });
     await first.settled;
@@ -141,11 +159,16 @@ describe('accessors end to end', () => {
 
   it('(accessors) notifyUser creates an ephemeral notification from the app user, not a message', async () => {
     engine = await makeEngine([
-      appClass('hint', 'Hint', ['IPostRoomUserJoined'], `  async executePostRoomUserJoined(context: IRoomUserJoinedContext, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
+      appClass(
+        'hint',
+        'Hint',
+        ['IPostRoomUserJoined'],
+        `  async executePostRoomUserJoined(context: IRoomUserJoinedContext, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
     const notifier = modify.getNotifier();
     const msg = notifier.getMessageBuilder().setRoom(context.room).setText('psst, ' + context.joiningUser.username).getMessage();
     await notifier.notifyUser(context.joiningUser, msg);
-  }`),
+  }`,
+      ),
     ]);
     const r = await engine.run({ action: 'joinRoom', room: 'general', user: 'root' });
     await r.settled;
@@ -158,12 +181,20 @@ describe('accessors end to end', () => {
 
   it("(accessors) an import of 'axios' fails to load with a message naming the module; other apps still run", async () => {
     engine = await makeEngine([
-      appClass('fetcher', 'Fetcher', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(): Promise<boolean> {
+      appClass(
+        'fetcher',
+        'Fetcher',
+        ['IPreRoomCreatePrevent'],
+        `  async executePreRoomCreatePrevent(): Promise<boolean> {
     return (await axios.get('https://x.example')).data === 'no';
-  }`, { imports: `import axios from 'axios';\n` }),
+  }`,
+        { imports: `import axios from 'axios';\n` },
+      ),
       preventLogging('fine', 'Fine'),
     ]);
-    expect(engine.registry.get('fetcher')?.loadError).toMatch(/^require: Module "axios" is not allowed: the Rocket.Chat apps runtime does not provide it\..* \(at Fetcher\.ts:7\)$/);
+    expect(engine.registry.get('fetcher')?.loadError).toMatch(
+      /^require: Module "axios" is not allowed: the Rocket.Chat apps runtime does not provide it\..* \(at Fetcher\.ts:7\)$/,
+    );
     const r = await engine.run({ action: 'createRoom', name: 'ax', type: 'c', creator: 'alice' });
     expect(r.outcome).toBe('completed');
     expect(logLines(engine.trace.events, r.runId)).toEqual(['fine saw ax']);

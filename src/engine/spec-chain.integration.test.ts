@@ -14,14 +14,24 @@ afterEach(() => {
 });
 
 const extendApp = (id: string, name: string, body: string, check?: string) =>
-  appClass(id, name, ['IPreRoomCreateExtend'], `${check ? `  async checkPreRoomCreateExtend(room: IRoom): Promise<boolean> {\n${check}\n  }\n` : ''}  async executePreRoomCreateExtend(room: IRoom, extend: IRoomExtender, read: IRead): Promise<any> {
+  appClass(
+    id,
+    name,
+    ['IPreRoomCreateExtend'],
+    `${check ? `  async checkPreRoomCreateExtend(room: IRoom): Promise<boolean> {\n${check}\n  }\n` : ''}  async executePreRoomCreateExtend(room: IRoom, extend: IRoomExtender, read: IRead): Promise<any> {
 ${body}
-  }`);
+  }`,
+  );
 
 const modifyApp = (id: string, name: string, body: string) =>
-  appClass(id, name, ['IPreRoomCreateModify'], `  async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder, read: IRead): Promise<any> {
+  appClass(
+    id,
+    name,
+    ['IPreRoomCreateModify'],
+    `  async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder, read: IRead): Promise<any> {
 ${body}
-  }`);
+  }`,
+  );
 
 describe('spec §4: Extend -> Modify chain', () => {
   it("(§4) Extend's returned room replaces the room for the next app's check and execute", async () => {
@@ -42,7 +52,11 @@ describe('spec §4: Extend -> Modify chain', () => {
 
   it("(§4) Modify gets Extend's final output; its builder changes are applied", async () => {
     engine = await makeEngine([
-      modifyApp('mod', 'Mod', `    this.getLogger().info('modify sees ' + JSON.stringify(room.customFields) + ' ' + JSON.stringify(builder.getCustomFields()));\n    builder.setDisplayName('Tagged ' + room.customFields?.tag);\n    return builder.getRoom();`),
+      modifyApp(
+        'mod',
+        'Mod',
+        `    this.getLogger().info('modify sees ' + JSON.stringify(room.customFields) + ' ' + JSON.stringify(builder.getCustomFields()));\n    builder.setDisplayName('Tagged ' + room.customFields?.tag);\n    return builder.getRoom();`,
+      ),
       extendApp('ext', 'Ext', `    extend.addCustomField('tag', 'x1');\n    return extend.getRoom();`),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'mod-in', type: 'c', creator: 'alice' });
@@ -57,7 +71,10 @@ describe('spec §4: Extend -> Modify chain', () => {
   });
 
   it('(§4) mutating the extender without returning its room breaks the chain: nothing is applied', async () => {
-    engine = await makeEngine([extendApp('noret', 'NoReturn', `    extend.addCustomField('lost', 1);`), modifyApp('mod', 'Mod', `    builder.setDisplayName('never');\n    return builder.getRoom();`)]);
+    engine = await makeEngine([
+      extendApp('noret', 'NoReturn', `    extend.addCustomField('lost', 1);`),
+      modifyApp('mod', 'Mod', `    builder.setDisplayName('never');\n    return builder.getRoom();`),
+    ]);
     const r = await engine.run({ action: 'createRoom', name: 'noret', type: 'c', creator: 'alice' });
     expect(r.outcome).toBe('completed');
     expect(calls(engine.trace.events, r.runId)).toEqual([
@@ -73,7 +90,11 @@ describe('spec §4: Extend -> Modify chain', () => {
   it('(§4) a truthy non-room value is handed on as itself: the next Room has no fields, a builder setter on it throws (as the real runtime)', async () => {
     engine = await makeEngine([
       extendApp('yes', 'Yes', `    return true;`),
-      extendApp('sees', 'Sees', `    this.getLogger().info('sees ' + typeof room + ' ' + JSON.stringify(room) + ' value=' + JSON.stringify((room as any).value?.id ?? null));\n    return 7;`),
+      extendApp(
+        'sees',
+        'Sees',
+        `    this.getLogger().info('sees ' + typeof room + ' ' + JSON.stringify(room) + ' value=' + JSON.stringify((room as any).value?.id ?? null));\n    return 7;`,
+      ),
       modifyApp('mod', 'Mod', `    builder.setDisplayName('never');\n    return builder.getRoom();`),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'truthy', type: 'c', creator: 'alice' });
@@ -89,7 +110,10 @@ describe('spec §4: Extend -> Modify chain', () => {
   });
 
   it('(§4) an Extend that returns false breaks the chain like returning nothing: the next app gets invalid params', async () => {
-    engine = await makeEngine([extendApp('no', 'No', `    return false;`), modifyApp('mod', 'Mod', `    builder.setDisplayName('never');\n    return builder.getRoom();`)]);
+    engine = await makeEngine([
+      extendApp('no', 'No', `    return false;`),
+      modifyApp('mod', 'Mod', `    builder.setDisplayName('never');\n    return builder.getRoom();`),
+    ]);
     const r = await engine.run({ action: 'createRoom', name: 'falsy', type: 'c', creator: 'alice' });
     expect(calls(engine.trace.events, r.runId)).toEqual([
       ['no', 'executePreRoomCreateExtend', 'returned'],
@@ -125,7 +149,11 @@ describe('spec §4: Extend -> Modify chain', () => {
     engine = await makeEngine(
       [
         extendApp('same', 'Same', `    return room;`),
-        extendApp('next', 'Next', `    this.getLogger().info(JSON.stringify(room.usernames) + ' ' + room.slugifiedName + ' ' + (room.createdAt instanceof Date));\n    return room;`),
+        extendApp(
+          'next',
+          'Next',
+          `    this.getLogger().info(JSON.stringify(room.usernames) + ' ' + room.slugifiedName + ' ' + (room.createdAt instanceof Date));\n    return room;`,
+        ),
         modifyApp('mod', 'Mod', `    this.getLogger().info('modify ' + JSON.stringify(room.usernames));\n    return room;`),
       ],
       { profile: 'current' },
@@ -141,7 +169,10 @@ describe('spec §4: Extend -> Modify chain', () => {
 
   it('(§3, Deno-era profile) a Room handed back carries its unset fields as null: the next builder.addCustomField throws on customFields null, as the real runtime (fidelity batch 1, pipeline 35)', async () => {
     engine = await makeEngine(
-        [extendApp('same', 'Same', `    return room;`), modifyApp('mod', 'Mod', `    builder.setDisplayName('Built');\n    builder.addCustomField('mod', 1 as any);\n    return builder.getRoom();`)],
+      [
+        extendApp('same', 'Same', `    return room;`),
+        modifyApp('mod', 'Mod', `    builder.setDisplayName('Built');\n    builder.addCustomField('mod', 1 as any);\n    return builder.getRoom();`),
+      ],
       { profile: 'current' },
     );
     const r = await engine.run({ action: 'createRoom', name: 'nullfields', type: 'c', creator: 'alice' });
@@ -151,7 +182,10 @@ describe('spec §4: Extend -> Modify chain', () => {
 
   it('(§5) an Extend that times out breaks the chain like a generic error', async () => {
     engine = await makeEngine(
-      [extendApp('ok', 'Ok', `    extend.addCustomField('kept', 1);\n    return extend.getRoom();`), extendApp('hang', 'Hang', `    await new Promise(() => {});`)],
+      [
+        extendApp('ok', 'Ok', `    extend.addCustomField('kept', 1);\n    return extend.getRoom();`),
+        extendApp('hang', 'Hang', `    await new Promise(() => {});`),
+      ],
       { timeoutMs: 400 },
     );
     const r = await engine.run({ action: 'createRoom', name: 'timeout-chain', type: 'c', creator: 'alice' });
@@ -175,7 +209,11 @@ describe('spec §4: Extend -> Modify chain', () => {
 describe('spec §6: what Extend/Modify can change', () => {
   it('(§6) description and teamId are dropped; isReadOnly, isDefault and customFields are applied', async () => {
     engine = await makeEngine([
-      modifyApp('mod', 'Mod', `    builder.setReadOnly(true);\n    builder.setDefault(true);\n    builder.addCustomField('a.b', 1);\n    return { ...builder.getRoom(), description: 'about', teamId: 'team-1', isTeamMain: true };`),
+      modifyApp(
+        'mod',
+        'Mod',
+        `    builder.setReadOnly(true);\n    builder.setDefault(true);\n    builder.addCustomField('a.b', 1);\n    return { ...builder.getRoom(), description: 'about', teamId: 'team-1', isTeamMain: true };`,
+      ),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'mapped', type: 'c', creator: 'alice', description: 'original' });
     const room = engine.world.roomById(r.roomId as string);
@@ -196,7 +234,9 @@ describe('spec §6: what Extend/Modify can change', () => {
   });
 
   it('(§6) slugifiedName is not applied for direct messages', async () => {
-    engine = await makeEngine([modifyApp('mod', 'Mod', `    builder.setSlugifiedName('renamed-dm');\n    builder.setCustomFields({ dm: true });\n    return builder.getRoom();`)]);
+    engine = await makeEngine([
+      modifyApp('mod', 'Mod', `    builder.setSlugifiedName('renamed-dm');\n    builder.setCustomFields({ dm: true });\n    return builder.getRoom();`),
+    ]);
     const r = await engine.run({ action: 'createRoom', name: '', type: 'd', creator: 'alice', members: ['bob'] });
     expect(r.outcome).toBe('completed');
     const room = engine.world.roomById(r.roomId as string);
@@ -207,13 +247,17 @@ describe('spec §6: what Extend/Modify can change', () => {
 
   it('(§6) the creator is re-read by id; an unknown creator is ignored', async () => {
     engine = await makeEngine([
-      modifyApp('mod', 'Mod', `    if (room.slugifiedName === 'to-bob') {
+      modifyApp(
+        'mod',
+        'Mod',
+        `    if (room.slugifiedName === 'to-bob') {
       const bob = await read.getUserReader().getByUsername('bob');
       builder.setCreator({ ...bob, username: 'not-bob' });
     } else {
       builder.setCreator({ ...room.creator, id: 'nobody' });
     }
-    return builder.getRoom();`),
+    return builder.getRoom();`,
+      ),
     ]);
     const toBob = await engine.run({ action: 'createRoom', name: 'to-bob', type: 'c', creator: 'alice' });
     expect(engine.world.roomById(toBob.roomId as string)?.creatorId).toBe('u-bob');
@@ -243,7 +287,11 @@ describe('spec §6: what Extend/Modify can change', () => {
 
   it('(§6) IRoomExtender.addMember has no effect on membership', async () => {
     engine = await makeEngine([
-      extendApp('adder', 'Adder', `    const bob = await read.getUserReader().getByUsername('bob');\n    extend.addMember(bob);\n    this.getLogger().info(String(extend.getMembersBeingAdded().length));\n    return extend.getRoom();`),
+      extendApp(
+        'adder',
+        'Adder',
+        `    const bob = await read.getUserReader().getByUsername('bob');\n    extend.addMember(bob);\n    this.getLogger().info(String(extend.getMembersBeingAdded().length));\n    return extend.getRoom();`,
+      ),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'solo', type: 'c', creator: 'alice' });
     expect(r.outcome).toBe('completed');
@@ -253,7 +301,13 @@ describe('spec §6: what Extend/Modify can change', () => {
   });
 
   it('(§6) IRoomBuilder.addMemberToBeAddedByUsername has no effect on membership', async () => {
-    engine = await makeEngine([modifyApp('adder', 'Adder', `    builder.addMemberToBeAddedByUsername('bob');\n    builder.setMembersToBeAddedByUsernames(['bob', 'root']);\n    return builder.getRoom();`)]);
+    engine = await makeEngine([
+      modifyApp(
+        'adder',
+        'Adder',
+        `    builder.addMemberToBeAddedByUsername('bob');\n    builder.setMembersToBeAddedByUsernames(['bob', 'root']);\n    return builder.getRoom();`,
+      ),
+    ]);
     const r = await engine.run({ action: 'createRoom', name: 'solo2', type: 'p', creator: 'alice' });
     expect(r.outcome).toBe('completed');
     expect(engine.world.roomById(r.roomId as string)?.memberIds).toEqual(['u-alice']);

@@ -49,16 +49,26 @@ const shapeSpy = (id = 'shape') =>
 describe('spec §3: data each app receives', () => {
   it('(§3) each app gets an independent copy: mutating the room changes nothing for the next app or the host', async () => {
     engine = await makeEngine([
-      appClass('vandal', 'Vandal', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+      appClass(
+        'vandal',
+        'Vandal',
+        ['IPreRoomCreatePrevent'],
+        `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
     room.slugifiedName = 'hacked';
     room.customFields = { owned: true };
     (room.creator as any).username = 'mallory';
     return false;
-  }`),
-      appClass('witness', 'Witness', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+  }`,
+      ),
+      appClass(
+        'witness',
+        'Witness',
+        ['IPreRoomCreatePrevent'],
+        `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
     this.getLogger().info(room.slugifiedName + ' ' + JSON.stringify(room.customFields) + ' ' + room.creator.username);
     return false;
-  }`),
+  }`,
+      ),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'pristine', type: 'c', creator: 'alice' });
     expect(r.outcome).toBe('completed');
@@ -103,18 +113,27 @@ describe('spec §3: data each app receives', () => {
     const two = await engine.run({ action: 'createRoom', name: '', type: 'd', creator: 'bob', members: ['alice'] });
     expect(two.outcome).toBe('completed');
     expect(two.roomId).toBe('u-aliceu-bob');
-    expect(appLogLines(engine.trace.events, 'shape', two.runId)[0]).toBe('pre-create id=u-aliceu-bob usernames=["alice","bob"] plain=false createdAt=Date creator=none');
+    expect(appLogLines(engine.trace.events, 'shape', two.runId)[0]).toBe(
+      'pre-create id=u-aliceu-bob usernames=["alice","bob"] plain=false createdAt=Date creator=none',
+    );
     const three = await engine.run({ action: 'createRoom', name: '', type: 'd', creator: 'bob', members: ['alice', 'root'] });
     expect(three.outcome).toBe('completed');
-    expect(appLogLines(engine.trace.events, 'shape', three.runId)[0]).toBe('pre-create id=undefined usernames=["alice","bob","root"] plain=false createdAt=Date creator=none');
+    expect(appLogLines(engine.trace.events, 'shape', three.runId)[0]).toBe(
+      'pre-create id=undefined usernames=["alice","bob","root"] plain=false createdAt=Date creator=none',
+    );
   });
 
   it('(§3) sysMes maps to displaySystemMessages true and the creator is the full user', async () => {
     engine = await makeEngine([
-      appClass('look', 'Look', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+      appClass(
+        'look',
+        'Look',
+        ['IPreRoomCreatePrevent'],
+        `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
     this.getLogger().info(String(room.displaySystemMessages), room.creator.id, room.creator.name, JSON.stringify(room.creator.roles), room.type);
     return false;
-  }`),
+  }`,
+      ),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'full', type: 'c', creator: 'alice' });
     expect(logLines(engine.trace.events, r.runId)).toEqual(['true u-alice Alice ["user"] c']);
@@ -131,9 +150,14 @@ describe('spec §3: data each app receives', () => {
 
   it('(§3) Prevent apps all get the same original room even when an earlier app returned a room', async () => {
     engine = await makeEngine([
-      appClass('returner', 'Returner', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<any> {
+      appClass(
+        'returner',
+        'Returner',
+        ['IPreRoomCreatePrevent'],
+        `  async executePreRoomCreatePrevent(room: IRoom): Promise<any> {
     return 0;
-  }`),
+  }`,
+      ),
       preventLogging('second', 'Second'),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'same', type: 'c', creator: 'alice' });

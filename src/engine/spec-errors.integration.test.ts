@@ -13,17 +13,21 @@ afterEach(() => {
   engine = null;
 });
 
-
 describe('spec §5: errors and timeouts', () => {
   it('(§5) after a timeout the app code keeps running: its late write happens, its late reply is ignored', async () => {
     engine = await makeEngine(
       [
-        appClass('late', 'Late', ['IPreRoomUserJoined'], `  async executePreRoomUserJoined(ctx: IRoomUserJoinedContext, read: IRead, http: IHttp, persistence: IPersistence): Promise<void> {
+        appClass(
+          'late',
+          'Late',
+          ['IPreRoomUserJoined'],
+          `  async executePreRoomUserJoined(ctx: IRoomUserJoinedContext, read: IRead, http: IHttp, persistence: IPersistence): Promise<void> {
     await new Promise((r) => setTimeout(r, 600));
     await persistence.create({ late: ctx.joiningUser.username });
     this.getLogger().info('still running');
     throw new AppsEngineException('too late to block');
-  }`),
+  }`,
+        ),
       ],
       { timeoutMs: 400 },
     );
@@ -42,10 +46,15 @@ describe('spec §5: errors and timeouts', () => {
   it('(§5) an app stuck in an endless loop is still answered as a timeout, and its next call works', async () => {
     engine = await makeEngine(
       [
-        appClass('spin', 'Spin', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+        appClass(
+          'spin',
+          'Spin',
+          ['IPreRoomCreatePrevent'],
+          `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
     if (room.slugifiedName === 'spin') { for (;;) {} }
     return room.slugifiedName === 'stop';
-  }`),
+  }`,
+        ),
       ],
       { timeoutMs: 400 },
     );
@@ -59,10 +68,15 @@ describe('spec §5: errors and timeouts', () => {
 
   it('(§5) an error thrown by the runtime keeps its class name; AppsEngineException subclasses travel as AppsEngineException', async () => {
     engine = await makeEngine([
-      appClass('types', 'Types', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+      appClass(
+        'types',
+        'Types',
+        ['IPreRoomCreatePrevent'],
+        `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
     if (room.slugifiedName === 'type') throw new TypeError('bad type');
     throw new UserNotAllowedException('nope');
-  }`),
+  }`,
+      ),
       preventLogging('after', 'After'),
     ]);
     const generic = await engine.run({ action: 'createRoom', name: 'type', type: 'c', creator: 'alice' });

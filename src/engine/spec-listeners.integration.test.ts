@@ -40,8 +40,13 @@ describe('spec §2: which apps run', () => {
 
   it('(§2) a missing check method counts as true: execute is called without a check call', async () => {
     engine = await makeEngine([
-      appClass('checked', 'Checked', ['IPreRoomCreatePrevent'], `  async checkPreRoomCreatePrevent(): Promise<boolean> { return true; }
-  async executePreRoomCreatePrevent(): Promise<boolean> { return false; }`),
+      appClass(
+        'checked',
+        'Checked',
+        ['IPreRoomCreatePrevent'],
+        `  async checkPreRoomCreatePrevent(): Promise<boolean> { return true; }
+  async executePreRoomCreatePrevent(): Promise<boolean> { return false; }`,
+      ),
       preventLogging('unchecked', 'Unchecked', 'true'),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'chk', type: 'c', creator: 'alice' });
@@ -55,8 +60,13 @@ describe('spec §2: which apps run', () => {
 
   it('(§2) a check returning false skips the app (check-false); its execute is not called', async () => {
     engine = await makeEngine([
-      appClass('picky', 'Picky', ['IPreRoomCreatePrevent'], `  async checkPreRoomCreatePrevent(room: IRoom): Promise<boolean> { return room.slugifiedName.startsWith('secret'); }
-  async executePreRoomCreatePrevent(): Promise<boolean> { return true; }`),
+      appClass(
+        'picky',
+        'Picky',
+        ['IPreRoomCreatePrevent'],
+        `  async checkPreRoomCreatePrevent(room: IRoom): Promise<boolean> { return room.slugifiedName.startsWith('secret'); }
+  async executePreRoomCreatePrevent(): Promise<boolean> { return true; }`,
+      ),
       preventLogging('next', 'Next'),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'open', type: 'c', creator: 'alice' });
@@ -110,23 +120,35 @@ describe('spec §2: which apps run', () => {
 
   it('(§2) calls are sequential: each app is awaited before the next starts', async () => {
     engine = await makeEngine([
-      appClass('slow', 'Slow', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(): Promise<boolean> {
+      appClass(
+        'slow',
+        'Slow',
+        ['IPreRoomCreatePrevent'],
+        `  async executePreRoomCreatePrevent(): Promise<boolean> {
     await new Promise((r) => setTimeout(r, 150));
     this.getLogger().info('slow done');
     return false;
-  }`),
+  }`,
+      ),
       preventLogging('fast', 'Fast'),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'seq', type: 'c', creator: 'alice' });
     expect(logLines(engine.trace.events, r.runId)).toEqual(['slow done', 'fast saw seq']);
-    const order = engine.trace.events.filter((e) => e.runId === r.runId && (e.type === 'call-start' || e.type === 'call-end')).map((e) => `${e.type}:${e.type === 'call-start' || e.type === 'call-end' ? e.call.appId : ''}`);
+    const order = engine.trace.events
+      .filter((e) => e.runId === r.runId && (e.type === 'call-start' || e.type === 'call-end'))
+      .map((e) => `${e.type}:${e.type === 'call-start' || e.type === 'call-end' ? e.call.appId : ''}`);
     expect(order).toEqual(['call-start:slow', 'call-end:slow', 'call-start:fast', 'call-end:fast']);
   });
 
   it('(§2, 7.2) a syntax error in one app: it fails to load, is not enabled and never called; another app still runs', async () => {
-    const broken = appClass('broken', 'Broken', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+    const broken = appClass(
+      'broken',
+      'Broken',
+      ['IPreRoomCreatePrevent'],
+      `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
     return room.slugifiedName ===;
-  }`);
+  }`,
+    );
     engine = await makeEngine([broken, preventLogging('good', 'Good', 'true')]);
     const installed = engine.registry.get('broken');
     expect(installed?.loadError).toMatch(/^(transpile|load|construct)[^:]*: .*Broken\.ts/);

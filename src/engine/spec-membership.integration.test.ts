@@ -15,26 +15,50 @@ afterEach(() => {
 });
 
 const preJoin = (id: string, name: string, body: string) =>
-  appClass(id, name, ['IPreRoomUserJoined'], `  async executePreRoomUserJoined(context: IRoomUserJoinedContext): Promise<any> {
+  appClass(
+    id,
+    name,
+    ['IPreRoomUserJoined'],
+    `  async executePreRoomUserJoined(context: IRoomUserJoinedContext): Promise<any> {
 ${body}
-  }`);
+  }`,
+  );
 
 const preLeave = (id: string, name: string, body: string) =>
-  appClass(id, name, ['IPreRoomUserLeave'], `  async executePreRoomUserLeave(context: IRoomUserLeaveContext): Promise<any> {
+  appClass(
+    id,
+    name,
+    ['IPreRoomUserLeave'],
+    `  async executePreRoomUserLeave(context: IRoomUserLeaveContext): Promise<any> {
 ${body}
-  }`);
+  }`,
+  );
 
 const postLeave = (id: string, name: string, body: string) =>
-  appClass(id, name, ['IPostRoomUserLeave'], `  async executePostRoomUserLeave(context: IRoomUserLeaveContext, read: IRead, http: IHttp): Promise<void> {
+  appClass(
+    id,
+    name,
+    ['IPostRoomUserLeave'],
+    `  async executePostRoomUserLeave(context: IRoomUserLeaveContext, read: IRead, http: IHttp): Promise<void> {
 ${body}
-  }`);
+  }`,
+  );
 
 /** baseWorld plus a private group `secret` (alice, bob) and a DM between alice and bob. */
 function worldWithPrivateAndDm() {
   const world = baseWorld();
   const at = new Date(Date.UTC(2025, 0, 2));
   const base = { isDefault: false, isReadOnly: false, displaySystemMessages: true, messageCount: 0, createdAt: at, updatedAt: at };
-  world.rooms.push({ ...base, id: 'r-secret', slugifiedName: 'secret', displayName: 'secret', type: 'p', creatorId: 'u-alice', memberIds: ['u-alice', 'u-bob'], ownerIds: ['u-alice'] });
+  world.rooms.push({
+    ...base,
+    id: 'r-secret',
+    slugifiedName: 'secret',
+    displayName: 'secret',
+    type: 'p',
+    creatorId: 'u-alice',
+    memberIds: ['u-alice', 'u-bob'],
+    ownerIds: ['u-alice'],
+  });
   world.rooms.push({ ...base, id: 'u-aliceu-bob', slugifiedName: '', type: 'd', creatorId: 'u-alice', memberIds: ['u-alice', 'u-bob'], ownerIds: [] });
   return world;
 }
@@ -115,7 +139,10 @@ describe('spec §4/§5: Pre and Post join', () => {
 
 describe('spec §4/§5: Pre and Post leave', () => {
   it('(§4) a UserNotAllowedException in Pre leave blocks with its message; the user stays', async () => {
-    engine = await makeEngine([preLeave('stay', 'Stay', `    throw new UserNotAllowedException(context.leavingUser.username + ' must stay');`), membershipSpy()]);
+    engine = await makeEngine([
+      preLeave('stay', 'Stay', `    throw new UserNotAllowedException(context.leavingUser.username + ' must stay');`),
+      membershipSpy(),
+    ]);
     const r = await engine.run({ action: 'leaveRoom', room: 'general', user: 'bob' });
     expect(r.outcome).toBe('prevented');
     expect(r.error).toEqual({ code: 'error-app-prevented', message: 'bob must stay' });
@@ -133,7 +160,16 @@ describe('spec §4/§5: Pre and Post leave', () => {
   it('(§4) Post leave is awaited: the leave completes only after the Post handler, even a slow one', async () => {
     const world = baseWorld();
     world.httpMocks.push({ method: 'GET', url: 'https://audit.example/*', status: 200, data: { ok: true }, delayMs: 250 });
-    engine = await makeEngine([postLeave('audit', 'Audit', `    const res = await http.get('https://audit.example/leave/' + context.leavingUser.username);\n    this.getLogger().info('audited ' + res.statusCode);`)], { world });
+    engine = await makeEngine(
+      [
+        postLeave(
+          'audit',
+          'Audit',
+          `    const res = await http.get('https://audit.example/leave/' + context.leavingUser.username);\n    this.getLogger().info('audited ' + res.statusCode);`,
+        ),
+      ],
+      { world },
+    );
     const r = await engine.run({ action: 'leaveRoom', room: 'general', user: 'bob' });
     const mine = engine.trace.events.filter((e) => e.runId === r.runId).map((e) => e.type);
     expect(mine.indexOf('call-end')).toBeGreaterThan(-1);
@@ -161,23 +197,71 @@ describe('spec §7: checks before any event', () => {
     ['delete of a missing room', { action: 'deleteRoom', room: 'nowhere' }, { code: 'error-invalid-room', message: 'Invalid room' }],
     ['join of a missing room', { action: 'joinRoom', room: 'nowhere', user: 'bob' }, { code: 'error-invalid-room', message: 'Invalid room' }],
     ['leave of a missing room', { action: 'leaveRoom', room: 'nowhere', user: 'bob' }, { code: 'error-invalid-room', message: 'Invalid room' }],
-    ['an invalid room name', { action: 'createRoom', name: 'bad name', type: 'c', creator: 'alice' }, { code: 'error-invalid-name', message: 'Invalid name: "bad name"' }],
+    [
+      'an invalid room name',
+      { action: 'createRoom', name: 'bad name', type: 'c', creator: 'alice' },
+      { code: 'error-invalid-name', message: 'Invalid name: "bad name"' },
+    ],
     ['an empty room name', { action: 'createRoom', name: '', type: 'p', creator: 'alice' }, { code: 'error-invalid-name', message: 'Invalid name: ""' }],
-    ['a taken room name', { action: 'createRoom', name: 'general', type: 'c', creator: 'bob' }, { code: 'error-duplicate-channel-name', message: "A channel with name 'general' exists" }],
-    ['an unknown member of a channel', { action: 'createRoom', name: 'ghosts', type: 'c', creator: 'alice', members: ['bob', 'zed'] }, { code: 'error-invalid-members', message: 'Unknown members: zed' }],
+    [
+      'a taken room name',
+      { action: 'createRoom', name: 'general', type: 'c', creator: 'bob' },
+      { code: 'error-duplicate-channel-name', message: "A channel with name 'general' exists" },
+    ],
+    [
+      'an unknown member of a channel',
+      { action: 'createRoom', name: 'ghosts', type: 'c', creator: 'alice', members: ['bob', 'zed'] },
+      { code: 'error-invalid-members', message: 'Unknown members: zed' },
+    ],
     ['an unknown creator', { action: 'createRoom', name: 'ghost', type: 'c', creator: 'zed' }, { code: 'error-invalid-user', message: 'Invalid user' }],
-    ['an unknown member of a DM', { action: 'createRoom', name: '', type: 'd', creator: 'alice', members: ['zed'] }, { code: 'error-invalid-user', message: 'Invalid user' }],
+    [
+      'an unknown member of a DM',
+      { action: 'createRoom', name: '', type: 'd', creator: 'alice', members: ['zed'] },
+      { code: 'error-invalid-user', message: 'Invalid user' },
+    ],
     ['joining a DM', { action: 'joinRoom', room: 'u-aliceu-bob', user: 'root' }, { code: 'error-not-allowed', message: 'Not allowed' }],
     ['joining a private group one is not in', { action: 'joinRoom', room: 'secret', user: 'root' }, { code: 'error-not-allowed', message: 'Not allowed' }],
-    ['inviting to a DM', { action: 'joinRoom', room: 'u-aliceu-bob', user: 'root', inviter: 'alice' }, { code: 'error-cant-invite-for-direct-room', message: "Can't invite user to direct rooms" }],
-    ['an inviter without rights (member, not owner)', { action: 'joinRoom', room: 'general', user: 'root', inviter: 'bob' }, { code: 'error-not-allowed', message: 'Not allowed' }],
-    ['an admin inviting to a private group they are not in', { action: 'joinRoom', room: 'secret', user: 'gus', inviter: 'root' }, { code: 'error-not-allowed', message: 'Not allowed' }],
+    [
+      'inviting to a DM',
+      { action: 'joinRoom', room: 'u-aliceu-bob', user: 'root', inviter: 'alice' },
+      { code: 'error-cant-invite-for-direct-room', message: "Can't invite user to direct rooms" },
+    ],
+    [
+      'an inviter without rights (member, not owner)',
+      { action: 'joinRoom', room: 'general', user: 'root', inviter: 'bob' },
+      { code: 'error-not-allowed', message: 'Not allowed' },
+    ],
+    [
+      'an admin inviting to a private group they are not in',
+      { action: 'joinRoom', room: 'secret', user: 'gus', inviter: 'root' },
+      { code: 'error-not-allowed', message: 'Not allowed' },
+    ],
     ['leaving a DM', { action: 'leaveRoom', room: 'u-aliceu-bob', user: 'bob' }, { code: 'error-not-allowed', message: 'Not allowed' }],
-    ['leaving a room one is not in', { action: 'leaveRoom', room: 'general', user: 'root' }, { code: 'error-user-not-in-room', message: 'You are not in this room' }],
-    ['the last owner leaving', { action: 'leaveRoom', room: 'secret', user: 'alice' }, { code: 'error-you-are-last-owner', message: 'You are the last owner. Please set new owner before leaving the room.' }],
-    ['a kick of a non-member', { action: 'leaveRoom', room: 'general', user: 'root', removedBy: 'alice' }, { code: 'error-user-not-in-room', message: 'User is not in this room' }],
-    ['a kick by a plain member', { action: 'leaveRoom', room: 'general', user: 'alice', removedBy: 'bob' }, { code: 'error-not-allowed', message: 'Not allowed' }],
-    ['a kick of the last owner', { action: 'leaveRoom', room: 'general', user: 'alice', removedBy: 'root' }, { code: 'error-you-are-last-owner', message: 'You are the last owner. Please set new owner before leaving the room.' }],
+    [
+      'leaving a room one is not in',
+      { action: 'leaveRoom', room: 'general', user: 'root' },
+      { code: 'error-user-not-in-room', message: 'You are not in this room' },
+    ],
+    [
+      'the last owner leaving',
+      { action: 'leaveRoom', room: 'secret', user: 'alice' },
+      { code: 'error-you-are-last-owner', message: 'You are the last owner. Please set new owner before leaving the room.' },
+    ],
+    [
+      'a kick of a non-member',
+      { action: 'leaveRoom', room: 'general', user: 'root', removedBy: 'alice' },
+      { code: 'error-user-not-in-room', message: 'User is not in this room' },
+    ],
+    [
+      'a kick by a plain member',
+      { action: 'leaveRoom', room: 'general', user: 'alice', removedBy: 'bob' },
+      { code: 'error-not-allowed', message: 'Not allowed' },
+    ],
+    [
+      'a kick of the last owner',
+      { action: 'leaveRoom', room: 'general', user: 'alice', removedBy: 'root' },
+      { code: 'error-you-are-last-owner', message: 'You are the last owner. Please set new owner before leaving the room.' },
+    ],
   ];
 
   for (const [what, action, error] of refused) {
@@ -206,17 +290,30 @@ describe('spec §7: what the host does around the events', () => {
     expect(logLines(engine.trace.events, byAdmin.runId)).toEqual(['pre-join gus general by=root', 'post-join gus general by=root']);
     expect(logLines(engine.trace.events, byOwner.runId)).toEqual(['pre-join root general by=alice', 'post-join root general by=alice']);
     const sys = engine.world.data.messages.filter((m) => m.system).map((m) => [m.system, m.senderId]);
-    expect(sys).toEqual([['au', 'u-root'], ['au', 'u-alice']]);
+    expect(sys).toEqual([
+      ['au', 'u-root'],
+      ['au', 'u-alice'],
+    ]);
   });
 
-  it('(§7) joining on one\'s own writes the system message uj, or ut in a discussion (RC addUserToRoom: room.prid)', async () => {
+  it("(§7) joining on one's own writes the system message uj, or ut in a discussion (RC addUserToRoom: room.prid)", async () => {
     const world = baseWorld();
     const general = world.rooms.find((r) => r.id === 'r-general')!;
-    world.rooms.push({ ...general, id: 'r-disc', slugifiedName: 'general-disc', displayName: 'general-disc', memberIds: ['u-alice'], parentRoomId: 'r-general' });
+    world.rooms.push({
+      ...general,
+      id: 'r-disc',
+      slugifiedName: 'general-disc',
+      displayName: 'general-disc',
+      memberIds: ['u-alice'],
+      parentRoomId: 'r-general',
+    });
     engine = await makeEngine([], { world });
     expect((await engine.run({ action: 'joinRoom', room: 'general', user: 'root' })).outcome).toBe('completed');
     expect((await engine.run({ action: 'joinRoom', room: 'general-disc', user: 'root' })).outcome).toBe('completed');
-    expect(engine.world.data.messages.filter((m) => m.system).map((m) => [m.system, m.roomId])).toEqual([['uj', 'r-general'], ['ut', 'r-disc']]);
+    expect(engine.world.data.messages.filter((m) => m.system).map((m) => [m.system, m.roomId])).toEqual([
+      ['uj', 'r-general'],
+      ['ut', 'r-disc'],
+    ]);
   });
 
   it('(§7, §7.1) a kick by the owner fires both leave events with removedBy; an admin outside a private group gets error-room-not-found', async () => {
@@ -278,10 +375,15 @@ describe('spec §7: what the host does around the events', () => {
     world.rooms[0]!.customFields = { topic: 'all' };
     engine = await makeEngine(
       [
-        appClass('gone', 'Gone', ['IPostRoomDeleted'], `  async executePostRoomDeleted(room: IRoom, read: IRead): Promise<void> {
+        appClass(
+          'gone',
+          'Gone',
+          ['IPostRoomDeleted'],
+          `  async executePostRoomDeleted(room: IRoom, read: IRead): Promise<void> {
     const now = await read.getRoomReader().getById(room.id);
     this.getLogger().info(room.id + ' ' + room.slugifiedName + ' ' + JSON.stringify(room.customFields) + ' stillThere=' + (now !== undefined));
-  }`),
+  }`,
+        ),
       ],
       { world },
     );
@@ -297,10 +399,15 @@ describe('spec §7: what the host does around the events', () => {
     world.httpMocks.push({ method: 'POST', url: 'https://hooks.example/*', status: 201, data: {}, delayMs: 250 });
     engine = await makeEngine(
       [
-        appClass('hook', 'Hook', ['IPostRoomCreate'], `  async executePostRoomCreate(room: IRoom, read: IRead, http: IHttp): Promise<void> {
+        appClass(
+          'hook',
+          'Hook',
+          ['IPostRoomCreate'],
+          `  async executePostRoomCreate(room: IRoom, read: IRead, http: IHttp): Promise<void> {
     const res = await http.post('https://hooks.example/created', { data: { name: room.slugifiedName } });
     this.getLogger().info('posted ' + res.statusCode);
-  }`),
+  }`,
+        ),
       ],
       { world },
     );

@@ -15,18 +15,27 @@ afterEach(() => {
 
 /** On Post create of a room named `trigger`, runs `body` (with room, read, modify in scope). */
 const onTrigger = (id: string, name: string, body: string) =>
-  appClass(id, name, ['IPostRoomCreate'], `  async executePostRoomCreate(room: IRoom, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
+  appClass(
+    id,
+    name,
+    ['IPostRoomCreate'],
+    `  async executePostRoomCreate(room: IRoom, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
     if (room.slugifiedName !== 'trigger') return;
 ${body}
-  }`);
+  }`,
+  );
 
 describe('apps changing rooms through modify', () => {
   it('(rc-facts §1) an app creating a room in a Post handler fires the create events for every app, as a nested run of that app', async () => {
     engine = await makeEngine([
-      onTrigger('spawner', 'Spawner', `    const alice = await read.getUserReader().getByUsername('alice');
+      onTrigger(
+        'spawner',
+        'Spawner',
+        `    const alice = await read.getUserReader().getByUsername('alice');
     const builder = modify.getCreator().startRoom().setType(RoomType.CHANNEL).setCreator(alice).setSlugifiedName('spawned').setDisplayName('Spawned');
     const id = await modify.getCreator().finish(builder);
-    this.getLogger().info('created ' + id);`),
+    this.getLogger().info('created ' + id);`,
+      ),
       roomSpy(),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'trigger', type: 'c', creator: 'alice' });
@@ -48,13 +57,22 @@ describe('apps changing rooms through modify', () => {
 
   it("(rc-facts §1) an app's room creation that another app prevents fails inside the app with the host error", async () => {
     engine = await makeEngine([
-      onTrigger('spawner', 'Spawner', `    const alice = await read.getUserReader().getByUsername('alice');
+      onTrigger(
+        'spawner',
+        'Spawner',
+        `    const alice = await read.getUserReader().getByUsername('alice');
     try {
       await modify.getCreator().finish(modify.getCreator().startRoom().setType(RoomType.PRIVATE_GROUP).setCreator(alice).setSlugifiedName('blocked').setDisplayName('B'));
     } catch (e) {
       this.getLogger().info('failed: ' + (e as Error).message);
-    }`),
-      appClass('guard', 'Guard', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> { return room.slugifiedName === 'blocked'; }`),
+    }`,
+      ),
+      appClass(
+        'guard',
+        'Guard',
+        ['IPreRoomCreatePrevent'],
+        `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> { return room.slugifiedName === 'blocked'; }`,
+      ),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'trigger', type: 'c', creator: 'alice' });
     await r.settled;
@@ -69,8 +87,12 @@ describe('apps changing rooms through modify', () => {
 
   it("(rc-facts §1) an app's modify.getDeleter().deleteRoom fires no events", async () => {
     engine = await makeEngine([
-      onTrigger('wiper', 'Wiper', `    await modify.getDeleter().deleteRoom('r-general');
-    this.getLogger().info('deleted');`),
+      onTrigger(
+        'wiper',
+        'Wiper',
+        `    await modify.getDeleter().deleteRoom('r-general');
+    this.getLogger().info('deleted');`,
+      ),
       roomSpy(),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'trigger', type: 'c', creator: 'alice' });
@@ -85,11 +107,15 @@ describe('apps changing rooms through modify', () => {
 
   it('(rc-facts §1) members added through the updater get join events with no inviter', async () => {
     engine = await makeEngine([
-      onTrigger('adder', 'Adder', `    const bot = await read.getUserReader().getAppUser();
+      onTrigger(
+        'adder',
+        'Adder',
+        `    const bot = await read.getUserReader().getAppUser();
     const builder = await modify.getUpdater().room(room.id, bot!);
     builder.addMemberToBeAddedByUsername('bob');
     builder.addMemberToBeAddedByUsername('nobody-here');
-    await modify.getUpdater().finish(builder);`),
+    await modify.getUpdater().finish(builder);`,
+      ),
       membershipSpy(),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'trigger', type: 'c', creator: 'alice' });
@@ -102,10 +128,7 @@ describe('apps changing rooms through modify', () => {
   });
 
   it('(rc-facts §1) removeUsersFromRoom fires both leave events without removedBy', async () => {
-    engine = await makeEngine([
-      onTrigger('remover', 'Remover', `    await modify.getDeleter().removeUsersFromRoom('r-general', ['bob']);`),
-      membershipSpy(),
-    ]);
+    engine = await makeEngine([onTrigger('remover', 'Remover', `    await modify.getDeleter().removeUsersFromRoom('r-general', ['bob']);`), membershipSpy()]);
     const r = await engine.run({ action: 'createRoom', name: 'trigger', type: 'c', creator: 'alice' });
     await r.settled;
     await engine.settle();

@@ -19,14 +19,19 @@ afterEach(() => {
 
 const phases = (e: Engine, runId: string) => e.trace.events.flatMap((ev) => (ev.type === 'phase-start' && ev.runId === runId ? [ev.event] : []));
 const preventSpy = () =>
-  appClass('prevent', 'PreventSpy', ['IPreRoomCreatePrevent', 'IPreRoomDeletePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+  appClass(
+    'prevent',
+    'PreventSpy',
+    ['IPreRoomCreatePrevent', 'IPreRoomDeletePrevent'],
+    `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
     this.getLogger().info('pre-create ' + room.type);
     return false;
   }
   async executePreRoomDeletePrevent(room: IRoom): Promise<boolean> {
     this.getLogger().info('pre-delete ' + room.slugifiedName);
     return false;
-  }`);
+  }`,
+  );
 
 /** general (c: alice owner, bob, gus the guest, mo a moderator), secret (p: alice, bob), a DM alice-bob. */
 function world(over: Partial<WorldState> = {}): WorldState {
@@ -37,7 +42,16 @@ function world(over: Partial<WorldState> = {}): WorldState {
   general.moderatorIds = ['u-mo'];
   const at = new Date(Date.UTC(2025, 0, 2));
   const base = { isDefault: false, isReadOnly: false, displaySystemMessages: true, messageCount: 0, createdAt: at, updatedAt: at };
-  w.rooms.push({ ...base, id: 'r-secret', slugifiedName: 'secret', displayName: 'secret', type: 'p', creatorId: 'u-alice', memberIds: ['u-alice', 'u-bob'], ownerIds: ['u-alice'] });
+  w.rooms.push({
+    ...base,
+    id: 'r-secret',
+    slugifiedName: 'secret',
+    displayName: 'secret',
+    type: 'p',
+    creatorId: 'u-alice',
+    memberIds: ['u-alice', 'u-bob'],
+    ownerIds: ['u-alice'],
+  });
   w.rooms.push({ ...base, id: 'u-aliceu-bob', slugifiedName: '', type: 'd', creatorId: '', memberIds: ['u-alice', 'u-bob'], ownerIds: [] });
   return { ...w, ...over };
 }
@@ -147,15 +161,23 @@ describe('spec §7.1: permissions checked before any event', () => {
     expect(byRoot.outcome).toBe('completed');
     const byOwner = await engine.run({ action: 'deleteRoom', room: 'general', by: 'alice' });
     expect(byOwner.outcome).toBe('completed');
-    expect([...logLines(engine.trace.events, byRoot.runId), ...logLines(engine.trace.events, byOwner.runId)]).toEqual(['pre-delete secret', 'pre-delete general']);
+    expect([...logLines(engine.trace.events, byRoot.runId), ...logLines(engine.trace.events, byOwner.runId)]).toEqual([
+      'pre-delete secret',
+      'pre-delete general',
+    ]);
   });
 });
 
 describe('spec §7.1: post-readonly, checked when an app sends a message', () => {
   const greeter = () =>
-    appClass('greeter', 'Greeter', ['IPostRoomUserJoined'], `  async executePostRoomUserJoined(context: IRoomUserJoinedContext, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
+    appClass(
+      'greeter',
+      'Greeter',
+      ['IPostRoomUserJoined'],
+      `  async executePostRoomUserJoined(context: IRoomUserJoinedContext, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
     await modify.getCreator().finish(modify.getCreator().startMessage().setRoom(context.room).setText('welcome ' + context.joiningUser.username));
-  }`);
+  }`,
+    );
   const readOnlyGeneral = (over: Partial<WorldState> = {}) => {
     const w = world(over);
     w.rooms[0]!.isReadOnly = true;
@@ -163,7 +185,7 @@ describe('spec §7.1: post-readonly, checked when an app sends a message', () =>
   };
   const sent = (e: Engine) => e.world.data.messages.filter((m) => !m.system).map((m) => m.text);
 
-  it("(§7.1, RC canSendMessage) a bot without post-readonly cannot post in a read-only room: finish throws and nothing is posted", async () => {
+  it('(§7.1, RC canSendMessage) a bot without post-readonly cannot post in a read-only room: finish throws and nothing is posted', async () => {
     engine = await makeEngine([greeter()], { world: readOnlyGeneral() });
     const r = await engine.run({ action: 'joinRoom', room: 'general', user: 'root' });
     await r.settled;
@@ -171,7 +193,10 @@ describe('spec §7.1: post-readonly, checked when an app sends a message', () =>
     expect(r.outcome).toBe('completed');
     expect(sent(engine)).toEqual([]);
     const end = engine.trace.events.find((e) => e.type === 'call-end' && e.call.method === 'executePostRoomUserJoined');
-    expect(end && end.type === 'call-end' ? [end.status, end.error?.message] : null).toEqual(['threw', "You can't send messages because the room is readonly."]);
+    expect(end && end.type === 'call-end' ? [end.status, end.error?.message] : null).toEqual([
+      'threw',
+      "You can't send messages because the room is readonly.",
+    ]);
   });
 
   it('(§7.1) granted post-readonly (here to the app role), the same bot posts', async () => {

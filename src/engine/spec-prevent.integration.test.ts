@@ -14,9 +14,14 @@ afterEach(() => {
 });
 
 const deletePrevent = (id: string, name: string, body: string) =>
-  appClass(id, name, ['IPreRoomDeletePrevent'], `  async executePreRoomDeletePrevent(room: IRoom): Promise<any> {
+  appClass(
+    id,
+    name,
+    ['IPreRoomDeletePrevent'],
+    `  async executePreRoomDeletePrevent(room: IRoom): Promise<any> {
 ${body}
-  }`);
+  }`,
+  );
 
 describe('spec §4: Prevent', () => {
   it('(§4) a non-boolean truthy result (an object) prevents the creation', async () => {
@@ -29,7 +34,11 @@ describe('spec §4: Prevent', () => {
   });
 
   it('(§4) falsy non-boolean results (0, empty string, null) do not prevent', async () => {
-    engine = await makeEngine([preventReturning('zero', 'Zero', '0 as any'), preventReturning('empty', 'Empty', "'' as any"), preventReturning('nul', 'Nul', 'null as any')]);
+    engine = await makeEngine([
+      preventReturning('zero', 'Zero', '0 as any'),
+      preventReturning('empty', 'Empty', "'' as any"),
+      preventReturning('nul', 'Nul', 'null as any'),
+    ]);
     const r = await engine.run({ action: 'createRoom', name: 'falsy', type: 'c', creator: 'alice' });
     expect(r.outcome).toBe('completed');
     expect(calls(engine.trace.events, r.runId).map((c) => c[2])).toEqual(['returned', 'returned', 'returned']);
@@ -58,9 +67,14 @@ describe('spec §4: Prevent', () => {
 describe('spec §5: errors in Prevent', () => {
   it('(§5) an AppsEngineException in Prevent on create becomes error-app-prevented with the exception message', async () => {
     engine = await makeEngine([
-      appClass('aee', 'Thrower', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+      appClass(
+        'aee',
+        'Thrower',
+        ['IPreRoomCreatePrevent'],
+        `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
     throw new AppsEngineException('Rooms named ' + room.slugifiedName + ' are reserved');
-  }`),
+  }`,
+      ),
       preventLogging('after', 'After'),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'admin', type: 'c', creator: 'alice' });
@@ -73,9 +87,14 @@ describe('spec §5: errors in Prevent', () => {
 
   it('(§5) a UserNotAllowedException subclass in Prevent on create is handled like an AppsEngineException', async () => {
     engine = await makeEngine([
-      appClass('una', 'NotAllowed', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(): Promise<boolean> {
+      appClass(
+        'una',
+        'NotAllowed',
+        ['IPreRoomCreatePrevent'],
+        `  async executePreRoomCreatePrevent(): Promise<boolean> {
     throw new UserNotAllowedException('not you');
-  }`),
+  }`,
+      ),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'sub', type: 'c', creator: 'alice' });
     expect(r.error).toEqual({ code: 'error-app-prevented', message: 'not you' });
@@ -96,12 +115,17 @@ describe('spec §5: errors in Prevent', () => {
 
   it('(§5) a generic error in a Prevent check skips the app; the loop goes on', async () => {
     engine = await makeEngine([
-      appClass('badcheck', 'BadCheck', ['IPreRoomCreatePrevent'], `  async checkPreRoomCreatePrevent(): Promise<boolean> {
+      appClass(
+        'badcheck',
+        'BadCheck',
+        ['IPreRoomCreatePrevent'],
+        `  async checkPreRoomCreatePrevent(): Promise<boolean> {
     throw new Error('check exploded');
   }
   async executePreRoomCreatePrevent(): Promise<boolean> {
     return true;
-  }`),
+  }`,
+      ),
       preventLogging('next', 'Next'),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'chk-err', type: 'c', creator: 'alice' });
@@ -115,9 +139,14 @@ describe('spec §5: errors in Prevent', () => {
 
   it('(§5) a generic error in a Prevent execute counts as not prevented; the loop goes on', async () => {
     engine = await makeEngine([
-      appClass('oops', 'Oops', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(): Promise<boolean> {
+      appClass(
+        'oops',
+        'Oops',
+        ['IPreRoomCreatePrevent'],
+        `  async executePreRoomCreatePrevent(): Promise<boolean> {
     throw new RangeError('bad');
-  }`),
+  }`,
+      ),
       preventLogging('next', 'Next', 'true'),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'exec-err', type: 'c', creator: 'alice' });
@@ -132,7 +161,11 @@ describe('spec §5: errors in Prevent', () => {
   it('(§5) a Prevent check that times out skips the app; a delete Prevent that times out does not prevent', async () => {
     engine = await makeEngine(
       [
-        appClass('hang', 'Hang', ['IPreRoomCreatePrevent', 'IPreRoomDeletePrevent'], `  async checkPreRoomCreatePrevent(): Promise<boolean> {
+        appClass(
+          'hang',
+          'Hang',
+          ['IPreRoomCreatePrevent', 'IPreRoomDeletePrevent'],
+          `  async checkPreRoomCreatePrevent(): Promise<boolean> {
     await new Promise(() => {});
     return true;
   }
@@ -140,7 +173,8 @@ describe('spec §5: errors in Prevent', () => {
   async executePreRoomDeletePrevent(): Promise<boolean> {
     await new Promise(() => {});
     return true;
-  }`),
+  }`,
+        ),
       ],
       { timeoutMs: 400 },
     );

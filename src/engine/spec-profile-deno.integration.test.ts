@@ -30,13 +30,18 @@ describe('spec §8 deno-1.43: timeouts', () => {
   it('(§8 deno-1.43 timeout) a Pre handler taking 1.5 s times out (treated as not prevented); a Post handler taking 1.5 s finishes', async () => {
     engine = await makeEngine(
       [
-        appClass('slow', 'Slow', ['IPreRoomCreatePrevent', 'IPostRoomCreate'], `  async executePreRoomCreatePrevent(): Promise<boolean> {
+        appClass(
+          'slow',
+          'Slow',
+          ['IPreRoomCreatePrevent', 'IPostRoomCreate'],
+          `  async executePreRoomCreatePrevent(): Promise<boolean> {
     await new Promise((r) => setTimeout(r, 1500));
     return true;
   }
   async executePostRoomCreate(): Promise<void> {
     await new Promise((r) => setTimeout(r, 1500));
-  }`),
+  }`,
+        ),
       ],
       { profile: 'deno-1.43' },
     );
@@ -72,7 +77,9 @@ describe('spec §8 deno-1.43: the host applies the room that went into Modify (R
       ['slugifiedName', 'ops-blue'],
       ['description', 'set by Renamer'],
     ]);
-    expect(merge.note).toMatch(/applies the room that went INTO Modify, i\.e\. Extend's output: 1 Extend change\(s\) applied; every Modify change is discarded \(3 field\(s\)\)/);
+    expect(merge.note).toMatch(
+      /applies the room that went INTO Modify, i\.e\. Extend's output: 1 Extend change\(s\) applied; every Modify change is discarded \(3 field\(s\)\)/,
+    );
   });
 
   it('(§8 deno-1.43 Modify discarded) the same apps on "current" apply the rename', async () => {

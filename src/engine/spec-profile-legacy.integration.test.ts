@@ -14,19 +14,36 @@ afterEach(() => {
 });
 
 const extendApp = (id: string, name: string, body: string) =>
-  appClass(id, name, ['IPreRoomCreateExtend'], `  async executePreRoomCreateExtend(room: IRoom, extend: IRoomExtender): Promise<any> {
+  appClass(
+    id,
+    name,
+    ['IPreRoomCreateExtend'],
+    `  async executePreRoomCreateExtend(room: IRoom, extend: IRoomExtender): Promise<any> {
 ${body}
-  }`);
+  }`,
+  );
 
 const modifyApp = (id: string, name: string, body: string) =>
-  appClass(id, name, ['IPreRoomCreateModify'], `  async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder): Promise<any> {
+  appClass(
+    id,
+    name,
+    ['IPreRoomCreateModify'],
+    `  async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder): Promise<any> {
 ${body}
-  }`);
+  }`,
+  );
 
 describe('spec §8 legacy: timeout', () => {
   it('(§8 legacy timeout) every call gets 1 000 ms by default: a Post handler taking 1.5 s times out', async () => {
     engine = await makeEngine(
-      [appClass('slow', 'Slow', ['IPostRoomCreate'], `  async executePostRoomCreate(): Promise<void> {\n    await new Promise((r) => setTimeout(r, 1500));\n  }`)],
+      [
+        appClass(
+          'slow',
+          'Slow',
+          ['IPostRoomCreate'],
+          `  async executePostRoomCreate(): Promise<void> {\n    await new Promise((r) => setTimeout(r, 1500));\n  }`,
+        ),
+      ],
       { profile: 'legacy' },
     );
     expect(engine.timeoutMs).toBe(1_000);
@@ -38,7 +55,11 @@ describe('spec §8 legacy: timeout', () => {
 });
 
 describe('spec §8 legacy: frozen inputs', () => {
-  const mutator = appClass('mut', 'Mutator', ['IPreRoomCreatePrevent', 'IPostRoomCreate'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+  const mutator = appClass(
+    'mut',
+    'Mutator',
+    ['IPreRoomCreatePrevent', 'IPostRoomCreate'],
+    `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
     try {
       (room as any).creator.username = 'mallory';
       this.getLogger().info('pre: mutated ' + room.creator.username);
@@ -49,7 +70,8 @@ describe('spec §8 legacy: frozen inputs', () => {
   }
   async executePostRoomCreate(room: IRoom): Promise<void> {
     room.displayName = 'changed';
-  }`);
+  }`,
+  );
 
   it('(§8 legacy frozen inputs) writing into an argument throws a TypeError the app sees; an uncaught one is a generic error', async () => {
     engine = await makeEngine([mutator], { profile: 'legacy' });
@@ -58,7 +80,11 @@ describe('spec §8 legacy: frozen inputs', () => {
     expect(r.outcome).toBe('completed');
     expect(logLines(engine.trace.events, r.runId)).toEqual(["pre: TypeError: Cannot assign to read only property 'username' of object '#<Object>'"]);
     const post = callEnds(engine.trace.events, r.runId).find((e) => e.call.method === 'executePostRoomCreate');
-    expect([post?.status, post?.error?.className, post?.error?.message]).toEqual(['threw', 'TypeError', "Cannot assign to read only property 'displayName' of object '#<Object>'"]);
+    expect([post?.status, post?.error?.className, post?.error?.message]).toEqual([
+      'threw',
+      'TypeError',
+      "Cannot assign to read only property 'displayName' of object '#<Object>'",
+    ]);
   });
 
   it('(§8 legacy frozen inputs) on "current" the same writes change only the app\'s own copy', async () => {
@@ -104,13 +130,18 @@ describe('spec §8 legacy: a handler is called only if its method exists', () =>
 });
 
 describe('spec §8 legacy: argument lists', () => {
-  const counter = appClass('count', 'Counter', ['IPreRoomUserJoined', 'IPreRoomUserLeave', 'IPostRoomDeleted', 'IPreRoomDeletePrevent'], `  private report(method: string, args: IArguments): void {
+  const counter = appClass(
+    'count',
+    'Counter',
+    ['IPreRoomUserJoined', 'IPreRoomUserLeave', 'IPostRoomDeleted', 'IPreRoomDeletePrevent'],
+    `  private report(method: string, args: IArguments): void {
     this.getLogger().info(method + ' ' + args.length + ' modify=' + typeof args[4]);
   }
   async executePreRoomUserJoined(): Promise<void> { this.report('preJoin', arguments); }
   async executePreRoomUserLeave(): Promise<void> { this.report('preLeave', arguments); }
   async executePreRoomDeletePrevent(): Promise<boolean> { this.report('preDelete', arguments); return false; }
-  async executePostRoomDeleted(): Promise<void> { this.report('postDeleted', arguments); }`);
+  async executePostRoomDeleted(): Promise<void> { this.report('postDeleted', arguments); }`,
+  );
 
   async function argLines(profile: 'legacy' | 'current'): Promise<string[]> {
     engine = await makeEngine([counter], { profile });
@@ -132,7 +163,12 @@ describe('spec §8 legacy: argument lists', () => {
   });
 
   it('(§8 legacy argument lists) on "current" all four get 5 arguments, modify included', async () => {
-    expect(await argLines('current')).toEqual(['preJoin 5 modify=object', 'preLeave 5 modify=object', 'preDelete 5 modify=object', 'postDeleted 5 modify=object']);
+    expect(await argLines('current')).toEqual([
+      'preJoin 5 modify=object',
+      'preLeave 5 modify=object',
+      'preDelete 5 modify=object',
+      'postDeleted 5 modify=object',
+    ]);
   });
 });
 
@@ -157,7 +193,9 @@ describe('spec §8 legacy: Extend in place, return value ignored', () => {
     const ends = callEnds(engine.trace.events, r.runId);
     expect(ends.map((e) => e.status)).toEqual(['returned', 'returned']);
     expect(ends[0]?.effect).toMatch(/return value is ignored; the extender changed the host's room in place/);
-    expect(mergeOf(engine.trace.events, r.runId).note).toMatch(/^rc-up-to-6\.4 \(spec §8\): the host applies its own room object as the extenders and builders changed it in place/);
+    expect(mergeOf(engine.trace.events, r.runId).note).toMatch(
+      /^rc-up-to-6\.4 \(spec §8\): the host applies its own room object as the extenders and builders changed it in place/,
+    );
   });
 
   it('(§8 legacy Extend in place) an Extend that returns nothing does not break anything (on "current" it breaks the chain)', async () => {
@@ -185,7 +223,11 @@ describe('spec §8 legacy: Modify builder over the previous result', () => {
           'Two',
           `    this.getLogger().info('room arg ' + room.displayName + ', builder ' + builder.getDisplayName());\n    builder.setSlugifiedName('by-two');\n    return { ...builder.getRoom(), isReadOnly: true };`,
         ),
-        modifyApp('three', 'Three', `    this.getLogger().info('three builder ' + builder.getSlugifiedName() + ' ' + builder.getIsReadOnly());\n    builder.setDisplayName('lost');\n    return builder.getRoom();`),
+        modifyApp(
+          'three',
+          'Three',
+          `    this.getLogger().info('three builder ' + builder.getSlugifiedName() + ' ' + builder.getIsReadOnly());\n    builder.setDisplayName('lost');\n    return builder.getRoom();`,
+        ),
       ],
       { profile: 'legacy' },
     );
@@ -204,7 +246,11 @@ describe('spec §8 legacy: Modify builder over the previous result', () => {
     engine = await makeEngine(
       [
         extendApp('ext', 'Ext', `    extend.addCustomField('tag', 'x');`),
-        modifyApp('mod', 'Mod', `    try { (room.customFields as any).tag = 'y'; } catch (e) { this.getLogger().info((e as Error).constructor.name + ' ' + room.customFields?.tag); }\n    builder.setDisplayName('Tag ' + room.customFields?.tag);`),
+        modifyApp(
+          'mod',
+          'Mod',
+          `    try { (room.customFields as any).tag = 'y'; } catch (e) { this.getLogger().info((e as Error).constructor.name + ' ' + room.customFields?.tag); }\n    builder.setDisplayName('Tag ' + room.customFields?.tag);`,
+        ),
       ],
       { profile: 'legacy' },
     );

@@ -15,22 +15,37 @@ afterEach(() => {
 });
 
 const createSpy = () =>
-  appClass('spy', 'CreateSpy', ['IPreRoomCreatePrevent'], `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+  appClass(
+    'spy',
+    'CreateSpy',
+    ['IPreRoomCreatePrevent'],
+    `  async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
     this.getLogger().info('id=' + room.id + ' usernames=' + JSON.stringify(await room.usernames));
     return false;
-  }`);
+  }`,
+  );
 
 /** What an app sees of \`room.usernames\` in Pre join, read without and with await. */
 const joinUsernamesSpy = () =>
-  appClass('uspy', 'UsernamesSpy', ['IPreRoomUserJoined'], `  async executePreRoomUserJoined(context: IRoomUserJoinedContext): Promise<void> {
+  appClass(
+    'uspy',
+    'UsernamesSpy',
+    ['IPreRoomUserJoined'],
+    `  async executePreRoomUserJoined(context: IRoomUserJoinedContext): Promise<void> {
     const raw: any = context.room.usernames;
     this.getLogger().info('promise=' + (raw instanceof Promise) + ' plain=' + JSON.stringify(raw) + ' awaited=' + JSON.stringify(await raw));
-  }`);
+  }`,
+  );
 
 const noMessage = () =>
-  appClass('gate', 'Gate', ['IPreRoomUserJoined'], `  async executePreRoomUserJoined(context: IRoomUserJoinedContext): Promise<void> {
+  appClass(
+    'gate',
+    'Gate',
+    ['IPreRoomUserJoined'],
+    `  async executePreRoomUserJoined(context: IRoomUserJoinedContext): Promise<void> {
     throw new UserNotAllowedException();
-  }`);
+  }`,
+  );
 
 describe('spec §8 node profile (rc-8.8, the default)', () => {
   it('(§8 node) the default profile is rc-8.8; Pre create sees room.usernames as [] (no id yet), Deno-era profiles see the members', async () => {
@@ -70,9 +85,14 @@ describe('spec §8 node profile (rc-8.8, the default)', () => {
     expect(again.outcome).toBe('completed');
     expect(logLines(engine.trace.events, again.runId)).toEqual(['pre-join bob general by=undefined']);
     engine.dispose();
-    const blocker = appClass('block', 'Block', ['IPreRoomUserJoined'], `  async executePreRoomUserJoined(context: IRoomUserJoinedContext): Promise<void> {
+    const blocker = appClass(
+      'block',
+      'Block',
+      ['IPreRoomUserJoined'],
+      `  async executePreRoomUserJoined(context: IRoomUserJoinedContext): Promise<void> {
     throw new UserNotAllowedException('no re-joins');
-  }`);
+  }`,
+    );
     engine = await makeEngine([blocker]);
     const blocked = await engine.run({ action: 'joinRoom', room: 'general', user: 'bob' });
     expect([blocked.outcome, blocked.error?.code, blocked.error?.message]).toEqual(['prevented', 'error-app-prevented', 'no re-joins']);
@@ -83,9 +103,14 @@ describe('spec §8 node profile (rc-8.8, the default)', () => {
   });
 
   it('(§8 node) the room codecs map `members` and merge `_unmappedProperties_` (description lands); the legacy converter drops them', async () => {
-    const raw = appClass('raw', 'Raw', ['IPreRoomCreateModify'], `  async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder): Promise<IRoom> {
+    const raw = appClass(
+      'raw',
+      'Raw',
+      ['IPreRoomCreateModify'],
+      `  async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder): Promise<IRoom> {
     return { ...builder.getRoom(), members: ['x'], _unmappedProperties_: { description: 'set through the codecs' } } as any;
-  }`);
+  }`,
+    );
     engine = await makeEngine([raw]);
     const node = await engine.run({ action: 'createRoom', name: 'codecs', type: 'c', creator: 'alice' });
     expect(engine.world.roomById(node.roomId as string)?.description).toBe('set through the codecs');
@@ -111,7 +136,9 @@ describe('spec §4 / §5: the real-engine facts, per profile', () => {
     const r = await running;
     const end = callEnds(engine.trace.events, r.runId)[0];
     expect([r.outcome, end?.status]).toEqual(['completed', 'stopped']);
-    expect(end?.effect).toMatch(/^this AppsEngineException has no message: Rocket\.Chat cannot send it back, so the call hangs until the timeout \(600 000 ms\); Stop ended the wait as if the timeout had come: timed out/);
+    expect(end?.effect).toMatch(
+      /^this AppsEngineException has no message: Rocket\.Chat cannot send it back, so the call hangs until the timeout \(600 000 ms\); Stop ended the wait as if the timeout had come: timed out/,
+    );
     expect(engine.world.roomById('r-general')?.memberIds).toContain('u-root');
     expect(engine.hanging).toBe(0);
   });

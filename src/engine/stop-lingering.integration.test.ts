@@ -22,18 +22,28 @@ const logsOf = (events: readonly TraceEvent[], appId: string, text: string) =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const handlerTicker = () =>
-  appClass('ticker', 'Ticker', ['IPostRoomCreate'], `  async executePostRoomCreate(room: IRoom, read: IRead): Promise<void> {
+  appClass(
+    'ticker',
+    'Ticker',
+    ['IPostRoomCreate'],
+    `  async executePostRoomCreate(room: IRoom, read: IRead): Promise<void> {
     setInterval(async () => {
       await read.getRoomReader().getById(room.id);
       this.getLogger().info('tick');
     }, 20);
-  }`);
+  }`,
+  );
 
 const enableTicker = () =>
-  appClass('heartbeat', 'Heartbeat', [], `  async onEnable(): Promise<boolean> {
+  appClass(
+    'heartbeat',
+    'Heartbeat',
+    [],
+    `  async onEnable(): Promise<boolean> {
     setInterval(() => this.getLogger().info('beat'), 20);
     return true;
-  }`);
+  }`,
+  );
 
 describe('Stop ends timers that run with no call in progress (spec 7.2)', () => {
   it('an interval a Post handler left behind: the app lingers after the run settled; Stop terminates it and the next run works', async () => {
@@ -77,9 +87,14 @@ describe('Stop ends timers that run with no call in progress (spec 7.2)', () => 
 
   it('a one-shot timer that finished leaves nothing lingering, and Stop has nothing to stop', async () => {
     engine = await makeEngine([
-      appClass('once', 'Once', ['IPostRoomCreate'], `  async executePostRoomCreate(room: IRoom): Promise<void> {
+      appClass(
+        'once',
+        'Once',
+        ['IPostRoomCreate'],
+        `  async executePostRoomCreate(room: IRoom): Promise<void> {
     setTimeout(() => this.getLogger().info('done later'), 30);
-  }`),
+  }`,
+      ),
     ]);
     const r = await engine.run({ action: 'createRoom', name: 'once-room', type: 'c', creator: 'alice' });
     await r.settled;

@@ -52,7 +52,13 @@ export type TraceEvent =
   | { type: 'run-start'; runId: string; at: number; action: ActionInput; profile: ProfileId; timeoutMs: number; origin: RunOrigin; plan: PlanStep[] }
   | { type: 'phase-start'; runId: string; at: number; event: RoomEvent; listeners: string[]; awaited: boolean }
   /** Step-through: the call is about to be made and waits for the user (or the slow-motion delay). */
-  | { type: 'call-paused'; runId: string; at: number; call: CallRef; /** What the call will receive (as in call-start); absent in traces recorded before it was added. */ args?: unknown[] }
+  | {
+      type: 'call-paused';
+      runId: string;
+      at: number;
+      call: CallRef;
+      /** What the call will receive (as in call-start); absent in traces recorded before it was added. */ args?: unknown[];
+    }
   | { type: 'call-start'; runId: string; at: number; call: CallRef; args: unknown[] }
   | {
       type: 'call-end';
@@ -77,8 +83,33 @@ export type TraceEvent =
   | { type: 'call-pending'; runId: string; at: number; call: CallRef; timers: number; intervals: number; requests: number }
   | { type: 'listener-skipped'; runId: string; at: number; appId: string; event: RoomEvent; reason: SkipReason }
   /** `afterReturn`: made by work the call started without `await`, after its handler had returned (spec 7.2). */
-  | { type: 'accessor'; runId: string; at: number; callId: string | null; appId: string; op: string; args: unknown[]; write: boolean; ok: boolean; result?: unknown; error?: string; durationMs: number; afterReturn?: true }
-  | { type: 'log'; runId: string; at: number; callId: string | null; appId: string; level: LogLevel; source: 'console' | 'logger'; args: Preview[]; site?: string; afterReturn?: true }
+  | {
+      type: 'accessor';
+      runId: string;
+      at: number;
+      callId: string | null;
+      appId: string;
+      op: string;
+      args: unknown[];
+      write: boolean;
+      ok: boolean;
+      result?: unknown;
+      error?: string;
+      durationMs: number;
+      afterReturn?: true;
+    }
+  | {
+      type: 'log';
+      runId: string;
+      at: number;
+      callId: string | null;
+      appId: string;
+      level: LogLevel;
+      source: 'console' | 'logger';
+      args: Preview[];
+      site?: string;
+      afterReturn?: true;
+    }
   /**
    * The work a call started without `await` is over (spec 7.2), emitted when there was some: it
    * finished `afterMs` after the handler returned, having made `effects` accessor calls and log

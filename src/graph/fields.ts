@@ -48,7 +48,12 @@ export function chainFieldFates(events: readonly TraceEvent[], callId: string): 
   for (const change of diff(before, after, { cyclesFix: false })) {
     const field = String(change.path[0]);
     if (field === '_USERNAMES') continue;
-    const value = { path: pathText(change.path), field, before: 'oldValue' in change ? change.oldValue : undefined, after: 'value' in change ? change.value : undefined };
+    const value = {
+      path: pathText(change.path),
+      field,
+      before: 'oldValue' in change ? change.oldValue : undefined,
+      after: 'value' in change ? change.value : undefined,
+    };
     if (change.type === 'REMOVE' && change.path.length === 1) {
       fates.push({ ...value, fate: 'ignored', reason: 'left out of the returned room: the host keeps its own value' });
       continue;
@@ -68,7 +73,8 @@ export function chainFieldFates(events: readonly TraceEvent[], callId: string): 
     }
     const applied = merge.applied.some((a) => a.field === field);
     if (applied && sameJson(valueAt(final, change.path), value.after)) fates.push({ ...value, fate: 'applied' });
-    else if (!sameJson(valueAt(final, change.path), value.after)) fates.push({ ...value, fate: 'replaced', reason: 'a later app returned a room without this change' });
+    else if (!sameJson(valueAt(final, change.path), value.after))
+      fates.push({ ...value, fate: 'replaced', reason: 'a later app returned a room without this change' });
     else fates.push({ ...value, fate: 'ignored', reason: 'the host did not apply this field' });
   }
   return fates;
@@ -98,7 +104,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 /** One change in words, as a user would say it: "added customFields.department", "renamed to team-x". */
 export function changeWords(f: FieldFate): string {
-  const v = (x: unknown) => (typeof x === 'string' ? `"${x.length > 24 ? `${x.slice(0, 23)}…` : x}"` : JSON.stringify(x) ?? 'undefined');
+  const v = (x: unknown) => (typeof x === 'string' ? `"${x.length > 24 ? `${x.slice(0, 23)}…` : x}"` : (JSON.stringify(x) ?? 'undefined'));
   if (f.path === 'slugifiedName') return `renamed to ${typeof f.after === 'string' ? f.after : v(f.after)}`;
   if (f.path === 'displayName') return `display name ${v(f.after)}`;
   if (f.fate === 'ignored' && f.after === undefined) return `left out ${f.path}`;

@@ -53,8 +53,14 @@ export function handlerView(facts: HandlerFacts, preventedBy: Set<string>): Hand
     const reason = facts.skip.reason;
     if (reason === 'not-reached') return { ...base, state: 'not-reached', detail: 'an earlier app ended the loop' };
     if (reason === 'method-missing') return { ...base, state: 'not-implemented', detail: 'no execute method: this profile skips it (no "method not found")' };
-    if (reason === 'chain-broken') return { ...base, state: 'chain-broken', detail: 'room was null: call refused', ...(checkEnd ? { effect: checkEnd.effect } : {}) };
-    return { ...base, state: 'skipped-check', detail: checkEnd ? `check returned ${checkEnd.status === 'returned' ? short(checkEnd.result) : checkEnd.status}` : 'check failed', ...(checkEnd ? { effect: checkEnd.effect } : {}) };
+    if (reason === 'chain-broken')
+      return { ...base, state: 'chain-broken', detail: 'room was null: call refused', ...(checkEnd ? { effect: checkEnd.effect } : {}) };
+    return {
+      ...base,
+      state: 'skipped-check',
+      detail: checkEnd ? `check returned ${checkEnd.status === 'returned' ? short(checkEnd.result) : checkEnd.status}` : 'check failed',
+      ...(checkEnd ? { effect: checkEnd.effect } : {}),
+    };
   }
   const end = execEnd ?? checkEnd;
   if (!end) return null;

@@ -40,7 +40,13 @@ function chainWords(events: readonly TraceEvent[], end: Ev<'call-end'>): string 
   const parts: string[] = [];
   if (kept.length) parts.push(kept.map(changeWords).join(', '));
   if (lost.length) parts.push(`${lost.map(changeWords).join(', ')} (lost: chain broken later)`);
-  if (dropped.length) parts.push(`${dropped.map((f) => f.field).filter(unique).join(', ')} dropped by the host`);
+  if (dropped.length)
+    parts.push(
+      `${dropped
+        .map((f) => f.field)
+        .filter(unique)
+        .join(', ')} dropped by the host`,
+    );
   if (ignored.length) parts.push(`left out ${ignored.length} field${ignored.length > 1 ? 's' : ''} (kept by the host)`);
   return parts.join(' · ');
 }

@@ -5,7 +5,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine/engine.ts';
 import type { TraceEvent } from '../engine/trace.ts';
-import { app, bannedWords, extendCustomField, joinGuard, loopsForever, modifyRename, modifyReturningNothing, noImplements, postCreateThrows, preventReturning, welcome } from '../test-support/apps.ts';
+import {
+  app,
+  bannedWords,
+  extendCustomField,
+  joinGuard,
+  loopsForever,
+  modifyRename,
+  modifyReturningNothing,
+  noImplements,
+  postCreateThrows,
+  preventReturning,
+  welcome,
+} from '../test-support/apps.ts';
 import { makeEngine } from '../test-support/engine-harness.ts';
 import { guestsSeeChannels } from '../test-support/worlds.ts';
 import { projectRun } from './project.ts';
@@ -25,7 +37,12 @@ const byId = (nodes: GraphNode[], id: string) => nodes.find((n) => n.id === id);
 
 describe('projectRun', () => {
   it('Prevent: returned, prevented here, not reached; later phases not run; the outcome names the responsible node', async () => {
-    engine = await makeEngine([preventReturning('a', 'First', 'false'), preventReturning('b', 'Second', 'true'), preventReturning('c', 'Third', 'true'), extendCustomField()]);
+    engine = await makeEngine([
+      preventReturning('a', 'First', 'false'),
+      preventReturning('b', 'Second', 'true'),
+      preventReturning('c', 'Third', 'true'),
+      extendCustomField(),
+    ]);
     const r = await engine.run({ action: 'createRoom', name: 'x', type: 'c', creator: 'alice' });
     const g = projectRun(runEvents(engine, r.runId));
     expect(handlers(g.nodes)).toEqual([
@@ -72,13 +89,21 @@ describe('projectRun', () => {
   });
 
   it('threw AppsEngineException (blocked), not implemented, disabled', async () => {
-    const blocked = app('off', 'Off', `export class Off extends App implements IPreRoomUserJoined {
+    const blocked = app(
+      'off',
+      'Off',
+      `export class Off extends App implements IPreRoomUserJoined {
   async executePreRoomUserJoined(): Promise<void> {}
-}`);
+}`,
+    );
     engine = await makeEngine([joinGuard(), noImplements(), { ...blocked, enabled: false }], { world: guestsSeeChannels() });
-    const lazy = app('lazy', 'Lazy', `export class Lazy extends App {
+    const lazy = app(
+      'lazy',
+      'Lazy',
+      `export class Lazy extends App {
   async executePreRoomUserJoined(): Promise<void> {}
-}`);
+}`,
+    );
     await engine.installApp(lazy);
     const r = await engine.run({ action: 'joinRoom', room: 'general', user: 'gus' });
     const g = projectRun(runEvents(engine, r.runId));
@@ -91,10 +116,14 @@ describe('projectRun', () => {
   });
 
   it('timed out, skipped by its check, method not found', async () => {
-    const checker = app('chk', 'Checker', `export class Checker extends App implements IPreRoomCreatePrevent {
+    const checker = app(
+      'chk',
+      'Checker',
+      `export class Checker extends App implements IPreRoomCreatePrevent {
   async checkPreRoomCreatePrevent(): Promise<boolean> { return false; }
   async executePreRoomCreatePrevent(): Promise<boolean> { return true; }
-}`);
+}`,
+    );
     const missing = app('gone', 'Gone', `export class Gone extends App implements IPreRoomCreatePrevent {}`);
     engine = await makeEngine([loopsForever(), checker, missing], { timeoutMs: 300 });
     const r = await engine.run({ action: 'createRoom', name: 'loop', type: 'c', creator: 'alice' });
@@ -128,7 +157,13 @@ describe('projectRun', () => {
     expect(new Set(hs.map((n) => n.x)).size).toBe(10);
     // Lanes (phases, host steps) stack without overlapping, in the plan's order.
     const lanes = g.nodes.filter((n) => !n.parentId && (n.kind === 'phase' || n.kind === 'host'));
-    expect(lanes.map((n) => n.kind === 'phase' ? n.event : n.id)).toEqual(['IPreRoomCreatePrevent', 'IPreRoomCreateExtend', 'IPreRoomCreateModify', 'host:commit', 'IPostRoomCreate']);
+    expect(lanes.map((n) => (n.kind === 'phase' ? n.event : n.id))).toEqual([
+      'IPreRoomCreatePrevent',
+      'IPreRoomCreateExtend',
+      'IPreRoomCreateModify',
+      'host:commit',
+      'IPostRoomCreate',
+    ]);
     for (let i = 1; i < lanes.length - 1; i++) expect(lanes[i]!.y).toBeGreaterThanOrEqual(lanes[i - 1]!.y + lanes[i - 1]!.height);
     // Post create (not awaited) is drawn on the host step's row, to its right.
     const [host, post] = lanes.slice(-2);

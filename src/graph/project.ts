@@ -54,7 +54,17 @@ export function projectRun(allEvents: readonly TraceEvent[], cursor = allEvents.
 
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  const actionNode: GraphNode = { kind: 'action', id: 'action', label: describeAction(start.action), origin: start.origin.kind === 'app' ? `started by app ${start.origin.appId}` : 'started by the user', profile: start.profile, x: 0, y: 0, width: 0, height: 0 };
+  const actionNode: GraphNode = {
+    kind: 'action',
+    id: 'action',
+    label: describeAction(start.action),
+    origin: start.origin.kind === 'app' ? `started by app ${start.origin.appId}` : 'started by the user',
+    profile: start.profile,
+    x: 0,
+    y: 0,
+    width: 0,
+    height: 0,
+  };
   nodes.push(actionNode);
 
   let responsible: string | undefined;
@@ -66,7 +76,16 @@ export function projectRun(allEvents: readonly TraceEvent[], cursor = allEvents.
     if (step.kind === 'host') {
       const done = commits.size > 0 && hostCommitted(step, commits);
       hostDone = hostDone || done;
-      const node: HostStepNode = { kind: 'host', id: `host:${step.what}`, label: step.label, state: done ? 'done' : outcome ? 'not-run' : 'pending', x: 0, y: 0, width: 0, height: 0 };
+      const node: HostStepNode = {
+        kind: 'host',
+        id: `host:${step.what}`,
+        label: step.label,
+        state: done ? 'done' : outcome ? 'not-run' : 'pending',
+        x: 0,
+        y: 0,
+        width: 0,
+        height: 0,
+      };
       nodes.push(node);
       edges.push({ id: `flow:${flowTail}->${node.id}`, source: flowTail, target: node.id, style: 'flow', taken: flowTaken && done });
       flowTail = node.id;
@@ -76,15 +95,31 @@ export function projectRun(allEvents: readonly TraceEvent[], cursor = allEvents.
     const phase = phaseNode(step, phaseStarted, phaseEnded, outcome !== undefined, settled, hostDone);
     nodes.push(phase);
     const detached = !step.awaited;
-    edges.push({ id: `flow:${flowTail}->${phase.id}`, source: flowTail, target: phase.id, style: detached ? 'detached' : 'flow', taken: phase.state !== 'pending' && phase.state !== 'not-run' });
+    edges.push({
+      id: `flow:${flowTail}->${phase.id}`,
+      source: flowTail,
+      target: phase.id,
+      style: detached ? 'detached' : 'flow',
+      taken: phase.state !== 'pending' && phase.state !== 'not-run',
+    });
     let previous: string | null = null;
-    const rows = [...step.listeners.map((l) => ({ ...l, ignored: null })), ...step.ignored.map((i) => ({ appId: i.appId, name: i.name, loaded: true, ignored: i.reason, ...(i.detail !== undefined ? { detail: i.detail } : {}) }))];
+    const rows = [
+      ...step.listeners.map((l) => ({ ...l, ignored: null })),
+      ...step.ignored.map((i) => ({ appId: i.appId, name: i.name, loaded: true, ignored: i.reason, ...(i.detail !== undefined ? { detail: i.detail } : {}) })),
+    ];
     for (const row of rows) {
       const node = handlerNode(step, row, phase, facts.get(`${step.event}|${row.appId}`), preventedBy);
       nodes.push(node);
       node.decisive = !responsible && isDecisive(node, mine, deciding);
       if (node.decisive) responsible = node.id;
-      if (previous && !row.ignored) edges.push({ id: `seq:${previous}->${node.id}`, source: previous, target: node.id, style: 'sequence', taken: node.state !== 'pending' && node.state !== 'not-run' && node.state !== 'not-reached' });
+      if (previous && !row.ignored)
+        edges.push({
+          id: `seq:${previous}->${node.id}`,
+          source: previous,
+          target: node.id,
+          style: 'sequence',
+          taken: node.state !== 'pending' && node.state !== 'not-run' && node.state !== 'not-reached',
+        });
       if (!row.ignored) previous = node.id;
     }
     if (!detached) {
@@ -116,7 +151,12 @@ export function projectRun(allEvents: readonly TraceEvent[], cursor = allEvents.
   nodes.push(outcomeNode);
   edges.push({ id: `flow:${flowTail}->outcome`, source: flowTail, target: 'outcome', style: 'flow', taken: outcome !== undefined && flowTaken });
   if (responsible && outcome) edges.push({ id: `cause:${responsible}->outcome`, source: responsible, target: 'outcome', style: 'cause', taken: true });
-  return { runId, nodes: layout(nodes), edges, settled: settled || (outcome !== undefined && !start.plan.some((s) => s.kind === 'event' && !s.awaited && s.listeners.length > 0 && hostDone)) };
+  return {
+    runId,
+    nodes: layout(nodes),
+    edges,
+    settled: settled || (outcome !== undefined && !start.plan.some((s) => s.kind === 'event' && !s.awaited && s.listeners.length > 0 && hostDone)),
+  };
 }
 
 function hostCommitted(step: Extract<PlanStep, { kind: 'host' }>, commits: Set<string>): boolean {
@@ -124,13 +164,32 @@ function hostCommitted(step: Extract<PlanStep, { kind: 'host' }>, commits: Set<s
   return commits.has(wanted);
 }
 
-function phaseNode(step: Extract<PlanStep, { kind: 'event' }>, started: Set<RoomEvent>, ended: Map<RoomEvent, string>, finished: boolean, settled: boolean, hostDone: boolean): PhaseNode {
+function phaseNode(
+  step: Extract<PlanStep, { kind: 'event' }>,
+  started: Set<RoomEvent>,
+  ended: Map<RoomEvent, string>,
+  finished: boolean,
+  settled: boolean,
+  hostDone: boolean,
+): PhaseNode {
   let state: StepState = 'pending';
   if (ended.has(step.event)) state = 'done';
   else if (started.has(step.event)) state = 'running';
   else if (finished && (step.awaited || settled || !hostDone)) state = 'not-run';
   const summary = ended.get(step.event);
-  return { kind: 'phase', id: `phase:${step.event}`, event: step.event, label: PHASE_LABEL[step.event], state, awaited: step.awaited, x: 0, y: 0, width: 0, height: 0, ...(summary ? { summary } : {}) };
+  return {
+    kind: 'phase',
+    id: `phase:${step.event}`,
+    event: step.event,
+    label: PHASE_LABEL[step.event],
+    state,
+    awaited: step.awaited,
+    x: 0,
+    y: 0,
+    width: 0,
+    height: 0,
+    ...(summary ? { summary } : {}),
+  };
 }
 
 function handlerNode(
@@ -140,8 +199,24 @@ function handlerNode(
   facts: HandlerFacts | undefined,
   preventedBy: Set<string>,
 ): HandlerNode {
-  const base = { kind: 'handler' as const, says: '', decisive: false, id: `handler:${step.event}:${row.appId}`, event: step.event, appId: row.appId, appName: row.name, method: methodOf(step.event), awaited: step.awaited, parentId: phase.id, x: 0, y: 0, width: 0, height: 0 };
-  if (row.ignored === 'missing-implements') return { ...base, state: 'not-implemented', detail: `has ${base.method} but no \`implements ${step.event}\`: never called`, callIds: [] };
+  const base = {
+    kind: 'handler' as const,
+    says: '',
+    decisive: false,
+    id: `handler:${step.event}:${row.appId}`,
+    event: step.event,
+    appId: row.appId,
+    appName: row.name,
+    method: methodOf(step.event),
+    awaited: step.awaited,
+    parentId: phase.id,
+    x: 0,
+    y: 0,
+    width: 0,
+    height: 0,
+  };
+  if (row.ignored === 'missing-implements')
+    return { ...base, state: 'not-implemented', detail: `has ${base.method} but no \`implements ${step.event}\`: never called`, callIds: [] };
   if (row.ignored === 'disabled') return { ...base, state: 'disabled', detail: 'the app is disabled', callIds: [] };
   if (row.ignored === 'not-enabled') return { ...base, state: 'disabled', detail: `not enabled: ${row.detail ?? 'see the app list'}`, callIds: [] };
   const view = facts ? handlerView(facts, preventedBy) : null;

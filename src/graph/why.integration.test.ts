@@ -27,26 +27,38 @@ async function graphOf(apps: Parameters<typeof makeEngine>[0], name = 'team-x') 
 const handler = (g: RunGraph, appId: string) => g.nodes.find((n): n is HandlerNode => n.kind === 'handler' && n.appId === appId)!;
 const outcome = (g: RunGraph) => g.nodes.find((n): n is OutcomeNode => n.kind === 'outcome')!;
 
-const extendThatForgets = app('lazy', 'Lazy', `import { IRoomExtender } from '@rocket.chat/apps-engine/definition/accessors';
+const extendThatForgets = app(
+  'lazy',
+  'Lazy',
+  `import { IRoomExtender } from '@rocket.chat/apps-engine/definition/accessors';
 export class Lazy extends App implements IPreRoomCreateExtend {
   async executePreRoomCreateExtend(room: IRoom, extend: IRoomExtender): Promise<any> {
     extend.addCustomField('department', 'eng');
   }
-}`);
-const auditThrows = app('audit', 'Audit', `import { IRoomBuilder } from '@rocket.chat/apps-engine/definition/accessors';
+}`,
+);
+const auditThrows = app(
+  'audit',
+  'Audit',
+  `import { IRoomBuilder } from '@rocket.chat/apps-engine/definition/accessors';
 export class Audit extends App implements IPreRoomCreateModify {
   async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder): Promise<IRoom> {
     throw new TypeError('audit log is full');
   }
-}`);
-const setDataAfterRename = app('replacer', 'Replacer', `import { IRoomBuilder } from '@rocket.chat/apps-engine/definition/accessors';
+}`,
+);
+const setDataAfterRename = app(
+  'replacer',
+  'Replacer',
+  `import { IRoomBuilder } from '@rocket.chat/apps-engine/definition/accessors';
 export class Replacer extends App implements IPreRoomCreateModify {
   async executePreRoomCreateModify(room: IRoom, builder: IRoomBuilder): Promise<IRoom> {
     builder.setSlugifiedName('renamed');
     builder.setData({ displayName: 'Only this' } as any);
     return builder.getRoom();
   }
-}`);
+}`,
+);
 
 describe('node effect words and the why (spec sections 4-6)', () => {
   it('prevent: the preventing node is marked; the why names app and method and who was not reached', async () => {
@@ -85,7 +97,9 @@ describe('node effect words and the why (spec sections 4-6)', () => {
     const { graph } = await graphOf([extendCustomField(), auditThrows]);
     expect(handler(graph, 'audit')).toMatchObject({ state: 'threw', says: 'threw TypeError: audit log is full (swallowed)' });
     expect(outcome(graph).state).toBe('completed');
-    expect(outcome(graph).notices).toEqual(['Audit threw TypeError: audit log is full in executePreRoomCreateModify: swallowed, the host went on as if it returned nothing']);
+    expect(outcome(graph).notices).toEqual([
+      'Audit threw TypeError: audit log is full in executePreRoomCreateModify: swallowed, the host went on as if it returned nothing',
+    ]);
     expect(outcome(graph).why.join(' ')).toContain('Audit threw TypeError: audit log is full');
   });
 

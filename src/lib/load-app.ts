@@ -69,7 +69,8 @@ export async function resolveScenarioApps(scenario: Scenario, options: ResolveOp
   if (apps.length === 0) return [own];
   const same = apps.findIndex((a) => a.id === own.id);
   const at = same >= 0 ? same : apps.length === 1 ? 0 : -1;
-  if (at < 0) throw new AppFolderError(`--app ${options.appDir}: its app.json id "${own.id}" matches none of the scenario's apps (${apps.map((a) => a.id).join(', ')})`);
+  if (at < 0)
+    throw new AppFolderError(`--app ${options.appDir}: its app.json id "${own.id}" matches none of the scenario's apps (${apps.map((a) => a.id).join(', ')})`);
   const replaced = apps[at]!;
   apps[at] = { ...own, enabled: replaced.enabled };
   return apps;

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { guardCall, report, step } from '../cli/reporters/test-fixture.ts';
 import { hookscopeMatchers } from './matchers.ts';
 
-const prevented = step({ outcome: 'prevented', error: { code: 'error-app-prevented', message: 'prevented' } as never, summary: 'Guard prevented it', calls: [guardCall] });
-const created = step({ step: 1, room: { slugifiedName: 'book-club', creator: 'alice', customFields: { tier: 'gold' } }, messages: [{ room: 'book-club', sender: 'welcome.bot', text: 'Welcome to book-club!' }] as never });
+const prevented = step({
+  outcome: 'prevented',
+  error: { code: 'error-app-prevented', message: 'prevented' } as never,
+  summary: 'Guard prevented it',
+  calls: [guardCall],
+});
+const created = step({
+  step: 1,
+  room: { slugifiedName: 'book-club', creator: 'alice', customFields: { tier: 'gold' } },
+  messages: [{ room: 'book-club', sender: 'welcome.bot', text: 'Welcome to book-club!' }] as never,
+});
 const run = report([prevented, created]);
 const m = hookscopeMatchers;
 

@@ -37,7 +37,10 @@ function outcomeMatcher(outcome: StepReport['outcome'], name: string) {
     const step = stepOf(received, name);
     const pass = step.outcome === outcome && (errorCode === undefined || step.error?.code === errorCode);
     const want = `${outcome}${errorCode ? ` with ${errorCode}` : ''}`;
-    return { pass, message: () => (pass ? `expected the step not to be ${want}; ${describeStep(step)}` : `expected the step to be ${want}; ${describeStep(step)}`) };
+    return {
+      pass,
+      message: () => (pass ? `expected the step not to be ${want}; ${describeStep(step)}` : `expected the step to be ${want}; ${describeStep(step)}`),
+    };
   };
 }
 

@@ -54,13 +54,29 @@ describe('Node isolation of app code', () => {
   });
 
   it('the environment of spec 7.3 holds nothing of the outer realm', async () => {
-    for (const probe of ['crypto.getRandomValues', 'crypto.subtle.digest', 'Buffer.from', 'TextEncoder', 'URL', 'fetch', 'structuredClone', 'setTimeout', "require('crypto').createHash", "require('os').hostname"]) {
-      expect([probe, await attempt(`return (await (${probe} as any).constructor('return process')()).pid;`)]).toEqual([probe, expect.stringMatching(/^blocked: /)]);
+    for (const probe of [
+      'crypto.getRandomValues',
+      'crypto.subtle.digest',
+      'Buffer.from',
+      'TextEncoder',
+      'URL',
+      'fetch',
+      'structuredClone',
+      'setTimeout',
+      "require('crypto').createHash",
+      "require('os').hostname",
+    ]) {
+      expect([probe, await attempt(`return (await (${probe} as any).constructor('return process')()).pid;`)]).toEqual([
+        probe,
+        expect.stringMatching(/^blocked: /),
+      ]);
     }
   });
 
   it('has no network: fetch and the http accessor go to the HTTP mocks, and it is told so', async () => {
-    expect(await attempt(`return fetch('https://example.com');`)).toMatch(/^blocked: fetch failed: No HTTP mock matches GET https:\/\/example\.com\/\. hookscope never uses the network/);
+    expect(await attempt(`return fetch('https://example.com');`)).toMatch(
+      /^blocked: fetch failed: No HTTP mock matches GET https:\/\/example\.com\/\. hookscope never uses the network/,
+    );
     expect(await attempt(`return new (globalThis as any).WebSocket('wss://example.com');`)).toMatch(/^blocked: WebSocket is not available/);
   });
 });

@@ -51,6 +51,9 @@ async function bundle(entry: string, platform: 'node' | 'neutral', format: 'cjs'
 }
 
 export function nodeBundles(): Promise<NodeBundles> {
-  cached ??= Promise.all([bundle('./worker-main.ts', 'node', 'cjs'), bundle('./vm-entry.ts', 'neutral', 'iife')]).then(([worker, runtime]) => ({ worker, runtime }));
+  cached ??= Promise.all([bundle('./worker-main.ts', 'node', 'cjs'), bundle('./vm-entry.ts', 'neutral', 'iife')]).then(([worker, runtime]) => ({
+    worker,
+    runtime,
+  }));
   return cached;
 }

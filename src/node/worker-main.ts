@@ -61,7 +61,10 @@ port.on('message', (msg: unknown) => receive(typeof msg === 'string' ? msg : JSO
 
 // A promise an app leaves rejected must not take the worker down (Node's default): report it.
 process.on('unhandledRejection', (reason) => {
-  const text = reason instanceof Error || (typeof reason === 'object' && reason !== null && 'message' in reason) ? String((reason as { message: unknown }).message) : String(reason);
+  const text =
+    reason instanceof Error || (typeof reason === 'object' && reason !== null && 'message' in reason)
+      ? String((reason as { message: unknown }).message)
+      : String(reason);
   port.postMessage(
     JSON.stringify({ v: 1, type: 'log', callId: null, level: 'error', source: 'console', args: [{ t: 'str', v: `Unhandled promise rejection: ${text}` }] }),
   );

@@ -24,7 +24,15 @@ describe('runtime -> host (parseRuntimeMessage)', () => {
       { v, type: 'result', callId: 'c', ok: false, error: { ...error, thrownKind: 'string', messageMissing: true }, pending },
       { v, type: 'pong', seq: 3 },
       { v, type: 'request', callId: null, reqId: 1, op: 'scheduler.schedule', args: [encodeWire('once'), encodeWire({ id: 'p' })] },
-      { v, type: 'log', callId: 'c', level: 'warn', source: 'logger', args: [{ t: 'obj', className: 'Object', entries: [['a', { t: 'map', entries: [[{ t: 'num', v: '1' }, { t: 'undef' }]], more: 0 }]], more: 2 }], site: 'App.ts:3' },
+      {
+        v,
+        type: 'log',
+        callId: 'c',
+        level: 'warn',
+        source: 'logger',
+        args: [{ t: 'obj', className: 'Object', entries: [['a', { t: 'map', entries: [[{ t: 'num', v: '1' }, { t: 'undef' }]], more: 0 }]], more: 2 }],
+        site: 'App.ts:3',
+      },
       { v, type: 'dropped', callId: null, count: 4 },
       { v, type: 'settled', callId: 'c', waited: true, intervals: 0 },
     ]) {
@@ -50,12 +58,30 @@ describe('runtime -> host (parseRuntimeMessage)', () => {
 });
 
 describe('host -> runtime (checkHostMessage)', () => {
-  const app = { id: 'a', name: 'A', nameSlug: 'a', version: '1', description: '', requiredApiVersion: '^1', author: { name: 'n', support: 's' }, classFile: 'A.ts' };
+  const app = {
+    id: 'a',
+    name: 'A',
+    nameSlug: 'a',
+    version: '1',
+    description: '',
+    requiredApiVersion: '^1',
+    author: { name: 'n', support: 's' },
+    classFile: 'A.ts',
+  };
 
   it('accepts what the host sends', () => {
     for (const msg of [
       { v, type: 'load', app, files: { 'A.ts': 'x' }, switches: { freezeInputs: false, roomUsernames: 'promise' }, install: { user: null } },
-      { v, type: 'call', callId: 'c', method: 'm', args: [{ kind: 'room', room: encodeWire({}), wrap: true, usernames: ['u'] }, { kind: 'accessor', name: 'read' }] },
+      {
+        v,
+        type: 'call',
+        callId: 'c',
+        method: 'm',
+        args: [
+          { kind: 'room', room: encodeWire({}), wrap: true, usernames: ['u'] },
+          { kind: 'accessor', name: 'read' },
+        ],
+      },
       { v, type: 'ping', seq: 1 },
       { v, type: 'response', reqId: 1, ok: true, value: encodeWire(null) },
       { v, type: 'response', reqId: 1, ok: false, error: { code: -32603, name: 'Error', className: 'Error', message: 'no' } },
@@ -66,7 +92,9 @@ describe('host -> runtime (checkHostMessage)', () => {
 
   it('names what is wrong', () => {
     expect(checkHostMessage(null)).toBe('message is not an object');
-    expect(checkHostMessage({ v, type: 'load', app: { ...app, classFile: 1 }, files: {}, switches: { freezeInputs: false } })).toBe('load.app.classFile is not a string');
+    expect(checkHostMessage({ v, type: 'load', app: { ...app, classFile: 1 }, files: {}, switches: { freezeInputs: false } })).toBe(
+      'load.app.classFile is not a string',
+    );
     expect(checkHostMessage({ v, type: 'load', app, files: { 'A.ts': 1 }, switches: { freezeInputs: false } })).toBe('load.files.A.ts is not a string');
     expect(checkHostMessage({ v, type: 'call', callId: 'c', method: 'm', args: [{ kind: 'weird' }] })).toBe('call.args is malformed');
     expect(checkHostMessage({ v, type: 'response', reqId: 1, ok: 1 })).toBe('response.ok is not a boolean');

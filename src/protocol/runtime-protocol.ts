@@ -17,7 +17,24 @@
  * the worker's event loop is still turning (a merely waiting app) or stuck (an endless loop).
  */
 import type { Infer, Schema } from './schema.ts';
-import { array, boolean, count, custom, isObj, lazy, literal, nullable, number, object, optional, record, string, tuple, variants, withProblem } from './schema.ts';
+import {
+  array,
+  boolean,
+  count,
+  custom,
+  isObj,
+  lazy,
+  literal,
+  nullable,
+  number,
+  object,
+  optional,
+  record,
+  string,
+  tuple,
+  variants,
+  withProblem,
+} from './schema.ts';
 import type { Wire } from './wire.ts';
 import { isWire } from './wire.ts';
 
@@ -51,68 +68,72 @@ const wire = () => custom(isWire, 'is not serializable data');
 const hostWire = () => custom((_x: unknown): _x is Wire => true, '');
 const version = () => literal(PROTOCOL_VERSION);
 
-const wireError = () => object({
-  code: literal(...Object.values(RPC)),
-  /** `error.name` as the app left it (all Apps-Engine exceptions say "AppsEngineException"). */
-  name: string,
-  /** The constructor's name (UserNotAllowedException, TypeError, ...), or a description for non-errors. */
-  className: string,
-  message: string,
-  /** Stack with frames rewritten to `<app file>:<line>:<column>` where they point into app code. */
-  stack: optional(string),
-  /** What was thrown when it was not an Error (a string, null, an object...). */
-  thrownKind: optional(literal('error', 'string', 'null', 'undefined', 'object', 'other')),
-  /**
-   * The error was constructed without a message (`new UserNotAllowedException()`: no own `message`).
-   * In Rocket.Chat's Deno runtime such an AppsEngineException cannot be sent back (spec §4).
-   */
-  messageMissing: optional(boolean),
-});
+const wireError = () =>
+  object({
+    code: literal(...Object.values(RPC)),
+    /** `error.name` as the app left it (all Apps-Engine exceptions say "AppsEngineException"). */
+    name: string,
+    /** The constructor's name (UserNotAllowedException, TypeError, ...), or a description for non-errors. */
+    className: string,
+    message: string,
+    /** Stack with frames rewritten to `<app file>:<line>:<column>` where they point into app code. */
+    stack: optional(string),
+    /** What was thrown when it was not an Error (a string, null, an object...). */
+    thrownKind: optional(literal('error', 'string', 'null', 'undefined', 'object', 'other')),
+    /**
+     * The error was constructed without a message (`new UserNotAllowedException()`: no own `message`).
+     * In Rocket.Chat's Deno runtime such an AppsEngineException cannot be sent back (spec §4).
+     */
+    messageMissing: optional(boolean),
+  });
 export type WireError = Built<typeof wireError>;
 
-const appDescriptor = () => object({
-  id: string,
-  name: string,
-  nameSlug: string,
-  version: string,
-  description: string,
-  requiredApiVersion: string,
-  author: object({ name: string, support: string, homepage: optional(string) }),
-  classFile: string,
-  iconFile: optional(string),
-});
+const appDescriptor = () =>
+  object({
+    id: string,
+    name: string,
+    nameSlug: string,
+    version: string,
+    description: string,
+    requiredApiVersion: string,
+    author: object({ name: string, support: string, homepage: optional(string) }),
+    classFile: string,
+    iconFile: optional(string),
+  });
 export type AppDescriptor = Built<typeof appDescriptor>;
 
 /** Switches of the profile that the runtime itself must honour (spec section 8). */
-const runtimeSwitches = () => object({
-  /** Inputs are deep-frozen (legacy `vm`). */
-  freezeInputs: boolean,
-  /** `room.usernames` of the runtime's Room: the array (Deno, vm) or a Promise (Node runtime, RC 8.8+). Omitted = array. */
-  roomUsernames: optional(literal('array', 'promise')),
-  /**
-   * The Room's IRoom fields (and `_USERNAMES`) are own properties from the start, `undefined` until
-   * the host's room fills them: the Deno runtime's class fields (Deno compiles with
-   * useDefineForClassFields). A returned Room then carries every field, null where unset, to the
-   * host. Omitted = only the fields the host sent are own properties.
-   */
-  roomOwnFields: optional(boolean),
-});
+const runtimeSwitches = () =>
+  object({
+    /** Inputs are deep-frozen (legacy `vm`). */
+    freezeInputs: boolean,
+    /** `room.usernames` of the runtime's Room: the array (Deno, vm) or a Promise (Node runtime, RC 8.8+). Omitted = array. */
+    roomUsernames: optional(literal('array', 'promise')),
+    /**
+     * The Room's IRoom fields (and `_USERNAMES`) are own properties from the start, `undefined` until
+     * the host's room fills them: the Deno runtime's class fields (Deno compiles with
+     * useDefineForClassFields). A returned Room then carries every field, null where unset, to the
+     * host. Omitted = only the fields the host sent are own properties.
+     */
+    roomOwnFields: optional(boolean),
+  });
 export type RuntimeSwitches = Built<typeof runtimeSwitches>;
 
 /** How the runtime builds one argument of a listener call (mirrors the deno runtime's parseArgs). */
-const argSpec = () => variants('kind', {
-  /**
-   * A room; `wrap` = the runtime's Room class (Pre events) whose `usernames` are `usernames`
-   * (the host's `_USERNAMES`, or what the real runtime fetches through the bridge otherwise).
-   */
-  room: object({ kind: literal('room'), room: hostWire(), wrap: boolean, usernames: array(string) }),
-  /** Join/leave context; `context.room` is wrapped with `usernames`. */
-  context: object({ kind: literal('context'), context: hostWire(), usernames: array(string) }),
-  extender: object({ kind: literal('extender'), room: hostWire() }),
-  builder: object({ kind: literal('builder'), room: hostWire() }),
-  accessor: object({ kind: literal('accessor'), name: literal('read', 'http', 'persistence', 'modify') }),
-  value: object({ kind: literal('value'), value: hostWire() }),
-});
+const argSpec = () =>
+  variants('kind', {
+    /**
+     * A room; `wrap` = the runtime's Room class (Pre events) whose `usernames` are `usernames`
+     * (the host's `_USERNAMES`, or what the real runtime fetches through the bridge otherwise).
+     */
+    room: object({ kind: literal('room'), room: hostWire(), wrap: boolean, usernames: array(string) }),
+    /** Join/leave context; `context.room` is wrapped with `usernames`. */
+    context: object({ kind: literal('context'), context: hostWire(), usernames: array(string) }),
+    extender: object({ kind: literal('extender'), room: hostWire() }),
+    builder: object({ kind: literal('builder'), room: hostWire() }),
+    accessor: object({ kind: literal('accessor'), name: literal('read', 'http', 'persistence', 'modify') }),
+    value: object({ kind: literal('value'), value: hostWire() }),
+  });
 export type ArgSpec = Built<typeof argSpec>;
 
 /**
@@ -121,11 +142,12 @@ export type ArgSpec = Built<typeof argSpec>;
  * same process) applies extender/builder changes IN PLACE to the host's object; this is how they
  * cross the boundary (spec section 8).
  */
-const heldRoom = () => object({
-  room: wire(),
-  /** True when the call returned that very object (e.g. `return builder.getRoom()` before any `setData`). */
-  returned: boolean,
-});
+const heldRoom = () =>
+  object({
+    room: wire(),
+    /** True when the call returned that very object (e.g. `return builder.getRoom()` before any `setData`). */
+    returned: boolean,
+  });
 export type HeldRoom = Built<typeof heldRoom>;
 
 const LOG_LEVELS = ['debug', 'info', 'log', 'warn', 'error', 'success'] as const;
@@ -172,17 +194,18 @@ function preview(): Schema<Preview> {
   return self;
 }
 
-const settingDeclaration = () => object({
-  id: string,
-  type: string,
-  packageValue: wire(),
-  value: optional(wire()),
-  required: boolean,
-  public: boolean,
-  i18nLabel: string,
-  i18nDescription: optional(string),
-  values: optional(wire()),
-});
+const settingDeclaration = () =>
+  object({
+    id: string,
+    type: string,
+    packageValue: wire(),
+    value: optional(wire()),
+    required: boolean,
+    public: boolean,
+    i18nLabel: string,
+    i18nDescription: optional(string),
+    values: optional(wire()),
+  });
 export type SettingDeclaration = Built<typeof settingDeclaration>;
 
 /**
@@ -193,12 +216,13 @@ export const LOAD_PHASES = ['transpile', 'require', 'construct', 'initialize', '
 export type LoadPhase = (typeof LOAD_PHASES)[number];
 
 /** What a handler left behind when it returned (sent with its `result`). */
-const pendingWork = () => object({
-  timers: count,
-  intervals: count,
-  /** Accessor requests still unanswered-for when the handler returned. */
-  requests: count,
-});
+const pendingWork = () =>
+  object({
+    timers: count,
+    intervals: count,
+    /** Accessor requests still unanswered-for when the handler returned. */
+    requests: count,
+  });
 export type PendingWork = Built<typeof pendingWork>;
 
 // ---------------------------------------------------------------------------------------------
@@ -329,7 +353,7 @@ const ACCESSOR_OP_SPECS = {
   /** null = every job of the app. */
   'scheduler.cancel': reads<[jobId: string | null], void>(),
   /** Any Apps-Engine accessor method hookscope does not simulate: the host answers with a clear error. */
-  'unsupported': reads<[what: string], never>(),
+  unsupported: reads<[what: string], never>(),
 } satisfies Record<string, { readonly writes: boolean }>;
 
 type Specs = typeof ACCESSOR_OP_SPECS;
@@ -367,97 +391,99 @@ function messages<C extends Record<string, Schema<unknown>>>(cases: C): Schema<I
 
 const okOrNot = (p: string): string => `${p}.ok is not a boolean`;
 
-const hostToRuntime = () => messages({
-  load: object({
-    v: version(),
-    type: literal('load'),
-    app: appDescriptor(),
-    files: record(string),
-    switches: runtimeSwitches(),
-    /**
-     * Set on the app's first load only (its install, spec 7.2): the runtime calls
-     * `onInstall(context, read, http, persistence, modify)` after the constructor and before
-     * initialize, as AppManager.add -> installApp does. `user` is the installing user.
-     */
-    install: optional(object({ user: nullable(string) })),
-  }),
-  call: object({ v: version(), type: literal('call'), callId: string, method: string, args: withProblem(array(argSpec()), 'call.args is malformed') }),
-  /** Liveness: answered at once with a `pong` of the same `seq` when the worker's event loop is free. */
-  ping: object({ v: version(), type: literal('ping'), seq: number }),
-  response: variants(
-    'ok',
-    {
-      true: object({ v: version(), type: literal('response'), reqId: number, ok: literal(true), value: hostWire() }),
-      false: object({ v: version(), type: literal('response'), reqId: number, ok: literal(false), error: wireError() }),
-    },
-    okOrNot,
-  ),
-});
+const hostToRuntime = () =>
+  messages({
+    load: object({
+      v: version(),
+      type: literal('load'),
+      app: appDescriptor(),
+      files: record(string),
+      switches: runtimeSwitches(),
+      /**
+       * Set on the app's first load only (its install, spec 7.2): the runtime calls
+       * `onInstall(context, read, http, persistence, modify)` after the constructor and before
+       * initialize, as AppManager.add -> installApp does. `user` is the installing user.
+       */
+      install: optional(object({ user: nullable(string) })),
+    }),
+    call: object({ v: version(), type: literal('call'), callId: string, method: string, args: withProblem(array(argSpec()), 'call.args is malformed') }),
+    /** Liveness: answered at once with a `pong` of the same `seq` when the worker's event loop is free. */
+    ping: object({ v: version(), type: literal('ping'), seq: number }),
+    response: variants(
+      'ok',
+      {
+        true: object({ v: version(), type: literal('response'), reqId: number, ok: literal(true), value: hostWire() }),
+        false: object({ v: version(), type: literal('response'), reqId: number, ok: literal(false), error: wireError() }),
+      },
+      okOrNot,
+    ),
+  });
 export type HostToRuntime = Built<typeof hostToRuntime>;
 
 const resultFields = () => ({ v: version(), type: literal('result'), callId: string, held: optional(heldRoom()), pending: pendingWork() });
 
-const runtimeToHost = () => messages({
-  ready: object({ v: version(), type: literal('ready') }),
-  loaded: variants(
-    'ok',
-    {
-      true: object({
-        v: version(),
-        type: literal('loaded'),
-        ok: literal(true),
-        className: string,
-        /** Names of the functions the app class has (own and inherited, App's base methods excluded). */
-        methods: array(string),
-        settings: array(settingDeclaration()),
-      }),
-      false: object({ v: version(), type: literal('loaded'), ok: literal(false), error: wireError(), phase: literal(...LOAD_PHASES) }),
-    },
-    okOrNot,
-  ),
-  /**
-   * `initialize` (and with it `extendConfiguration`) has run: the settings the app declared, posted
-   * before `onEnable` runs so the host stores them first (spec 7.2).
-   */
-  initialized: object({ v: version(), type: literal('initialized'), settings: array(settingDeclaration()) }),
-  result: variants(
-    'ok',
-    {
-      true: object({ ...resultFields(), ok: literal(true), value: wire() }),
-      false: object({ ...resultFields(), ok: literal(false), error: wireError() }),
-    },
-    okOrNot,
-  ),
-  /** The answer to a `ping`: the worker's event loop is alive. */
-  pong: object({ v: version(), type: literal('pong'), seq: count }),
-  request: object({
-    v: version(),
-    type: literal('request'),
-    /** The call this request belongs to; null when made outside any call (e.g. by a left-over timer). */
-    callId: nullable(string),
-    reqId: count,
-    op: custom(isAccessorOp, (op) => `${JSON.stringify(op) ?? String(op)} is not a known accessor operation`),
-    args: array(wire()),
-  }),
-  log: object({
-    v: version(),
-    type: literal('log'),
-    callId: nullable(string),
-    level: literal(...LOG_LEVELS),
-    source: literal('console', 'logger'),
-    args: array(preview()),
-    /** `file:line` in the app's own sources, when it can be told. */
-    site: optional(string),
-  }),
-  /** Log lines dropped beyond the cap: a running total for the call (the latest report counts). */
-  dropped: object({ v: version(), type: literal('dropped'), callId: nullable(string), count }),
-  /**
-   * Work the call started without `await` (its accessor requests, timers, and what they chain)
-   * has finished after the handler returned (spec 7.2). `waited`: some was still pending when the
-   * handler returned; `intervals`: intervals it left running, which never finish and are not waited for.
-   */
-  settled: object({ v: version(), type: literal('settled'), callId: string, waited: boolean, intervals: count }),
-});
+const runtimeToHost = () =>
+  messages({
+    ready: object({ v: version(), type: literal('ready') }),
+    loaded: variants(
+      'ok',
+      {
+        true: object({
+          v: version(),
+          type: literal('loaded'),
+          ok: literal(true),
+          className: string,
+          /** Names of the functions the app class has (own and inherited, App's base methods excluded). */
+          methods: array(string),
+          settings: array(settingDeclaration()),
+        }),
+        false: object({ v: version(), type: literal('loaded'), ok: literal(false), error: wireError(), phase: literal(...LOAD_PHASES) }),
+      },
+      okOrNot,
+    ),
+    /**
+     * `initialize` (and with it `extendConfiguration`) has run: the settings the app declared, posted
+     * before `onEnable` runs so the host stores them first (spec 7.2).
+     */
+    initialized: object({ v: version(), type: literal('initialized'), settings: array(settingDeclaration()) }),
+    result: variants(
+      'ok',
+      {
+        true: object({ ...resultFields(), ok: literal(true), value: wire() }),
+        false: object({ ...resultFields(), ok: literal(false), error: wireError() }),
+      },
+      okOrNot,
+    ),
+    /** The answer to a `ping`: the worker's event loop is alive. */
+    pong: object({ v: version(), type: literal('pong'), seq: count }),
+    request: object({
+      v: version(),
+      type: literal('request'),
+      /** The call this request belongs to; null when made outside any call (e.g. by a left-over timer). */
+      callId: nullable(string),
+      reqId: count,
+      op: custom(isAccessorOp, (op) => `${JSON.stringify(op) ?? String(op)} is not a known accessor operation`),
+      args: array(wire()),
+    }),
+    log: object({
+      v: version(),
+      type: literal('log'),
+      callId: nullable(string),
+      level: literal(...LOG_LEVELS),
+      source: literal('console', 'logger'),
+      args: array(preview()),
+      /** `file:line` in the app's own sources, when it can be told. */
+      site: optional(string),
+    }),
+    /** Log lines dropped beyond the cap: a running total for the call (the latest report counts). */
+    dropped: object({ v: version(), type: literal('dropped'), callId: nullable(string), count }),
+    /**
+     * Work the call started without `await` (its accessor requests, timers, and what they chain)
+     * has finished after the handler returned (spec 7.2). `waited`: some was still pending when the
+     * handler returned; `intervals`: intervals it left running, which never finish and are not waited for.
+     */
+    settled: object({ v: version(), type: literal('settled'), callId: string, waited: boolean, intervals: count }),
+  });
 export type RuntimeToHost = Built<typeof runtimeToHost>;
 
 export type ParseResult = { ok: true; msg: RuntimeToHost } | { ok: false; problem: string };

@@ -87,7 +87,9 @@ async function runOnInstall(instance: Record<string, unknown>, input: LoadInput)
     await (onInstall as (...a: unknown[]) => Promise<unknown>).call(instance, { user: input.install?.user }, read, http, persistence, modify);
   } catch (e) {
     const err = located(e);
-    (input.logger as { error?: (...a: unknown[]) => void }).error?.(`onInstall threw ${err.name === 'Error' ? 'an error' : err.name}: ${err.message} (Rocket.Chat installs and enables the app anyway)`);
+    (input.logger as { error?: (...a: unknown[]) => void }).error?.(
+      `onInstall threw ${err.name === 'Error' ? 'an error' : err.name}: ${err.message} (Rocket.Chat installs and enables the app anyway)`,
+    );
   }
 }
 
@@ -103,7 +105,11 @@ export async function loadApp(input: LoadInput): Promise<LoadOutcome> {
   const first = typeof exports === 'object' && exports !== null ? Object.values(exports)[0] : undefined;
   if (typeof first !== 'function') {
     const what = first === undefined ? 'nothing' : typeof first;
-    const error = plainError(RPC.internalError, `${desc.classFile} must export the app class as its first export, but its first export is ${what}`, 'TypeError');
+    const error = plainError(
+      RPC.internalError,
+      `${desc.classFile} must export the app class as its first export, but its first export is ${what}`,
+      'TypeError',
+    );
     return { ok: false, phase: 'construct', error };
   }
   const AppClass = first as new (...args: unknown[]) => Record<string, unknown>;
@@ -123,7 +129,11 @@ export async function loadApp(input: LoadInput): Promise<LoadOutcome> {
 
   try {
     if (typeof instance['initialize'] !== 'function') throw new Error('App must contain an initialize function');
-    await (instance['initialize'] as (...a: unknown[]) => Promise<unknown>).call(instance, input.accessors.configurationExtend, input.accessors.environmentRead);
+    await (instance['initialize'] as (...a: unknown[]) => Promise<unknown>).call(
+      instance,
+      input.accessors.configurationExtend,
+      input.accessors.environmentRead,
+    );
   } catch (e) {
     return { ok: false, phase: 'initialize', error: located(e) };
   }

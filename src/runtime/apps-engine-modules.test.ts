@@ -38,7 +38,9 @@ describe('apps-engine module registry', () => {
     expect(all['UserNotAllowedException']).toBe(one['UserNotAllowedException']);
     const E = one['UserNotAllowedException'] as new (m: string) => Error;
     expect(new E('x')).toBeInstanceOf(appsEngineExceptionClass());
-    expect((resolveAppsEngine('@rocket.chat/apps-engine/definition/rooms/RoomType') as Record<string, Record<string, string>>)['RoomType']?.['PRIVATE_GROUP']).toBe('p');
+    expect(
+      (resolveAppsEngine('@rocket.chat/apps-engine/definition/rooms/RoomType') as Record<string, Record<string, string>>)['RoomType']?.['PRIVATE_GROUP'],
+    ).toBe('p');
     expect(typeof (resolveAppsEngine('@rocket.chat/apps-engine/definition/App/') as Record<string, unknown>)['App']).toBe('function');
     expect(resolveAppsEngine('@rocket.chat/apps-engine/definition/nope')).toBeUndefined();
     expect(resolveAppsEngine('@rocket.chat/apps-engine/server/AppManager')).toBeUndefined();

@@ -64,15 +64,24 @@ export function createCallBudgets(stopIntervals: (callId: string) => void, limit
       c.late += 1;
       if (c.late > limits.lateRequests) {
         stopIntervals(callId);
-        return exceed(c, `${formatCount(c.late)} requests after the call answered: stopped after ${formatCount(limits.lateRequests)} (hookscope's limit for left-over timers and un-awaited work); its intervals were cleared`).message;
+        return exceed(
+          c,
+          `${formatCount(c.late)} requests after the call answered: stopped after ${formatCount(limits.lateRequests)} (hookscope's limit for left-over timers and un-awaited work); its intervals were cleared`,
+        ).message;
       }
       return null;
     }
     c.requests += 1;
-    if (c.requests > limits.requests) return exceed(c, `${formatCount(c.requests)} requests: stopped after ${formatCount(limits.requests)} (hookscope's limit per call); the call was ended`).message;
+    if (c.requests > limits.requests)
+      return exceed(c, `${formatCount(c.requests)} requests: stopped after ${formatCount(limits.requests)} (hookscope's limit per call); the call was ended`)
+        .message;
     if (isWriteOp(op)) {
       c.writes += 1;
-      if (c.writes > limits.writes) return exceed(c, `${formatCount(c.writes)} writes (${op}): stopped after ${formatCount(limits.writes)} (hookscope's limit per call); the call was ended`).message;
+      if (c.writes > limits.writes)
+        return exceed(
+          c,
+          `${formatCount(c.writes)} writes (${op}): stopped after ${formatCount(limits.writes)} (hookscope's limit per call); the call was ended`,
+        ).message;
     }
     return null;
   }
@@ -111,4 +120,3 @@ export function resultProblem(wire: string, limit: number = CALL_LIMITS.resultCh
   if (wire.length <= limit) return null;
   return `it is ${formatCount(wire.length)} characters on the wire, over hookscope's limit of ${formatCount(limit)} for a result`;
 }
-

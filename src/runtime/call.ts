@@ -95,7 +95,8 @@ function buildArgs(input: CallInput, first: unknown): BuiltArgs {
       case 'context': {
         const ctx = (i === 0 ? first : decodeWire(spec.context)) as Record<string, unknown>;
         const room = ctx['room'];
-        if (typeof room === 'object' && room !== null) ctx['room'] = new Room(room as Record<string, unknown>, [...spec.usernames], input.roomUsernames, input.roomOwnFields);
+        if (typeof room === 'object' && room !== null)
+          ctx['room'] = new Room(room as Record<string, unknown>, [...spec.usernames], input.roomUsernames, input.roomOwnFields);
         return freeze(ctx);
       }
       case 'extender':
@@ -147,7 +148,16 @@ export async function executeCall(input: CallInput): Promise<CallOutcome> {
   try {
     built = buildArgs(input, first);
     const returned = (fn as (...a: unknown[]) => unknown).apply(app, built.args);
-    if (!readableThen(returned)) return { ok: false, error: plainError(RPC.internalError, `The value returned by ${method} cannot be sent to the host: the result cannot be read (reading it threw: a Proxy whose traps throw?)`, 'UnreadableResult'), ...heldOf(built.held, undefined) };
+    if (!readableThen(returned))
+      return {
+        ok: false,
+        error: plainError(
+          RPC.internalError,
+          `The value returned by ${method} cannot be sent to the host: the result cannot be read (reading it threw: a Proxy whose traps throw?)`,
+          'UnreadableResult',
+        ),
+        ...heldOf(built.held, undefined),
+      };
     result = await returned;
   } catch (e) {
     return { ok: false, error: safeWireError(e), ...heldOf(built.held, undefined) };
@@ -156,10 +166,19 @@ export async function executeCall(input: CallInput): Promise<CallOutcome> {
   try {
     const value = encodeWire(unwrapRooms(result));
     const tooLarge = resultProblem(value);
-    if (tooLarge) return { ok: false, error: plainError(RPC.internalError, `The value returned by ${method} cannot be sent to the host: ${tooLarge}`, 'ResultTooLarge'), ...heldOf(built.held, undefined) };
+    if (tooLarge)
+      return {
+        ok: false,
+        error: plainError(RPC.internalError, `The value returned by ${method} cannot be sent to the host: ${tooLarge}`, 'ResultTooLarge'),
+        ...heldOf(built.held, undefined),
+      };
     return { ok: true, value, ...heldOf(built.held, result) };
   } catch (e) {
     const detail = e instanceof WireEncodeError ? e.message : `the result cannot be read (${describeThrown(e)})`;
-    return { ok: false, error: plainError(RPC.internalError, `The value returned by ${method} cannot be sent to the host: ${detail}`, 'WireEncodeError'), ...heldOf(built.held, undefined) };
+    return {
+      ok: false,
+      error: plainError(RPC.internalError, `The value returned by ${method} cannot be sent to the host: ${detail}`, 'WireEncodeError'),
+      ...heldOf(built.held, undefined),
+    };
   }
 }

@@ -75,7 +75,13 @@ export function createCapture(
     let args2: Preview[] | null = null;
     if (b.lines < cap) {
       args2 = args.map((a) => toPreview(a));
-      if (!admitChars(callId, args2.reduce((n, p) => n + previewChars(p), 0))) args2 = null;
+      if (
+        !admitChars(
+          callId,
+          args2.reduce((n, p) => n + previewChars(p), 0),
+        )
+      )
+        args2 = null;
     }
     if (args2 === null) {
       b.dropped++;
@@ -140,7 +146,13 @@ export function createCapture(
     patchConsole(target) {
       const c = target as unknown as Record<string, unknown>;
       const levels: [string, LogLevel][] = [
-        ['log', 'log'], ['info', 'info'], ['warn', 'warn'], ['error', 'error'], ['debug', 'debug'], ['trace', 'debug'], ['dir', 'log'],
+        ['log', 'log'],
+        ['info', 'info'],
+        ['warn', 'warn'],
+        ['error', 'error'],
+        ['debug', 'debug'],
+        ['trace', 'debug'],
+        ['dir', 'log'],
       ];
       const saved = levels.map(([name]) => [name, c[name]] as const);
       for (const [name, level] of levels) c[name] = (...args: unknown[]) => line(level, 'console', args);

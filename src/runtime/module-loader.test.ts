@@ -37,8 +37,10 @@ describe('module loader', () => {
   it('evaluates each module once and gives partial exports on cycles, like Node', () => {
     const out = load(
       {
-        'main.js': "const a = require('./a');\nconst b = require('./b');\nexports.r = [a.fromB, b.aRef === a, a.late, require('./a') === a, globalThis.__hs_count];",
-        'a.js': "globalThis.__hs_count = (globalThis.__hs_count || 0) + 1;\nexports.early = 1;\nconst b = require('./b');\nexports.fromB = b.sawA;\nexports.late = 2;",
+        'main.js':
+          "const a = require('./a');\nconst b = require('./b');\nexports.r = [a.fromB, b.aRef === a, a.late, require('./a') === a, globalThis.__hs_count];",
+        'a.js':
+          "globalThis.__hs_count = (globalThis.__hs_count || 0) + 1;\nexports.early = 1;\nconst b = require('./b');\nexports.fromB = b.sawA;\nexports.late = 2;",
         'b.js': "const a = require('./a');\nexports.sawA = Object.keys(a).join(',');\nexports.aRef = a;",
       },
       'main.js',
@@ -68,7 +70,9 @@ describe('module loader', () => {
   });
 
   it('keeps line numbers and uses app:/// source URLs', () => {
-    const out = load({ 'main.ts': "import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';\n\nexport function f(r?: IRoom) {\n  return new Error('x').stack;\n}" });
+    const out = load({
+      'main.ts': "import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';\n\nexport function f(r?: IRoom) {\n  return new Error('x').stack;\n}",
+    });
     expect(String((out['f'] as () => string)())).toMatch(/\(app:\/\/\/main\.ts:4:10\)/);
   });
 });

@@ -32,7 +32,10 @@ export { RC_ALLOWED_EXTERNAL_MODULES, RC_ALLOWED_NATIVE_MODULES } from './builti
 /** The source of a file could not be transpiled; message names `file:line:column`. */
 export class TranspileError extends Error {
   override readonly name = 'TranspileError';
-  constructor(message: string, readonly path: string) {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
     super(message);
   }
 }
@@ -71,14 +74,10 @@ export function joinPath(dir: string, rel: string): string | null {
 function notProvided(specifier: string): Error {
   const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
   if (bare !== specifier && (RC_ALLOWED_NATIVE_MODULES.includes(bare) || RC_ALLOWED_EXTERNAL_MODULES.includes(bare))) {
-    return new Error(
-      `Module "${specifier}" is not allowed: the Rocket.Chat apps runtime allows Node built-ins by their bare name only (require('${bare}')).`,
-    );
+    return new Error(`Module "${specifier}" is not allowed: the Rocket.Chat apps runtime allows Node built-ins by their bare name only (require('${bare}')).`);
   }
   if (specifier.startsWith(APPS_ENGINE_PACKAGE)) {
-    return new Error(
-      `Module "${specifier}" is not provided by the Rocket.Chat apps runtime: only ${APPS_ENGINE_PACKAGE}/definition/... exists at run time.`,
-    );
+    return new Error(`Module "${specifier}" is not provided by the Rocket.Chat apps runtime: only ${APPS_ENGINE_PACKAGE}/definition/... exists at run time.`);
   }
   return new Error(
     `Module "${specifier}" is not allowed: the Rocket.Chat apps runtime does not provide it. ` +

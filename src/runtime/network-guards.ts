@@ -8,7 +8,8 @@
  * `Object.getPrototypeOf(globalThis).fetch` finds the guard or nothing, never the real one.
  * Called by the runtime entries once the runtime installed its own `fetch` (the one bound to the mocks).
  */
-const ADVICE = 'hookscope answers network calls from the world\'s HTTP mocks only: use fetch() or the `http` accessor (http.get/post/...) and add an HTTP mock for the URL.';
+const ADVICE =
+  "hookscope answers network calls from the world's HTTP mocks only: use fetch() or the `http` accessor (http.get/post/...) and add an HTTP mock for the URL.";
 
 export function networkError(what: string): Error {
   return new Error(`${what} is not available to apps. ${ADVICE}`);

@@ -41,13 +41,34 @@ describe('toPreview', () => {
             t: 'obj',
             className: 'Foo',
             more: 0,
-            entries: [['x', { t: 'map', more: 0, entries: [[{ t: 'obj', className: 'Object', entries: [['k', { t: 'num', v: '1' }]], more: 0 }, { t: 'set', items: [{ t: 'num', v: '1' }], more: 0 }]] }]],
+            entries: [
+              [
+                'x',
+                {
+                  t: 'map',
+                  more: 0,
+                  entries: [
+                    [
+                      { t: 'obj', className: 'Object', entries: [['k', { t: 'num', v: '1' }]], more: 0 },
+                      { t: 'set', items: [{ t: 'num', v: '1' }], more: 0 },
+                    ],
+                  ],
+                },
+              ],
+            ],
           },
         ],
       ],
     });
     const shared = { s: 1 };
-    expect(toPreview([shared, shared])).toEqual({ t: 'arr', more: 0, items: [{ t: 'obj', className: 'Object', entries: [['s', { t: 'num', v: '1' }]], more: 0 }, { t: 'obj', className: 'Object', entries: [['s', { t: 'num', v: '1' }]], more: 0 }] });
+    expect(toPreview([shared, shared])).toEqual({
+      t: 'arr',
+      more: 0,
+      items: [
+        { t: 'obj', className: 'Object', entries: [['s', { t: 'num', v: '1' }]], more: 0 },
+        { t: 'obj', className: 'Object', entries: [['s', { t: 'num', v: '1' }]], more: 0 },
+      ],
+    });
   });
 
   it('renders errors with class name, message and app-only stack', () => {
@@ -60,10 +81,27 @@ describe('toPreview', () => {
   it('limits depth, length and string size; survives throwing getters', () => {
     const deep = { a: { b: { c: { d: { e: { f: 1 } } } } } };
     const p = toPreview(deep, { depth: 2, items: 50, stringLength: 100 });
-    expect(p).toEqual({ t: 'obj', className: 'Object', more: 0, entries: [['a', { t: 'obj', className: 'Object', more: 0, entries: [['b', { t: 'trunc' }]] }]] });
-    expect(toPreview([1, 2, 3, 4], { depth: 5, items: 2, stringLength: 100 })).toEqual({ t: 'arr', items: [{ t: 'num', v: '1' }, { t: 'num', v: '2' }], more: 2 });
+    expect(p).toEqual({
+      t: 'obj',
+      className: 'Object',
+      more: 0,
+      entries: [['a', { t: 'obj', className: 'Object', more: 0, entries: [['b', { t: 'trunc' }]] }]],
+    });
+    expect(toPreview([1, 2, 3, 4], { depth: 5, items: 2, stringLength: 100 })).toEqual({
+      t: 'arr',
+      items: [
+        { t: 'num', v: '1' },
+        { t: 'num', v: '2' },
+      ],
+      more: 2,
+    });
     expect(toPreview('abcdef', { depth: 5, items: 2, stringLength: 3 })).toEqual({ t: 'str', v: 'abc… (3 more characters)' });
-    const g = Object.defineProperty({}, 'bad', { enumerable: true, get: () => { throw new Error('nope'); } });
+    const g = Object.defineProperty({}, 'bad', {
+      enumerable: true,
+      get: () => {
+        throw new Error('nope');
+      },
+    });
     expect(toPreview(g)).toEqual({ t: 'obj', className: 'Object', more: 0, entries: [['bad', { t: 'str', v: '[getter threw: nope]' }]] });
     expect(toPreview(Object.create(null))).toEqual({ t: 'obj', className: 'Object', entries: [], more: 0 });
   });
@@ -71,7 +109,8 @@ describe('toPreview', () => {
 
 describe('stacks and errors', () => {
   it('rewrites V8 and Firefox frames and finds the first app site', () => {
-    const v8 = 'TypeError: x\n    at capture (file:///r/src/runtime/capture.ts:9:1)\n    at A.m (app:///MyApp.ts:12:5)\n    at async Promise.all (index 0)\n    at app:///lib/h.ts:2:1';
+    const v8 =
+      'TypeError: x\n    at capture (file:///r/src/runtime/capture.ts:9:1)\n    at A.m (app:///MyApp.ts:12:5)\n    at async Promise.all (index 0)\n    at app:///lib/h.ts:2:1';
     expect(rewriteStack(v8)).toBe('TypeError: x\n    at A.m (MyApp.ts:12:5)\n    at lib/h.ts:2:1');
     expect(firstAppSite(v8)).toBe('MyApp.ts:12');
     expect(firstAppSite('m@blob:null/abc:1:1\nrun@app:///x.ts:7:3')).toBe('x.ts:7');

@@ -35,7 +35,23 @@ export type RoomUsernamesMode = 'array' | 'promise';
 const BRIDGE_ANSWERS = new WeakMap<object, Array<string>>();
 
 /** The Deno runtime's Room class fields, in its declaration order (deno-runtime lib/room.ts). */
-const DENO_ROOM_FIELDS = ['id', 'displayName', 'slugifiedName', 'type', 'creator', 'isDefault', 'isReadOnly', 'displaySystemMessages', 'messageCount', 'createdAt', 'updatedAt', 'lastModifiedAt', 'customFields', 'userIds', '_USERNAMES'] as const;
+const DENO_ROOM_FIELDS = [
+  'id',
+  'displayName',
+  'slugifiedName',
+  'type',
+  'creator',
+  'isDefault',
+  'isReadOnly',
+  'displaySystemMessages',
+  'messageCount',
+  'createdAt',
+  'updatedAt',
+  'lastModifiedAt',
+  'customFields',
+  'userIds',
+  '_USERNAMES',
+] as const;
 
 export class Room {
   declare public id: string | undefined;
@@ -57,7 +73,8 @@ export class Room {
   public constructor(room: Record<string, unknown>, usernames: Array<string>, mode: RoomUsernamesMode = 'array', ownFields = false) {
     // The Deno runtime's class fields: own `undefined` properties, in declaration order, before the
     // host's room is copied over them (so a returned Room sends `customFields: null` and the like).
-    if (ownFields) for (const field of DENO_ROOM_FIELDS) Object.defineProperty(this, field, { value: undefined, writable: true, enumerable: true, configurable: true });
+    if (ownFields)
+      for (const field of DENO_ROOM_FIELDS) Object.defineProperty(this, field, { value: undefined, writable: true, enumerable: true, configurable: true });
     Object.assign(this, room);
     if (mode === 'array') this._USERNAMES = usernames;
     else BRIDGE_ANSWERS.set(this, usernames);

@@ -25,7 +25,10 @@ describe('call results and errors', () => {
     await h.load({ 'MyApp.ts': appSource(BODY, HEADER) });
     const ctx = { kind: 'context', context: encodeWire({ room: ROOM, joiningUser: { username: 'bob' } }), usernames: ['alice'] } satisfies ArgSpec;
     const r = await h.call('executePreRoomUserJoined', [ctx, READ, HTTP, PERSIS, MODIFY]);
-    expect(r.result).toMatchObject({ ok: false, error: { code: -32070, name: 'AppsEngineException', className: 'UserNotAllowedException', message: 'no bob', thrownKind: 'error' } });
+    expect(r.result).toMatchObject({
+      ok: false,
+      error: { code: -32070, name: 'AppsEngineException', className: 'UserNotAllowedException', message: 'no bob', thrownKind: 'error' },
+    });
   });
 
   it('a TypeError becomes -32603 with a stack pointing at MyApp.ts', async () => {
@@ -56,7 +59,9 @@ describe('call results and errors', () => {
   it('throwing undefined and a cyclic object', async () => {
     h = startHarness();
     await h.load({
-      'MyApp.ts': appSource('  async checkPostRoomCreate(room: any) { if (room.customFields.c) { const o: any = { n: 1 }; o.o = o; throw o; } throw undefined; }'),
+      'MyApp.ts': appSource(
+        '  async checkPostRoomCreate(room: any) { if (room.customFields.c) { const o: any = { n: 1 }; o.o = o; throw o; } throw undefined; }',
+      ),
     });
     const u = await h.call('checkPostRoomCreate', [roomArg({ ...ROOM, customFields: {} }, [], false), READ, HTTP]);
     expect(u.result).toMatchObject({ ok: false, error: { code: -32603, className: 'undefined', message: 'undefined' } });
@@ -70,7 +75,10 @@ describe('call results and errors', () => {
     const cyc = await h.call('executePostRoomDeleted', [roomArg({ ...ROOM, customFields: {} }, [], false), READ, HTTP, PERSIS, MODIFY]);
     expect(cyc.result).toMatchObject({
       ok: false,
-      error: { code: -32603, message: 'The value returned by executePostRoomDeleted cannot be sent to the host: a cyclic structure cannot be serialized (at $.self)' },
+      error: {
+        code: -32603,
+        message: 'The value returned by executePostRoomDeleted cannot be sent to the host: a cyclic structure cannot be serialized (at $.self)',
+      },
     });
     const fn = await h.call('executePostRoomDeleted', [roomArg({ ...ROOM, customFields: { kind: 'fn' } }, [], false), READ, HTTP, PERSIS, MODIFY]);
     expect(fn.result).toMatchObject({
@@ -106,7 +114,13 @@ describe('arguments', () => {
     const pre = await h.call('checkPreRoomCreatePrevent', [roomArg(ROOM, ['alice', 'bob']), READ, HTTP]);
     expect(pre.result).toMatchObject({
       ok: true,
-      value: ['Room', ['alice', 'bob'], ['alice', 'bob'], true, { slugifiedName: 'general', displayName: 'General', type: 'c', createdAt: '2024-01-02T03:04:05.000Z', customFields: { a: 1 } }],
+      value: [
+        'Room',
+        ['alice', 'bob'],
+        ['alice', 'bob'],
+        true,
+        { slugifiedName: 'general', displayName: 'General', type: 'c', createdAt: '2024-01-02T03:04:05.000Z', customFields: { a: 1 } },
+      ],
     });
     const post = await h.call('executePostRoomCreate', [roomArg(ROOM, [], false), READ, HTTP, PERSIS, MODIFY]);
     expect(post.result).toMatchObject({ ok: true, value: ['Object', true] });
@@ -118,7 +132,9 @@ describe('arguments', () => {
   it('mutating an argument changes nothing host-side; a returned Room is sent as its own fields', async () => {
     h = startHarness();
     await h.load({
-      'MyApp.ts': appSource('  async executePreRoomCreateModify(room: any) { room.customFields.a = 2; room.displayName = "X"; room.description = "d"; return room; }'),
+      'MyApp.ts': appSource(
+        '  async executePreRoomCreateModify(room: any) { room.customFields.a = 2; room.displayName = "X"; room.description = "d"; return room; }',
+      ),
     });
     const spec = roomArg(ROOM, ['alice']);
     const before = JSON.stringify(spec);
@@ -175,7 +191,8 @@ describe('arguments', () => {
       },
       true,
     );
-    const call = (slug: string) => h.call('executePreRoomCreateModify', [roomArg({ ...ROOM, slugifiedName: slug }), { kind: 'builder', room: encodeWire(ROOM) }, READ, HTTP, PERSIS]);
+    const call = (slug: string) =>
+      h.call('executePreRoomCreateModify', [roomArg({ ...ROOM, slugifiedName: slug }), { kind: 'builder', room: encodeWire(ROOM) }, READ, HTTP, PERSIS]);
     const same = await call('same');
     expect(same.result).toMatchObject({ ok: true, held: { room: { displayName: 'Held', slugifiedName: 'general' }, returned: true } });
     expect((await call('copy')).result).toMatchObject({ ok: true, held: { returned: false } });
@@ -186,6 +203,9 @@ describe('arguments', () => {
     h = startHarness();
     await h.load({ 'MyApp.ts': appSource('  async executePreRoomCreatePrevent(room: any) { room.displayName = "x"; return false; }') }, true);
     const r = await h.call('executePreRoomCreatePrevent', [roomArg(ROOM), READ, HTTP, PERSIS, MODIFY]);
-    expect(r.result).toMatchObject({ ok: false, error: { className: 'TypeError', message: expect.stringMatching(/^Cannot assign to read only property 'displayName' of object/) } });
+    expect(r.result).toMatchObject({
+      ok: false,
+      error: { className: 'TypeError', message: expect.stringMatching(/^Cannot assign to read only property 'displayName' of object/) },
+    });
   });
 });

@@ -37,15 +37,27 @@ describe('accessor requests', () => {
     expect(second.result).toMatchObject({ ok: true, value: 'two' });
     expect(second.pending).toMatchObject({ requests: 1 });
     expect(h.of('result', 'x')[0]).toMatchObject({ ok: true, value: 'one' });
-    expect(h.of('log', 'x').map((l) => l.args)).toEqual([[{ t: 'str', v: 'got' }, { t: 'str', v: 'one' }]]);
-    expect(h.of('log', 'y').map((l) => l.args)).toEqual([[{ t: 'str', v: 'got' }, { t: 'str', v: 'two' }]]);
+    expect(h.of('log', 'x').map((l) => l.args)).toEqual([
+      [
+        { t: 'str', v: 'got' },
+        { t: 'str', v: 'one' },
+      ],
+    ]);
+    expect(h.of('log', 'y').map((l) => l.args)).toEqual([
+      [
+        { t: 'str', v: 'got' },
+        { t: 'str', v: 'two' },
+      ],
+    ]);
   });
 });
 
 describe('logs, timers, malformed messages', () => {
   it('caps a console flood at 200 lines per call and reports the rest as dropped', async () => {
     h = startHarness();
-    await h.load({ 'MyApp.ts': appSource('  async executePostRoomCreate() { for (let i = 0; i < 5000; i++) console.log(i); this.getLogger().info("never"); }') });
+    await h.load({
+      'MyApp.ts': appSource('  async executePostRoomCreate() { for (let i = 0; i < 5000; i++) console.log(i); this.getLogger().info("never"); }'),
+    });
     const r = await h.call('executePostRoomCreate', [roomArg(ROOM, [], false)], 'flood');
     expect(r.logs).toHaveLength(200);
     expect(r.logs[0]).toEqual({ v: 1, type: 'log', callId: 'flood', level: 'log', source: 'console', args: [{ t: 'num', v: '0' }], site: 'MyApp.ts:4' });
@@ -62,13 +74,51 @@ describe('logs, timers, malformed messages', () => {
     h = startHarness();
     await h.load({
       'MyApp.ts': appSource(
-        ['  async onEnable() { this.getLogger().warn("enabling", new Map([["k", 1]])); return true; }', '  async executePostRoomCreate() {', '    this.getLogger().success("done", { n: 1 });', '  }'].join('\n'),
+        [
+          '  async onEnable() { this.getLogger().warn("enabling", new Map([["k", 1]])); return true; }',
+          '  async executePostRoomCreate() {',
+          '    this.getLogger().success("done", { n: 1 });',
+          '  }',
+        ].join('\n'),
       ),
     });
     const loadLogs = h.of('log', null);
-    expect(loadLogs.at(-1)).toEqual({ v: 1, type: 'log', callId: null, level: 'warn', source: 'logger', args: [{ t: 'str', v: 'enabling' }, { t: 'map', entries: [[{ t: 'str', v: 'k' }, { t: 'num', v: '1' }]], more: 0 }], site: 'MyApp.ts:4' });
+    expect(loadLogs.at(-1)).toEqual({
+      v: 1,
+      type: 'log',
+      callId: null,
+      level: 'warn',
+      source: 'logger',
+      args: [
+        { t: 'str', v: 'enabling' },
+        {
+          t: 'map',
+          entries: [
+            [
+              { t: 'str', v: 'k' },
+              { t: 'num', v: '1' },
+            ],
+          ],
+          more: 0,
+        },
+      ],
+      site: 'MyApp.ts:4',
+    });
     const r = await h.call('executePostRoomCreate', [roomArg(ROOM, [], false)]);
-    expect(r.logs).toEqual([{ v: 1, type: 'log', callId: r.result.callId, level: 'success', source: 'logger', args: [{ t: 'str', v: 'done' }, { t: 'obj', className: 'Object', entries: [['n', { t: 'num', v: '1' }]], more: 0 }], site: 'MyApp.ts:6' }]);
+    expect(r.logs).toEqual([
+      {
+        v: 1,
+        type: 'log',
+        callId: r.result.callId,
+        level: 'success',
+        source: 'logger',
+        args: [
+          { t: 'str', v: 'done' },
+          { t: 'obj', className: 'Object', entries: [['n', { t: 'num', v: '1' }]], more: 0 },
+        ],
+        site: 'MyApp.ts:6',
+      },
+    ]);
   });
 
   it('reports timers and intervals a handler left behind; timer callbacks log under the call', async () => {
@@ -81,7 +131,10 @@ describe('logs, timers, malformed messages', () => {
     const r = await h.call('executePostRoomCreate', [roomArg(ROOM, [], false)], 'tm');
     expect(r.pending).toEqual({ callId: 'tm', timers: 2, intervals: 1, requests: 0 });
     await new Promise((res) => setImmediate(res));
-    await new Promise<void>((res) => { const t = (globalThis as { setTimeout: (f: () => void, ms: number) => unknown }).setTimeout; t(() => res(), 20); });
+    await new Promise<void>((res) => {
+      const t = (globalThis as { setTimeout: (f: () => void, ms: number) => unknown }).setTimeout;
+      t(() => res(), 20);
+    });
     expect(h.of('log', 'tm').map((l) => l.args)).toEqual([[{ t: 'str', v: 'late' }]]);
     const g = globalThis as unknown as { __hs_i: unknown; __hs_t: unknown; clearInterval(x: unknown): void; clearTimeout(x: unknown): void };
     g.clearInterval(g.__hs_i);

@@ -23,7 +23,14 @@ describe('load', () => {
       ].join('\n'),
       'lib/rules.ts': "export const isBad = (s: string): boolean => s === 'bad';",
     });
-    expect(loaded).toEqual({ v: PROTOCOL_VERSION, type: 'loaded', ok: true, className: 'MyApp', methods: ['executePreRoomCreatePrevent', 'helper'], settings: [] });
+    expect(loaded).toEqual({
+      v: PROTOCOL_VERSION,
+      type: 'loaded',
+      ok: true,
+      className: 'MyApp',
+      methods: ['executePreRoomCreatePrevent', 'helper'],
+      settings: [],
+    });
 
     const bad = await h.call('executePreRoomCreatePrevent', [roomArg({ ...ROOM, slugifiedName: 'bad' }), READ, HTTP, PERSIS, MODIFY]);
     expect(bad.result).toEqual({ v: 1, type: 'result', callId: bad.result.callId, ok: true, value: true, pending: { timers: 0, intervals: 0, requests: 0 } });
@@ -61,7 +68,11 @@ describe('load', () => {
     h.dispose();
     h = startHarness();
     const bad = await h.load({ 'MyApp.ts': "import './lib';\n" + appSource(''), 'lib/index.ts': 'const a = ;' });
-    expect(bad).toMatchObject({ ok: false, phase: 'transpile', error: { code: -32603, className: 'TranspileError', message: 'lib/index.ts:1:11: Unexpected token' } });
+    expect(bad).toMatchObject({
+      ok: false,
+      phase: 'transpile',
+      error: { code: -32603, className: 'TranspileError', message: 'lib/index.ts:1:11: Unexpected token' },
+    });
   });
 
   it('fails in phase construct / enable with the app file and line (spec 7.2)', async () => {
@@ -79,6 +90,10 @@ describe('load', () => {
     h.dispose();
     h = startHarness();
     const nothing = await h.load({ 'MyApp.ts': 'export const x = 1;' });
-    expect(nothing).toMatchObject({ ok: false, phase: 'construct', error: { message: 'MyApp.ts must export the app class as its first export, but its first export is number' } });
+    expect(nothing).toMatchObject({
+      ok: false,
+      phase: 'construct',
+      error: { message: 'MyApp.ts must export the app class as its first export, but its first export is number' },
+    });
   });
 });

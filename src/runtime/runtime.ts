@@ -57,7 +57,12 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
   const timers = installTimers(globals, ctx, (callId) => poke(callId));
   // Per-call budgets (budgets.ts): requests, writes, log size, late activity of left-over timers.
   const budgets = createCallBudgets((callId) => timers.clearFor(callId));
-  const capture = createCapture(post, ctx, (fn, ms) => timers.rawSetTimeout(fn, ms), (callId, chars) => budgets.admitLog(callId, chars));
+  const capture = createCapture(
+    post,
+    ctx,
+    (fn, ms) => timers.rawSetTimeout(fn, ms),
+    (callId, chars) => budgets.admitLog(callId, chars),
+  );
   const console = (globals as { console?: Console }).console;
   const restoreConsole = console ? capture.patchConsole(console) : () => {};
   const requests = createRequests(post, ctx);
@@ -119,7 +124,14 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
   async function onCall(msg: CallMsg): Promise<void> {
     const { callId, method } = msg;
     if (!app || !descriptor) {
-      post({ v: PROTOCOL_VERSION, type: 'result', callId, ok: false, error: plainError(RPC.internalError, `The app is not loaded (${state})`), pending: { timers: 0, intervals: 0, requests: 0 } });
+      post({
+        v: PROTOCOL_VERSION,
+        type: 'result',
+        callId,
+        ok: false,
+        error: plainError(RPC.internalError, `The app is not loaded (${state})`),
+        pending: { timers: 0, intervals: 0, requests: 0 },
+      });
       afterReturn.returned(callId);
       return;
     }
@@ -128,7 +140,10 @@ export function createAppRuntime(opts: AppRuntimeOptions): AppRuntime {
     capture.logger.setMethod(method);
     const accessors: AccessorSet = createAccessors((op, args) => request(callId, op, args), descriptor);
     // A call that goes over a budget is answered at once with what was cut; its code may run on.
-    const outcome = await Promise.race([executeCall({ app, method, args: msg.args, accessors, freezeInputs, roomUsernames, roomOwnFields }), budgets.exceeded(callId).then((error): CallOutcome => ({ ok: false, error }))]);
+    const outcome = await Promise.race([
+      executeCall({ app, method, args: msg.args, accessors, freezeInputs, roomUsernames, roomOwnFields }),
+      budgets.exceeded(callId).then((error): CallOutcome => ({ ok: false, error })),
+    ]);
     budgets.answered(callId);
     const held = outcome.held ? { held: outcome.held } : {};
     // One post per call: the result carries what the handler left behind.

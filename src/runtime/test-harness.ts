@@ -58,13 +58,22 @@ export function startHarness(answer: Answer = () => ({ ok: true, value: null }))
     if (!parsed.ok) throw new Error(`runtime posted an invalid message: ${parsed.problem}: ${JSON.stringify(m)}`);
     msgs.push(decodedView(m));
     if (m.type === 'request') {
-      const a = answer(m.op, m.args.map((w) => decodeWire(w)));
+      const a = answer(
+        m.op,
+        m.args.map((w) => decodeWire(w)),
+      );
       if (a === 'never') return;
       setImmediate(() => {
         rt.receive(
           a.ok
             ? { v: PROTOCOL_VERSION, type: 'response', reqId: m.reqId, ok: true, value: encodeWire(a.value) }
-            : { v: PROTOCOL_VERSION, type: 'response', reqId: m.reqId, ok: false, error: { code: -32603, name: 'Error', className: 'Error', message: a.message } },
+            : {
+                v: PROTOCOL_VERSION,
+                type: 'response',
+                reqId: m.reqId,
+                ok: false,
+                error: { code: -32603, name: 'Error', className: 'Error', message: a.message },
+              },
         );
       });
     }
@@ -134,11 +143,5 @@ export const MODIFY: ArgSpec = { kind: 'accessor', name: 'modify' };
 
 /** Source of a class file: `App` import plus the given class body lines. */
 export function appSource(body: string, header = ''): string {
-  return [
-    "import { App } from '@rocket.chat/apps-engine/definition/App';",
-    header,
-    'export class MyApp extends App {',
-    body,
-    '}',
-  ].join('\n');
+  return ["import { App } from '@rocket.chat/apps-engine/definition/App';", header, 'export class MyApp extends App {', body, '}'].join('\n');
 }

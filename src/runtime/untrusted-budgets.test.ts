@@ -10,7 +10,8 @@ afterEach(() => h?.dispose());
 
 const ROOM = { slugifiedName: 'general', type: 'c' };
 const ARGS = [roomArg(ROOM, [], false), READ, HTTP, PERSIS, MODIFY];
-const EVIL = 'new Proxy({}, { get() { throw evil(); }, getPrototypeOf() { throw evil(); }, has() { throw evil(); }, ownKeys() { throw evil(); }, getOwnPropertyDescriptor() { throw evil(); } })';
+const EVIL =
+  'new Proxy({}, { get() { throw evil(); }, getPrototypeOf() { throw evil(); }, has() { throw evil(); }, ownKeys() { throw evil(); }, getOwnPropertyDescriptor() { throw evil(); } })';
 const HELPERS = `const evil = (): any => ${EVIL.replace(/evil\(\)/g, "'x'")};`;
 
 describe('a Proxy whose traps throw is answered at once', () => {
@@ -56,7 +57,8 @@ describe('per-call budgets', () => {
     await h.load({ 'MyApp.ts': appSource("  executePostRoomCreate() { return 'x'.repeat(5_000_000); }") });
     const r = await h.call('executePostRoomCreate', ARGS);
     expect(r.result.ok).toBe(false);
-    if (!r.result.ok) expect(r.result.error.message).toMatch(/cannot be sent to the host: it is [\d,]+ characters on the wire, over hookscope's limit of 1,000,000/);
+    if (!r.result.ok)
+      expect(r.result.error.message).toMatch(/cannot be sent to the host: it is [\d,]+ characters on the wire, over hookscope's limit of 1,000,000/);
   });
 
   it('an error message over the limit is cut, saying so', async () => {

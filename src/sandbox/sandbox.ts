@@ -13,14 +13,16 @@ export interface Sandbox {
   dispose(): void;
 }
 
-type FrameMessage = { type: 'loaded' } | { type: 'ready' } | { type: 'exit'; id: string; reason: string } | { type: 'worker-error'; id: string; message: string };
+type FrameMessage =
+  { type: 'loaded' } | { type: 'ready' } | { type: 'exit'; id: string; reason: string } | { type: 'worker-error'; id: string; message: string };
 
 function parseFrameMessage(data: unknown): FrameMessage | null {
   if (typeof data !== 'object' || data === null) return null;
   const m = data as Record<string, unknown>;
   if (m['type'] === 'loaded' || m['type'] === 'ready') return { type: m['type'] };
   if (m['type'] === 'exit' && typeof m['id'] === 'string' && typeof m['reason'] === 'string') return { type: 'exit', id: m['id'], reason: m['reason'] };
-  if (m['type'] === 'worker-error' && typeof m['id'] === 'string' && typeof m['message'] === 'string') return { type: 'worker-error', id: m['id'], message: m['message'] };
+  if (m['type'] === 'worker-error' && typeof m['id'] === 'string' && typeof m['message'] === 'string')
+    return { type: 'worker-error', id: m['id'], message: m['message'] };
   return null;
 }
 

@@ -25,7 +25,10 @@ function scenario(rooms: unknown[]) {
   const parsed = parseScenario({
     timeoutMs: 5000,
     apps: [{ id: 'greeter', name: 'Greeter', nameSlug: 'greeter', source: GREETER }],
-    users: [{ id: 'u1', username: 'alice' }, { id: 'u2', username: 'bob' }],
+    users: [
+      { id: 'u1', username: 'alice' },
+      { id: 'u2', username: 'bob' },
+    ],
     rooms,
     steps: [{ action: 'joinRoom', room: 'general', user: 'bob' }],
   });
@@ -33,7 +36,7 @@ function scenario(rooms: unknown[]) {
   return parsed.scenario;
 }
 
-describe('scenario rooms: an app\'s bot as a member', () => {
+describe("scenario rooms: an app's bot as a member", () => {
   it('(spec 7.2) "<slug>.bot" in members seats the app\'s bot at install: in a channel and in an existing DM', async () => {
     const report = await runScenario(
       scenario([
@@ -47,8 +50,12 @@ describe('scenario rooms: an app\'s bot as a member', () => {
   }, 30_000);
 
   it('a ".bot" member that no app of the file has fails the run, naming the field', async () => {
-    const report = await runScenario(scenario([{ id: 'r1', slugifiedName: 'general', type: 'c', creator: 'alice', members: ['alice', 'nobody.bot'] }]), { transports: await nodeTransports() });
+    const report = await runScenario(scenario([{ id: 'r1', slugifiedName: 'general', type: 'c', creator: 'alice', members: ['alice', 'nobody.bot'] }]), {
+      transports: await nodeTransports(),
+    });
     expect(report.passed).toBe(false);
-    expect(report.failures).toEqual(['rooms[0].members[1]: "nobody.bot" is not in "users" and no app of this file has that bot user (an app\'s bot is <nameSlug>.bot)']);
+    expect(report.failures).toEqual([
+      'rooms[0].members[1]: "nobody.bot" is not in "users" and no app of this file has that bot user (an app\'s bot is <nameSlug>.bot)',
+    ]);
   }, 30_000);
 });

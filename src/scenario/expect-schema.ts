@@ -6,11 +6,10 @@
 import { z } from 'zod';
 
 /** A persistence association: what a record is tied to (RC RocketChatAssociationRecord). */
-export const association = z
-  .object({
-    model: z.string().describe('The model: room, user, message, misc...'),
-    id: z.string().describe("The model's id (or a free key for misc)."),
-  });
+export const association = z.object({
+  model: z.string().describe('The model: room, user, message, misc...'),
+  id: z.string().describe("The model's id (or a free key for misc)."),
+});
 
 const callStatus = z.enum(['returned', 'threw', 'timed-out', 'skipped', 'not-reached']);
 
@@ -19,7 +18,9 @@ export const expectedCallSchema = z
     app: z.string().optional().describe("The app's id or name."),
     method: z.string().optional().describe('The handler method, e.g. `executePreRoomCreatePrevent`.'),
     interface: z.string().optional().describe('The event interface, e.g. `IPreRoomCreatePrevent`.'),
-    status: callStatus.optional().describe('How the call ended: returned, threw, timed-out, skipped (a check said no) or not-reached (an earlier handler decided).'),
+    status: callStatus
+      .optional()
+      .describe('How the call ended: returned, threw, timed-out, skipped (a check said no) or not-reached (an earlier handler decided).'),
     /** The finer status: `threw-apps-engine`, `not-found`, `check-false`, ... */
     detail: z.string().optional().describe('The finer status: `threw-apps-engine`, `not-found`, `invalid-params`, `check-false`, ...'),
     /** Partial match of the handler's return value. */
@@ -29,10 +30,17 @@ export const expectedCallSchema = z
 
 export const expectSchema = z
   .object({
-    outcome: z.enum(['completed', 'prevented', 'failed']).optional().describe('How the action ended: completed, prevented (by an app, or the host refused it) or failed.'),
+    outcome: z
+      .enum(['completed', 'prevented', 'failed'])
+      .optional()
+      .describe('How the action ended: completed, prevented (by an app, or the host refused it) or failed.'),
     errorCode: z.string().nullable().optional().describe('The host error code, e.g. `error-app-prevented`; null: no error.'),
     /** The committed room, as the report prints it (partial match); null: no room committed. */
-    room: z.record(z.string(), z.unknown()).nullable().optional().describe('The committed room as the report prints it (partial match, e.g. `{ "slugifiedName": "general" }`); null: no room was committed.'),
+    room: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .optional()
+      .describe('The committed room as the report prints it (partial match, e.g. `{ "slugifiedName": "general" }`); null: no room was committed.'),
     /** Handler calls that must have happened (each matches one call of the step). */
     calls: z.array(expectedCallSchema).optional().describe('Handler calls that must have happened, in any order; each entry matches one call of the step.'),
     /** Handler calls that must not have happened with these fields. */
@@ -95,7 +103,7 @@ export const expectSchema = z
           .strict(),
       )
       .optional()
-      .describe('HTTP requests apps made while the step ran (answered by the world\'s HTTP mocks; hookscope never uses the network); each entry matches one.'),
+      .describe("HTTP requests apps made while the step ran (answered by the world's HTTP mocks; hookscope never uses the network); each entry matches one."),
     /** HTTP requests that must not have happened (e.g. a Graph call for a user who is not mapped). */
     noHttp: z
       .array(

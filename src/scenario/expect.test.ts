@@ -20,8 +20,21 @@ const step: StepReport = {
   messages: [{ id: 'msg-1', room: 'general', sender: 'welcomebot.bot', text: 'Welcome aboard', app: 'b0d37354' }],
   notifications: [{ app: 'b0d37354', user: 'bob', room: 'general', text: 'only you see this' }],
   http: [
-    { app: 'b0d37354', method: 'GET', url: 'https://graph.example/v1.0/chats/19:abc/members?top=5', status: 200, request: { headers: { Authorization: 'Bearer t' } } },
-    { app: 'b0d37354', method: 'DELETE', url: 'https://graph.example/v1.0/chats/19:abc/members/m-bob', status: null, error: 'No HTTP mock matches DELETE https://graph.example/v1.0/chats/19:abc/members/m-bob.', request: null },
+    {
+      app: 'b0d37354',
+      method: 'GET',
+      url: 'https://graph.example/v1.0/chats/19:abc/members?top=5',
+      status: 200,
+      request: { headers: { Authorization: 'Bearer t' } },
+    },
+    {
+      app: 'b0d37354',
+      method: 'DELETE',
+      url: 'https://graph.example/v1.0/chats/19:abc/members/m-bob',
+      status: null,
+      error: 'No HTTP mock matches DELETE https://graph.example/v1.0/chats/19:abc/members/m-bob.',
+      request: null,
+    },
   ],
 } as StepReport;
 

@@ -67,7 +67,14 @@ function sameApp(expected: unknown, actual: unknown, names: Record<string, strin
   return typeof expected === 'string' && typeof actual === 'string' && ownValue(names, actual) === expected;
 }
 
-function listCheck<T>(label: string, expected: T[] | undefined, actual: unknown[], describe: (x: unknown) => string, failures: string[], names?: Record<string, string>): void {
+function listCheck<T>(
+  label: string,
+  expected: T[] | undefined,
+  actual: unknown[],
+  describe: (x: unknown) => string,
+  failures: string[],
+  names?: Record<string, string>,
+): void {
   for (const e of expected ?? []) {
     const { app, ...rest } = e as { app?: unknown };
     if (actual.some((a) => partialMatch(rest, a, TEXT) && sameApp(app, (a as { app?: unknown } | null)?.app, names))) continue;
@@ -99,7 +106,9 @@ export function checkExpect(expect: StepExpect, ctx: ExpectContext): ExpectResul
     const ofApp = e.app === undefined ? step.calls : step.calls.filter((c) => isApp(c, e.app!));
     const problem = e.app === undefined ? undefined : Object.entries(ctx.appProblems).find(([id, p]) => id === e.app || p.name === e.app)?.[1];
     const why = problem ? `; ${e.app} ${problem.text}` : '';
-    failures.push(`expected a call ${expectedCallText(e)}; ${ofApp.length ? `got ${ofApp.map(callText).join(', ')}` : e.app !== undefined ? `${e.app} had no calls` : 'no handler was called'}${why}`);
+    failures.push(
+      `expected a call ${expectedCallText(e)}; ${ofApp.length ? `got ${ofApp.map(callText).join(', ')}` : e.app !== undefined ? `${e.app} had no calls` : 'no handler was called'}${why}`,
+    );
   }
   for (const e of expect.notCalled ?? []) {
     const hit = step.calls.find((c) => matchCall(e, c) && c.status !== 'not-reached' && c.status !== 'skipped');
@@ -126,9 +135,16 @@ export function checkExpect(expect: StepExpect, ctx: ExpectContext): ExpectResul
     const hit = http.find((h) => partialMatch(rest, h, URL_TEXT) && sameApp(app, h.app, ctx.appNames));
     if (hit) failures.push(`expected no HTTP request ${show(e)}, got ${httpText(hit)}`);
   }
-  listCheck('a log line', expect.logs, step.logs, (l) => {
-    const log = l as StepReport['logs'][number];
-    return `${log.level} ${show(log.text)}`;
-  }, failures, ctx.appNames);
+  listCheck(
+    'a log line',
+    expect.logs,
+    step.logs,
+    (l) => {
+      const log = l as StepReport['logs'][number];
+      return `${log.level} ${show(log.text)}`;
+    },
+    failures,
+    ctx.appNames,
+  );
   return { ok: failures.length === 0, failures };
 }

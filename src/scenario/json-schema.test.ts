@@ -27,7 +27,16 @@ describe('the scenario JSON Schema', () => {
   });
   it('covers apps by path and the newer expect fields', () => {
     const paths = properties(schema).map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(['.apps[].path', '.steps[]|0.expect.messages', '.steps[]|0.expect.notifications', '.steps[]|0.expect.persistence', '.steps[]|0.expect.logs', '.steps[]|0.expect.notCalled']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '.apps[].path',
+        '.steps[]|0.expect.messages',
+        '.steps[]|0.expect.notifications',
+        '.steps[]|0.expect.persistence',
+        '.steps[]|0.expect.logs',
+        '.steps[]|0.expect.notCalled',
+      ]),
+    );
     const app = properties(schema).find((p) => p.path === '.apps[].path')!.schema;
     expect(app['description']).toMatch(/relative to the scenario file/);
   });

@@ -47,7 +47,7 @@ describe('scenario profiles', () => {
     expect((await runScenario({ ...scenario, steps: [], timeoutMs: 4_000, timeoutFromFile: true }, { transports, profile: 'legacy' })).timeoutMs).toBe(4_000);
   });
 
-  it('(runner) hookscope run --profile overrides the file\'s profile; an unknown id is bad input (2)', async () => {
+  it("(runner) hookscope run --profile overrides the file's profile; an unknown id is bad input (2)", async () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
@@ -55,6 +55,8 @@ describe('scenario profiles', () => {
     const report = JSON.parse(out.join('\n')) as { profile: string; timeoutMs: number; steps: { room: Room }[] };
     expect([report.profile, report.timeoutMs, report.steps[0]?.room.displayName]).toEqual(['rc-6.x-7.4', 10_000, 'standup']);
     expect(await main(['run', EXAMPLE, '--profile', 'ancient'], io)).toBe(2);
-    expect(err).toEqual(['hookscope run: --profile must be one of rc-8.8, rc-7.5-8.7, rc-6.x-7.4, rc-up-to-6.4 (or the old names current, deno-1.43, legacy); got "ancient"\n(hookscope run --help lists the options)']);
+    expect(err).toEqual([
+      'hookscope run: --profile must be one of rc-8.8, rc-7.5-8.7, rc-6.x-7.4, rc-up-to-6.4 (or the old names current, deno-1.43, legacy); got "ancient"\n(hookscope run --help lists the options)',
+    ]);
   }, 30_000);
 });

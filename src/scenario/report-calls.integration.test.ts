@@ -34,9 +34,20 @@ describe('report calls', () => {
         app('B', '  async executePreRoomCreatePrevent() { return false; }', 'IPreRoomCreatePrevent'),
       ],
       users: [{ id: 'u1', username: 'alice' }],
-      steps: [{ action: 'createRoom', name: 'x', type: 'c', creator: 'alice', expect: { outcome: 'prevented', calls: [{ app: 'B', method: 'executePreRoomCreatePrevent', status: 'not-reached' }] } }],
+      steps: [
+        {
+          action: 'createRoom',
+          name: 'x',
+          type: 'c',
+          creator: 'alice',
+          expect: { outcome: 'prevented', calls: [{ app: 'B', method: 'executePreRoomCreatePrevent', status: 'not-reached' }] },
+        },
+      ],
     });
-    expect(report.steps[0]?.calls.map((c) => `${c.app}.${c.method}:${c.status}`)).toEqual(['A.executePreRoomCreatePrevent:returned', 'B.executePreRoomCreatePrevent:not-reached']);
+    expect(report.steps[0]?.calls.map((c) => `${c.app}.${c.method}:${c.status}`)).toEqual([
+      'A.executePreRoomCreatePrevent:returned',
+      'B.executePreRoomCreatePrevent:not-reached',
+    ]);
     expect(report.passed).toBe(true);
   }, 30_000);
 
@@ -57,12 +68,17 @@ describe('report calls', () => {
           'IPostRoomUserJoined',
         ),
       ],
-      users: [{ id: 'u1', username: 'alice' }, { id: 'u2', username: 'bob' }],
+      users: [
+        { id: 'u1', username: 'alice' },
+        { id: 'u2', username: 'bob' },
+      ],
       rooms: [
         { id: 'r1', slugifiedName: 'parent', type: 'c', creator: 'alice', members: ['alice'] },
         { id: 'r2', slugifiedName: 'side', type: 'c', creator: 'alice', members: ['alice'] },
       ],
-      steps: [{ action: 'joinRoom', room: 'parent', user: 'bob', expect: { calls: [{ app: 'Autojoin', method: 'executePostRoomUserJoined', status: 'returned' }] } }],
+      steps: [
+        { action: 'joinRoom', room: 'parent', user: 'bob', expect: { calls: [{ app: 'Autojoin', method: 'executePostRoomUserJoined', status: 'returned' }] } },
+      ],
     });
     const step = report.steps[0]!;
     expect(step.appRuns.map((r) => [r.app, r.action, r.outcome])).toEqual([['Autojoin', 'joinRoom', 'completed']]);

@@ -107,7 +107,7 @@ export function notificationsOf(engine: Engine, from: number): ReportNotificatio
   const w = engine.world;
   return w.data.notifications.slice(from).map((n) => {
     const roomId = n.target.kind === 'room' ? n.target.roomId : n.roomId;
-    const room = roomId ? (w.roomById(roomId)?.slugifiedName || roomId) : undefined;
+    const room = roomId ? w.roomById(roomId)?.slugifiedName || roomId : undefined;
     return {
       app: n.appId,
       ...(n.target.kind === 'user' ? { user: w.userById(n.target.userId)?.username ?? n.target.userId } : {}),
@@ -195,7 +195,14 @@ export function logsOf(events: readonly TraceEvent[], runIds: Set<string>, metho
   for (const e of events) {
     if (!runIds.has(e.runId ?? '')) continue;
     if (e.type === 'log') {
-      logs.push({ app: e.appId, method: methodOf(e.callId), level: e.level, text: e.args.map((a) => previewText(a)).join(' '), ...(e.site !== undefined ? { site: e.site } : {}), ...(e.afterReturn ? { afterReturn: true as const } : {}) });
+      logs.push({
+        app: e.appId,
+        method: methodOf(e.callId),
+        level: e.level,
+        text: e.args.map((a) => previewText(a)).join(' '),
+        ...(e.site !== undefined ? { site: e.site } : {}),
+        ...(e.afterReturn ? { afterReturn: true as const } : {}),
+      });
     }
     if (e.type === 'logs-dropped') logs.push({ app: e.appId, method: methodOf(e.callId), level: 'warn', text: `${e.count} log lines dropped` });
   }

@@ -118,9 +118,21 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
         outcome: result.outcome,
         error: result.error,
         summary: outcome && outcome.type === 'outcome' ? outcome.summary : '',
-        room: room ? finalWorld(engine).rooms.find((r) => r.id === room.id) ?? null : null,
-        calls: callsOf(events, result.runId, options.timings ?? false, new Map(appRuns.map((r, i) => [r.runId, i]))).map(({ app, ...c }) => ({ app, appName: engine.registry.get(app)?.def.name ?? app, ...c })),
-        logs: logsOf(events, new Set([...runIds, ...[...new Set(events.map((e) => e.runId))].filter((id) => id?.startsWith('detached:'))].filter((x): x is string => typeof x === 'string')), methodOf),
+        room: room ? (finalWorld(engine).rooms.find((r) => r.id === room.id) ?? null) : null,
+        calls: callsOf(events, result.runId, options.timings ?? false, new Map(appRuns.map((r, i) => [r.runId, i]))).map(({ app, ...c }) => ({
+          app,
+          appName: engine.registry.get(app)?.def.name ?? app,
+          ...c,
+        })),
+        logs: logsOf(
+          events,
+          new Set(
+            [...runIds, ...[...new Set(events.map((e) => e.runId))].filter((id) => id?.startsWith('detached:'))].filter(
+              (x): x is string => typeof x === 'string',
+            ),
+          ),
+          methodOf,
+        ),
         appRuns: appRuns.map((r) => {
           const o = events.find((e) => e.type === 'outcome' && e.runId === r.runId);
           return {
@@ -143,7 +155,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       steps.push(report);
       options.onStep?.(report, index, scenario.steps.length);
     }
-    const problems = engine.trace.events.flatMap((e) => (e.type === 'runtime-problem' ? [`${e.appId}: ${e.problem}`] : e.type === 'worker-restarted' ? [`${e.appId}: worker restarted (${e.reason})`] : []));
+    const problems = engine.trace.events.flatMap((e) =>
+      e.type === 'runtime-problem' ? [`${e.appId}: ${e.problem}`] : e.type === 'worker-restarted' ? [`${e.appId}: worker restarted (${e.reason})`] : [],
+    );
     return {
       profile: engine.profile.id,
       timeoutMs: engine.timeoutMs,

@@ -11,7 +11,9 @@ import { association, expectSchema } from './expect-schema.ts';
 
 const username = z.string().min(1, 'a username');
 /** A key of a map the file controls (app id, setting id, field name): data, never an object's own property name (issue 18). */
-const dataKey = z.string().refine((k) => !isReservedKey(k), { message: 'this key is the name of a property every object has (__proto__, constructor...), so it is not allowed' });
+const dataKey = z
+  .string()
+  .refine((k) => !isReservedKey(k), { message: 'this key is the name of a property every object has (__proto__, constructor...), so it is not allowed' });
 const roomRef = z.string().min(1, 'a room id or name').describe("The room's id or name.");
 
 const userSchema = z
@@ -31,7 +33,10 @@ const roomSchema = z
     type: z.enum(['c', 'p', 'd']).describe('c: channel, p: private group, d: direct message.'),
     /** Required for channels and groups; a direct message has no creator (RC createDirectMessage). */
     creator: username.optional().describe("The creator's username; required for channels and groups, none for a direct message."),
-    members: z.array(username).default([]).describe('Usernames of the members; `<nameSlug>.bot` names the bot user of an app in this file (it joins when the app is installed).'),
+    members: z
+      .array(username)
+      .default([])
+      .describe('Usernames of the members; `<nameSlug>.bot` names the bot user of an app in this file (it joins when the app is installed).'),
     /** Room role owner (RC subscription role); omitted = the creator. */
     owners: z.array(username).optional().describe('Usernames with the room role owner (default: the creator).'),
     /** Room role moderator (RC subscription role); omitted = none. */
@@ -41,11 +46,12 @@ const roomSchema = z
     description: z.string().optional().describe("The room's description."),
     customFields: z.record(dataKey, z.unknown()).optional().describe("The room's custom fields."),
     /** A discussion's parent (RC `prid`; apps see `room.parentRoom`). */
-    parentRoom: z.string().min(1).optional().describe("For a discussion: the id of its parent room (apps see it as `room.parentRoom`)."),
+    parentRoom: z.string().min(1).optional().describe('For a discussion: the id of its parent room (apps see it as `room.parentRoom`).'),
   })
   .strict()
   .superRefine((room, ctx) => {
-    if (room.type !== 'd' && room.creator === undefined) ctx.addIssue({ code: 'custom', path: ['creator'], message: 'is required for a channel or a private group' });
+    if (room.type !== 'd' && room.creator === undefined)
+      ctx.addIssue({ code: 'custom', path: ['creator'], message: 'is required for a channel or a private group' });
   });
 
 /**
@@ -54,7 +60,7 @@ const roomSchema = z
  */
 const permissionsSchema = z
   .record(z.string().min(1), z.array(z.string().min(1)))
-  .describe("Permission id -> the roles that have it, over Rocket.Chat's defaults; only the permissions given change (e.g. `{ \"create-c\": [\"admin\"] }`).");
+  .describe('Permission id -> the roles that have it, over Rocket.Chat\'s defaults; only the permissions given change (e.g. `{ "create-c": ["admin"] }`).');
 
 const httpMockSchema = z
   .object({
@@ -72,28 +78,48 @@ const httpMockSchema = z
 const expectStep = expectSchema.optional().describe('What the step must do; the run fails (exit 1) when it does not.');
 
 const stepSchema = z.discriminatedUnion('action', [
-  z.object({
-    action: z.literal('createRoom').describe('The action: createRoom.'),
-    name: z.string().default('').describe("The new room's name (empty for a direct message)."),
-    type: z.enum(['c', 'p', 'd']).describe('c: channel, p: private group, d: direct message.'),
-    creator: username.describe("The creating user's username."),
-    members: z.array(username).optional().describe('Usernames of the other members.'),
-    readOnly: z.boolean().optional().describe('Create it read-only.'),
-    displayName: z.string().optional().describe('The name shown.'),
-    customFields: z.record(dataKey, z.unknown()).optional().describe("The room's custom fields."),
-    description: z.string().optional().describe("The room's description."),
-    expect: expectStep,
-  }).strict().describe('Create a room (Pre/Post room create handlers).'),
   z
-    .object({ action: z.literal('deleteRoom').describe('The action: deleteRoom.'), room: roomRef, by: username.optional().describe('The deleting user (default: the room creator).'), expect: expectStep })
+    .object({
+      action: z.literal('createRoom').describe('The action: createRoom.'),
+      name: z.string().default('').describe("The new room's name (empty for a direct message)."),
+      type: z.enum(['c', 'p', 'd']).describe('c: channel, p: private group, d: direct message.'),
+      creator: username.describe("The creating user's username."),
+      members: z.array(username).optional().describe('Usernames of the other members.'),
+      readOnly: z.boolean().optional().describe('Create it read-only.'),
+      displayName: z.string().optional().describe('The name shown.'),
+      customFields: z.record(dataKey, z.unknown()).optional().describe("The room's custom fields."),
+      description: z.string().optional().describe("The room's description."),
+      expect: expectStep,
+    })
+    .strict()
+    .describe('Create a room (Pre/Post room create handlers).'),
+  z
+    .object({
+      action: z.literal('deleteRoom').describe('The action: deleteRoom.'),
+      room: roomRef,
+      by: username.optional().describe('The deleting user (default: the room creator).'),
+      expect: expectStep,
+    })
     .strict()
     .describe('Delete a room (Pre/Post room delete handlers).'),
   z
-    .object({ action: z.literal('joinRoom').describe('The action: joinRoom.'), room: roomRef, user: username.describe('The joining user.'), inviter: username.optional().describe('Who added them (omitted: they joined themselves).'), expect: expectStep })
+    .object({
+      action: z.literal('joinRoom').describe('The action: joinRoom.'),
+      room: roomRef,
+      user: username.describe('The joining user.'),
+      inviter: username.optional().describe('Who added them (omitted: they joined themselves).'),
+      expect: expectStep,
+    })
     .strict()
     .describe('A user joins (or is added to) a room (Pre/Post room user joined handlers).'),
   z
-    .object({ action: z.literal('leaveRoom').describe('The action: leaveRoom.'), room: roomRef, user: username.describe('The leaving user.'), removedBy: username.optional().describe('Who removed them (omitted: they left).'), expect: expectStep })
+    .object({
+      action: z.literal('leaveRoom').describe('The action: leaveRoom.'),
+      room: roomRef,
+      user: username.describe('The leaving user.'),
+      removedBy: username.optional().describe('Who removed them (omitted: they left).'),
+      expect: expectStep,
+    })
     .strict()
     .describe('A user leaves (or is removed from) a room (Pre/Post room user leave handlers).'),
 ]);
@@ -182,7 +208,11 @@ function protoKeyPaths(json: unknown, path: (string | number)[] = [], out: strin
 
 export function parseScenario(json: unknown): ParseOutcome {
   const proto = protoKeyPaths(json);
-  if (proto.length) return { ok: false, problems: proto.map((path) => ({ path, message: 'the key __proto__ is not allowed: keys are data, and this one names the prototype of every object' })) };
+  if (proto.length)
+    return {
+      ok: false,
+      problems: proto.map((path) => ({ path, message: 'the key __proto__ is not allowed: keys are data, and this one names the prototype of every object' })),
+    };
   const result = scenarioSchema.safeParse(json);
   if (!result.success) {
     return { ok: false, problems: result.error.issues.map((issue) => ({ path: pathText(issue.path), message: issue.message })) };
@@ -212,7 +242,8 @@ function crossCheck(s: Scenario): ScenarioProblem[] {
     if (room.parentRoom !== undefined && (!roomIds.has(room.parentRoom) || room.parentRoom === room.id)) {
       problems.push({ path: `rooms[${i}].parentRoom`, message: `names "${room.parentRoom}", which is not the id of another room in "rooms"` });
     }
-    if (room.creator !== undefined && !usernames.has(room.creator)) problems.push({ path: `rooms[${i}].creator`, message: `unknown username "${room.creator}" (not in "users")` });
+    if (room.creator !== undefined && !usernames.has(room.creator))
+      problems.push({ path: `rooms[${i}].creator`, message: `unknown username "${room.creator}" (not in "users")` });
     for (const list of ['members', 'owners', 'moderators'] as const) {
       (room[list] ?? []).forEach((m, j) => {
         // `<slug>.bot` may be an app's bot user, which exists only once the app is installed:

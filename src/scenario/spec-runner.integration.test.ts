@@ -31,7 +31,10 @@ function scenario(steps: unknown[], extra: Record<string, unknown> = {}) {
   return {
     timeoutMs: 5000,
     apps: [{ id: 'noprefix', name: 'No Prefix', source: PREVENT_SOURCE }],
-    users: [{ id: 'u1', username: 'alice' }, { id: 'u2', username: 'bob' }],
+    users: [
+      { id: 'u1', username: 'alice' },
+      { id: 'u2', username: 'bob' },
+    ],
     rooms: [{ id: 'r1', slugifiedName: 'general', type: 'c', creator: 'alice', members: ['bob'] }],
     steps,
     ...extra,
@@ -64,7 +67,10 @@ describe('parseScenario: problems name the exact path', () => {
   });
 
   it('(runner) an unknown username in a room', () => {
-    const out = parseScenario({ users: [{ id: 'u1', username: 'alice' }], rooms: [{ id: 'r', slugifiedName: 'x', type: 'c', creator: 'alice', members: ['alice', 'zed'] }] });
+    const out = parseScenario({
+      users: [{ id: 'u1', username: 'alice' }],
+      rooms: [{ id: 'r', slugifiedName: 'x', type: 'c', creator: 'alice', members: ['alice', 'zed'] }],
+    });
     expect(out).toEqual({ ok: false, problems: [{ path: 'rooms[0].members[1]', message: 'unknown username "zed" (not in "users")' }] });
   });
 
@@ -137,7 +143,9 @@ describe('hookscope run: exit codes', () => {
   it('(runner) an expect that does not match: 1, naming the step', async () => {
     const r = await run('mismatch.json', scenario([{ action: 'createRoom', name: 'tmp-x', type: 'c', creator: 'alice', expect: { outcome: 'completed' } }]));
     expect(r.code).toBe(1);
-    expect(r.err).toEqual([`hookscope: ${join(dir, 'mismatch.json')}: step 0 (createRoom): expected outcome completed, got prevented (error-app-prevented: A Rocket.Chat App prevented the room creation.)`]);
+    expect(r.err).toEqual([
+      `hookscope: ${join(dir, 'mismatch.json')}: step 0 (createRoom): expected outcome completed, got prevented (error-app-prevented: A Rocket.Chat App prevented the room creation.)`,
+    ]);
   });
 });
 
@@ -164,13 +172,19 @@ export class Slow extends App implements IPreRoomUserJoined {
   // once the file had finished.
   it("(runner) names the file's own timeout while the file runs", async () => {
     const file = join(dir, 'slow.json');
-    await writeFile(file, JSON.stringify({
-      timeoutMs: 4000,
-      apps: [{ id: 'slow', name: 'Slow', source: HANG_SOURCE }],
-      users: [{ id: 'u1', username: 'alice' }, { id: 'u2', username: 'bob' }],
-      rooms: [{ id: 'r1', slugifiedName: 'general', type: 'c', creator: 'alice' }],
-      steps: [{ action: 'joinRoom', room: 'general', user: 'bob', expect: { outcome: 'completed', calls: [{ app: 'Slow', status: 'timed-out' }] } }],
-    }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        timeoutMs: 4000,
+        apps: [{ id: 'slow', name: 'Slow', source: HANG_SOURCE }],
+        users: [
+          { id: 'u1', username: 'alice' },
+          { id: 'u2', username: 'bob' },
+        ],
+        rooms: [{ id: 'r1', slugifiedName: 'general', type: 'c', creator: 'alice' }],
+        steps: [{ action: 'joinRoom', room: 'general', user: 'bob', expect: { outcome: 'completed', calls: [{ app: 'Slow', status: 'timed-out' }] } }],
+      }),
+    );
     const err: string[] = [];
     const code = await main(['run', file], { out: () => {}, err: (s) => err.push(s) });
     expect(code).toBe(0);
@@ -194,7 +208,10 @@ export class Parent extends App implements IPreRoomUserJoined {
   const world = (rooms: unknown[]) => ({
     timeoutMs: 5000,
     apps: [{ id: 'parent', name: 'Parent', source: PARENT_SOURCE }],
-    users: [{ id: 'u1', username: 'alice' }, { id: 'u2', username: 'bob' }],
+    users: [
+      { id: 'u1', username: 'alice' },
+      { id: 'u2', username: 'bob' },
+    ],
     rooms,
   });
 
@@ -207,7 +224,13 @@ export class Parent extends App implements IPreRoomUserJoined {
         { id: 'r-disc', slugifiedName: 'release-planning', type: 'p', creator: 'alice', parentRoom: 'r-eng' },
       ]),
       steps: [
-        { action: 'joinRoom', room: 'release-planning', user: 'bob', inviter: 'alice', expect: { logs: [{ app: 'Parent', text: 'parent: r-eng engineering' }] } },
+        {
+          action: 'joinRoom',
+          room: 'release-planning',
+          user: 'bob',
+          inviter: 'alice',
+          expect: { logs: [{ app: 'Parent', text: 'parent: r-eng engineering' }] },
+        },
         { action: 'joinRoom', room: 'engineering', user: 'bob', expect: { logs: [{ app: 'Parent', text: 'parent: none' }] } },
       ],
     });
@@ -219,7 +242,10 @@ export class Parent extends App implements IPreRoomUserJoined {
 
   it('(runner) a parent that is not another room of the file is refused with its path', () => {
     const out = parseScenario(world([{ id: 'r-disc', slugifiedName: 'x', type: 'p', creator: 'alice', parentRoom: 'r-nowhere' }]));
-    expect(out).toEqual({ ok: false, problems: [{ path: 'rooms[0].parentRoom', message: 'names "r-nowhere", which is not the id of another room in "rooms"' }] });
+    expect(out).toEqual({
+      ok: false,
+      problems: [{ path: 'rooms[0].parentRoom', message: 'names "r-nowhere", which is not the id of another room in "rooms"' }],
+    });
   });
 });
 
@@ -245,7 +271,11 @@ export class Caller extends App implements IPostRoomUserJoined {
     const parsed = parseScenario({
       timeoutMs: 5000,
       apps: [{ id: 'caller', name: 'Caller', source: CALLER_SOURCE }],
-      users: [{ id: 'u1', username: 'alice' }, { id: 'u2', username: 'bob' }, { id: 'u3', username: 'carol' }],
+      users: [
+        { id: 'u1', username: 'alice' },
+        { id: 'u2', username: 'bob' },
+        { id: 'u3', username: 'carol' },
+      ],
       rooms: [
         { id: 'r1', slugifiedName: 'general', type: 'c', creator: 'alice' },
         { id: 'r2', slugifiedName: 'quiet', type: 'c', creator: 'alice' },
@@ -274,7 +304,10 @@ export class Caller extends App implements IPostRoomUserJoined {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const report = await runScenario(parsed.scenario, { transports: await nodeTransports() });
-    expect(report.steps[0]?.http.map((h) => `${h.app} ${h.method} ${h.url} ${h.status}`)).toEqual(['caller POST https://api.example/members 201', 'caller GET https://api.example/welcome?lang=en 200']);
+    expect(report.steps[0]?.http.map((h) => `${h.app} ${h.method} ${h.url} ${h.status}`)).toEqual([
+      'caller POST https://api.example/members 201',
+      'caller GET https://api.example/welcome?lang=en 200',
+    ]);
     expect(report.steps[1]?.http).toEqual([]);
     // Only the last step's expect fails, and says what was requested instead.
     expect(report.failures).toEqual([
@@ -284,11 +317,14 @@ export class Caller extends App implements IPostRoomUserJoined {
 });
 
 describe('parseScenario: keys a file controls are data (issue 18)', () => {
-  const withMaps = (maps: string) => JSON.stringify(scenario([{ action: 'createRoom', name: 'x', type: 'c', creator: 'alice' }])).replace('"steps"', `${maps}, "steps"`);
+  const withMaps = (maps: string) =>
+    JSON.stringify(scenario([{ action: 'createRoom', name: 'x', type: 'c', creator: 'alice' }])).replace('"steps"', `${maps}, "steps"`);
 
   it('(runner) a __proto__ key anywhere is refused with its path, before anything reads the file', () => {
     const parsed = parseScenarioText(withMaps('"settings": { "__proto__": { "prefix": "x" } }'));
-    expect(parsed.ok ? [] : parsed.problems).toEqual([{ path: 'settings.__proto__', message: 'the key __proto__ is not allowed: keys are data, and this one names the prototype of every object' }]);
+    expect(parsed.ok ? [] : parsed.problems).toEqual([
+      { path: 'settings.__proto__', message: 'the key __proto__ is not allowed: keys are data, and this one names the prototype of every object' },
+    ]);
     expect(Object.prototype).not.toHaveProperty('prefix');
   });
 

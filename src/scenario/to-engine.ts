@@ -62,14 +62,26 @@ export function initialWorld(s: Scenario): WorldState {
   for (const [appId, values] of Object.entries(s.settings ?? {})) {
     const table: WorldState['settings'][string] = setOwn(world.settings, appId, {});
     for (const [id, value] of Object.entries(values)) {
-      setOwn(table, id, { id, type: typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'int' : 'string', packageValue: value, value, required: false, public: false, i18nLabel: id });
+      setOwn(table, id, {
+        id,
+        type: typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'int' : 'string',
+        packageValue: value,
+        value,
+        required: false,
+        public: false,
+        i18nLabel: id,
+      });
     }
   }
   for (const mock of s.httpMocks ?? []) {
     world.httpMocks.push({ ...mock, method: mock.method.toUpperCase() } as WorldState['httpMocks'][number]);
   }
   for (const [appId, records] of Object.entries(s.persistence ?? {})) {
-    setOwn(world.persistence, appId, records.map((r) => ({ id: r.id, data: r.data, associations: r.associations })));
+    setOwn(
+      world.persistence,
+      appId,
+      records.map((r) => ({ id: r.id, data: r.data, associations: r.associations })),
+    );
   }
   return world;
 }
@@ -87,7 +99,9 @@ export function unseatedBots(world: Pick<WorldStore, 'data' | 'updateRoom'>, s: 
     if (!room) return;
     const left = r.members.filter((name) => name.endsWith('.bot') && !s.users.some((u) => u.username === name) && room.memberIds.includes(name));
     for (const name of left) {
-      problems.push(`rooms[${i}].members[${r.members.indexOf(name)}]: "${name}" is not in "users" and no app of this file has that bot user (an app's bot is <nameSlug>.bot)`);
+      problems.push(
+        `rooms[${i}].members[${r.members.indexOf(name)}]: "${name}" is not in "users" and no app of this file has that bot user (an app's bot is <nameSlug>.bot)`,
+      );
     }
     if (left.length) world.updateRoom(room.id, { memberIds: room.memberIds.filter((id) => !left.includes(id)) });
   });

@@ -50,6 +50,9 @@ describe('share codec', () => {
 
   it('a newer version says so', () => {
     const token = encodeShare(SAMPLE).replace(/^v1\./, 'v2.');
-    expect(decodeShare(token)).toEqual({ ok: false, problem: 'This link was made by a newer version of hookscope (format v2); this page reads v1. Open it with an up-to-date hookscope.' });
+    expect(decodeShare(token)).toEqual({
+      ok: false,
+      problem: 'This link was made by a newer version of hookscope (format v2); this page reads v1. Open it with an up-to-date hookscope.',
+    });
   });
 });

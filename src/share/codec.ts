@@ -98,10 +98,15 @@ export function decodeShare(token: string): DecodeOutcome {
   const m = /^v(\d+)\.(.*)$/s.exec(text);
   if (!m) return { ok: false, problem: 'This is not a hookscope link: it should start with "#share=v1.".' };
   const version = Number(m[1]);
-  if (version > SHARE_VERSION) return { ok: false, problem: `This link was made by a newer version of hookscope (format v${version}); this page reads v${SHARE_VERSION}. Open it with an up-to-date hookscope.` };
+  if (version > SHARE_VERSION)
+    return {
+      ok: false,
+      problem: `This link was made by a newer version of hookscope (format v${version}); this page reads v${SHARE_VERSION}. Open it with an up-to-date hookscope.`,
+    };
   if (version < 1) return { ok: false, problem: `This is not a hookscope link: unknown format v${version}.` };
   const data = m[2]!;
-  if (data.length > SHARE_SIZE_LIMITS.token) return { ok: false, problem: `This link is too long: ${mb(data.length)} of data, hookscope opens links up to ${mb(SHARE_SIZE_LIMITS.token)}.` };
+  if (data.length > SHARE_SIZE_LIMITS.token)
+    return { ok: false, problem: `This link is too long: ${mb(data.length)} of data, hookscope opens links up to ${mb(SHARE_SIZE_LIMITS.token)}.` };
   if (data === '') return { ok: false, problem: 'The link is cut off: it has no data after "v1.".' };
   const bytes = fromBase64Url(data);
   if (!bytes) {
@@ -111,13 +116,18 @@ export function decodeShare(token: string): DecodeOutcome {
   if (bytes.length < 4) return { ok: false, problem: `The link is cut off: it has ${bytes.length} bytes, not even the header.` };
   const expected = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
   const body = bytes.subarray(4);
-  if (body.length < expected) return { ok: false, problem: `The link is cut off: expected ${expected} bytes of data, got ${body.length}. Copy the whole link again.` };
+  if (body.length < expected)
+    return { ok: false, problem: `The link is cut off: expected ${expected} bytes of data, got ${body.length}. Copy the whole link again.` };
   if (body.length > expected) return { ok: false, problem: `The link is damaged: expected ${expected} bytes of data, got ${body.length}.` };
   let raw: Uint8Array;
   try {
     raw = inflateWithLimit(body, SHARE_SIZE_LIMITS.json);
   } catch (err) {
-    if (err instanceof TooLarge) return { ok: false, problem: `This link unpacks to more than ${mb(SHARE_SIZE_LIMITS.json)}, hookscope's limit for a shared workspace; it was not opened.` };
+    if (err instanceof TooLarge)
+      return {
+        ok: false,
+        problem: `This link unpacks to more than ${mb(SHARE_SIZE_LIMITS.json)}, hookscope's limit for a shared workspace; it was not opened.`,
+      };
     return { ok: false, problem: `The link is damaged: its data does not decompress (${(err as Error).message}).` };
   }
   // fflate does not check the zlib trailer: compare the Adler-32 ourselves.

@@ -26,18 +26,24 @@ function pathText(path: readonly PropertyKey[]): string {
 
 export function readSharePayload(json: unknown): ReadShareOutcome {
   const p = json as { format?: unknown } | null;
-  if (!p || typeof p !== 'object' || p.format !== SHARE_FORMAT) return { ok: false, problem: 'This is not a hookscope link: its data is not a shared workspace.' };
+  if (!p || typeof p !== 'object' || p.format !== SHARE_FORMAT)
+    return { ok: false, problem: 'This is not a hookscope link: its data is not a shared workspace.' };
   const parsed = payloadSchema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 3).map((i) => `${pathText(i.path)}: ${i.message}`);
-    return { ok: false, problem: `The shared runs cannot be read: ${issues.join('; ')}${parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : ''}.` };
+    return {
+      ok: false,
+      problem: `The shared runs cannot be read: ${issues.join('; ')}${parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : ''}.`,
+    };
   }
   const read = readWorkspace(JSON.stringify(parsed.data.workspace));
   if (!read.ok) return { ok: false, problem: `The shared workspace cannot be read: ${read.problem}.` };
   const runs: SharedRun[] = (parsed.data.runs ?? []).map((r) => {
     const events = asTrace(r.events);
     const root = events[0]?.runId;
-    const calls: SharedCall[] = root ? callsInWords(events, root) : (r.calls ?? []).map((c) => ({ ...c, ...(c.effect === undefined ? {} : { effect: c.effect }) }) as SharedCall);
+    const calls: SharedCall[] = root
+      ? callsInWords(events, root)
+      : (r.calls ?? []).map((c) => ({ ...c, ...(c.effect === undefined ? {} : { effect: c.effect }) }) as SharedCall);
     return { action: asAction(r.action), result: r.result as RunSummary, events, calls };
   });
   return { ok: true, pending: { origin: 'link', label: null, workspace: read.workspace, runs, actions: runs.map((r) => r.action) } };

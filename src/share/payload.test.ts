@@ -17,7 +17,13 @@ const BASE = 'https://hookscope.example/app/';
 function fiveApps(): Workspace {
   const ws = defaultWorkspace();
   const apps = [...ws.apps];
-  for (const t of TEMPLATES.slice(0, 4)) apps.push(appFromTemplate(t, apps.map((a) => a.id)));
+  for (const t of TEMPLATES.slice(0, 4))
+    apps.push(
+      appFromTemplate(
+        t,
+        apps.map((a) => a.id),
+      ),
+    );
   return { ...ws, apps };
 }
 
@@ -40,10 +46,30 @@ const trace: TraceEvent[] = [
   },
   { type: 'phase-start', runId: 'run-1', at: 2, event: 'IPreRoomCreatePrevent', listeners: ['banned-words'], awaited: true },
   { type: 'call-start', runId: 'run-1', at: 3, call, args: [{ slugifiedName: 'casino-night' }] },
-  { type: 'log', runId: 'run-1', at: 3, callId: 'c1', appId: 'banned-words', level: 'warn', source: 'logger', args: [{ t: 'str', v: 'prevented' }, { t: 'obj', className: 'Object', entries: [['word', { t: 'str', v: 'casino' }]], more: 0 }] },
+  {
+    type: 'log',
+    runId: 'run-1',
+    at: 3,
+    callId: 'c1',
+    appId: 'banned-words',
+    level: 'warn',
+    source: 'logger',
+    args: [
+      { t: 'str', v: 'prevented' },
+      { t: 'obj', className: 'Object', entries: [['word', { t: 'str', v: 'casino' }]], more: 0 },
+    ],
+  },
   { type: 'call-end', runId: 'run-1', at: 4, call, status: 'returned', durationMs: 1, result: true, effect: 'prevented' },
   { type: 'phase-end', runId: 'run-1', at: 5, event: 'IPreRoomCreatePrevent', summary: 'Banned Words prevented it', preventedBy: 'c1' },
-  { type: 'outcome', runId: 'run-1', at: 6, outcome: 'prevented', error: { code: 'error-app-prevented', message: 'A Rocket.Chat App prevented the room creation.' }, roomId: null, summary: 'Banned Words prevented it.' },
+  {
+    type: 'outcome',
+    runId: 'run-1',
+    at: 6,
+    outcome: 'prevented',
+    error: { code: 'error-app-prevented', message: 'A Rocket.Chat App prevented the room creation.' },
+    roomId: null,
+    summary: 'Banned Words prevented it.',
+  },
   { type: 'run-settled', runId: 'run-1', at: 7 },
 ];
 
@@ -52,7 +78,12 @@ const run: RunRecord = {
   action: { action: 'createRoom', name: 'casino-night', type: 'c', creator: 'alice', members: ['bob'] },
   startedAt: 1,
   state: 'settled',
-  result: { outcome: 'prevented', error: { code: 'error-app-prevented', message: 'A Rocket.Chat App prevented the room creation.' }, roomId: null, summary: 'Banned Words prevented it.' },
+  result: {
+    outcome: 'prevented',
+    error: { code: 'error-app-prevented', message: 'A Rocket.Chat App prevented the room creation.' },
+    roomId: null,
+    summary: 'Banned Words prevented it.',
+  },
   unloadable: [],
   childRunIds: [],
   events: trace,
@@ -82,7 +113,7 @@ describe('share links', () => {
     expect(out.ok && out.pending.actions).toEqual([run.action]);
   });
 
-  it('carries each run\'s whole trace: the recipient projects the same graph and can step through it', () => {
+  it("carries each run's whole trace: the recipient projects the same graph and can step through it", () => {
     const out = readShareToken(shareTokenOf(new URL(shareLink(BASE, defaultWorkspace(), [run])).hash)!);
     expect(out.ok).toBe(true);
     if (!out.ok) return;
@@ -115,11 +146,11 @@ describe('share links', () => {
     const out = readShareToken(tampered(bad));
     expect(out.ok).toBe(false);
     expect(!out.ok && out.problem).toMatch(/^The shared runs cannot be read: runs\[0\]\.events\[4\]\.status: /);
-    const foreign = readShareToken(tampered((p) => ((p.runs![0]!.events[2] as { runId: string }).runId = 'someone-else', p)));
+    const foreign = readShareToken(tampered((p) => (((p.runs![0]!.events[2] as { runId: string }).runId = 'someone-else'), p)));
     expect(!foreign.ok && foreign.problem).toContain('runs[0].events[2].runId: "someone-else" is not a run of this trace');
     const headless = readShareToken(tampered((p) => (p.runs![0]!.events.shift(), p)));
     expect(!headless.ok && headless.problem).toContain('must begin with the run-start of a user run');
-    const badPreview = readShareToken(tampered((p) => ((p.runs![0]!.events[3] as { args: unknown[] }).args = [{ t: 'obj', entries: 'x' }], p)));
+    const badPreview = readShareToken(tampered((p) => (((p.runs![0]!.events[3] as { args: unknown[] }).args = [{ t: 'obj', entries: 'x' }]), p)));
     expect(badPreview.ok).toBe(false);
   });
 
@@ -158,7 +189,10 @@ describe('scenario file export / import', () => {
     expect(readScenarioFile(JSON.stringify(bad))).toEqual({ ok: false, problems: ['apps[0].classFile: names "X.ts", which is not among "files"'] });
     const notJson = readScenarioFile('{ nope');
     expect(notJson.ok === false && notJson.problems[0]).toMatch(/^\(file\): not valid JSON: /);
-    expect(readScenarioFile(JSON.stringify({ format: 'hookscope-trace', version: 1 }))).toEqual({ ok: false, problems: ['(file): this is the trace of one run, not a scenario: it has no apps to load'] });
+    expect(readScenarioFile(JSON.stringify({ format: 'hookscope-trace', version: 1 }))).toEqual({
+      ok: false,
+      problems: ['(file): this is the trace of one run, not a scenario: it has no apps to load'],
+    });
   });
 
   it('steps become the drafts of the action forms', () => {

@@ -72,7 +72,11 @@ export function sharedRunOf(run: RunRecord): SharedRun | null {
  * The world a link should start from: the one the first shared run started from (so the
  * recipient's Run meets the same world the sender's first run met), else the live world.
  */
-export function shareStartWorld(ws: Workspace, runs: readonly RunRecord[], worldBeforeRun: Record<string, WorldState> = {}): { world: WorldState; beforeSeq: number | null } {
+export function shareStartWorld(
+  ws: Workspace,
+  runs: readonly RunRecord[],
+  worldBeforeRun: Record<string, WorldState> = {},
+): { world: WorldState; beforeSeq: number | null } {
   const first = runs.find((r) => r.result);
   const world = first ? (first.worldBefore ?? worldBeforeRun[String(first.startedAt)]) : undefined;
   return world ? { world, beforeSeq: first?.seq ?? null } : { world: ws.world, beforeSeq: null };
@@ -97,11 +101,26 @@ export function sharedRecords(runs: readonly SharedRun[], startWorld: WorldState
     const rename = (id: string) => `shared-${id}`;
     const events = r.events.map((e) => {
       const next = { ...e, runId: e.runId === null ? null : rename(e.runId) } as TraceEvent;
-      if (next.type === 'run-start' && next.origin.kind === 'app' && next.origin.parentRunId) next.origin = { ...next.origin, parentRunId: rename(next.origin.parentRunId) };
+      if (next.type === 'run-start' && next.origin.kind === 'app' && next.origin.parentRunId)
+        next.origin = { ...next.origin, parentRunId: rename(next.origin.parentRunId) };
       return next;
     });
     const children = [...new Set(events.flatMap((e) => (e.type === 'run-start' && e.origin.kind === 'app' && e.runId ? [e.runId] : [])))];
     const startedAt = r.events[0]?.at ?? 0;
-    return [{ id: rename(root), action: r.action, startedAt, state: 'settled', result: r.result, unloadable: [], childRunIds: children, events, worldBefore: i === 0 ? startWorld : null, worldAfter: null, shared: true }];
+    return [
+      {
+        id: rename(root),
+        action: r.action,
+        startedAt,
+        state: 'settled',
+        result: r.result,
+        unloadable: [],
+        childRunIds: children,
+        events,
+        worldBefore: i === 0 ? startWorld : null,
+        worldAfter: null,
+        shared: true,
+      },
+    ];
   });
 }

@@ -10,7 +10,11 @@ export function trackWorldBeforeRuns(store: AppStore): () => void {
       seen.add(run.startedAt);
       // startRun has not changed the world yet: this is the world the run starts from. A copy:
       // the engine may still hold (and mutate) the object the store started with.
-      next.noteWorldBeforeRun(run.startedAt, structuredClone(prev.world), next.runs.map((r) => r.startedAt));
+      next.noteWorldBeforeRun(
+        run.startedAt,
+        structuredClone(prev.world),
+        next.runs.map((r) => r.startedAt),
+      );
     }
   });
 }

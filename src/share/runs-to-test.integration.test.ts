@@ -35,7 +35,12 @@ describe('export as a test', () => {
   it('recorded runs become a scenario that hookscope run passes (0) and fails on a mismatch (1)', { timeout: 60_000 }, async () => {
     const store = createAppStore();
     const stop = trackWorldBeforeRuns(store);
-    controller = new EngineController({ store, transports: await nodeTransports(), env: { clock: fixedClock(), ids: sequentialIds(), scheduler: systemScheduler }, syncDelayMs: 10_000 });
+    controller = new EngineController({
+      store,
+      transports: await nodeTransports(),
+      env: { clock: fixedClock(), ids: sequentialIds(), scheduler: systemScheduler },
+      syncDelayMs: 10_000,
+    });
     const draft = store.getState().drafts.createRoom;
     await controller.runAction(draft); // casino-night: prevented by the default Banned Words app
     await controller.runAction({ ...draft, name: 'book-club' });
@@ -87,7 +92,10 @@ describe('export as a test', () => {
       ],
       worldBefore: { '1': s.world, '2': edited },
     });
-    expect(out.warnings).toEqual(['run 3 (createRoom) left out: it crashed (boom)', 'the world was edited before run 2 (createRoom): the test replays the runs without that edit']);
+    expect(out.warnings).toEqual([
+      'run 3 (createRoom) left out: it crashed (boom)',
+      'the world was edited before run 2 (createRoom): the test replays the runs without that edit',
+    ]);
     expect(out.scenario.steps).toHaveLength(2);
   });
 });

@@ -59,7 +59,8 @@ export function runsToTest(input: RunsToTestInput): RunsToTestOutcome {
     }
   });
   const steps = finished.flatMap((r) => stepOf(r) ?? []);
-  const description = input.description ?? `Regression test exported by hookscope: ${steps.length} recorded run${steps.length === 1 ? '' : 's'} with the outcome each one had.`;
+  const description =
+    input.description ?? `Regression test exported by hookscope: ${steps.length} recorded run${steps.length === 1 ? '' : 's'} with the outcome each one had.`;
   const scenario = workspaceToScenario({ ...workspace, world: base }, { description, steps });
   return { scenario: withFolderApps(scenario, input.folderApps ?? {}), warnings };
 }
@@ -67,5 +68,10 @@ export function runsToTest(input: RunsToTestInput): RunsToTestOutcome {
 /** Apps from a folder become `{ "path": ... }`, so the test runs the repository's code, not a copy. */
 function withFolderApps(s: ScenarioInput, folders: Record<string, string>): ScenarioInput {
   if (!s.apps || Object.keys(folders).length === 0) return s;
-  return { ...s, apps: s.apps.map((a) => (a.id !== undefined && folders[a.id] !== undefined ? { path: folders[a.id]!, ...(a.enabled === false ? { enabled: false } : {}) } : a)) };
+  return {
+    ...s,
+    apps: s.apps.map((a) =>
+      a.id !== undefined && folders[a.id] !== undefined ? { path: folders[a.id]!, ...(a.enabled === false ? { enabled: false } : {}) } : a,
+    ),
+  };
 }

@@ -10,9 +10,7 @@ import { WORKSPACE_FORMAT } from '../state/workspace-file.ts';
 import { readWorkspace } from '../state/workspace-read.ts';
 import { scenarioToWorkspace } from './scenario-io.ts';
 
-export type ReadFileOutcome =
-  | { ok: true; workspace: Workspace; steps: Scenario['steps']; description: string | null }
-  | { ok: false; problems: string[] };
+export type ReadFileOutcome = { ok: true; workspace: Workspace; steps: Scenario['steps']; description: string | null } | { ok: false; problems: string[] };
 
 /** Reads a scenario file (or a saved workspace) as a workspace to review. */
 export function readScenarioFile(text: string): ReadFileOutcome {

@@ -113,15 +113,74 @@ export const traceEventSchema = z.discriminatedUnion('type', [
     effect: text,
   }),
   z.object({ type: z.literal('call-pending'), ...base, call: callRef, timers: z.number(), intervals: z.number(), requests: z.number() }),
-  z.object({ type: z.literal('listener-skipped'), ...base, appId: id, event, reason: z.enum(['check-false', 'not-reached', 'chain-broken', 'method-missing']) }),
-  z.object({ type: z.literal('accessor'), ...base, callId: id.nullable(), appId: id, op: text, args: list(json), write: z.boolean(), ok: z.boolean(), result: json.optional(), error: text.optional(), durationMs: z.number(), afterReturn: z.literal(true).optional() }),
-  z.object({ type: z.literal('log'), ...base, callId: id.nullable(), appId: id, level: z.enum(['debug', 'info', 'log', 'warn', 'error', 'success']), source: z.enum(['console', 'logger']), args: list(preview), site: text.optional(), afterReturn: z.literal(true).optional() }),
-  z.object({ type: z.literal('call-settled'), ...base, call: callRef, afterMs: z.number(), effects: z.number(), intervals: z.number(), note: text, cut: text.optional() }),
+  z.object({
+    type: z.literal('listener-skipped'),
+    ...base,
+    appId: id,
+    event,
+    reason: z.enum(['check-false', 'not-reached', 'chain-broken', 'method-missing']),
+  }),
+  z.object({
+    type: z.literal('accessor'),
+    ...base,
+    callId: id.nullable(),
+    appId: id,
+    op: text,
+    args: list(json),
+    write: z.boolean(),
+    ok: z.boolean(),
+    result: json.optional(),
+    error: text.optional(),
+    durationMs: z.number(),
+    afterReturn: z.literal(true).optional(),
+  }),
+  z.object({
+    type: z.literal('log'),
+    ...base,
+    callId: id.nullable(),
+    appId: id,
+    level: z.enum(['debug', 'info', 'log', 'warn', 'error', 'success']),
+    source: z.enum(['console', 'logger']),
+    args: list(preview),
+    site: text.optional(),
+    afterReturn: z.literal(true).optional(),
+  }),
+  z.object({
+    type: z.literal('call-settled'),
+    ...base,
+    call: callRef,
+    afterMs: z.number(),
+    effects: z.number(),
+    intervals: z.number(),
+    note: text,
+    cut: text.optional(),
+  }),
   z.object({ type: z.literal('logs-dropped'), ...base, callId: id.nullable(), appId: id, count: z.number() }),
   z.object({ type: z.literal('phase-end'), ...base, event, summary: text, preventedBy: id.optional(), stoppedBy: id.optional() }),
-  z.object({ type: z.literal('merge'), ...base, applied: list(fieldChange), dropped: list(fieldChange.extend({ reason: text })), chainBroken: z.boolean(), note: text }),
-  z.object({ type: z.literal('commit'), ...base, what: z.enum(['room-created', 'room-deleted', 'member-added', 'member-removed', 'room-updated']), roomId: id, room: json, userId: id.optional() }),
-  z.object({ type: z.literal('outcome'), ...base, outcome: z.enum(['completed', 'prevented', 'failed']), error: hostError.nullable(), roomId: id.nullable(), summary: text }),
+  z.object({
+    type: z.literal('merge'),
+    ...base,
+    applied: list(fieldChange),
+    dropped: list(fieldChange.extend({ reason: text })),
+    chainBroken: z.boolean(),
+    note: text,
+  }),
+  z.object({
+    type: z.literal('commit'),
+    ...base,
+    what: z.enum(['room-created', 'room-deleted', 'member-added', 'member-removed', 'room-updated']),
+    roomId: id,
+    room: json,
+    userId: id.optional(),
+  }),
+  z.object({
+    type: z.literal('outcome'),
+    ...base,
+    outcome: z.enum(['completed', 'prevented', 'failed']),
+    error: hostError.nullable(),
+    roomId: id.nullable(),
+    summary: text,
+  }),
   z.object({ type: z.literal('background-start'), ...base, event }),
   z.object({ type: z.literal('background-end'), ...base, event }),
   z.object({ type: z.literal('run-settled'), ...base }),
@@ -129,7 +188,12 @@ export const traceEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('worker-restarted'), ...loose, appId: id, reason: text }),
 ]);
 
-export const runSummarySchema = z.object({ outcome: z.enum(['completed', 'prevented', 'failed']), error: hostError.nullable(), roomId: id.nullable(), summary: text });
+export const runSummarySchema = z.object({
+  outcome: z.enum(['completed', 'prevented', 'failed']),
+  error: hostError.nullable(),
+  roomId: id.nullable(),
+  summary: text,
+});
 
 /** Links made before traces were shared: each call's status in words (shown as a list, no graph). */
 const legacyCall = z.object({ app: text, method: text, status: text, detail: text, awaited: z.boolean(), effect: text.optional(), error: text.optional() });
@@ -155,7 +219,8 @@ export const sharedRunSchema = z
         if (e.origin.kind !== 'app') ctx.addIssue({ code: 'custom', path: ['events', i], message: 'only one user run per recorded run' });
         else runs.add(e.runId);
       }
-      if (e.runId !== null && !runs.has(e.runId)) ctx.addIssue({ code: 'custom', path: ['events', i, 'runId'], message: `"${e.runId}" is not a run of this trace` });
+      if (e.runId !== null && !runs.has(e.runId))
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'runId'], message: `"${e.runId}" is not a run of this trace` });
     });
   });
 

@@ -76,7 +76,10 @@ describe('crafted share links are refused with their reason', () => {
   });
 
   it('__proto__ and constructor keys in the world are refused or dropped, never applied', () => {
-    const text = serializeWorkspace(defaultWorkspace()).replace('"serverSettings":{', '"serverSettings":{"constructor":{"polluted":1},"__proto__":{"polluted":1},');
+    const text = serializeWorkspace(defaultWorkspace()).replace(
+      '"serverSettings":{',
+      '"serverSettings":{"constructor":{"polluted":1},"__proto__":{"polluted":1},',
+    );
     const read = readWorkspace(text);
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.problem).toMatch(/world\.serverSettings\.constructor/);

@@ -31,7 +31,9 @@ export function sourcesStamp(files: Record<string, string>): string {
     h ^= 0;
     h = Math.imul(h, 0x01000193) >>> 0;
   };
-  for (const path of Object.keys(files).filter((p) => !isBundlePath(p)).sort()) {
+  for (const path of Object.keys(files)
+    .filter((p) => !isBundlePath(p))
+    .sort()) {
     mix(path);
     mix(files[path] ?? '');
   }

@@ -18,7 +18,11 @@ export function metaOf(app: WorkspaceApp): AppMeta {
 
 export function uniqueId(base: string, taken: Iterable<string>): string {
   const set = new Set(taken);
-  const clean = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'app';
+  const clean =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'app';
   if (!set.has(clean)) return clean;
   for (let i = 2; ; i++) if (!set.has(`${clean}-${i}`)) return `${clean}-${i}`;
 }
@@ -106,7 +110,9 @@ export function sortedPaths(app: WorkspaceApp): string[] {
   const rank = (p: string) => (p === app.classFile ? 0 : p === 'app.json' ? 1 : 2);
   const hasSource = app.files[app.classFile] !== undefined;
   const shown = (p: string) => !p.startsWith('__bundle__/') || (!hasSource && p.endsWith('.js'));
-  return Object.keys(app.files).filter(shown).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return Object.keys(app.files)
+    .filter(shown)
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 const CLASS_NAME = /[^A-Za-z0-9]/g;
@@ -148,7 +154,12 @@ export interface AppTemplate {
 /** An app's name from its class, as the default app is named: `BannedWordsApp` -> "Banned Words". */
 export function nameOfClass(className: string): string {
   const stem = className.length > 3 && className.endsWith('App') ? className.slice(0, -3) : className;
-  return stem.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Za-z])(\d)/g, '$1 $2').trim() || className;
+  return (
+    stem
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Za-z])(\d)/g, '$1 $2')
+      .trim() || className
+  );
 }
 
 /** A template as a new app, named after its class (a second copy gets "2", as its id does). */

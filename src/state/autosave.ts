@@ -41,9 +41,15 @@ export async function restoreWorkspace(store: AppStore, storage: Storage, now = 
   const backupKey = BACKUP_PREFIX + now.toISOString();
   try {
     storage.setItem(backupKey, raw);
-    store.getState().setStorageProblem(`Your saved workspace could not be read: ${read.problem}. It is kept in localStorage under "${backupKey}"; you are on the default workspace.`);
+    store
+      .getState()
+      .setStorageProblem(
+        `Your saved workspace could not be read: ${read.problem}. It is kept in localStorage under "${backupKey}"; you are on the default workspace.`,
+      );
   } catch {
-    store.getState().setStorageProblem(`Your saved workspace could not be read (${read.problem}) and could not be backed up; it will be replaced when you edit.`);
+    store
+      .getState()
+      .setStorageProblem(`Your saved workspace could not be read (${read.problem}) and could not be backed up; it will be replaced when you edit.`);
   }
   return false;
 }

@@ -41,7 +41,10 @@ export function appJson(meta: { id: string; name: string; version: string; class
     iconFile: 'icon.png',
     author: { name: 'hookscope', homepage: 'https://example.com', support: 'https://example.com' },
     name: meta.name,
-    nameSlug: meta.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
+    nameSlug: meta.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, ''),
     classFile: meta.classFile,
     description: '',
     implements: [],

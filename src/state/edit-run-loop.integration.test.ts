@@ -19,7 +19,12 @@ afterEach(() => controller?.dispose());
 async function setup(syncDelayMs = 10_000): Promise<{ store: AppStore; c: EngineController }> {
   const store = createAppStore();
   store.getState().setLive(false);
-  controller = new EngineController({ store, transports: await nodeTransports(), env: { clock: fixedClock(), ids: sequentialIds(), scheduler: systemScheduler }, syncDelayMs });
+  controller = new EngineController({
+    store,
+    transports: await nodeTransports(),
+    env: { clock: fixedClock(), ids: sequentialIds(), scheduler: systemScheduler },
+    syncDelayMs,
+  });
   return { store, c: controller };
 }
 

@@ -11,7 +11,12 @@ afterEach(() => controller?.dispose());
 describe('EngineController settings', () => {
   it('a profile chosen in the workspace reaches the engine, with the timeout the user set', async () => {
     const store = createAppStore();
-    controller = new EngineController({ store, transports: await nodeTransports(), env: { clock: fixedClock(), ids: sequentialIds(), scheduler: systemScheduler }, syncDelayMs: 10_000 });
+    controller = new EngineController({
+      store,
+      transports: await nodeTransports(),
+      env: { clock: fixedClock(), ids: sequentialIds(), scheduler: systemScheduler },
+      syncDelayMs: 10_000,
+    });
     await controller.sync();
     for (const id of ['legacy', 'deno-1.43', 'current'] as const) {
       expect(PROFILES[id].available).toBe(true);

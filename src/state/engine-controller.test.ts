@@ -17,7 +17,12 @@ afterEach(() => controller?.dispose());
 
 async function setup(): Promise<{ store: AppStore; c: EngineController }> {
   const store = createAppStore();
-  controller = new EngineController({ store, transports: await nodeTransports(), env: { clock: fixedClock(), ids: sequentialIds(), scheduler: systemScheduler }, syncDelayMs: 10_000 });
+  controller = new EngineController({
+    store,
+    transports: await nodeTransports(),
+    env: { clock: fixedClock(), ids: sequentialIds(), scheduler: systemScheduler },
+    syncDelayMs: 10_000,
+  });
   return { store, c: controller };
 }
 

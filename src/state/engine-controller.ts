@@ -88,7 +88,13 @@ export class EngineController {
     this.transports = options.transports;
     this.gate = new StepGate((call) => this.store.getState().patchStep({ waiting: call }));
     const s = this.store.getState();
-    this.engine = new Engine({ transports: options.transports, world: s.world, timeoutMs: s.settings.timeoutMs, traceLimit: TRACE_LIMIT, ...(options.env ? { env: options.env } : {}) });
+    this.engine = new Engine({
+      transports: options.transports,
+      world: s.world,
+      timeoutMs: s.settings.timeoutMs,
+      traceLimit: TRACE_LIMIT,
+      ...(options.env ? { env: options.env } : {}),
+    });
     this.unsubscribe.push(this.engine.trace.subscribe((e) => this.onTrace(e)));
     this.unsubscribe.push(this.engine.lingering.subscribe((ids) => this.store.getState().setLingeringApps(ids)));
     this.unsubscribe.push(
@@ -182,7 +188,14 @@ export class EngineController {
     const first = runs[0];
     const startWorld = world === 'current' ? this.engine.world.snapshot() : first?.worldBefore;
     if (!first || !startWorld) {
-      st.setReplay({ status: 'failed', done: 0, total: 0, rows: [], fromSeq: null, error: first ? 'No finished run with a recorded world to start from.' : 'No finished run to replay.' });
+      st.setReplay({
+        status: 'failed',
+        done: 0,
+        total: 0,
+        rows: [],
+        fromSeq: null,
+        error: first ? 'No finished run with a recorded world to start from.' : 'No finished run to replay.',
+      });
       return;
     }
     const recorded = runs.map((r) => ({ seq: seqOf(r), label: describeAction(r.action), facts: outcomeFacts(r.events) }));
@@ -276,7 +289,7 @@ export class EngineController {
       const fp = fingerprint(app);
       const installed = this.engine.registry.get(app.id);
       if (this.loaded.get(app.id) === fp) {
-        if (installed && installed.def.enabled !== app.enabled) (app.enabled ? this.engine.registry.enable(app.id) : this.engine.registry.disable(app.id));
+        if (installed && installed.def.enabled !== app.enabled) app.enabled ? this.engine.registry.enable(app.id) : this.engine.registry.disable(app.id);
         continue;
       }
       this.loaded.set(app.id, fp);
@@ -310,7 +323,12 @@ export class EngineController {
       if (effective.id !== app.id) throw new Error(`app.json: id "${effective.id}" is already used by another app`);
       const prepared = await prepareApp(app);
       const result = installed ? await this.engine.updateApp(prepared) : await this.engine.installApp(prepared);
-      return { state: result.loadError ? 'error' : 'ready', loadError: result.loadError, implements: result.implements, ...(result.notEnabled ? { notEnabledPhase: result.notEnabled.phase } : {}) };
+      return {
+        state: result.loadError ? 'error' : 'ready',
+        loadError: result.loadError,
+        implements: result.implements,
+        ...(result.notEnabled ? { notEnabledPhase: result.notEnabled.phase } : {}),
+      };
     } catch (err) {
       // Nothing of a broken manifest (or a bundle that cannot be made) may run: the app leaves the engine until it is fixed.
       this.engine.removeApp(source.id);

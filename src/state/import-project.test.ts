@@ -14,7 +14,14 @@ export class GuardApp extends App implements IPreRoomCreatePrevent {
 }
 `;
 const LIB = `export function isBad(name: string): boolean { return name.includes('bad'); }\n`;
-const MANIFEST = JSON.stringify({ id: 'guard-id', name: 'Guard', nameSlug: 'guard', version: '1.2.3', classFile: 'GuardApp.ts', essentials: ['IPreRoomCreatePrevent'] });
+const MANIFEST = JSON.stringify({
+  id: 'guard-id',
+  name: 'Guard',
+  nameSlug: 'guard',
+  version: '1.2.3',
+  classFile: 'GuardApp.ts',
+  essentials: ['IPreRoomCreatePrevent'],
+});
 
 /** What a folder picker hands over: paths under the picked folder's name. */
 function picked(files: Record<string, string>, folder = 'guard'): { paths: string[]; texts: string[] } {
@@ -31,15 +38,32 @@ function plan(files: Record<string, string>, existing: { id: string; name: strin
 }
 
 /** The runtime's transpile step (src/runtime/module-loader.ts). */
-const transpile = (path: string, source: string) => transform(source, { transforms: path.endsWith('.ts') ? ['typescript', 'imports'] : ['imports'], filePath: path, production: true }).code;
+const transpile = (path: string, source: string) =>
+  transform(source, { transforms: path.endsWith('.ts') ? ['typescript', 'imports'] : ['imports'], filePath: path, production: true }).code;
 
 describe('import project', () => {
   it('loads app.json, the class file and helpers with their relative paths', () => {
-    const p = plan({ 'app.json': MANIFEST, 'GuardApp.ts': MAIN, 'lib/rules.ts': LIB, 'README.md': '#', 'node_modules/x/index.d.ts': '', 'dist/GuardApp.js': '', '.git/HEAD': '' });
+    const p = plan({
+      'app.json': MANIFEST,
+      'GuardApp.ts': MAIN,
+      'lib/rules.ts': LIB,
+      'README.md': '#',
+      'node_modules/x/index.d.ts': '',
+      'dist/GuardApp.js': '',
+      '.git/HEAD': '',
+    });
     expect(p.ok).toBe(true);
     if (!p.ok) return;
     expect(p.root).toBe('guard');
-    expect(p.app).toMatchObject({ id: 'guard-id', name: 'Guard', nameSlug: 'guard', version: '1.2.3', classFile: 'GuardApp.ts', enabled: true, essentials: ['IPreRoomCreatePrevent'] });
+    expect(p.app).toMatchObject({
+      id: 'guard-id',
+      name: 'Guard',
+      nameSlug: 'guard',
+      version: '1.2.3',
+      classFile: 'GuardApp.ts',
+      enabled: true,
+      essentials: ['IPreRoomCreatePrevent'],
+    });
     expect(Object.keys(p.app.files).sort()).toEqual(['GuardApp.ts', 'app.json', 'lib/rules.ts']);
     expect(p.problems).toEqual([]);
     expect(p.skipped).toBe(4);
@@ -47,8 +71,15 @@ describe('import project', () => {
   });
 
   it('names the file, line and module of an import the runtime refuses', () => {
-    const src = MAIN.replace("import { isBad } from './lib/rules';", "import { isBad } from './lib/rules';\nimport axios from 'axios';").replace('return isBad', 'void axios.get("x");\n        return isBad');
-    const p = plan({ 'app.json': MANIFEST, 'GuardApp.ts': src, 'lib/rules.ts': `import type { X } from 'some-types';\nimport * as path from 'node:path';\nexport const sep = path.sep;\n${LIB}` });
+    const src = MAIN.replace("import { isBad } from './lib/rules';", "import { isBad } from './lib/rules';\nimport axios from 'axios';").replace(
+      'return isBad',
+      'void axios.get("x");\n        return isBad',
+    );
+    const p = plan({
+      'app.json': MANIFEST,
+      'GuardApp.ts': src,
+      'lib/rules.ts': `import type { X } from 'some-types';\nimport * as path from 'node:path';\nexport const sep = path.sep;\n${LIB}`,
+    });
     expect(p.ok && p.problems.map((x) => [x.file, x.line, x.module])).toEqual([
       ['GuardApp.ts', 4, 'axios'],
       ['lib/rules.ts', 2, 'node:path'],
@@ -57,7 +88,10 @@ describe('import project', () => {
   });
 
   it('like the runtime, ignores imports used only as types or not at all, and reports syntax errors', () => {
-    const src = MAIN.replace("import { isBad } from './lib/rules';", "import { isBad } from './lib/rules';\nimport axios from 'axios';\nimport { Thing } from 'types-only';\nlet t: Thing | undefined;");
+    const src = MAIN.replace(
+      "import { isBad } from './lib/rules';",
+      "import { isBad } from './lib/rules';\nimport axios from 'axios';\nimport { Thing } from 'types-only';\nlet t: Thing | undefined;",
+    );
     const p = plan({ 'app.json': MANIFEST, 'GuardApp.ts': src, 'lib/rules.ts': LIB });
     expect(p.ok && p.problems).toEqual([]);
     const broken = plan({ 'app.json': MANIFEST, 'GuardApp.ts': MAIN, 'lib/rules.ts': 'export function isBad(name: string {\n' });
@@ -101,7 +135,16 @@ describe('import project', () => {
   });
 
   it('starts at the one folder holding app.json when the project is nested', () => {
-    const p = planImport([{ path: 'app/app.json', text: MANIFEST }, { path: 'app/GuardApp.ts', text: MAIN }, { path: 'app/lib/rules.ts', text: LIB }, { path: 'tools/x.ts', text: '' }], [], { root: 'repo' });
+    const p = planImport(
+      [
+        { path: 'app/app.json', text: MANIFEST },
+        { path: 'app/GuardApp.ts', text: MAIN },
+        { path: 'app/lib/rules.ts', text: LIB },
+        { path: 'tools/x.ts', text: '' },
+      ],
+      [],
+      { root: 'repo' },
+    );
     expect(p.ok && [p.root, Object.keys(p.app.files).sort()]).toEqual(['repo/app', ['GuardApp.ts', 'app.json', 'lib/rules.ts']]);
   });
 
@@ -110,12 +153,16 @@ describe('import project', () => {
   });
 
   it('finds multi-line, re-exported, required and dynamic imports', () => {
-    const refs = findImports(`import {\n  a,\n  b,\n} from 'x';\nexport * from './y';\nexport type { T } from 'z';\nconst q = require('q');\nvoid import('w');\nimport 'side';\n`);
+    const refs = findImports(
+      `import {\n  a,\n  b,\n} from 'x';\nexport * from './y';\nexport type { T } from 'z';\nconst q = require('q');\nvoid import('w');\nimport 'side';\n`,
+    );
     expect(refs.map((r) => `${r.line}:${r.module}${r.typeOnly ? ':type' : ''}`)).toEqual(['1:x', '5:./y', '6:z:type', '7:q', '8:w', '9:side']);
   });
 
   it('reads the syntax tree: module names in strings, templates, comments and regex literals are not imports', () => {
-    const refs = findImports(`const OPEN = /{/;\nconst s = "require('fake')";\nconst re = /import x from 'y'/;\nconst t = \`\${'{'} import('z')\`;\n/* import a from 'b' */\nimport real from 'real';\nimport type { T } from 't';\nimport { type U } from 'u';\nimport e = require('eq');\n`);
+    const refs = findImports(
+      `const OPEN = /{/;\nconst s = "require('fake')";\nconst re = /import x from 'y'/;\nconst t = \`\${'{'} import('z')\`;\n/* import a from 'b' */\nimport real from 'real';\nimport type { T } from 't';\nimport { type U } from 'u';\nimport e = require('eq');\n`,
+    );
     expect(refs.map((r) => `${r.line}:${r.module}${r.typeOnly ? ':type' : ''}`)).toEqual(['6:real', '7:t:type', '8:u:type', '9:eq']);
   });
 });

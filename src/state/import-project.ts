@@ -132,7 +132,8 @@ export function planImport(input: ProjectFile[], existing: Pick<WorkspaceApp, 'i
     if (typeof parsed === 'string') return fail(parsed);
     json = parsed;
   } else {
-    if (manifests.length > 1) return fail(`found ${manifests.length} app.json files (${manifests.map((m) => m.path).join(', ')}): open one app folder at a time`);
+    if (manifests.length > 1)
+      return fail(`found ${manifests.length} app.json files (${manifests.map((m) => m.path).join(', ')}): open one app folder at a time`);
     const main = findMainClass(sources);
     if (!main) return fail('no app.json and no class extending App found: this does not look like a Rocket.Chat app project');
     const name = main.className.replace(/App$/, '') || main.className;
@@ -143,7 +144,11 @@ export function planImport(input: ProjectFile[], existing: Pick<WorkspaceApp, 'i
   const classFile = str('classFile');
   if (!classFile) return fail('app.json has no "classFile" (the file with the class extending App)');
   if (byPath[classFile] === undefined) {
-    const found = sources.map((s) => s.path).slice(0, 8).join(', ') || 'none';
+    const found =
+      sources
+        .map((s) => s.path)
+        .slice(0, 8)
+        .join(', ') || 'none';
     return fail(`app.json names classFile "${classFile}", which is not in the folder (.ts/.js files found: ${found})`);
   }
   const fileMap: Record<string, string> = { ...byPath };

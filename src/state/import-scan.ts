@@ -103,11 +103,16 @@ export function importProblems(file: string, refs: ImportRef[], files: Record<st
     if (module.startsWith('.')) {
       if (!resolveRelative(file, module, files)) out.push({ ...at, message: `imports "${module}", which is not among the app's files` });
     } else if (module.startsWith(APPS_ENGINE)) {
-      if (!module.startsWith(`${APPS_ENGINE}definition/`)) out.push({ ...at, message: `imports "${module}": only ${APPS_ENGINE}definition/... exists at run time` });
+      if (!module.startsWith(`${APPS_ENGINE}definition/`))
+        out.push({ ...at, message: `imports "${module}": only ${APPS_ENGINE}definition/... exists at run time` });
     } else if (RC_PROVIDED.includes(module.replace(/^node:/, ''))) {
       out.push({ ...at, message: `imports "${module}": Rocket.Chat provides it, but hookscope runs apps in a browser sandbox without Node modules` });
     } else {
-      out.push({ ...at, npm: true, message: `imports "${module}": the Rocket.Chat apps runtime does not provide it (apps may import their own files and ${APPS_ENGINE}definition/...; npm packages are bundled from the app folder's node_modules when it has them)` });
+      out.push({
+        ...at,
+        npm: true,
+        message: `imports "${module}": the Rocket.Chat apps runtime does not provide it (apps may import their own files and ${APPS_ENGINE}definition/...; npm packages are bundled from the app folder's node_modules when it has them)`,
+      });
     }
   }
   return out;

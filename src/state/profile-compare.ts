@@ -11,5 +11,13 @@ export async function compareAcrossProfiles(store: AppStore, transports: Transpo
   const { apps, world, settings } = store.getState();
   // As the live engine installs them (under `hookscope dev`: with the folder's bundle).
   const prepared = await prepareApps(apps);
-  return compareProfiles({ apps: structuredClone(prepared), world: structuredClone(world), action: structuredClone(action), ...(settings.timeoutMs !== 30_000 ? { timeoutMs: settings.timeoutMs } : {}) }, transports);
+  return compareProfiles(
+    {
+      apps: structuredClone(prepared),
+      world: structuredClone(world),
+      action: structuredClone(action),
+      ...(settings.timeoutMs !== 30_000 ? { timeoutMs: settings.timeoutMs } : {}),
+    },
+    transports,
+  );
 }

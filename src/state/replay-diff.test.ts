@@ -29,7 +29,16 @@ describe('outcome facts', () => {
     const at = 0;
     const call = { callId: 'c2', appId: 'guard', event: 'IPreRoomCreatePrevent' as const, method: 'executePreRoomCreatePrevent', role: 'execute' as const };
     const events: TraceEvent[] = [
-      { type: 'run-start', runId: 'r1', at, action: { action: 'createRoom', name: 'x', type: 'c', creator: 'alice' }, profile: 'current', timeoutMs: 1, origin: { kind: 'user' }, plan: [{ kind: 'event', event: 'IPreRoomCreatePrevent', awaited: true, listeners: [{ appId: 'guard', name: 'Guard', loaded: true }], ignored: [] }] },
+      {
+        type: 'run-start',
+        runId: 'r1',
+        at,
+        action: { action: 'createRoom', name: 'x', type: 'c', creator: 'alice' },
+        profile: 'current',
+        timeoutMs: 1,
+        origin: { kind: 'user' },
+        plan: [{ kind: 'event', event: 'IPreRoomCreatePrevent', awaited: true, listeners: [{ appId: 'guard', name: 'Guard', loaded: true }], ignored: [] }],
+      },
       { type: 'call-start', runId: 'r1', at, call, args: [] },
       { type: 'phase-end', runId: 'r1', at, event: 'IPreRoomCreatePrevent', summary: '', preventedBy: 'c2' },
       { type: 'outcome', runId: 'r1', at, outcome: 'prevented', error: { code: 'error-app-prevented', message: '' }, roomId: null, summary: '' },

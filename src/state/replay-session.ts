@@ -17,7 +17,13 @@ export interface ReplayInput {
 }
 
 export async function replaySession(input: ReplayInput): Promise<OutcomeFacts[]> {
-  const engine = new Engine({ transports: input.transports, world: structuredClone(input.world), timeoutMs: input.settings.timeoutMs, profile: input.settings.profile, keepSpare: false });
+  const engine = new Engine({
+    transports: input.transports,
+    world: structuredClone(input.world),
+    timeoutMs: input.settings.timeoutMs,
+    profile: input.settings.profile,
+    keepSpare: false,
+  });
   try {
     for (const app of input.apps) {
       try {

@@ -3,7 +3,19 @@ import { emptyWorld } from '../engine/world/types.ts';
 import { capRuns, compactWorlds, replayBaseline } from './run-memory.ts';
 import type { RunRecord } from './types.ts';
 
-const run = (n: number): RunRecord => ({ id: `r${n}`, seq: n, action: { action: 'deleteRoom', room: 'x' }, startedAt: n, state: 'settled', result: null, unloadable: [], childRunIds: [], events: [], worldBefore: emptyWorld(), worldAfter: emptyWorld() });
+const run = (n: number): RunRecord => ({
+  id: `r${n}`,
+  seq: n,
+  action: { action: 'deleteRoom', room: 'x' },
+  startedAt: n,
+  state: 'settled',
+  result: null,
+  unloadable: [],
+  childRunIds: [],
+  events: [],
+  worldBefore: emptyWorld(),
+  worldAfter: emptyWorld(),
+});
 
 describe('run memory policy', () => {
   it('keeps world snapshots only for the newest runs, and the baseline of the oldest', () => {

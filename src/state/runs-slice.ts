@@ -68,15 +68,15 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
           ...(options.previous ? { previous: options.previous } : {}),
         };
         return {
-        lastAction: record.action,
-        nextRunSeq: replaced ? s.nextRunSeq : s.nextRunSeq + 1,
-        runs: replaced ? s.runs.map((r) => (r === replaced ? next : r)) : capRuns([...s.runs, next]),
-        selectedRunId: null,
-        viewedRunId: null,
-        graphRunId: null,
-        selectedNodeId: null,
-        logFilter: null,
-        centerTab: s.centerTab === 'replay' ? 'graph' : s.centerTab,
+          lastAction: record.action,
+          nextRunSeq: replaced ? s.nextRunSeq : s.nextRunSeq + 1,
+          runs: replaced ? s.runs.map((r) => (r === replaced ? next : r)) : capRuns([...s.runs, next]),
+          selectedRunId: null,
+          viewedRunId: null,
+          graphRunId: null,
+          selectedNodeId: null,
+          logFilter: null,
+          centerTab: s.centerTab === 'replay' ? 'graph' : s.centerTab,
         };
       }),
     importRuns: (runs) =>
@@ -96,6 +96,17 @@ export const createRunsSlice: StateCreator<StoreState, [], [], RunsSlice> = (set
     settleRun: (runId, world) => mapRun(runId, (r) => (r.worldDropped ? { ...r, state: 'settled' } : { ...r, state: 'settled', worldAfter: world })),
     crashRun: (runId, message) => mapRun(runId, (r) => ({ ...r, state: 'crashed', crash: message })),
     patchRun: (runId, patch) => mapRun(runId, (r) => ({ ...r, ...patch })),
-    clearRuns: () => set({ runs: [], consoleEvents: [], nextRunSeq: 1, selectedRunId: null, viewedRunId: null, graphRunId: null, selectedNodeId: null, compareRunId: null, logFilter: null }),
+    clearRuns: () =>
+      set({
+        runs: [],
+        consoleEvents: [],
+        nextRunSeq: 1,
+        selectedRunId: null,
+        viewedRunId: null,
+        graphRunId: null,
+        selectedNodeId: null,
+        compareRunId: null,
+        logFilter: null,
+      }),
   };
 };

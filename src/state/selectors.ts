@@ -10,8 +10,14 @@ export const selectApps = (s: StoreState): WorkspaceApp[] => s.apps;
 export const selectAppIds = (s: StoreState): string[] => s.apps.map((a) => a.id);
 export const selectSelectedAppId = (s: StoreState) => s.selectedAppId;
 export const selectSelectedApp = (s: StoreState): WorkspaceApp | null => s.apps.find((a) => a.id === s.selectedAppId) ?? s.apps[0] ?? null;
-export const selectAppById = (id: string) => (s: StoreState): WorkspaceApp | undefined => s.apps.find((a) => a.id === id);
-export const selectAppStatus = (id: string) => (s: StoreState): AppStatus | undefined => ownValue(s.appStatus, id);
+export const selectAppById =
+  (id: string) =>
+  (s: StoreState): WorkspaceApp | undefined =>
+    s.apps.find((a) => a.id === id);
+export const selectAppStatus =
+  (id: string) =>
+  (s: StoreState): AppStatus | undefined =>
+    ownValue(s.appStatus, id);
 export const selectWorld = (s: StoreState) => s.world;
 export const selectUsernames = (s: StoreState): string[] => s.world.users.map((u) => u.username);
 export const selectRoomNames = (s: StoreState): string[] => s.world.rooms.map((r) => r.slugifiedName);

@@ -50,7 +50,13 @@ export function toScenario(ws: Workspace): ScenarioInput {
   for (const room of rooms) if (room.parentRoom !== undefined && !written.has(room.parentRoom)) delete room.parentRoom;
   const settings: Record<string, Record<string, unknown>> = {};
   for (const [appId, table] of Object.entries(w.settings)) {
-    for (const [id, s] of Object.entries(table)) if (s.value !== undefined) setOwn(ownEntry(settings, appId, () => ({})), id, s.value);
+    for (const [id, s] of Object.entries(table))
+      if (s.value !== undefined)
+        setOwn(
+          ownEntry(settings, appId, () => ({})),
+          id,
+          s.value,
+        );
   }
   return {
     profile: ws.settings.profile,
@@ -77,6 +83,13 @@ export function toScenario(ws: Workspace): ScenarioInput {
 }
 
 export function serializeWorkspace(ws: Workspace, now = new Date()): string {
-  const saved: SavedWorkspace = { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, savedAt: now.toISOString(), scenario: toScenario(ws), world: ws.world, drafts: ws.drafts };
+  const saved: SavedWorkspace = {
+    format: WORKSPACE_FORMAT,
+    version: WORKSPACE_VERSION,
+    savedAt: now.toISOString(),
+    scenario: toScenario(ws),
+    world: ws.world,
+    drafts: ws.drafts,
+  };
   return JSON.stringify(saved);
 }

@@ -20,7 +20,8 @@ function reviveDates(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reviveDates);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (k !== '__proto__') out[k] = DATE_KEYS.has(k) && typeof v === 'string' && ISO.test(v) ? new Date(v) : reviveDates(v);
+    for (const [k, v] of Object.entries(value))
+      if (k !== '__proto__') out[k] = DATE_KEYS.has(k) && typeof v === 'string' && ISO.test(v) ? new Date(v) : reviveDates(v);
     return out;
   }
   return value;
@@ -61,9 +62,17 @@ export function readWorkspace(text: string): ReadOutcome {
   }
   const saved = json as Partial<SavedWorkspace> | null;
   if (!saved || saved.format !== WORKSPACE_FORMAT) return { ok: false, problem: 'it is not a hookscope workspace' };
-  if (saved.version !== WORKSPACE_VERSION) return { ok: false, problem: `it has version ${String(saved.version)}, this page reads version ${WORKSPACE_VERSION}` };
+  if (saved.version !== WORKSPACE_VERSION)
+    return { ok: false, problem: `it has version ${String(saved.version)}, this page reads version ${WORKSPACE_VERSION}` };
   const parsed = parseScenario(saved.scenario);
-  if (!parsed.ok) return { ok: false, problem: parsed.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ') };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      problem: parsed.problems
+        .slice(0, 3)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; '),
+    };
   const s = parsed.scenario;
   let apps;
   try {
@@ -79,7 +88,14 @@ export function readWorkspace(text: string): ReadOutcome {
     world = checked.world;
   }
   const readDrafts = draftsSchema.safeParse(saved.drafts);
-  if (!readDrafts.success) return { ok: false, problem: readDrafts.error.issues.slice(0, 3).map((i) => `${issuePath('drafts', i.path)}: ${i.message}`).join('; ') };
+  if (!readDrafts.success)
+    return {
+      ok: false,
+      problem: readDrafts.error.issues
+        .slice(0, 3)
+        .map((i) => `${issuePath('drafts', i.path)}: ${i.message}`)
+        .join('; '),
+    };
   const drafts = { ...defaultDrafts(), ...readDrafts.data } as ActionDrafts;
   return {
     ok: true,

@@ -33,8 +33,7 @@ export interface WorkspaceSlice extends Workspace {
 }
 
 export const createWorkspaceSlice: StateCreator<StoreState, [], [], WorkspaceSlice> = (set, get) => {
-  const mapApp = (id: string, fn: (app: WorkspaceApp) => WorkspaceApp) =>
-    set((s) => ({ apps: s.apps.map((a) => (a.id === id ? fn(a) : a)) }));
+  const mapApp = (id: string, fn: (app: WorkspaceApp) => WorkspaceApp) => set((s) => ({ apps: s.apps.map((a) => (a.id === id ? fn(a) : a)) }));
 
   /** When an app's id changes, selection and status follow it. */
   const renameId = (from: string, to: string) => {
@@ -90,7 +89,9 @@ export const createWorkspaceSlice: StateCreator<StoreState, [], [], WorkspaceSli
         return { apps };
       }),
     setFile: (appId, path, text) => {
-      const taken = get().apps.filter((a) => a.id !== appId).map((a) => a.id);
+      const taken = get()
+        .apps.filter((a) => a.id !== appId)
+        .map((a) => a.id);
       let newId = appId;
       mapApp(appId, (a) => {
         const next = withFile(a, path, text, taken);

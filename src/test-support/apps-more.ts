@@ -103,8 +103,16 @@ export const listensToAll = (id = 'all') =>
     id,
     'ListensToAll',
     [
-      'IPreRoomCreatePrevent', 'IPreRoomCreateExtend', 'IPreRoomCreateModify', 'IPostRoomCreate', 'IPreRoomDeletePrevent',
-      'IPostRoomDeleted', 'IPreRoomUserJoined', 'IPostRoomUserJoined', 'IPreRoomUserLeave', 'IPostRoomUserLeave',
+      'IPreRoomCreatePrevent',
+      'IPreRoomCreateExtend',
+      'IPreRoomCreateModify',
+      'IPostRoomCreate',
+      'IPreRoomDeletePrevent',
+      'IPostRoomDeleted',
+      'IPreRoomUserJoined',
+      'IPostRoomUserJoined',
+      'IPreRoomUserLeave',
+      'IPostRoomUserLeave',
     ],
     `  async executePreRoomCreatePrevent(): Promise<boolean> { return false; }
   async executePreRoomCreateExtend(room: IRoom): Promise<IRoom> { return room; }

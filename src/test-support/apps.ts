@@ -10,7 +10,15 @@ import { IRoom, IRoomUserJoinedContext, IRoomUserLeaveContext, IPreRoomCreatePre
 `;
 
 export function app(id: string, name: string, body: string, extra: Partial<AppDefinition> = {}): AppDefinition {
-  return { id, name, classFile: `${name}.ts`, files: { [`${name}.ts`]: HEAD + body, ...(extra.files ?? {}) }, enabled: true, ...extra, ...(extra.files ? { files: { [`${name}.ts`]: HEAD + body, ...extra.files } } : {}) };
+  return {
+    id,
+    name,
+    classFile: `${name}.ts`,
+    files: { [`${name}.ts`]: HEAD + body, ...(extra.files ?? {}) },
+    enabled: true,
+    ...extra,
+    ...(extra.files ? { files: { [`${name}.ts`]: HEAD + body, ...extra.files } } : {}),
+  };
 }
 
 /** Prevents creating rooms whose name contains a banned word. */

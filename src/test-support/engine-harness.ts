@@ -10,7 +10,10 @@ import { nodeTransports } from '../node/node-transport.ts';
 import type { TraceEvent } from '../engine/trace.ts';
 import type { ProfileId } from '../engine/profiles.ts';
 
-export async function makeEngine(apps: AppDefinition[], opts: { timeoutMs?: number; minLoadTimeoutMs?: number; world?: WorldState; profile?: ProfileId } = {}): Promise<Engine> {
+export async function makeEngine(
+  apps: AppDefinition[],
+  opts: { timeoutMs?: number; minLoadTimeoutMs?: number; world?: WorldState; profile?: ProfileId } = {},
+): Promise<Engine> {
   const engine = new Engine({
     transports: await nodeTransports(),
     env: { clock: fixedClock(), ids: sequentialIds(), scheduler: systemScheduler },
@@ -25,9 +28,13 @@ export async function makeEngine(apps: AppDefinition[], opts: { timeoutMs?: numb
 
 /** `[appId, method, status]` for each finished call of a run. */
 export function calls(events: readonly TraceEvent[], runId: string): [string, string, string][] {
-  return events.filter((e): e is Extract<TraceEvent, { type: 'call-end' }> => e.type === 'call-end' && e.runId === runId).map((e) => [e.call.appId, e.call.method, e.status]);
+  return events
+    .filter((e): e is Extract<TraceEvent, { type: 'call-end' }> => e.type === 'call-end' && e.runId === runId)
+    .map((e) => [e.call.appId, e.call.method, e.status]);
 }
 
 export function skipped(events: readonly TraceEvent[], runId: string): [string, string, string][] {
-  return events.filter((e): e is Extract<TraceEvent, { type: 'listener-skipped' }> => e.type === 'listener-skipped' && e.runId === runId).map((e) => [e.appId, e.event, e.reason]);
+  return events
+    .filter((e): e is Extract<TraceEvent, { type: 'listener-skipped' }> => e.type === 'listener-skipped' && e.runId === runId)
+    .map((e) => [e.appId, e.event, e.reason]);
 }

@@ -25,7 +25,8 @@ export function parseProbeLines(lines: string[]): Record<string, unknown> {
 
 /** What app code sees on the Rocket.Chat server (Deno runtime), as far as hookscope reproduces it. */
 export const ENV_PROBE_EXPECTED: Record<string, unknown> = {
-  globals: 'crypto:object URL:function URLSearchParams:function TextEncoder:function TextDecoder:function atob:function btoa:function structuredClone:function Buffer:function fetch:function setTimeout:function queueMicrotask:function',
+  globals:
+    'crypto:object URL:function URLSearchParams:function TextEncoder:function TextDecoder:function atob:function btoa:function structuredClone:function Buffer:function fetch:function setTimeout:function queueMicrotask:function',
   hostless: 'threw Error: localStorage is not available to apps: keep data with the `persistence` accessor.',
   randomUUID: true,
   getRandomValues: 16,
@@ -44,7 +45,8 @@ export const ENV_PROBE_EXPECTED: Record<string, unknown> = {
   legacyUrl: 'host.example.test 8080 /p/a q=1',
   util: 'x=5 {"a":1}',
   fs: 'threw Error: fs.readFileSync() is not available to apps in hookscope: apps have no files in hookscope: keep data with the `persistence` accessor',
-  nodePrefix: "threw Error: Module \"node:crypto\" is not allowed: the Rocket.Chat apps runtime allows Node built-ins by their bare name only (require('crypto')).",
+  nodePrefix:
+    'threw Error: Module "node:crypto" is not allowed: the Rocket.Chat apps runtime allows Node built-ins by their bare name only (require(\'crypto\')).',
   uuid: true,
   uiKit: 'plain_text mrkdwn',
   fetch: '200 true application/json {"hello":"world"}',
@@ -57,7 +59,8 @@ export function compareProbe(actual: Record<string, unknown>): { key: string; ex
   const diffs: { key: string; expected: unknown; actual: unknown }[] = [];
   for (const [key, expected] of Object.entries(ENV_PROBE_EXPECTED)) {
     const got = actual[key];
-    const ok = expected === expectDataCloneError ? typeof got === 'string' && got.startsWith('threw DataCloneError') : JSON.stringify(got) === JSON.stringify(expected);
+    const ok =
+      expected === expectDataCloneError ? typeof got === 'string' && got.startsWith('threw DataCloneError') : JSON.stringify(got) === JSON.stringify(expected);
     if (!ok) diffs.push({ key, expected: expected === expectDataCloneError ? 'threw DataCloneError: ...' : expected, actual: got });
   }
   return diffs;

@@ -18,7 +18,10 @@ export function prepareFixtureApp(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `hookscope-fixture-${name}-`));
   made.push(dir);
   cpSync(source, dir, { recursive: true, filter: (p) => !p.includes(`${name}/node_modules`) });
-  const pkg = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string>; dependencies?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')) as {
+    devDependencies?: Record<string, string>;
+    dependencies?: Record<string, string>;
+  };
   for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })) {
     if (dep === '@rocket.chat/apps-engine') continue;
     const from = join(ROOT, 'node_modules', dep);

@@ -52,10 +52,9 @@ function inProcessTransport(): InProcessTransport {
   const globals = freshGlobals();
   const evaluate = (code: string, sourceUrl: string): ModuleFunction => {
     // One line of wrapper before the code, so stack lines match the file (as src/node does).
-    const outer = runInThisContext(
-      `(function (${SHADOWED.join(', ')}) { return function (exports, require, module, __filename, __dirname) {${code}\n}; })`,
-      { filename: sourceUrl },
-    ) as (...values: unknown[]) => ModuleFunction;
+    const outer = runInThisContext(`(function (${SHADOWED.join(', ')}) { return function (exports, require, module, __filename, __dirname) {${code}\n}; })`, {
+      filename: sourceUrl,
+    }) as (...values: unknown[]) => ModuleFunction;
     return outer(...SHADOWED.map((name) => globals[name]));
   };
   const runtime = createAppRuntime({

@@ -26,7 +26,6 @@ export function baseWorld(): WorldState {
   return world;
 }
 
-
 /** baseWorld where guests may see (and so join) channels: RC's view-c-room roles plus guest (spec §7.1). */
 export function guestsSeeChannels(): WorldState {
   const world = baseWorld();

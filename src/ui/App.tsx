@@ -57,34 +57,52 @@ export function App() {
 
   return (
     <div className="workbench" data-testid="workbench">
-      <a className="skip-link" href="#run-area" data-testid="skip-link">Skip to the run graph</a>
-      <ErrorBoundary id="top-bar" area="the top bar"><TopBar /></ErrorBoundary>
-      <ErrorBoundary id="share-bar" area="the share bar"><ShareBar /></ErrorBoundary>
-      <ErrorBoundary id="dev-bar" area="the dev bar"><DevBar /></ErrorBoundary>
-      <ErrorBoundary id="banners" area="the status banners"><StatusBanners /></ErrorBoundary>
+      <a className="skip-link" href="#run-area" data-testid="skip-link">
+        Skip to the run graph
+      </a>
+      <ErrorBoundary id="top-bar" area="the top bar">
+        <TopBar />
+      </ErrorBoundary>
+      <ErrorBoundary id="share-bar" area="the share bar">
+        <ShareBar />
+      </ErrorBoundary>
+      <ErrorBoundary id="dev-bar" area="the dev bar">
+        <DevBar />
+      </ErrorBoundary>
+      <ErrorBoundary id="banners" area="the status banners">
+        <StatusBanners />
+      </ErrorBoundary>
       <main className="workbench-main" aria-label="Workbench">
-      <Group className="workbench-rows" orientation="vertical" {...rows}>
-        <Panel id="work" defaultSize="42%" minSize={220} collapsible collapsedSize={0} panelRef={work.ref} onResize={work.onResize}>
-          <Group className="workbench-columns" orientation="horizontal" {...columns}>
-            <Panel id="apps" defaultSize="19%" minSize={200} className="panel">
-              <ErrorBoundary id="apps" area="the apps list"><AppsPanel /></ErrorBoundary>
-            </Panel>
-            <Separator className="resize-handle" />
-            <Panel id="center" defaultSize="53%" minSize={300} className="panel">
-              <ErrorBoundary id="editor" area="the editor"><EditorArea /></ErrorBoundary>
-            </Panel>
-            <Separator className="resize-handle" />
-            <Panel id="side" defaultSize="28%" minSize={280} className="panel">
-              <ErrorBoundary id="side" area="the action and world panel"><SidePanel /></ErrorBoundary>
-            </Panel>
-          </Group>
-        </Panel>
-        <Separator className="resize-handle resize-handle--row" />
-        {/* The Run area spans the full width: history | graph or console | inspector. */}
-        <Panel id="run" defaultSize="58%" minSize={160} className="panel">
-          <ErrorBoundary id="run-area" area="the run area"><RunArea /></ErrorBoundary>
-        </Panel>
-      </Group>
+        <Group className="workbench-rows" orientation="vertical" {...rows}>
+          <Panel id="work" defaultSize="42%" minSize={220} collapsible collapsedSize={0} panelRef={work.ref} onResize={work.onResize}>
+            <Group className="workbench-columns" orientation="horizontal" {...columns}>
+              <Panel id="apps" defaultSize="19%" minSize={200} className="panel">
+                <ErrorBoundary id="apps" area="the apps list">
+                  <AppsPanel />
+                </ErrorBoundary>
+              </Panel>
+              <Separator className="resize-handle" />
+              <Panel id="center" defaultSize="53%" minSize={300} className="panel">
+                <ErrorBoundary id="editor" area="the editor">
+                  <EditorArea />
+                </ErrorBoundary>
+              </Panel>
+              <Separator className="resize-handle" />
+              <Panel id="side" defaultSize="28%" minSize={280} className="panel">
+                <ErrorBoundary id="side" area="the action and world panel">
+                  <SidePanel />
+                </ErrorBoundary>
+              </Panel>
+            </Group>
+          </Panel>
+          <Separator className="resize-handle resize-handle--row" />
+          {/* The Run area spans the full width: history | graph or console | inspector. */}
+          <Panel id="run" defaultSize="58%" minSize={160} className="panel">
+            <ErrorBoundary id="run-area" area="the run area">
+              <RunArea />
+            </ErrorBoundary>
+          </Panel>
+        </Group>
       </main>
       <QuickSwitcher />
     </div>

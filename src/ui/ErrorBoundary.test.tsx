@@ -8,14 +8,30 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 describe('ErrorBoundary', () => {
   it('renders its area as is while nothing failed', () => {
-    expect(renderToStaticMarkup(<ErrorBoundary id="graph" area="the run graph"><p>graph</p></ErrorBoundary>)).toBe('<p>graph</p>');
+    expect(
+      renderToStaticMarkup(
+        <ErrorBoundary id="graph" area="the run graph">
+          <p>graph</p>
+        </ErrorBoundary>,
+      ),
+    ).toBe('<p>graph</p>');
   });
 
   it('keeps a readable, bounded message of what was thrown', () => {
     expect(ErrorBoundary.getDerivedStateFromError(new TypeError('bad node'))).toEqual({ error: 'bad node' });
     expect(ErrorBoundary.getDerivedStateFromError('a string')).toEqual({ error: 'a string' });
     expect(ErrorBoundary.getDerivedStateFromError(new Error('x'.repeat(1000))).error).toHaveLength(301);
-    const unreadable = new Proxy({}, { get() { throw new Error('no'); }, getPrototypeOf() { throw new Error('no'); } });
+    const unreadable = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('no');
+        },
+        getPrototypeOf() {
+          throw new Error('no');
+        },
+      },
+    );
     expect(ErrorBoundary.getDerivedStateFromError(unreadable)).toEqual({ error: 'an error that cannot be read' });
   });
 

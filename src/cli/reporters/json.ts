@@ -10,7 +10,9 @@ export function jsonReporter(summary: RunSummary, single: boolean): string {
   return JSON.stringify(
     {
       passed: summary.passed,
-      files: summary.files.map((f) => (f.kind === 'ran' ? { file: f.file, passed: f.report.passed, report: f.report } : { file: f.file, passed: false, problems: f.problems })),
+      files: summary.files.map((f) =>
+        f.kind === 'ran' ? { file: f.file, passed: f.report.passed, report: f.report } : { file: f.file, passed: false, problems: f.problems },
+      ),
     },
     null,
     2,

@@ -3,7 +3,9 @@ import { decisiveCall } from './decisive.ts';
 import type { RunSummary } from './types.ts';
 
 const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  s
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 const secs = (ms: number) => (ms / 1000).toFixed(3);
 
 export function junitReporter(summary: RunSummary): string {
@@ -15,7 +17,9 @@ export function junitReporter(summary: RunSummary): string {
     if (f.kind === 'error') {
       tests++;
       errors++;
-      suites.push(`  <testsuite name="${esc(f.file)}" tests="1" failures="0" errors="1" time="${secs(f.durationMs)}">\n    <testcase classname="${esc(f.file)}" name="load scenario" time="0"><error message="${esc(f.problems[0] ?? 'invalid scenario')}">${esc(f.problems.join('\n'))}</error></testcase>\n  </testsuite>`);
+      suites.push(
+        `  <testsuite name="${esc(f.file)}" tests="1" failures="0" errors="1" time="${secs(f.durationMs)}">\n    <testcase classname="${esc(f.file)}" name="load scenario" time="0"><error message="${esc(f.problems[0] ?? 'invalid scenario')}">${esc(f.problems.join('\n'))}</error></testcase>\n  </testsuite>`,
+      );
       continue;
     }
     const cases: string[] = [];
@@ -23,7 +27,9 @@ export function junitReporter(summary: RunSummary): string {
     const loadFailures = f.report.apps.filter((a) => a.loadError);
     for (const a of loadFailures) {
       suiteFailures++;
-      cases.push(`    <testcase classname="${esc(f.file)}" name="${esc(`app ${a.id} loads`)}" time="0"><failure message="${esc(`did not load: ${a.loadError}`)}"/></testcase>`);
+      cases.push(
+        `    <testcase classname="${esc(f.file)}" name="${esc(`app ${a.id} loads`)}" time="0"><failure message="${esc(`did not load: ${a.loadError}`)}"/></testcase>`,
+      );
     }
     for (const s of f.report.steps) {
       const call = decisiveCall(s);
@@ -37,7 +43,9 @@ export function junitReporter(summary: RunSummary): string {
     }
     tests += cases.length;
     failures += suiteFailures;
-    suites.push(`  <testsuite name="${esc(f.file)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" time="${secs(f.durationMs)}">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${esc(f.file)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" time="${secs(f.durationMs)}">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="hookscope" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>`;
 }

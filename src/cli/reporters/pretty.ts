@@ -18,7 +18,9 @@ export function prettyReporter(paint: Paint) {
         continue;
       }
       const r = f.report;
-      lines.push(`${r.passed ? paint.green('✓') : paint.red('✗')} ${paint.bold(f.file)} ${paint.dim(`(profile ${r.profile}, ${r.apps.length} app${r.apps.length === 1 ? '' : 's'})`)}`);
+      lines.push(
+        `${r.passed ? paint.green('✓') : paint.red('✗')} ${paint.bold(f.file)} ${paint.dim(`(profile ${r.profile}, ${r.apps.length} app${r.apps.length === 1 ? '' : 's'})`)}`,
+      );
       for (const a of r.apps) if (a.loadError) lines.push(`    ${paint.red(`app ${a.id} did not load: ${a.loadError}`)}`);
       for (const s of r.steps) {
         steps++;
@@ -35,7 +37,13 @@ export function prettyReporter(paint: Paint) {
     const files = summary.files.length;
     const bad = summary.files.filter((f) => f.kind === 'error' || !f.report.passed).length;
     const total = `${files} file${files === 1 ? '' : 's'}, ${steps} step${steps === 1 ? '' : 's'}`;
-    lines.push(summary.passed ? paint.green(`passed: ${total}`) : paint.red(`failed: ${bad} of ${files} file${files === 1 ? '' : 's'}${failedSteps ? `, ${failedSteps} step${failedSteps === 1 ? '' : 's'} did not match` : ''}`));
+    lines.push(
+      summary.passed
+        ? paint.green(`passed: ${total}`)
+        : paint.red(
+            `failed: ${bad} of ${files} file${files === 1 ? '' : 's'}${failedSteps ? `, ${failedSteps} step${failedSteps === 1 ? '' : 's'} did not match` : ''}`,
+          ),
+    );
     return lines.join('\n');
   };
 }

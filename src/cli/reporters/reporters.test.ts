@@ -9,7 +9,9 @@ import { tapReporter } from './tap.ts';
 
 describe('decisiveCall', () => {
   it('names the handler that prevented, none for a completed step, a throwing one otherwise', () => {
-    expect(decisiveCall(step({ outcome: 'prevented', calls: [{ ...guardCall, effect: 'nothing', method: 'checkPreRoomCreatePrevent' }, guardCall] }))).toBe(guardCall);
+    expect(decisiveCall(step({ outcome: 'prevented', calls: [{ ...guardCall, effect: 'nothing', method: 'checkPreRoomCreatePrevent' }, guardCall] }))).toBe(
+      guardCall,
+    );
     expect(decisiveCall(step({ calls: [guardCall] }))).toBeNull();
     const { effect: _effect, ...noEffect } = guardCall;
     const threw = { ...noEffect, status: 'threw' as const };
@@ -34,7 +36,11 @@ describe('pretty reporter', () => {
     ]);
   });
   it('counts a passing run', () => {
-    expect(prettyReporter(plain)({ passed: true, files: [summary.files[0]!] }).split('\n').at(-1)).toBe('passed: 1 file, 2 steps');
+    expect(
+      prettyReporter(plain)({ passed: true, files: [summary.files[0]!] })
+        .split('\n')
+        .at(-1),
+    ).toBe('passed: 1 file, 2 steps');
   });
   it('colours only on a TTY and never with NO_COLOR or TERM=dumb', () => {
     expect(prettyReporter(paintFor(true, {}))(summary)).toContain('\u001b[32m✓\u001b[39m');
@@ -76,14 +82,19 @@ describe('junit reporter', () => {
     expect(xml).toContain('<testsuite name="ok.json" tests="2" failures="0" errors="0" time="1.500">');
     expect(xml).toContain('name="step 0 createRoom: prevented by Guard.executePreRoomCreatePrevent"');
     expect(xml).toContain('<system-out>the room &lt;b&amp;c&gt; was created</system-out>');
-    expect(xml).toContain('<testcase classname="bad.json" name="app broken loads" time="0"><failure message="did not load: SyntaxError: Unexpected token (2:1)"/></testcase>');
+    expect(xml).toContain(
+      '<testcase classname="bad.json" name="app broken loads" time="0"><failure message="did not load: SyntaxError: Unexpected token (2:1)"/></testcase>',
+    );
     expect(xml).toContain('<failure message="expected outcome prevented; got completed">');
     expect(xml).toContain('<testsuite name="gone.json" tests="1" failures="0" errors="1"');
     expect(xml).toContain('<error message="cannot read gone.json: ENOENT">');
     expect(xml.trimEnd().endsWith('</testsuites>')).toBe(true);
   });
   it('drops characters XML 1.0 cannot hold', () => {
-    const withControl = { passed: true, files: [{ file: 'x.json', kind: 'ran' as const, durationMs: 0, report: report([step({ summary: 'bell\u0007 here' })]) }] };
+    const withControl = {
+      passed: true,
+      files: [{ file: 'x.json', kind: 'ran' as const, durationMs: 0, report: report([step({ summary: 'bell\u0007 here' })]) }],
+    };
     expect(junitReporter(withControl)).toContain('<system-out>bell here</system-out>');
   });
 });
@@ -96,7 +107,11 @@ describe('json reporter', () => {
   it('several files: passed and an entry per file, problems for the unreadable one', () => {
     const out = JSON.parse(jsonReporter(summary, false)) as { passed: boolean; files: { file: string; passed: boolean; problems?: string[] }[] };
     expect(out.passed).toBe(false);
-    expect(out.files.map((f) => [f.file, f.passed])).toEqual([['ok.json', true], ['bad.json', false], ['gone.json', false]]);
+    expect(out.files.map((f) => [f.file, f.passed])).toEqual([
+      ['ok.json', true],
+      ['bad.json', false],
+      ['gone.json', false],
+    ]);
     expect(out.files[2]!.problems).toEqual(['cannot read gone.json: ENOENT']);
   });
 });

@@ -17,7 +17,21 @@ export const guardCall: ReportCall = {
 };
 
 export function step(over: Partial<StepReport> = {}): StepReport {
-  return { step: 0, action: 'createRoom', outcome: 'completed', error: null, summary: 'the room was created', room: null, calls: [], logs: [], appRuns: [], messages: [], notifications: [], http: [], ...over };
+  return {
+    step: 0,
+    action: 'createRoom',
+    outcome: 'completed',
+    error: null,
+    summary: 'the room was created',
+    room: null,
+    calls: [],
+    logs: [],
+    appRuns: [],
+    messages: [],
+    notifications: [],
+    http: [],
+    ...over,
+  };
 }
 
 export function report(steps: StepReport[], over: Partial<ScenarioReport> = {}): ScenarioReport {
@@ -34,18 +48,37 @@ export function report(steps: StepReport[], over: Partial<ScenarioReport> = {}):
   };
 }
 
-const prevented = step({ outcome: 'prevented', error: { code: 'error-app-prevented', message: 'A Rocket.Chat App prevented the room creation.' } as StepReport['error'], summary: 'Guard prevented it', calls: [guardCall] });
+const prevented = step({
+  outcome: 'prevented',
+  error: { code: 'error-app-prevented', message: 'A Rocket.Chat App prevented the room creation.' } as StepReport['error'],
+  summary: 'Guard prevented it',
+  calls: [guardCall],
+});
 const completed = step({ step: 1, summary: 'the room <b&c> was created', room: { slugifiedName: 'book-club' } });
 const mismatch = step({
   summary: 'the room was created',
-  expectation: { ok: false, expected: { outcome: 'prevented' }, actual: { outcome: 'completed', errorCode: null }, failures: ['expected outcome prevented; got completed'] },
+  expectation: {
+    ok: false,
+    expected: { outcome: 'prevented' },
+    actual: { outcome: 'completed', errorCode: null },
+    failures: ['expected outcome prevented; got completed'],
+  },
 });
 
 export const summary: RunSummary = {
   passed: false,
   files: [
     { file: 'ok.json', kind: 'ran', durationMs: 1500, report: report([prevented, completed]) },
-    { file: 'bad.json', kind: 'ran', durationMs: 20, report: report([mismatch], { passed: false, failures: ['step 0 (createRoom): expected outcome prevented; got completed'], apps: [{ id: 'broken', name: 'Broken', enabled: true, implements: [], loadError: 'SyntaxError: Unexpected token (2:1)' }] }) },
+    {
+      file: 'bad.json',
+      kind: 'ran',
+      durationMs: 20,
+      report: report([mismatch], {
+        passed: false,
+        failures: ['step 0 (createRoom): expected outcome prevented; got completed'],
+        apps: [{ id: 'broken', name: 'Broken', enabled: true, implements: [], loadError: 'SyntaxError: Unexpected token (2:1)' }],
+      }),
+    },
     { file: 'gone.json', kind: 'error', durationMs: 0, problems: ['cannot read gone.json: ENOENT'] },
   ],
 };

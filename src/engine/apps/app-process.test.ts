@@ -22,7 +22,20 @@ function rig() {
     onRestart: () => undefined,
     onLingering: (on) => heard.push(on),
   };
-  const source = { descriptor: { id: 'a', name: 'A', nameSlug: 'a', version: '1', description: '', requiredApiVersion: '^1', author: { name: '', support: '' }, classFile: 'A.ts' }, files: { 'A.ts': '' }, switches: { freezeInputs: false } };
+  const source = {
+    descriptor: {
+      id: 'a',
+      name: 'A',
+      nameSlug: 'a',
+      version: '1',
+      description: '',
+      requiredApiVersion: '^1',
+      author: { name: '', support: '' },
+      classFile: 'A.ts',
+    },
+    files: { 'A.ts': '' },
+    switches: { freezeInputs: false },
+  };
   const proc = new AppProcess(source, new TransportPool(factory, false), time.scheduler, hooks, () => 10_000, time.now);
   /** Makes a call the fake runtime does not answer by itself; returns its id. */
   const call = async (timeoutMs = 1_000) => {

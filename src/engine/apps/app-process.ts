@@ -45,9 +45,7 @@ export type CallAnswer =
  * left running are never waited for), or hookscope stopped waiting (`cut`: the bound, or the
  * worker stopped).
  */
-export type AfterReturnAnswer =
-  | { kind: 'settled'; waited: boolean; intervals: number; afterMs: number }
-  | { kind: 'cut'; reason: string; afterMs: number };
+export type AfterReturnAnswer = { kind: 'settled'; waited: boolean; intervals: number; afterMs: number } | { kind: 'cut'; reason: string; afterMs: number };
 
 export type LoadAnswer =
   | { ok: true; className: string; methods: string[]; settings: SettingDeclaration[] }
@@ -359,7 +357,9 @@ export class AppProcess {
       case 'loaded': {
         if (standby.answer) return;
         this.scheduler.clearTimeout(standby.timer);
-        const answer: LoadAnswer = msg.ok ? { ok: true, className: msg.className, methods: msg.methods, settings: msg.settings } : { ok: false, error: msg.error, phase: msg.phase };
+        const answer: LoadAnswer = msg.ok
+          ? { ok: true, className: msg.className, methods: msg.methods, settings: msg.settings }
+          : { ok: false, error: msg.error, phase: msg.phase };
         standby.answer = answer;
         if (!answer.ok) {
           this.hooks.onProblem(`the app's standby worker failed to load it (${answer.error.message}); dropped`);
@@ -437,7 +437,11 @@ export class AppProcess {
     const answer = new Promise<AfterReturnAnswer>((resolve) => {
       const timer = this.scheduler.setTimeout(() => {
         this.afterWatch.delete(callId);
-        resolve({ kind: 'cut', reason: `still running ${boundMs} ms after the handler returned (the per-call timeout): the run stopped waiting for it`, afterMs: boundMs });
+        resolve({
+          kind: 'cut',
+          reason: `still running ${boundMs} ms after the handler returned (the per-call timeout): the run stopped waiting for it`,
+          afterMs: boundMs,
+        });
       }, boundMs);
       this.afterWatch.set(callId, { resolve, timer, startedAt });
     });
@@ -564,7 +568,9 @@ export class AppProcess {
           this.hooks.onProblem('ignored an unexpected "loaded" message');
           return;
         }
-        this.loadResolve(msg.ok ? { ok: true, className: msg.className, methods: msg.methods, settings: msg.settings } : { ok: false, error: msg.error, phase: msg.phase });
+        this.loadResolve(
+          msg.ok ? { ok: true, className: msg.className, methods: msg.methods, settings: msg.settings } : { ok: false, error: msg.error, phase: msg.phase },
+        );
         return;
       case 'result': {
         const entry = this.inflight.get(msg.callId);
@@ -584,7 +590,16 @@ export class AppProcess {
         if (leftTimers) this.setLinger(msg.callId, true);
         const held = msg.held ? { held: msg.held } : {};
         const tooLarge = msg.ok ? this.budgets.result(msg.value) : null;
-        if (tooLarge) entry.resolve({ kind: 'error', error: { code: RPC.internalError, name: 'Error', className: 'ResultTooLarge', message: `The value returned cannot be sent to the host: ${tooLarge}` } });
+        if (tooLarge)
+          entry.resolve({
+            kind: 'error',
+            error: {
+              code: RPC.internalError,
+              name: 'Error',
+              className: 'ResultTooLarge',
+              message: `The value returned cannot be sent to the host: ${tooLarge}`,
+            },
+          });
         else entry.resolve(msg.ok ? { kind: 'ok', value: msg.value, ...held } : { kind: 'error', error: msg.error, ...held });
         return;
       }
@@ -618,7 +633,13 @@ export class AppProcess {
 
   /** A request over the host's budget: answered as refused, and the call (if still open) ended with why. */
   private refuse(reqId: number, callId: string | null, reason: string): void {
-    this.transport?.post({ v: PROTOCOL_VERSION, type: 'response', reqId, ok: false, error: { code: RPC.internalError, name: 'Error', className: 'Error', message: reason } });
+    this.transport?.post({
+      v: PROTOCOL_VERSION,
+      type: 'response',
+      reqId,
+      ok: false,
+      error: { code: RPC.internalError, name: 'Error', className: 'Error', message: reason },
+    });
     const entry = callId === null ? undefined : this.inflight.get(callId);
     if (!entry || callId === null) return;
     this.inflight.delete(callId);
@@ -636,7 +657,13 @@ export class AppProcess {
       (err: unknown) => {
         if (!live()) return;
         const message = err instanceof Error ? err.message : String(err);
-        transport.post({ v: PROTOCOL_VERSION, type: 'response', reqId, ok: false, error: { code: RPC.internalError, name: 'Error', className: 'Error', message } });
+        transport.post({
+          v: PROTOCOL_VERSION,
+          type: 'response',
+          reqId,
+          ok: false,
+          error: { code: RPC.internalError, name: 'Error', className: 'Error', message },
+        });
       },
     );
   }

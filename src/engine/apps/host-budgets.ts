@@ -35,7 +35,9 @@ export class HostBudgets {
     if (callId === null) return null;
     const c = this.countOf(callId);
     c.requests += 1;
-    return c.requests > MAX_REQUESTS ? `${formatCount(c.requests)} requests: stopped after ${formatCount(MAX_REQUESTS)} (hookscope's limit per call, checked by the host); the call was ended` : null;
+    return c.requests > MAX_REQUESTS
+      ? `${formatCount(c.requests)} requests: stopped after ${formatCount(MAX_REQUESTS)} (hookscope's limit per call, checked by the host); the call was ended`
+      : null;
   }
 
   /** True when the logged line still fits the call's budget; otherwise it is counted as dropped (the running total). */
@@ -54,6 +56,8 @@ export class HostBudgets {
 
   /** Why a result (msgpack base64) is too large, or null. */
   result(wire: string): string | null {
-    return wire.length > CALL_LIMITS.resultChars ? `the result is ${formatCount(wire.length)} characters on the wire, over hookscope's limit of ${formatCount(CALL_LIMITS.resultChars)} (checked by the host)` : null;
+    return wire.length > CALL_LIMITS.resultChars
+      ? `the result is ${formatCount(wire.length)} characters on the wire, over hookscope's limit of ${formatCount(CALL_LIMITS.resultChars)} (checked by the host)`
+      : null;
   }
 }

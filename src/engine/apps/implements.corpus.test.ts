@@ -91,7 +91,10 @@ export class A extends App implements rooms.IPreRoomCreatePrevent, a.b.IPostRoom
   // the second one
   IPostRoomDeleted {}`;
     const entries = findImplementsClauses(src)[0]?.entries ?? [];
-    expect(entries.map((e) => [e.text, e.line])).toEqual([['IPostRoomCreate', 1], ['IPostRoomDeleted', 3]]);
+    expect(entries.map((e) => [e.text, e.line])).toEqual([
+      ['IPostRoomCreate', 1],
+      ['IPostRoomDeleted', 3],
+    ]);
     expect(src.slice(entries[1]?.start, entries[1]?.end)).toBe('IPostRoomDeleted');
   });
 
@@ -100,7 +103,10 @@ export class A extends App implements rooms.IPreRoomCreatePrevent, a.b.IPostRoom
   });
 
   it('abstract and declare classes are class declarations too', () => {
-    expect(implementedInterfaces(`export abstract class A extends App implements IPostRoomCreate {}\ndeclare class D implements IPostRoomDeleted {}`)).toEqual(['IPostRoomCreate', 'IPostRoomDeleted']);
+    expect(implementedInterfaces(`export abstract class A extends App implements IPostRoomCreate {}\ndeclare class D implements IPostRoomDeleted {}`)).toEqual([
+      'IPostRoomCreate',
+      'IPostRoomDeleted',
+    ]);
   });
 
   it('JavaScript class files (no types) parse the same way', () => {

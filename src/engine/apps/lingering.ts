@@ -26,4 +26,5 @@ export class LingeringApps {
 }
 
 /** Why a lingering worker was terminated by Stop (shown with the worker restart). */
-export const LINGER_STOP_REASON = 'stopped by the user: the timers it kept running with no call in progress were ended; its next call loads the app again (initialize and onEnable run again)';
+export const LINGER_STOP_REASON =
+  'stopped by the user: the timers it kept running with no call in progress were ended; its next call loads the app again (initialize and onEnable run again)';

@@ -95,7 +95,20 @@ describe('AppProcess liveness and standby', () => {
       onProblem: (p) => seen.problems.push(p),
       onRestart: (r) => seen.restarts.push(r),
     };
-    const source = { descriptor: { id: 'a', name: 'A', nameSlug: 'a', version: '1', description: '', requiredApiVersion: '^1', author: { name: '', support: '' }, classFile: 'A.ts' }, files: { 'A.ts': '' }, switches: { freezeInputs: false } };
+    const source = {
+      descriptor: {
+        id: 'a',
+        name: 'A',
+        nameSlug: 'a',
+        version: '1',
+        description: '',
+        requiredApiVersion: '^1',
+        author: { name: '', support: '' },
+        classFile: 'A.ts',
+      },
+      files: { 'A.ts': '' },
+      switches: { freezeInputs: false },
+    };
     const proc = new AppProcess(source, pool, time.scheduler, hooks, () => 10_000, time.now, { standby });
     const call = (method: string, timeoutMs = 1000) => {
       let answer: CallAnswer | null = null;
@@ -192,7 +205,20 @@ describe('AppProcess liveness and standby', () => {
     await proc.ensureLoaded();
     await time.advance(0);
     expect(made).toHaveLength(2);
-    proc.setSource({ descriptor: { id: 'a', name: 'A', nameSlug: 'a', version: '2', description: '', requiredApiVersion: '^1', author: { name: '', support: '' }, classFile: 'A.ts' }, files: { 'A.ts': '// v2' }, switches: { freezeInputs: false } });
+    proc.setSource({
+      descriptor: {
+        id: 'a',
+        name: 'A',
+        nameSlug: 'a',
+        version: '2',
+        description: '',
+        requiredApiVersion: '^1',
+        author: { name: '', support: '' },
+        classFile: 'A.ts',
+      },
+      files: { 'A.ts': '// v2' },
+      switches: { freezeInputs: false },
+    });
     expect(made[1]!.terminated).toBe(true);
     expect(made[0]!.terminated).toBe(true);
     expect(proc.hasStandby).toBe(false);

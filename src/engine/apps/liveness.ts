@@ -112,10 +112,13 @@ export class Liveness {
     const age = this.now() - this.outstandingSince;
     if (timedOut || age >= STALE_MS) return this.finish('stuck');
     if (this.staleTimer === null) {
-      this.staleTimer = this.scheduler.setTimeout(() => {
-        this.staleTimer = null;
-        this.judge(true);
-      }, Math.max(1, STALE_MS - age));
+      this.staleTimer = this.scheduler.setTimeout(
+        () => {
+          this.staleTimer = null;
+          this.judge(true);
+        },
+        Math.max(1, STALE_MS - age),
+      );
     }
   }
 

@@ -12,7 +12,7 @@ import { TransportPool, type RuntimeTransport } from './transport.ts';
 
 describe('judgeLoad', () => {
   const B = 1000;
-  it('waits until the budget is used up, counted from the runtime\'s first answer', () => {
+  it("waits until the budget is used up, counted from the runtime's first answer", () => {
     expect(judgeLoad(0, 10, 0, 0, B)).toEqual({ kind: 'wait', at: 1000 });
     expect(judgeLoad(0, 1000, 300, 300, B)).toEqual({ kind: 'wait', at: 1300 });
   });
@@ -67,12 +67,15 @@ function scripted(time: VirtualTime, scripts: Script[]) {
         return;
       }
       busy = 'run' in step;
-      time.scheduler.setTimeout(() => {
-        busy = false;
-        if (queuedPing !== null) pong(queuedPing);
-        queuedPing = null;
-        play(rest);
-      }, 'run' in step ? step.run : step.wait);
+      time.scheduler.setTimeout(
+        () => {
+          busy = false;
+          if (queuedPing !== null) pong(queuedPing);
+          queuedPing = null;
+          play(rest);
+        },
+        'run' in step ? step.run : step.wait,
+      );
     };
     return {
       post(msg: HostToRuntime) {
@@ -112,7 +115,20 @@ function rig(scripts: Script[], budget = { ms: 1000 }) {
     onProblem: () => undefined,
     onRestart: (r) => restarts.push(r),
   };
-  const source = { descriptor: { id: 'a', name: 'A', nameSlug: 'a', version: '1', description: '', requiredApiVersion: '^1', author: { name: '', support: '' }, classFile: 'A.ts' }, files: { 'A.ts': '' }, switches: { freezeInputs: false } };
+  const source = {
+    descriptor: {
+      id: 'a',
+      name: 'A',
+      nameSlug: 'a',
+      version: '1',
+      description: '',
+      requiredApiVersion: '^1',
+      author: { name: '', support: '' },
+      classFile: 'A.ts',
+    },
+    files: { 'A.ts': '' },
+    switches: { freezeInputs: false },
+  };
   const proc = new AppProcess(source, new TransportPool(factory, false), time.scheduler, hooks, () => budget.ms, time.now);
   const load = () => {
     let answer: Awaited<ReturnType<AppProcess['ensureLoaded']>> | null = null;
@@ -182,7 +198,7 @@ describe('a load past its budget', () => {
     );
   });
 
-  it('a runtime that never answered did not start: not the app\'s fault, the next load tries again', async () => {
+  it("a runtime that never answered did not start: not the app's fault, the next load tries again", async () => {
     const { time, made, load } = rig([{ dead: true }, { steps: [] }]);
     const answer = load();
     await time.advance(9999);
@@ -217,9 +233,36 @@ describe('a load past its budget, with a clock that does not move', () => {
   function still(scripts: Script[]) {
     const time = virtualTime();
     const { factory, made } = scripted(time, scripts);
-    const hooks: AppProcessHooks = { onRequest: () => Promise.reject(new Error('none')), onLog: () => undefined, onDropped: () => undefined, onPending: () => undefined, onProblem: () => undefined, onRestart: () => undefined };
-    const source = { descriptor: { id: 'a', name: 'A', nameSlug: 'a', version: '1', description: '', requiredApiVersion: '^1', author: { name: '', support: '' }, classFile: 'A.ts' }, files: { 'A.ts': '' }, switches: { freezeInputs: false } };
-    const proc = new AppProcess(source, new TransportPool(factory, false), time.scheduler, hooks, () => 1000, () => 0);
+    const hooks: AppProcessHooks = {
+      onRequest: () => Promise.reject(new Error('none')),
+      onLog: () => undefined,
+      onDropped: () => undefined,
+      onPending: () => undefined,
+      onProblem: () => undefined,
+      onRestart: () => undefined,
+    };
+    const source = {
+      descriptor: {
+        id: 'a',
+        name: 'A',
+        nameSlug: 'a',
+        version: '1',
+        description: '',
+        requiredApiVersion: '^1',
+        author: { name: '', support: '' },
+        classFile: 'A.ts',
+      },
+      files: { 'A.ts': '' },
+      switches: { freezeInputs: false },
+    };
+    const proc = new AppProcess(
+      source,
+      new TransportPool(factory, false),
+      time.scheduler,
+      hooks,
+      () => 1000,
+      () => 0,
+    );
     let answer: Awaited<ReturnType<AppProcess['ensureLoaded']>> | null = null;
     void proc.ensureLoaded().then((a) => (answer = a));
     return { time, made, answer: () => answer };

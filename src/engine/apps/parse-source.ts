@@ -92,7 +92,14 @@ export function walk(root: t.Node, visit: (node: t.Node, parents: readonly t.Nod
   go(root);
 }
 
-export const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod']);
+export const FUNCTION_TYPES = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ClassMethod',
+  'ClassPrivateMethod',
+  'ObjectMethod',
+]);
 
 export function isFunctionNode(node: t.Node): node is t.Function {
   return FUNCTION_TYPES.has(node.type);

@@ -27,9 +27,7 @@ describe('glob', () => {
 
 describe('effectiveUrl (RC query-param rules)', () => {
   it('GET appends truthy params; POST with a body appends; POST without body does not', () => {
-    expect(effectiveUrl('get', 'https://x.com/a?z=0', { params: { b: 'two words', n: 3, empty: '', zero: 0 } })).toBe(
-      'https://x.com/a?z=0&b=two+words&n=3',
-    );
+    expect(effectiveUrl('get', 'https://x.com/a?z=0', { params: { b: 'two words', n: 3, empty: '', zero: 0 } })).toBe('https://x.com/a?z=0&b=two+words&n=3');
     expect(effectiveUrl('post', 'https://x.com/a', { data: { a: 1 }, params: { q: 'x' } })).toBe('https://x.com/a?q=x');
     expect(effectiveUrl('post', 'https://x.com/a', { params: { q: 'x' } })).toBe('https://x.com/a');
     expect(effectiveUrl('get', 'https://X.com', undefined)).toBe('https://x.com/');
@@ -60,7 +58,16 @@ describe('http.request', () => {
     const other = await dispatchAccessor(ctx, 'http.request', ['delete', 'https://api.example.com/x', {}]);
     expect(other).toMatchObject({ statusCode: 404, content: 'nope', data: null, headers: { 'content-type': 'text/plain' } });
     expect(ctx.world.data.httpLog).toEqual([
-      { id: 'http-1', appId: 'app-1', method: 'GET', url: 'https://api.example.com/users?id=7', request: { params: { id: '7' } }, status: 200, mockIndex: 1, at: T0 },
+      {
+        id: 'http-1',
+        appId: 'app-1',
+        method: 'GET',
+        url: 'https://api.example.com/users?id=7',
+        request: { params: { id: '7' } },
+        status: 200,
+        mockIndex: 1,
+        at: T0,
+      },
       { id: 'http-2', appId: 'app-1', method: 'DELETE', url: 'https://api.example.com/x', request: {}, status: 404, mockIndex: 2, at: T0 },
     ]);
   });

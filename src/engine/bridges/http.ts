@@ -43,11 +43,7 @@ export function effectiveUrl(method: string, url: string, options: unknown): str
 }
 
 function findMock(mocks: readonly HttpMock[], method: string, candidates: string[]): number {
-  return mocks.findIndex(
-    (m) =>
-      (m.method === '*' || m.method.toUpperCase() === method.toUpperCase()) &&
-      candidates.some((url) => globMatches(m.url, url)),
-  );
+  return mocks.findIndex((m) => (m.method === '*' || m.method.toUpperCase() === method.toUpperCase()) && candidates.some((url) => globMatches(m.url, url)));
 }
 
 function headerValue(headers: Record<string, string>, name: string): string | undefined {

@@ -55,9 +55,7 @@ export const bridges: BridgeTable = {
   'scheduler.schedule': scheduler.schedule,
   'scheduler.cancel': scheduler.cancel,
   unsupported: (_ctx, what) => {
-    throw new BridgeError(
-      `${String(what)} is not simulated by hookscope: the app called an Apps-Engine accessor method that this simulator does not support.`,
-    );
+    throw new BridgeError(`${String(what)} is not simulated by hookscope: the app called an Apps-Engine accessor method that this simulator does not support.`);
   },
 };
 

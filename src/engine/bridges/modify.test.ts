@@ -56,7 +56,15 @@ describe('modify.creator.finish room', () => {
         action: 'createRoom',
         args: [
           'app-1',
-          { type: 'p', creatorId: 'u-alice', memberUsernames: ['bob', 'carol'], slugifiedName: 'ops', displayName: 'Ops', isReadOnly: true, customFields: { a: 1 } },
+          {
+            type: 'p',
+            creatorId: 'u-alice',
+            memberUsernames: ['bob', 'carol'],
+            slugifiedName: 'ops',
+            displayName: 'Ops',
+            isReadOnly: true,
+            customFields: { a: 1 },
+          },
         ],
       },
     ]);

@@ -86,5 +86,10 @@ export const remove: BridgeHandler<'persistence.remove'> = (ctx, id) => {
 export const removeByAssociations: BridgeHandler<'persistence.removeByAssociations'> = (ctx, associations) => {
   const found = matchingAll(ctx, toAssociations(associations));
   if (found.length === 0) return undefined;
-  return ctx.world.removeRecords(ctx.appId, found.map((r) => r.id)).map((r) => r.data);
+  return ctx.world
+    .removeRecords(
+      ctx.appId,
+      found.map((r) => r.id),
+    )
+    .map((r) => r.data);
 };

@@ -53,13 +53,23 @@ describe('app- and file-controlled keys are data, never a path into host objects
   });
 
   it('a scenario with __proto__ / constructor app ids in settings and persistence is refused; built anyway, the world touches no prototype', () => {
-    const json = JSON.parse('{"apps":[],"settings":{"__proto__":{"polluted":1},"constructor":{"prototype":2}},"persistence":{"constructor":[{"id":"r","data":{}}]}}') as unknown;
+    const json = JSON.parse(
+      '{"apps":[],"settings":{"__proto__":{"polluted":1},"constructor":{"prototype":2}},"persistence":{"constructor":[{"id":"r","data":{}}]}}',
+    ) as unknown;
     const parsed = parseScenario(json);
     expect(parsed.ok ? [] : parsed.problems.map((p) => p.path)).toEqual(['settings.__proto__']);
-    const withoutProto = parseScenario(JSON.parse('{"apps":[],"settings":{"constructor":{"prototype":2}},"persistence":{"constructor":[{"id":"r","data":{}}]}}'));
-    expect(withoutProto.ok ? [] : withoutProto.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['settings.constructor', 'persistence.constructor']));
+    const withoutProto = parseScenario(
+      JSON.parse('{"apps":[],"settings":{"constructor":{"prototype":2}},"persistence":{"constructor":[{"id":"r","data":{}}]}}'),
+    );
+    expect(withoutProto.ok ? [] : withoutProto.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['settings.constructor', 'persistence.constructor']),
+    );
     // Defence in depth: the world builder keeps such keys as data even when handed them directly.
-    const scenario = { ...(parseScenario({ apps: [] }) as { ok: true; scenario: Scenario }).scenario, settings: JSON.parse('{"__proto__":{"polluted":1},"constructor":{"prototype":2}}'), persistence: JSON.parse('{"constructor":[{"id":"r","data":{},"associations":[]}]}') } as Scenario;
+    const scenario = {
+      ...(parseScenario({ apps: [] }) as { ok: true; scenario: Scenario }).scenario,
+      settings: JSON.parse('{"__proto__":{"polluted":1},"constructor":{"prototype":2}}'),
+      persistence: JSON.parse('{"constructor":[{"id":"r","data":{},"associations":[]}]}'),
+    } as Scenario;
     const world = initialWorld(scenario);
     expect(Object.getPrototypeOf(world.settings)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

@@ -65,7 +65,11 @@ describe('room reads', () => {
     state.rooms.push(room('r-dm-abc', 'abc', { type: 'd', memberIds: ['u-alice', 'u-bob', 'u-carol'] }));
     state.rooms.push(room('r-self', 'alice', { type: 'd', memberIds: ['u-alice'] }));
     const ctx = makeCtx(state);
-    expect(await dispatchAccessor(ctx, 'room.getDirectByUsernames', [['bob', 'alice']])).toMatchObject({ id: 'r-dm-ab', type: 'd', userIds: ['u-alice', 'u-bob'] });
+    expect(await dispatchAccessor(ctx, 'room.getDirectByUsernames', [['bob', 'alice']])).toMatchObject({
+      id: 'r-dm-ab',
+      type: 'd',
+      userIds: ['u-alice', 'u-bob'],
+    });
     expect(await dispatchAccessor(ctx, 'room.getDirectByUsernames', [['alice', 'bob', 'carol']])).toMatchObject({ id: 'r-dm-abc' });
     expect(await dispatchAccessor(ctx, 'room.getDirectByUsernames', [['alice']])).toMatchObject({ id: 'r-self' });
     expect(await dispatchAccessor(ctx, 'room.getDirectByUsernames', [['alice', 'carol']])).toBeUndefined();
@@ -90,8 +94,7 @@ describe('room.getMessages', () => {
 
   it('sort, skip, limit, showThreadMessages', async () => {
     const ctx = ctxWithMessages();
-    const ids = async (options: unknown) =>
-      ((await dispatchAccessor(ctx, 'room.getMessages', ['r-general', options])) as { id: string }[]).map((m) => m.id);
+    const ids = async (options: unknown) => ((await dispatchAccessor(ctx, 'room.getMessages', ['r-general', options])) as { id: string }[]).map((m) => m.id);
     expect(await ids({ sort: { createdAt: 'asc' } })).toEqual(['m1', 'm2', 'm3']);
     expect(await ids({ sort: { createdAt: 'desc' }, limit: 2 })).toEqual(['m3', 'm2']);
     expect(await ids({ sort: { createdAt: 'asc' }, skip: 1, limit: 1 })).toEqual(['m2']);

@@ -19,8 +19,7 @@ const creator = (ctx: BridgeContext, r: WorldRoom | undefined) => {
 export const getById: BridgeHandler<'room.getById'> = (ctx, id) => room(ctx, ctx.world.roomById(id));
 export const getByName: BridgeHandler<'room.getByName'> = (ctx, name) => room(ctx, ctx.world.roomByName(name));
 export const getCreatorUserById: BridgeHandler<'room.getCreatorUserById'> = (ctx, id) => creator(ctx, ctx.world.roomById(id));
-export const getCreatorUserByName: BridgeHandler<'room.getCreatorUserByName'> = (ctx, name) =>
-  creator(ctx, ctx.world.roomByName(name));
+export const getCreatorUserByName: BridgeHandler<'room.getCreatorUserByName'> = (ctx, name) => creator(ctx, ctx.world.roomByName(name));
 
 /** One entry per subscription; a member whose user record is gone converts to undefined (null). */
 export const getMembers: BridgeHandler<'room.getMembers'> = (ctx, roomId) => {

@@ -47,7 +47,8 @@ export function ensureAppUser(ctx: BridgeContext, appId: string): WorldUser | un
   // A world made from a scenario may name the bot as a room member before it exists
   // (`members: ["<slug>.bot"]`, kept as a placeholder id): seat it now.
   for (const room of ctx.world.data.rooms) {
-    if (room.memberIds.includes(username)) ctx.world.updateRoom(room.id, { memberIds: [...new Set(room.memberIds.map((id) => (id === username ? user.id : id)))] });
+    if (room.memberIds.includes(username))
+      ctx.world.updateRoom(room.id, { memberIds: [...new Set(room.memberIds.map((id) => (id === username ? user.id : id)))] });
   }
   return user;
 }

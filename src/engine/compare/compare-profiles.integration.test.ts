@@ -23,13 +23,20 @@ describe('compareProfiles', () => {
     ]);
     // Same ids and clock in every engine: only what the profiles change differs.
     expect(new Set(cmp.runs.map((r) => JSON.stringify([r.room?.id, r.room?.createdAt])).values()).size).toBe(1);
-    expect(cmp.runs[0]?.calls.map((c) => `${c.appId} ${c.method} ${c.status}`)).toEqual(['tagger executePreRoomCreateExtend returned', 'renamer executePreRoomCreateModify returned']);
+    expect(cmp.runs[0]?.calls.map((c) => `${c.appId} ${c.method} ${c.status}`)).toEqual([
+      'tagger executePreRoomCreateExtend returned',
+      'renamer executePreRoomCreateModify returned',
+    ]);
     expect(cmp.differences.map((d) => d.what)).toEqual(['room.displayName', 'room.slugifiedName']);
     const name = cmp.differences[0];
     expect(name?.values).toEqual({ 'rc-8.8': 'Team ops', 'rc-7.5-8.7': 'Team ops', 'rc-6.x-7.4': 'standup', 'rc-up-to-6.4': 'ops (set on the builder)' });
     expect(name?.ruleIds).toEqual(['modifyApplied', 'chain']);
-    expect(name?.rules[0]).toMatch(/^What the host applies after Modify \(spec §8\): rc-8\.8: the room Modify produced .*; rc-6\.x-7\.4: the room that went INTO Modify \(Extend's output\): every Modify change is discarded \(RC #35342/);
-    expect(name?.rules[1]).toMatch(/^How Extend\/Modify changes travel \(spec §8\): .*rc-up-to-6\.4: every app gets the frozen original; extenders and builders change the host's room in place/);
+    expect(name?.rules[0]).toMatch(
+      /^What the host applies after Modify \(spec §8\): rc-8\.8: the room Modify produced .*; rc-6\.x-7\.4: the room that went INTO Modify \(Extend's output\): every Modify change is discarded \(RC #35342/,
+    );
+    expect(name?.rules[1]).toMatch(
+      /^How Extend\/Modify changes travel \(spec §8\): .*rc-up-to-6\.4: every app gets the frozen original; extenders and builders change the host's room in place/,
+    );
   }, 30_000);
 
   it('(§8 compare) a listed interface without its method: the outcome differs, explained by "called only if the method exists"', async () => {
@@ -45,7 +52,9 @@ describe('compareProfiles', () => {
     ]);
     const outcome = cmp.differences.find((d) => d.what === 'outcome');
     expect(outcome?.ruleIds).toEqual(['callOnlyIfMethodExists']);
-    expect(outcome?.rules[0]).toMatch(/^Missing execute method \(spec §8\): rc-7\.5-8\.7: .*"method not found", which escapes the loop; rc-up-to-6\.4: the host checks that the method exists and simply does not call it\.$/);
+    expect(outcome?.rules[0]).toMatch(
+      /^Missing execute method \(spec §8\): rc-7\.5-8\.7: .*"method not found", which escapes the loop; rc-up-to-6\.4: the host checks that the method exists and simply does not call it\.$/,
+    );
     expect(cmp.differences.find((d) => d.what === 'calls')?.values).toEqual({
       current: ['listed executePreRoomCreatePrevent not-found'],
       legacy: ['listed executePreRoomCreatePrevent skipped:method-missing'],

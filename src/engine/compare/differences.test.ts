@@ -6,7 +6,6 @@ import type { TraceEvent } from '../trace.ts';
 import { findDifferences } from './differences.ts';
 import type { ComparedCall, ProfileRun } from './run-under-profile.ts';
 
-
 function run(profile: ProfileId, over: Partial<ProfileRun> & { listeners?: RoomEvent[] } = {}): ProfileRun {
   const { listeners = [], ...rest } = over;
   const events = listeners.map((event): TraceEvent => ({ type: 'phase-start', runId: 'run-1', at: 0, event, listeners: ['app'], awaited: true }));
@@ -36,12 +35,17 @@ describe('findDifferences', () => {
       run('deno-1.43', { room: named('x'), listeners }),
       run('legacy', { room: named('renamed'), listeners }),
     ]);
-    expect(diffs.map((d) => [d.what, d.values, d.ruleIds])).toEqual([['room.slugifiedName', { current: 'renamed', 'deno-1.43': 'x', legacy: 'renamed' }, ['modifyApplied']]]);
+    expect(diffs.map((d) => [d.what, d.values, d.ruleIds])).toEqual([
+      ['room.slugifiedName', { current: 'renamed', 'deno-1.43': 'x', legacy: 'renamed' }, ['modifyApplied']],
+    ]);
     expect(diffs[0]?.rules[0]).toMatch(/^What the host applies after Modify \(spec §8\): .*every Modify change is discarded \(RC #35342/);
   });
 
   it('(§8 compare) a rule concerning no event of the action is never cited', () => {
-    const diffs = findDifferences([run('current', { outcome: 'failed', listeners: ['IPreRoomCreatePrevent'] }), run('deno-1.43', { listeners: ['IPreRoomCreatePrevent'] })]);
+    const diffs = findDifferences([
+      run('current', { outcome: 'failed', listeners: ['IPreRoomCreatePrevent'] }),
+      run('deno-1.43', { listeners: ['IPreRoomCreatePrevent'] }),
+    ]);
     // current and deno-1.43 differ in timeouts and in what they apply after Modify; only the timeout concerns Prevent.
     expect(diffs.map((d) => [d.what, d.ruleIds])).toEqual([['outcome', ['timeout']]]);
     expect(diffs[0]?.rules[0]).toBe(
@@ -56,7 +60,9 @@ describe('findDifferences', () => {
       run('legacy', { calls: [call('threw', "TypeError: Cannot assign to read only property 'x' of object '#<Object>'")], listeners }),
     ]);
     expect(diffs.map((d) => [d.what, d.ruleIds])).toEqual([['calls', ['freezeInputs']]]);
-    expect(diffs[0]?.rules[0]).toMatch(/^Inputs \(spec §8\): rc-7.5-8.7: each app gets its own mutable copy.*; rc-up-to-6.4: arguments are deep-frozen: writing into one throws a TypeError/);
+    expect(diffs[0]?.rules[0]).toMatch(
+      /^Inputs \(spec §8\): rc-7.5-8.7: each app gets its own mutable copy.*; rc-up-to-6.4: arguments are deep-frozen: writing into one throws a TypeError/,
+    );
   });
 
   it('(§8 compare) a timed-out call cites the timeouts of each profile', () => {

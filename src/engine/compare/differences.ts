@@ -54,7 +54,12 @@ export function findDifferences(runs: ProfileRun[]): Difference[] {
  * preferred (one of them explains it alone); among those, the ones the runs show at work (a
  * timeout, a frozen-object error, a missing method) are cited if there are any.
  */
-function responsibleRules(kind: DifferenceKind, runs: ProfileRun[], pick: (r: ProfileRun) => unknown, ctx: RuleContext): { rules: string[]; ruleIds: string[] } {
+function responsibleRules(
+  kind: DifferenceKind,
+  runs: ProfileRun[],
+  pick: (r: ProfileRun) => unknown,
+  ctx: RuleContext,
+): { rules: string[]; ruleIds: string[] } {
   const pairs: [ProfileRun, ProfileRun][] = [];
   for (const [i, a] of runs.entries()) for (const b of runs.slice(i + 1)) if (key(pick(a)) !== key(pick(b))) pairs.push([a, b]);
   const candidates = SWITCH_RULES.filter(

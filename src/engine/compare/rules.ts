@@ -59,7 +59,9 @@ export const SWITCH_RULES: readonly SwitchRule[] = [
     describe: (profiles, ctx) =>
       `Timeout per call (spec §8): ${per(profiles, (p) => {
         const overrides = p.timeoutOverrides.filter((o) => o.ms < configured(p, ctx));
-        const extra = overrides.length ? `, ${ms(Math.min(...overrides.map((o) => o.ms)))} for methods starting ${overrides.map((o) => o.prefix).join(' / ')}` : '';
+        const extra = overrides.length
+          ? `, ${ms(Math.min(...overrides.map((o) => o.ms)))} for methods starting ${overrides.map((o) => o.prefix).join(' / ')}`
+          : '';
         return `${ms(configured(p, ctx))}${extra}${p.runtime === 'node-vm' ? ' (in Rocket.Chat: synchronous time in node vm)' : ''}`;
       })}. A call that times out resolves to undefined on the host.`,
   },
@@ -73,7 +75,7 @@ export const SWITCH_RULES: readonly SwitchRule[] = [
       `What the host applies after Modify (spec §8): ${per(profiles, (p) =>
         p.modifyApplied === 'original'
           ? "the room that went INTO Modify (Extend's output): every Modify change is discarded (RC #35342, fixed in Apps-Engine 1.50)"
-          : "the room Modify produced (its mapped fields, spec §6)",
+          : 'the room Modify produced (its mapped fields, spec §6)',
       )}.`,
   },
   {
@@ -97,7 +99,9 @@ export const SWITCH_RULES: readonly SwitchRule[] = [
     evident: (ctx) => calls(ctx).some((c) => c.error !== undefined && FROZEN_ERROR.test(c.error)),
     describe: (profiles) =>
       `Inputs (spec §8): ${per(profiles, (p) =>
-        p.freezeInputs ? 'arguments are deep-frozen: writing into one throws a TypeError (strict mode)' : 'each app gets its own mutable copy: writing into an argument changes nothing elsewhere',
+        p.freezeInputs
+          ? 'arguments are deep-frozen: writing into one throws a TypeError (strict mode)'
+          : 'each app gets its own mutable copy: writing into an argument changes nothing elsewhere',
       )}.`,
   },
   {
@@ -110,7 +114,7 @@ export const SWITCH_RULES: readonly SwitchRule[] = [
       `Missing execute method (spec §8): ${per(profiles, (p) =>
         p.callOnlyIfMethodExists
           ? 'the host checks that the method exists and simply does not call it'
-          : "an interface listed in `implements` without its execute method gives \"method not found\", which escapes the loop",
+          : 'an interface listed in `implements` without its execute method gives "method not found", which escapes the loop',
       )}.`,
   },
   {

@@ -22,7 +22,10 @@ export async function createRoom(run: HostRun, input: CreateRoomInput): Promise<
   // RC createChannelMethod / createPrivateGroupMethod: `create-c` / `create-p` before createRoom.
   requirePermission(world, creator, `create-${input.type}`, HOST_ERRORS.notAllowed());
   validateRoomName(world, input.name);
-  const others = resolveMembers(world, (input.members ?? []).filter((u) => u !== creator.username));
+  const others = resolveMembers(
+    world,
+    (input.members ?? []).filter((u) => u !== creator.username),
+  );
   const members = unique([creator, ...others]);
   const now = new Date(run.clock.now());
   const room: WorldRoom = {
@@ -53,7 +56,12 @@ async function createDirect(run: HostRun, creator: WorldUser, usernames: string[
   // RC createDirectMessage: without `create-d`, a user with `view-d-room` gets the existing DM back.
   if (!can(world, creator, 'create-d')) {
     if (existing && can(world, creator, 'view-d-room')) {
-      return run.result('completed', null, existing.id, `${creator.username} may not create direct messages but may view them: the existing one (${existing.id}) is returned; no event fires`);
+      return run.result(
+        'completed',
+        null,
+        existing.id,
+        `${creator.username} may not create direct messages but may view them: the existing one (${existing.id}) is returned; no event fires`,
+      );
     }
     fail(HOST_ERRORS.notAllowed(), lacks(world, creator, 'create-d'));
   }
@@ -99,7 +107,12 @@ async function runCreatePipeline(run: HostRun, room: WorldRoom, members: WorldUs
     const { preventedBy } = await runPrevent(scope, 'IPreRoomCreatePrevent', { kind: 'room', room: input, usernames: preUsernames });
     if (preventedBy) {
       const name = scope.services.registry.get(preventedBy)?.def.name ?? preventedBy;
-      return run.result('prevented', HOST_ERRORS.appPrevented(), null, `${name} prevented the ${what} creation (IPreRoomCreatePrevent returned truthy); ${notRun(run, ['IPreRoomCreateExtend', 'IPreRoomCreateModify', 'IPostRoomCreate'])}`);
+      return run.result(
+        'prevented',
+        HOST_ERRORS.appPrevented(),
+        null,
+        `${name} prevented the ${what} creation (IPreRoomCreatePrevent returned truthy); ${notRun(run, ['IPreRoomCreateExtend', 'IPreRoomCreateModify', 'IPostRoomCreate'])}`,
+      );
     }
   } catch (abort) {
     const error = hostErrorFor(abort, (message) => HOST_ERRORS.appPrevented(message));
@@ -126,7 +139,7 @@ async function runCreatePipeline(run: HostRun, room: WorldRoom, members: WorldUs
   const inserted = world.roomById(merged.id) as WorldRoom;
   scope.emit({ type: 'commit', what: 'room-created', roomId: inserted.id, room: toAppRoom(world, inserted) });
 
-  run.postDetached('IPostRoomCreate', { kind: 'room', room: toAppRoom(world, inserted) as unknown as Record<string, unknown>, usernames: []});
+  run.postDetached('IPostRoomCreate', { kind: 'room', room: toAppRoom(world, inserted) as unknown as Record<string, unknown>, usernames: [] });
   // A direct message has no name: it is named by its members (its id stays in brackets).
   const label = inserted.slugifiedName || (room.type === 'd' ? `between ${usernames.map((u) => `@${u}`).join(' and ')} (${inserted.id})` : inserted.id);
   return run.result('completed', null, inserted.id, `the ${what} ${label} was created; Post create handlers run without the host waiting`);
@@ -143,7 +156,10 @@ function applyChainResult(run: HostRun, room: WorldRoom, original: AppRoom, chai
   const { scope, world } = run;
   const { result } = chain;
   if (result === null) {
-    emitNothingApplied(run, 'the Extend/Modify chain ended with null: no Extend or Modify change from any app is applied; the room is created from the original data');
+    emitNothingApplied(
+      run,
+      'the Extend/Modify chain ended with null: no Extend or Modify change from any app is applied; the room is created from the original data',
+    );
     return room;
   }
   const merged = mergeMappedFields(world, room, original, withoutUsernames(result), { codecs: profile.roomCodec === 'codecs' });
@@ -171,8 +187,11 @@ function applyModifyInput(run: HostRun, room: WorldRoom, original: AppRoom, chai
   }
   const extended = withoutUsernames(chain.extended);
   const fromExtend = mergeMappedFields(world, room, original, extended, { codecs: run.scope.services.profile().roomCodec === 'codecs' });
-  const modifyChanges = chain.result === null ? null : mergeMappedFields(world, fromExtend.room, extended as unknown as AppRoom, withoutUsernames(chain.result));
-  const discarded = modifyChanges ? [...modifyChanges.applied, ...modifyChanges.dropped].map(({ field, before, after }) => ({ field, before, after, reason: why })) : [];
+  const modifyChanges =
+    chain.result === null ? null : mergeMappedFields(world, fromExtend.room, extended as unknown as AppRoom, withoutUsernames(chain.result));
+  const discarded = modifyChanges
+    ? [...modifyChanges.applied, ...modifyChanges.dropped].map(({ field, before, after }) => ({ field, before, after, reason: why }))
+    : [];
   const modifyWords =
     chain.result === null
       ? scope.services.registry.listeners('IPreRoomCreateModify').length > 0

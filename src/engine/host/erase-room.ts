@@ -23,18 +23,33 @@ export async function eraseRoom(run: HostRun, input: DeleteRoomInput): Promise<R
   const before = toAppRoom(world, room) as unknown as Record<string, unknown>;
   const usernames = world.usernames(room);
   try {
-    const { preventedBy } = await runPrevent(scope, 'IPreRoomDeletePrevent', { kind: 'room', room: before, usernames});
+    const { preventedBy } = await runPrevent(scope, 'IPreRoomDeletePrevent', { kind: 'room', room: before, usernames });
     if (preventedBy) {
       const name = scope.services.registry.get(preventedBy)?.def.name ?? preventedBy;
-      return run.result('prevented', HOST_ERRORS.appPreventedDeleting(), room.id, `${name} prevented the deletion (IPreRoomDeletePrevent returned truthy); ${notRun(run, ['IPostRoomDeleted'])}`);
+      return run.result(
+        'prevented',
+        HOST_ERRORS.appPreventedDeleting(),
+        room.id,
+        `${name} prevented the deletion (IPreRoomDeletePrevent returned truthy); ${notRun(run, ['IPostRoomDeleted'])}`,
+      );
     }
   } catch (abort) {
     // On delete an AppsEngineException is not mapped to an app error (spec section 5).
     const error = hostErrorFor(abort, null);
-    return run.result('failed', error, room.id, `IPreRoomDeletePrevent: ${error.code}: ${error.message} (not mapped by the host: a client sees an internal error); the room was not deleted`);
+    return run.result(
+      'failed',
+      error,
+      room.id,
+      `IPreRoomDeletePrevent: ${error.code}: ${error.message} (not mapped by the host: a client sees an internal error); the room was not deleted`,
+    );
   }
   world.deleteRoom(room.id);
   scope.emit({ type: 'commit', what: 'room-deleted', roomId: room.id, room: before });
-  run.postDetached('IPostRoomDeleted', { kind: 'room', room: before, usernames: []});
-  return run.result('completed', null, room.id, `room ${room.slugifiedName || room.id} was deleted by ${by.username}; Post deleted handlers run without the host waiting`);
+  run.postDetached('IPostRoomDeleted', { kind: 'room', room: before, usernames: [] });
+  return run.result(
+    'completed',
+    null,
+    room.id,
+    `room ${room.slugifiedName || room.id} was deleted by ${by.username}; Post deleted handlers run without the host waiting`,
+  );
 }

@@ -44,7 +44,12 @@ async function addUsersToRoom(run: HostRun, input: JoinRoomInput, inviter: World
   const user = world.userByUsername(input.user) ?? fail(HOST_ERRORS.invalidUsername(), `there is no user "${input.user}"`);
   if (world.isMember(room, user.id)) {
     // RC sends the inviter an ephemeral "Username_is_already_in_here" and calls nothing else.
-    return run.result('completed', null, room.id, `${user.username} is already in ${roomName(room)}: ${inviter.username} gets an ephemeral "already in here" message; no event fires`);
+    return run.result(
+      'completed',
+      null,
+      room.id,
+      `${user.username} is already in ${roomName(room)}: ${inviter.username} gets an ephemeral "already in here" message; no event fires`,
+    );
   }
   return addUserToRoom(run, room, user, inviter);
 }
@@ -68,10 +73,20 @@ export async function addUserToRoom(run: HostRun, room: WorldRoom, user: WorldUs
     await runPreMembership(scope, 'IPreRoomUserJoined', { kind: 'context', context, usernames: world.usernames(room) });
   } catch (abort) {
     const error = hostErrorFor(abort, (message) => HOST_ERRORS.appPrevented(message));
-    return run.result(error.code === 'error-app-prevented' ? 'prevented' : 'failed', error, room.id, `IPreRoomUserJoined: ${error.code}: ${error.message}; ${user.username} did not join`);
+    return run.result(
+      error.code === 'error-app-prevented' ? 'prevented' : 'failed',
+      error,
+      room.id,
+      `IPreRoomUserJoined: ${error.code}: ${error.message}; ${user.username} did not join`,
+    );
   }
   if (member) {
-    return run.result('completed', null, room.id, `${profile.id} (spec §8): ${user.username} is already a member of ${roomName(room)}; Pre join fired first (addUserToRoom checks membership after it), then nothing else happens: no Post join`);
+    return run.result(
+      'completed',
+      null,
+      room.id,
+      `${profile.id} (spec §8): ${user.username} is already a member of ${roomName(room)}; Pre join fired first (addUserToRoom checks membership after it), then nothing else happens: no Post join`,
+    );
   }
   world.addMember(room.id, user.id);
   // RC `addUserToRoom.ts`: 'au' when someone added the user, 'ut' (joined the thread/discussion) when the room is a discussion (`prid`), else 'uj'.
@@ -116,37 +131,49 @@ async function kick(run: HostRun, input: LeaveRoomInput, remover: WorldUser): Pr
   if (!canKickAny && !canAccessRoom(world, room, remover)) fail(HOST_ERRORS.roomNotFound(), accessDenied(world, room, remover));
   const user = world.userByUsername(input.user);
   // RC reads `removedUser._id` without checking the user exists: an internal error, not a mapped one.
-  if (!user) fail(HOST_ERRORS.unmapped('TypeError', "Cannot read properties of null (reading '_id')"), `there is no user "${input.user}": RC does not check, the method crashes`);
+  if (!user)
+    fail(
+      HOST_ERRORS.unmapped('TypeError', "Cannot read properties of null (reading '_id')"),
+      `there is no user "${input.user}": RC does not check, the method crashes`,
+    );
   if (!canKickAny && !world.isMember(room, user.id)) fail(HOST_ERRORS.userIsNotInThisRoom(), `${user.username} is not a member of ${roomName(room)}`);
   checkNotLastOwner(room, user);
   return removeUserFromRoom(run, room, user, remover, canKickAny ? `${remover.username} has \`${kickAny}\`: the membership check is skipped` : undefined);
 }
 
 /** Pre leave; remove; Post leave, awaited (spec section 4). */
-export async function removeUserFromRoom(
-  run: HostRun,
-  room: WorldRoom,
-  user: WorldUser,
-  removedBy: WorldUser | undefined,
-  note?: string,
-): Promise<RunResult> {
+export async function removeUserFromRoom(run: HostRun, room: WorldRoom, user: WorldUser, removedBy: WorldUser | undefined, note?: string): Promise<RunResult> {
   const { world, scope } = run;
   const extra = { leavingUser: toAppUser(user), ...(removedBy ? { removedBy: toAppUser(removedBy) } : {}) };
   try {
     await runPreMembership(scope, 'IPreRoomUserLeave', { kind: 'context', context: membershipContext(run, room, extra), usernames: world.usernames(room) });
   } catch (abort) {
     const error = hostErrorFor(abort, (message) => HOST_ERRORS.appPrevented(message));
-    return run.result(error.code === 'error-app-prevented' ? 'prevented' : 'failed', error, room.id, `IPreRoomUserLeave: ${error.code}: ${error.message}; ${user.username} stays in the room`);
+    return run.result(
+      error.code === 'error-app-prevented' ? 'prevented' : 'failed',
+      error,
+      room.id,
+      `IPreRoomUserLeave: ${error.code}: ${error.message}; ${user.username} stays in the room`,
+    );
   }
   const wasMember = world.isMember(room, user.id);
   if (wasMember) world.removeMember(room.id, user.id);
   // The kick method saves its 'ru' message whether or not there was a subscription to remove.
   if (wasMember || removedBy) systemMessage(run, room, user, removedBy ? 'ru' : 'ul', removedBy);
   if (wasMember) scope.emit({ type: 'commit', what: 'member-removed', roomId: room.id, room: toAppRoom(world, room), userId: user.id });
-  const abort = await run.postAwaited('IPostRoomUserLeave', { kind: 'context', context: membershipContext(run, room, extra), usernames: world.usernames(room) });
+  const abort = await run.postAwaited('IPostRoomUserLeave', {
+    kind: 'context',
+    context: membershipContext(run, room, extra),
+    usernames: world.usernames(room),
+  });
   if (abort) {
     const error = hostErrorFor(abort, null);
-    return run.result('failed', error, room.id, `${user.username} left, then IPostRoomUserLeave threw: the error reaches the caller after the user has already left`);
+    return run.result(
+      'failed',
+      error,
+      room.id,
+      `${user.username} left, then IPostRoomUserLeave threw: the error reaches the caller after the user has already left`,
+    );
   }
   const how = removedBy ? `${removedBy.username} removed ${user.username} from` : `${user.username} left`;
   const notes = [note, wasMember ? null : 'was not a member: the events fired anyway'].filter(Boolean).join('; ');
@@ -158,7 +185,13 @@ function membershipContext(run: HostRun, room: WorldRoom, extra: Record<string, 
 }
 
 function systemMessage(run: HostRun, room: WorldRoom, user: WorldUser, kind: 'uj' | 'ut' | 'au' | 'ul' | 'ru', by: WorldUser | undefined): void {
-  const texts = { uj: `${user.username} joined the room`, ut: `${user.username} joined the discussion`, au: `${by?.username} added ${user.username}`, ul: `${user.username} left the room`, ru: `${by?.username} removed ${user.username}` };
+  const texts = {
+    uj: `${user.username} joined the room`,
+    ut: `${user.username} joined the discussion`,
+    au: `${by?.username} added ${user.username}`,
+    ul: `${user.username} left the room`,
+    ru: `${by?.username} removed ${user.username}`,
+  };
   run.world.addMessage({
     id: run.ids.next('msg'),
     roomId: room.id,

@@ -20,7 +20,12 @@ export async function runAction(run: HostRun, action: ActionInput): Promise<RunR
     }
   } catch (err) {
     if (err instanceof HostFailure) {
-      return run.result('failed', err.error, null, `refused before any event fired: ${err.error.code}: ${err.error.message} (${describeAction(action)})${err.why ? `: ${err.why}` : ''}`);
+      return run.result(
+        'failed',
+        err.error,
+        null,
+        `refused before any event fired: ${err.error.code}: ${err.error.message} (${describeAction(action)})${err.why ? `: ${err.why}` : ''}`,
+      );
     }
     throw err;
   }

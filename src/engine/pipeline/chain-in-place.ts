@@ -77,7 +77,8 @@ function modifyEffect(res: Omit<InvokeResult, 'call'>, onHost: boolean): string 
     if (res.held?.returned) return `returned the builder's room: ${where}; the next builder wraps the same object`;
     return `${where}; it returned ${res.view.value === null ? 'nothing' : 'another object'}, which the next builder wraps (detached from the host's room)`;
   }
-  if (res.view.kind === 'undefined') return `${failureWords(res.status)}: swallowed; ${where} (as far as reported); the next builder wraps undefined (detached)`;
+  if (res.view.kind === 'undefined')
+    return `${failureWords(res.status)}: swallowed; ${where} (as far as reported); the next builder wraps undefined (detached)`;
   return `${res.view.kind === 'apps-engine' ? 'AppsEngineException' : 'method not found'}: ${propagates}`;
 }
 

@@ -77,7 +77,11 @@ export async function invoke(
       out = { view: { kind: 'undefined' }, status: 'stopped' };
       break;
     case 'crashed':
-      out = { view: { kind: 'undefined' }, status: 'crashed', error: { code: RPC.internalError, name: 'Error', className: 'RuntimeCrash', message: answer.reason } };
+      out = {
+        view: { kind: 'undefined' },
+        status: 'crashed',
+        error: { code: RPC.internalError, name: 'Error', className: 'RuntimeCrash', message: answer.reason },
+      };
       break;
     case 'error':
       out = classifyError(answer.error);

@@ -14,7 +14,11 @@ export async function openPhase(scope: RunScope, event: RoomEvent, awaited: bool
   const essentials = scope.services.registry.disabledEssentials(event);
   if (essentials.length > 0) {
     const names = essentials.map((a) => a.def.name).join(', ');
-    scope.emit({ type: 'phase-end', event, summary: `EssentialAppDisabledException: ${names} ${essentials.length > 1 ? 'are' : 'is'} essential to ${event} but disabled; no app ran` });
+    scope.emit({
+      type: 'phase-end',
+      event,
+      summary: `EssentialAppDisabledException: ${names} ${essentials.length > 1 ? 'are' : 'is'} essential to ${event} but disabled; no app ran`,
+    });
     throw new ListenerAbort('essential-app-disabled', HOST_ERRORS.essentialAppDisabled().message, null, event);
   }
   const ready: InstalledApp[] = [];
@@ -26,7 +30,11 @@ export async function openPhase(scope: RunScope, event: RoomEvent, awaited: bool
     } else {
       // Loaded again after its worker was replaced, and failed: not enabled, never called (spec 7.2).
       scope.services.registry.markNotEnabled(app.def.id, { phase: loaded.phase, message: loaded.error.message });
-      scope.emit({ type: 'runtime-problem', appId: app.def.id, problem: `${app.def.name} could not be loaded again (${loaded.phase}): ${loaded.error.message}; it is not enabled and is not called` });
+      scope.emit({
+        type: 'runtime-problem',
+        appId: app.def.id,
+        problem: `${app.def.name} could not be loaded again (${loaded.phase}): ${loaded.error.message}; it is not enabled and is not called`,
+      });
     }
   }
   return ready;

@@ -36,7 +36,8 @@ export async function runPrevent(scope: RunScope, event: RoomEvent, payload: Eve
   for (const [i, app] of apps.entries()) {
     if (!(await shouldExecute(scope, apps, i, event, payload))) continue;
     const r = await invoke(scope, app, event, 'execute', payload, (res) => {
-      if (res.view.kind === 'value') return res.view.value ? `returned ${describeTruthy(res.view.value)}: prevented; later apps are not called` : 'returned a falsy value: not prevented';
+      if (res.view.kind === 'value')
+        return res.view.value ? `returned ${describeTruthy(res.view.value)}: prevented; later apps are not called` : 'returned a falsy value: not prevented';
       if (res.view.kind === 'undefined') return `${failureWords(res.status)}: treated as not prevented, the loop goes on`;
       return `${res.view.kind === 'apps-engine' ? 'AppsEngineException' : 'method not found'}: ${propagates}`;
     });
@@ -70,7 +71,8 @@ export async function runChain(scope: RunScope, event: RoomEvent, room: Record<s
           ? 'returned nothing: the room becomes null, the chain is broken and no Extend/Modify change will be applied'
           : 'returned a room: it replaces the room for the next app';
       }
-      if (res.view.kind === 'undefined') return `${failureWords(res.status)}: the room becomes null, the chain is broken and no Extend/Modify change will be applied`;
+      if (res.view.kind === 'undefined')
+        return `${failureWords(res.status)}: the room becomes null, the chain is broken and no Extend/Modify change will be applied`;
       return `${res.view.kind === 'apps-engine' ? 'AppsEngineException' : 'method not found'}: ${propagates}`;
     });
     const abort = abortPhase(scope, event, apps, i, r);
@@ -78,7 +80,11 @@ export async function runChain(scope: RunScope, event: RoomEvent, room: Record<s
     current = r.view.kind === 'value' ? r.view.value : null;
   }
   const result = current !== null && typeof current === 'object' ? (current as Record<string, unknown>) : null;
-  scope.emit({ type: 'phase-end', event, summary: result ? 'the chain produced a room' : apps.length ? 'the chain ended with null: nothing will be applied' : 'no app listens' });
+  scope.emit({
+    type: 'phase-end',
+    event,
+    summary: result ? 'the chain produced a room' : apps.length ? 'the chain ended with null: nothing will be applied' : 'no app listens',
+  });
   return current === undefined ? null : (current as Record<string, unknown> | null);
 }
 
@@ -107,7 +113,9 @@ export async function runPreMembership(scope: RunScope, event: RoomEvent, payloa
     if (!(await shouldExecute(scope, apps, i, event, payload))) continue;
     const r = await invoke(scope, app, event, 'execute', payload, (res) => {
       if (res.view.kind === 'value') {
-        return res.view.value === null ? 'returned: the host reads no value, the action goes ahead' : `returned ${describeTruthy(res.view.value)}, which the host ignores: only throwing an AppsEngineException blocks`;
+        return res.view.value === null
+          ? 'returned: the host reads no value, the action goes ahead'
+          : `returned ${describeTruthy(res.view.value)}, which the host ignores: only throwing an AppsEngineException blocks`;
       }
       if (res.view.kind === 'undefined') return `${failureWords(res.status)}: swallowed, the action goes ahead`;
       return res.view.kind === 'apps-engine' ? `AppsEngineException: blocks the action with its message` : `method not found: ${propagates}`;

@@ -28,15 +28,13 @@ export type EventPayload =
 
 function firstArg(spec: EventSpec, payload: EventPayload, source: ArgSource): ArgSpec {
   if (payload.kind === 'context') {
-    return { kind: 'context', context: encodeWire(payload.context), usernames: payload.usernames};
+    return { kind: 'context', context: encodeWire(payload.context), usernames: payload.usernames };
   }
   const room = encodeWire(payload.room);
   const wrapped = payload.wraps === undefined ? room : encodeWire(payload.wraps);
   if (source === 'extender') return { kind: 'extender', room: wrapped };
   if (source === 'builder') return { kind: 'builder', room: wrapped };
-  return spec.wrapsRoom
-    ? { kind: 'room', room, wrap: true, usernames: payload.usernames}
-    : { kind: 'room', room, wrap: false, usernames: [] };
+  return spec.wrapsRoom ? { kind: 'room', room, wrap: true, usernames: payload.usernames } : { kind: 'room', room, wrap: false, usernames: [] };
 }
 
 export function buildArgs(spec: EventSpec, role: 'check' | 'execute', payload: EventPayload, profile: Profile): ArgSpec[] {

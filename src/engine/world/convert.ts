@@ -184,7 +184,12 @@ export function mergeMappedFields(
     const id = creator && typeof creator === 'object' ? creator.id : undefined;
     if (id === before) {
       // Other fields of the creator changed: the host re-reads the user by id, so they are lost.
-      dropped.push({ field: 'creator', before: orig['creator'], after: creator, reason: 'the host re-reads the creator by `creator.id`; other creator fields are ignored' });
+      dropped.push({
+        field: 'creator',
+        before: orig['creator'],
+        after: creator,
+        reason: 'the host re-reads the creator by `creator.id`; other creator fields are ignored',
+      });
     } else if (typeof id === 'string' && world.userById(id)) {
       next.creatorId = id;
       applied.push({ field: 'creator', before: before, after: id });
@@ -225,8 +230,22 @@ export function mergeMappedFields(
   }
 
   const mapped = new Set([
-    'type', 'displayName', 'slugifiedName', 'isDefault', 'isReadOnly', 'displaySystemMessages', 'messageCount',
-    'createdAt', 'updatedAt', 'lastModifiedAt', 'creator', 'userIds', 'customFields', 'isFederated', 'federation', 'parentRoom',
+    'type',
+    'displayName',
+    'slugifiedName',
+    'isDefault',
+    'isReadOnly',
+    'displaySystemMessages',
+    'messageCount',
+    'createdAt',
+    'updatedAt',
+    'lastModifiedAt',
+    'creator',
+    'userIds',
+    'customFields',
+    'isFederated',
+    'federation',
+    'parentRoom',
   ]);
   if (opts.codecs) mergeCodecFields(next, orig, result, changed, applied, dropped, mapped);
   for (const field of Object.keys(result)) {

@@ -5,8 +5,19 @@ import type { WorldRoom, WorldUser } from './types.ts';
 
 const u = (id: string, roles: string[]): WorldUser => ({ id, username: id, name: id, roles, type: 'user', createdAt: new Date(0) });
 const room: WorldRoom = {
-  id: 'r', slugifiedName: 'r', type: 'c', creatorId: 'o', memberIds: ['o', 'm', 'x'], ownerIds: ['o', 'gone'], moderatorIds: ['m'],
-  isDefault: false, isReadOnly: false, displaySystemMessages: true, messageCount: 0, createdAt: new Date(0), updatedAt: new Date(0),
+  id: 'r',
+  slugifiedName: 'r',
+  type: 'c',
+  creatorId: 'o',
+  memberIds: ['o', 'm', 'x'],
+  ownerIds: ['o', 'gone'],
+  moderatorIds: ['m'],
+  isDefault: false,
+  isReadOnly: false,
+  displaySystemMessages: true,
+  messageCount: 0,
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
 };
 
 describe('permissions (§7.1)', () => {

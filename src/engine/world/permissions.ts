@@ -54,7 +54,7 @@ export const PERMISSION_USES: Readonly<Record<string, string>> = {
   'delete-c': 'delete a channel',
   'delete-p': 'delete a private group',
   'delete-d': 'delete a direct message',
-  'post-readonly': 'post in a read-only room (users and apps\' bots alike)',
+  'post-readonly': "post in a read-only room (users and apps' bots alike)",
 };
 
 /** The room roles (RC subscription roles). */

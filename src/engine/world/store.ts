@@ -2,17 +2,7 @@
  * The world as a small mutable store over plain {@link WorldState} data. Lookups mirror what the
  * host's models offer; every mutation goes through here so snapshots are always complete.
  */
-import type {
-  AppSetting,
-  Association,
-  HttpExchange,
-  PersistenceRecord,
-  WorldMessage,
-  WorldNotification,
-  WorldRoom,
-  WorldState,
-  WorldUser,
-} from './types.ts';
+import type { AppSetting, Association, HttpExchange, PersistenceRecord, WorldMessage, WorldNotification, WorldRoom, WorldState, WorldUser } from './types.ts';
 import { ownEntry, ownValue, setOwn } from '../own-keys.ts';
 
 /** The collections that grow with runs: their items are shared between snapshots (see {@link WorldStore.snapshot}). */
@@ -216,9 +206,7 @@ export class WorldStore {
     return ownEntry(this.state.persistence, appId, () => []);
   }
   recordsByAssociations(appId: string, associations: Association[]): PersistenceRecord[] {
-    return this.records(appId).filter((r) =>
-      associations.every((a) => r.associations.some((b) => b.model === a.model && b.id === a.id)),
-    );
+    return this.records(appId).filter((r) => associations.every((a) => r.associations.some((b) => b.model === a.model && b.id === a.id)));
   }
   setRecords(appId: string, records: PersistenceRecord[]): void {
     this.touchRecords(appId);
@@ -239,7 +227,11 @@ export class WorldStore {
     const drop = new Set(ids);
     this.touchRecords(appId);
     const removed = this.records(appId).filter((r) => drop.has(r.id));
-    setOwn(this.state.persistence, appId, this.records(appId).filter((r) => !drop.has(r.id)));
+    setOwn(
+      this.state.persistence,
+      appId,
+      this.records(appId).filter((r) => !drop.has(r.id)),
+    );
     return removed;
   }
   /** The record with this id in any app's store (RC's persistence model is one collection). */

@@ -7,8 +7,14 @@ import { createAccessors } from './index.ts';
 import { unsupportedMessage } from './unsupported.ts';
 
 const app = (): AppDescriptor => ({
-  id: 'app-c', name: 'App', nameSlug: 'app', version: '1.0.0', description: '', requiredApiVersion: '^1.0.0',
-  author: { name: 'me', support: 'x' }, classFile: 'main.ts',
+  id: 'app-c',
+  name: 'App',
+  nameSlug: 'app',
+  version: '1.0.0',
+  description: '',
+  requiredApiVersion: '^1.0.0',
+  author: { name: 'me', support: 'x' },
+  classFile: 'main.ts',
 });
 const setting = (id: string, extra: Partial<ISetting> = {}) =>
   ({ id, type: 'string', packageValue: 'def', required: false, public: true, i18nLabel: `${id}_label`, ...extra }) as ISetting;
@@ -28,7 +34,16 @@ describe('IConfigurationExtend', () => {
     });
     expect(decoded).toEqual([
       { id: 'welcome_rooms', type: 'string', packageValue: 'general', required: true, public: true, i18nLabel: 'welcome_rooms_label' },
-      { id: 'rules', type: 'select', packageValue: 'def', required: false, public: true, i18nLabel: 'rules_label', i18nDescription: 'd', values: [{ key: 'a', i18nLabel: 'A' }] },
+      {
+        id: 'rules',
+        type: 'select',
+        packageValue: 'def',
+        required: false,
+        public: true,
+        i18nLabel: 'rules_label',
+        i18nDescription: 'd',
+        values: [{ key: 'a', i18nLabel: 'A' }],
+      },
     ]);
     await expect(ce.settings.provideSetting({} as ISetting)).rejects.toThrow(TypeError);
   });

@@ -5,8 +5,14 @@ import { fakeRequest } from './fake-request.ts';
 import { createAccessors } from './index.ts';
 
 const app = (): AppDescriptor => ({
-  id: 'app-h', name: 'App', nameSlug: 'app', version: '1.0.0', description: '', requiredApiVersion: '^1.0.0',
-  author: { name: 'me', support: 'x' }, classFile: 'main.ts',
+  id: 'app-h',
+  name: 'App',
+  nameSlug: 'app',
+  version: '1.0.0',
+  description: '',
+  requiredApiVersion: '^1.0.0',
+  author: { name: 'me', support: 'x' },
+  classFile: 'main.ts',
 });
 const resp: IHttpResponse = { url: 'https://x', method: 'get' as IHttpResponse['method'], statusCode: 200, content: 'ok' };
 
@@ -62,11 +68,18 @@ describe('IHttp', () => {
     expect(out).toEqual({ ...resp, content: 'ok!' });
     expect(seen).toEqual(['req1 https://x', 'req2 object object 1']);
     expect(f.calls).toEqual([
-      ['http.request', ['GET', 'https://x', {
-        headers: { Accept: 'xml', 'X-Token': 't', 'X-One': '1', 'X-Pre': '1' },
-        params: { lang: 'pt', v: '2' },
-        query: 'q=1',
-      }]],
+      [
+        'http.request',
+        [
+          'GET',
+          'https://x',
+          {
+            headers: { Accept: 'xml', 'X-Token': 't', 'X-One': '1', 'X-Pre': '1' },
+            params: { lang: 'pt', v: '2' },
+            query: 'q=1',
+          },
+        ],
+      ],
     ]);
     // Another app descriptor has its own store.
     const other = createAccessors(f.request, app());

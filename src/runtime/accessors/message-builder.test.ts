@@ -16,11 +16,24 @@ describe('MessageBuilder', () => {
     b.setRoom(r).setSender(u).setText('hi').setEmojiAvatar(':x:').setAvatarUrl('http://a').setUsernameAlias('Bot');
     b.setGroupable(false).setParseUrls(false).setThreadId('t1').setEditor(u);
     expect(b.getMessage()).toEqual({
-      room: r, sender: u, text: 'hi', emoji: ':x:', avatarUrl: 'http://a', alias: 'Bot',
-      groupable: false, parseUrls: false, threadId: 't1', editor: u,
+      room: r,
+      sender: u,
+      text: 'hi',
+      emoji: ':x:',
+      avatarUrl: 'http://a',
+      alias: 'Bot',
+      groupable: false,
+      parseUrls: false,
+      threadId: 't1',
+      editor: u,
     });
     expect([b.getRoom(), b.getSender(), b.getText(), b.getEmojiAvatar(), b.getAvatarUrl(), b.getUsernameAlias()]).toEqual([
-      r, u, 'hi', ':x:', 'http://a', 'Bot',
+      r,
+      u,
+      'hi',
+      ':x:',
+      'http://a',
+      'Bot',
     ]);
     expect([b.getGroupable(), b.getParseUrls(), b.getThreadId(), b.getEditor()]).toEqual([false, false, 't1', u]);
   });
@@ -57,7 +70,10 @@ describe('MessageBuilder', () => {
     expect(b.getBlocks().map((x) => (x as { type: string }).type)).toEqual(['section', 'divider', 'section', 'divider']);
     const fresh = new BlockBuilder('app-1');
     fresh.addDividerBlock();
-    const b2 = new MessageBuilder().setRoom(r).addBlocks([{ type: 'image' } as never]).addBlocks(fresh);
+    const b2 = new MessageBuilder()
+      .setRoom(r)
+      .addBlocks([{ type: 'image' } as never])
+      .addBlocks(fresh);
     expect(b2.getBlocks().map((x) => (x as { type: string }).type)).toEqual(['image', 'divider']);
     b.setBlocks([{ type: 'divider' } as never]);
     expect(b.getBlocks()).toEqual([{ type: 'divider' }]);

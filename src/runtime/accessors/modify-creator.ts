@@ -7,13 +7,7 @@
  */
 import type { IContactCreator } from '@rocket.chat/apps-engine/definition/accessors/IContactCreator.js';
 import type { IEmailCreator } from '@rocket.chat/apps-engine/definition/accessors/IEmailCreator.js';
-import type {
-  ILivechatCreator,
-  IMessageBuilder,
-  IModifyCreator,
-  IRoomBuilder,
-  IUploadCreator,
-} from '@rocket.chat/apps-engine/definition/accessors';
+import type { ILivechatCreator, IMessageBuilder, IModifyCreator, IRoomBuilder, IUploadCreator } from '@rocket.chat/apps-engine/definition/accessors';
 import type { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { BlockBuilder } from '@rocket.chat/apps-engine/definition/uikit/blocks/BlockBuilder.js';
@@ -32,7 +26,12 @@ type Builder = Parameters<IModifyCreator['finish']>[0];
  * `finish(builder)` of creator and updater: by the builder's kind. Not async: an unknown builder
  * throws synchronously, as in the real runtime.
  */
-export function finishByKind<T>(builder: unknown, accessor: 'ModifyCreator' | 'ModifyUpdater', message: (b: IMessageBuilder) => Promise<T>, room: (b: IRoomBuilder) => Promise<T>): Promise<T> {
+export function finishByKind<T>(
+  builder: unknown,
+  accessor: 'ModifyCreator' | 'ModifyUpdater',
+  message: (b: IMessageBuilder) => Promise<T>,
+  room: (b: IRoomBuilder) => Promise<T>,
+): Promise<T> {
   switch ((builder as { kind?: unknown } | null | undefined)?.kind) {
     case 'message':
       return message(builder as IMessageBuilder);

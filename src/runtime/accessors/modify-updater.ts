@@ -6,13 +6,7 @@
  * (apps-engine 1.62 ModifyUpdater._finishRoom, spec 7.3 Updater).
  */
 import type { IUserUpdater } from '@rocket.chat/apps-engine/definition/accessors/IUserUpdater.js';
-import type {
-  ILivechatUpdater,
-  IMessageBuilder,
-  IMessageUpdater,
-  IModifyUpdater,
-  IRoomBuilder,
-} from '@rocket.chat/apps-engine/definition/accessors';
+import type { ILivechatUpdater, IMessageBuilder, IMessageUpdater, IModifyUpdater, IRoomBuilder } from '@rocket.chat/apps-engine/definition/accessors';
 import type { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { MessageBuilder } from './message-builder.ts';

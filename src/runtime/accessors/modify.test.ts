@@ -9,8 +9,14 @@ import { createAccessors, MessageBuilder, RoomBuilder } from './index.ts';
 import { unsupportedMessage } from './unsupported.ts';
 
 const app = (): AppDescriptor => ({
-  id: 'app-m', name: 'App', nameSlug: 'app', version: '1.0.0', description: '', requiredApiVersion: '^1.0.0',
-  author: { name: 'me', support: 'x' }, classFile: 'main.ts',
+  id: 'app-m',
+  name: 'App',
+  nameSlug: 'app',
+  version: '1.0.0',
+  description: '',
+  requiredApiVersion: '^1.0.0',
+  author: { name: 'me', support: 'x' },
+  classFile: 'main.ts',
 });
 const bot = { id: 'bot', username: 'app.bot' } as IUser;
 const alice = { id: 'u1', username: 'alice' } as IUser;
@@ -77,10 +83,16 @@ describe('IModifyCreator', () => {
     expect(await creator.finish(rb)).toBe('new-room');
     // Validation failures send nothing; `id` was dropped by startRoom.
     expect(f.calls).toEqual([
-      ['modify.creator.finish', ['room', {
-        room: { type: 'c', creator: alice, slugifiedName: 'team', displayName: 'Team' },
-        members: ['alice', 'bob'],
-      }]],
+      [
+        'modify.creator.finish',
+        [
+          'room',
+          {
+            room: { type: 'c', creator: alice, slugifiedName: 'team', displayName: 'Team' },
+            members: ['alice', 'bob'],
+          },
+        ],
+      ],
     ]);
   });
 
@@ -88,11 +100,13 @@ describe('IModifyCreator', () => {
     const f = fakeRequest();
     const { modify } = createAccessors(f.request, app());
     const creator = modify.getCreator();
-    const rb = creator.startRoom().setType('d' as RoomType).setCreator(bot).setMembersToBeAddedByUsernames(['app.bot', 'alice']);
+    const rb = creator
+      .startRoom()
+      .setType('d' as RoomType)
+      .setCreator(bot)
+      .setMembersToBeAddedByUsernames(['app.bot', 'alice']);
     await creator.finish(rb);
-    expect(f.calls).toEqual([
-      ['modify.creator.finish', ['room', { room: { customFields: {}, type: 'd', creator: bot }, members: ['app.bot', 'alice'] }]],
-    ]);
+    expect(f.calls).toEqual([['modify.creator.finish', ['room', { room: { customFields: {}, type: 'd', creator: bot }, members: ['app.bot', 'alice'] }]]]);
   });
 
   it('unknown builders throw synchronously; unsupported starts and creators name themselves', async () => {
@@ -125,10 +139,16 @@ describe('IModifyUpdater', () => {
     expect(f.calls.slice(3)).toEqual([['modify.updater.finish', ['room', { room: { id: 'r1', displayName: 'Renamed', isReadOnly: true }, members: [] }]]]);
     expect(f.calls.slice(0, 2)).toEqual([
       ['modify.updater.room', ['r1']],
-      ['modify.updater.finish', ['room', {
-        room: { id: 'r1', customFields: { k: { v: 1 } } },
-        members: ['carol'],
-      }]],
+      [
+        'modify.updater.finish',
+        [
+          'room',
+          {
+            room: { id: 'r1', customFields: { k: { v: 1 } } },
+            members: ['carol'],
+          },
+        ],
+      ],
     ]);
   });
 
@@ -139,9 +159,7 @@ describe('IModifyUpdater', () => {
     await expect(up.finish(new RoomBuilder({ type: 'c' as RoomType }))).rejects.toThrow("Invalid room, can't update a room without an id.");
     const dm = new RoomBuilder({ id: 'd1', type: 'd' as RoomType, creator: alice, slugifiedName: 'x' });
     await expect(up.finish(dm)).rejects.toThrow('Invalid displayName assigned to the room.');
-    await expect(up.finish(new RoomBuilder({ id: 'r', type: 'p' as RoomType, creator: alice }))).rejects.toThrow(
-      'Invalid slugifiedName assigned to the room.',
-    );
+    await expect(up.finish(new RoomBuilder({ id: 'r', type: 'p' as RoomType, creator: alice }))).rejects.toThrow('Invalid slugifiedName assigned to the room.');
     expect(() => up.finish({ kind: 'discussion' } as never)).toThrow('Invalid builder passed to the ModifyUpdater.finish function.');
     expect(f.calls).toEqual([]);
   });
@@ -162,9 +180,7 @@ describe('IModifyUpdater', () => {
     await expect(up.finish(new MessageBuilder({ room: general, sender: alice } as IMessage))).rejects.toThrow(
       "Invalid message, can't update a message without an id.",
     );
-    await expect(up.finish(new MessageBuilder({ id: 'm', room: general } as IMessage))).rejects.toThrow(
-      'Invalid sender assigned to the message.',
-    );
+    await expect(up.finish(new MessageBuilder({ id: 'm', room: general } as IMessage))).rejects.toThrow('Invalid sender assigned to the message.');
     await expect(up.getUserUpdater().updateStatusText({} as never, 'x')).rejects.toThrow('IModify.getUpdater().getUserUpdater().updateStatusText()');
   });
 });

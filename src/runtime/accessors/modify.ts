@@ -2,14 +2,7 @@
  * IModify: creator, updater, deleter, notifier; the rest is unsupported.
  */
 import type { IOAuthAppsModify } from '@rocket.chat/apps-engine/definition/accessors/IOAuthAppsModify.js';
-import type {
-  IModerationModify,
-  IModify,
-  IModifyDeleter,
-  IModifyExtender,
-  INotifier,
-  IUIController,
-} from '@rocket.chat/apps-engine/definition/accessors';
+import type { IModerationModify, IModify, IModifyDeleter, IModifyExtender, INotifier, IUIController } from '@rocket.chat/apps-engine/definition/accessors';
 import { createModifyCreator } from './modify-creator.ts';
 import { createModifyUpdater } from './modify-updater.ts';
 import type { RequestFn } from './types.ts';

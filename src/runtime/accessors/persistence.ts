@@ -36,19 +36,15 @@ export function createPersistence(request: RequestFn): IPersistence {
       await request('persistence.updateByAssociations', [toAssociations(associations), data, upsert]),
     // A record is the app's data, any `typeof 'object'` (null too, as in RC): IPersistence says object.
     remove: async (id) => (await request('persistence.remove', [id])) as object,
-    removeByAssociation: async (association) =>
-      (await request('persistence.removeByAssociations', [[toAssociation(association)]])) as object[],
-    removeByAssociations: async (associations) =>
-      (await request('persistence.removeByAssociations', [toAssociations(associations)])) as object[],
+    removeByAssociation: async (association) => (await request('persistence.removeByAssociations', [[toAssociation(association)]])) as object[],
+    removeByAssociations: async (associations) => (await request('persistence.removeByAssociations', [toAssociations(associations)])) as object[],
   };
 }
 
 export function createPersistenceRead(request: RequestFn): IPersistenceRead {
   return {
     read: async (id) => (await request('persistence.read', [id])) as object,
-    readByAssociation: async (association) =>
-      (await request('persistence.readByAssociations', [[toAssociation(association)]])) as object[],
-    readByAssociations: async (associations) =>
-      (await request('persistence.readByAssociations', [toAssociations(associations)])) as object[],
+    readByAssociation: async (association) => (await request('persistence.readByAssociations', [[toAssociation(association)]])) as object[],
+    readByAssociations: async (associations) => (await request('persistence.readByAssociations', [toAssociations(associations)])) as object[],
   };
 }

@@ -6,8 +6,14 @@ import { createAccessors } from './index.ts';
 import { unsupportedMessage } from './unsupported.ts';
 
 const app = (): AppDescriptor => ({
-  id: 'abc-123', name: 'App', nameSlug: 'app', version: '1.0.0', description: '', requiredApiVersion: '^1.0.0',
-  author: { name: 'me', support: 'x' }, classFile: 'main.ts',
+  id: 'abc-123',
+  name: 'App',
+  nameSlug: 'app',
+  version: '1.0.0',
+  description: '',
+  requiredApiVersion: '^1.0.0',
+  author: { name: 'me', support: 'x' },
+  classFile: 'main.ts',
 });
 
 describe('IRead', () => {
@@ -38,10 +44,7 @@ describe('IRead', () => {
     const pr = read.getPersistenceReader();
     await pr.read('p1');
     await pr.readByAssociation(new RocketChatAssociationRecord(RocketChatAssociationModel.ROOM, 'r1'));
-    await pr.readByAssociations([
-      new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, 'welcome'),
-      { model: 'user', id: 'u1' } as never,
-    ]);
+    await pr.readByAssociations([new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, 'welcome'), { model: 'user', id: 'u1' } as never]);
     expect(f.calls).toEqual([
       ['settings.getById', ['s1']],
       ['settings.getValueById', ['s2']],
@@ -63,7 +66,15 @@ describe('IRead', () => {
       ['message.getById', ['m1']],
       ['persistence.read', ['p1']],
       ['persistence.readByAssociations', [[{ model: 'room', id: 'r1' }]]],
-      ['persistence.readByAssociations', [[{ model: 'misc', id: 'welcome' }, { model: 'user', id: 'u1' }]]],
+      [
+        'persistence.readByAssociations',
+        [
+          [
+            { model: 'misc', id: 'welcome' },
+            { model: 'user', id: 'u1' },
+          ],
+        ],
+      ],
     ]);
   });
 
@@ -97,11 +108,17 @@ describe('IRead', () => {
     );
     await expect(read.getRoomReader().getModerators('r1')).rejects.toThrow(unsupportedMessage('IRead.getRoomReader().getModerators()'));
     await expect(read.getUserReader().getUserUnreadMessageCount('u')).rejects.toThrow('IRead.getUserReader().getUserUnreadMessageCount()');
-    await expect(read.getEnvironmentReader().getServerSettings().getAll()).rejects.toThrow(
-      'IRead.getEnvironmentReader().getServerSettings().getAll()',
-    );
-    for (const name of ['getThreadReader', 'getUploadReader', 'getCloudWorkspaceReader', 'getVideoConferenceReader',
-      'getOAuthAppsReader', 'getRoleReader', 'getContactReader', 'getExperimentalReader'] as const) {
+    await expect(read.getEnvironmentReader().getServerSettings().getAll()).rejects.toThrow('IRead.getEnvironmentReader().getServerSettings().getAll()');
+    for (const name of [
+      'getThreadReader',
+      'getUploadReader',
+      'getCloudWorkspaceReader',
+      'getVideoConferenceReader',
+      'getOAuthAppsReader',
+      'getRoleReader',
+      'getContactReader',
+      'getExperimentalReader',
+    ] as const) {
       const reader = (read[name] as () => Record<string, () => Promise<unknown>>)();
       await expect(reader['anything']!()).rejects.toThrow(unsupportedMessage(`IRead.${name}().anything()`));
     }

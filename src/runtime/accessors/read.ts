@@ -3,13 +3,7 @@
  * (RC packages/apps-engine/deno-runtime/lib/accessors/mod.ts, getReader), so validation and
  * defaults live in the host bridges; here each supported method is one request.
  */
-import type {
-  IMessageRead,
-  INotifier,
-  IRead,
-  IRoomRead,
-  IUserRead,
-} from '@rocket.chat/apps-engine/definition/accessors';
+import type { IMessageRead, INotifier, IRead, IRoomRead, IUserRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { IMessage, IMessageRaw } from '@rocket.chat/apps-engine/definition/messages';
 import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import type { IUser } from '@rocket.chat/apps-engine/definition/users';

@@ -12,7 +12,11 @@ describe('RoomBuilder', () => {
     const r = room();
     const b = new RoomBuilder(r);
     expect(b.kind).toBe('room');
-    b.setDisplayName('Team').setSlugifiedName('not a valid slug!').setType('p' as RoomType).setDefault(true).setReadOnly(true);
+    b.setDisplayName('Team')
+      .setSlugifiedName('not a valid slug!')
+      .setType('p' as RoomType)
+      .setDefault(true)
+      .setReadOnly(true);
     b.setDisplayingOfSystemMessages(false).setCreator({ id: 'u2' } as IUser);
     expect(b.getRoom()).toBe(r);
     expect(r).toMatchObject({
@@ -25,7 +29,11 @@ describe('RoomBuilder', () => {
       creator: { id: 'u2' },
     });
     expect([b.getDisplayName(), b.getSlugifiedName(), b.getType(), b.getIsDefault(), b.getIsReadOnly()]).toEqual([
-      'Team', 'not a valid slug!', 'p', true, true,
+      'Team',
+      'not a valid slug!',
+      'p',
+      true,
+      true,
     ]);
     expect(b.getDisplayingOfSystemMessages()).toBe(false);
     expect(b.getCreator()).toEqual({ id: 'u2' });

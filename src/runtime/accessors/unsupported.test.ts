@@ -7,9 +7,7 @@ const SCOPE = 'room-event simulation covers settings, users, rooms, messages, pe
 
 describe('unsupported helpers', () => {
   it('message names the method', () => {
-    expect(unsupportedMessage('IRead.getLivechatReader().getRoomById()')).toBe(
-      `hookscope does not simulate IRead.getLivechatReader().getRoomById(); ${SCOPE}`,
-    );
+    expect(unsupportedMessage('IRead.getLivechatReader().getRoomById()')).toBe(`hookscope does not simulate IRead.getLivechatReader().getRoomById(); ${SCOPE}`);
   });
 
   it('any method of an unsupported object rejects naming it and reports to the host', async () => {
@@ -17,9 +15,7 @@ describe('unsupported helpers', () => {
     const obj = unsupportedObject<Record<string, (...a: unknown[]) => Promise<unknown>>>(f.request, 'IRead.getLivechatReader()');
     const fn = obj['getRoomById'];
     expect(typeof fn).toBe('function');
-    await expect(fn!('r1')).rejects.toThrow(
-      `hookscope does not simulate IRead.getLivechatReader().getRoomById(); ${SCOPE}`,
-    );
+    await expect(fn!('r1')).rejects.toThrow(`hookscope does not simulate IRead.getLivechatReader().getRoomById(); ${SCOPE}`);
     await expect(obj['whateverElse']!()).rejects.toThrow('IRead.getLivechatReader().whateverElse()');
     expect(f.calls).toEqual([
       ['unsupported', ['IRead.getLivechatReader().getRoomById()']],
@@ -49,9 +45,7 @@ describe('unsupported helpers', () => {
 
   it('throwUnsupported throws synchronously and tells the host', () => {
     const f = fakeRequest();
-    expect(() => throwUnsupported(f.request, 'IModify.getCreator().startDiscussion()')).toThrow(
-      unsupportedMessage('IModify.getCreator().startDiscussion()'),
-    );
+    expect(() => throwUnsupported(f.request, 'IModify.getCreator().startDiscussion()')).toThrow(unsupportedMessage('IModify.getCreator().startDiscussion()'));
     expect(f.calls).toEqual([['unsupported', ['IModify.getCreator().startDiscussion()']]]);
   });
 

@@ -21,7 +21,20 @@ import { createOs } from './os.ts';
 
 /** Node built-ins the real runtime lets apps require (construct.ts, ALLOWED_NATIVE_MODULES). */
 export const RC_ALLOWED_NATIVE_MODULES: readonly string[] = [
-  'path', 'url', 'crypto', 'buffer', 'stream', 'net', 'http', 'https', 'zlib', 'util', 'punycode', 'os', 'querystring', 'fs',
+  'path',
+  'url',
+  'crypto',
+  'buffer',
+  'stream',
+  'net',
+  'http',
+  'https',
+  'zlib',
+  'util',
+  'punycode',
+  'os',
+  'querystring',
+  'fs',
 ];
 /** npm packages the real runtime provides (construct.ts, ALLOWED_EXTERNAL_MODULES). */
 export const RC_ALLOWED_EXTERNAL_MODULES: readonly string[] = ['uuid'];
@@ -29,9 +42,9 @@ export const UI_KIT_PACKAGE = '@rocket.chat/ui-kit';
 
 const ADVICE: Record<string, string> = {
   fs: 'apps have no files in hookscope: keep data with the `persistence` accessor',
-  net: 'hookscope has no network: use the `http` accessor or fetch, answered by the world\'s HTTP mocks',
-  http: 'use the `http` accessor or fetch: hookscope answers them from the world\'s HTTP mocks',
-  https: 'use the `http` accessor or fetch: hookscope answers them from the world\'s HTTP mocks',
+  net: "hookscope has no network: use the `http` accessor or fetch, answered by the world's HTTP mocks",
+  http: "use the `http` accessor or fetch: hookscope answers them from the world's HTTP mocks",
+  https: "use the `http` accessor or fetch: hookscope answers them from the world's HTTP mocks",
   stream: 'hookscope does not provide Node streams yet',
   zlib: 'hookscope does not provide zlib yet',
 };
@@ -66,7 +79,11 @@ const FACTORIES: Record<string, () => object> = {
     const p = plain(pathModule) as typeof pathModule;
     return { ...p, resolve: (...parts: string[]) => p.resolve('/', ...parts) };
   },
-  url: () => ({ ...plain(urlModule), URL: (globalThis as Record<string, unknown>)['URL'], URLSearchParams: (globalThis as Record<string, unknown>)['URLSearchParams'] }),
+  url: () => ({
+    ...plain(urlModule),
+    URL: (globalThis as Record<string, unknown>)['URL'],
+    URLSearchParams: (globalThis as Record<string, unknown>)['URLSearchParams'],
+  }),
   crypto: createNodeCrypto,
   buffer: () => plain(bufferModule),
   util: () => plain(utilModule),

@@ -81,7 +81,9 @@ function randomInt(a: number, b?: number): number {
 }
 
 const unsupported = (name: string) => () => {
-  throw new Error(`crypto.${name} is not available in hookscope (available: createHash, createHmac, randomBytes, randomUUID, randomInt, getRandomValues, timingSafeEqual, webcrypto)`);
+  throw new Error(
+    `crypto.${name} is not available in hookscope (available: createHash, createHmac, randomBytes, randomUUID, randomInt, getRandomValues, timingSafeEqual, webcrypto)`,
+  );
 };
 
 export function createNodeCrypto(): Record<string, unknown> {

@@ -25,14 +25,21 @@ async function probe(app: AppDefinition): Promise<{ report: Record<string, unkno
   engine = await makeEngine([app], { world });
   const r = await engine.run({ action: 'createRoom', name: 'probe', type: 'c', creator: 'alice' });
   const lines = engine.trace.events.flatMap((e) => (e.type === 'log' && e.runId === r.runId ? e.args.map((a) => ('v' in a ? String(a.v) : '')) : []));
-  if (!lines.some((t) => t.startsWith('env-probe '))) throw new Error(`the probe logged nothing: ${JSON.stringify(engine.trace.events.filter((e) => e.runId === r.runId)).slice(0, 2000)}`);
+  if (!lines.some((t) => t.startsWith('env-probe ')))
+    throw new Error(`the probe logged nothing: ${JSON.stringify(engine.trace.events.filter((e) => e.runId === r.runId)).slice(0, 2000)}`);
   const http = engine.trace.events.filter((e) => e.runId === r.runId && e.type === 'accessor' && e.op === 'http.request').length;
   return { report: parseProbeLines(lines), http };
 }
 
 describe('the runtime environment of spec 7.3 (Node runner)', () => {
   it('from editor sources: globals, require allowlist, uuid, ui-kit and fetch to the HTTP mocks', async () => {
-    const { report, http } = await probe({ id: 'env-probe', name: 'Env Probe', classFile: 'EnvProbeApp.ts', files: { 'EnvProbeApp.ts': envProbeSource(), 'app.json': envProbeManifest() }, enabled: true });
+    const { report, http } = await probe({
+      id: 'env-probe',
+      name: 'Env Probe',
+      classFile: 'EnvProbeApp.ts',
+      files: { 'EnvProbeApp.ts': envProbeSource(), 'app.json': envProbeManifest() },
+      enabled: true,
+    });
     expect(compareProbe(report)).toEqual([]);
     expect(http).toBe(1); // fetch went through the host's http bridge, in the trace
   });

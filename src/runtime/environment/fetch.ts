@@ -58,9 +58,25 @@ export class HeadersImpl {
 }
 
 const REASONS: Record<number, string> = {
-  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified',
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict',
-  422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  304: 'Not Modified',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 export class ResponseImpl {
@@ -113,7 +129,8 @@ function bodyText(body: unknown): string | undefined {
   if (typeof body === 'string') return body;
   if (body instanceof ArrayBuffer) return new TextDecoder().decode(body);
   if (ArrayBuffer.isView(body)) return new TextDecoder().decode(body);
-  if (typeof (body as { toString?: unknown }).toString === 'function' && Object.prototype.toString.call(body) === '[object URLSearchParams]') return String(body);
+  if (typeof (body as { toString?: unknown }).toString === 'function' && Object.prototype.toString.call(body) === '[object URLSearchParams]')
+    return String(body);
   throw new TypeError('hookscope fetch: the body must be a string, URLSearchParams or bytes (it is sent to the HTTP mocks as text)');
 }
 

@@ -33,7 +33,25 @@ export interface EnvironmentOptions {
 type Global = Record<string, unknown>;
 
 /** The globals of spec 7.3 that every app sees, by name (the probe tests compare these). */
-export const ENVIRONMENT_GLOBALS = ['crypto', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'atob', 'btoa', 'structuredClone', 'Buffer', 'fetch', 'Headers', 'Response', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'] as const;
+export const ENVIRONMENT_GLOBALS = [
+  'crypto',
+  'URL',
+  'URLSearchParams',
+  'TextEncoder',
+  'TextDecoder',
+  'atob',
+  'btoa',
+  'structuredClone',
+  'Buffer',
+  'fetch',
+  'Headers',
+  'Response',
+  'setTimeout',
+  'clearTimeout',
+  'setInterval',
+  'clearInterval',
+  'queueMicrotask',
+] as const;
 
 function invalidCharacter(message: string): Error {
   const e = new Error(message);

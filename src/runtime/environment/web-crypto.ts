@@ -30,7 +30,7 @@ function bytesOf(data: unknown): Uint8Array {
 const toBuffer = (u8: Uint8Array): ArrayBuffer => u8.slice().buffer as ArrayBuffer;
 
 function hashOf(alg: unknown): { name: string; fn: Hash } {
-  const name = (typeof alg === 'string' ? alg : (alg as { name?: unknown } | null)?.name);
+  const name = typeof alg === 'string' ? alg : (alg as { name?: unknown } | null)?.name;
   const key = typeof name === 'string' ? name.toUpperCase() : '';
   const fn = HASHES[key];
   if (!fn) throw notSupported(`The algorithm ${String(name)}`);

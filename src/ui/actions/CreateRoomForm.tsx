@@ -32,7 +32,10 @@ export function CreateRoomForm() {
   const nameProblem = actionProblem(draft, { rooms: [], users: [] });
   return (
     <form className="form" aria-label="Create room" onSubmit={(e) => e.preventDefault()}>
-      <Field label="Room name" hint={draft.type === 'd' ? 'Ignored for direct messages: a direct message is named by its members.' : (nameProblem ?? undefined)}>
+      <Field
+        label="Room name"
+        hint={draft.type === 'd' ? 'Ignored for direct messages: a direct message is named by its members.' : (nameProblem ?? undefined)}
+      >
         <input
           className={`input mono ${nameProblem ? 'is-invalid' : ''}`}
           aria-invalid={nameProblem !== null}
@@ -46,7 +49,14 @@ export function CreateRoomForm() {
         <legend className="field-label">Type</legend>
         <div className="segmented" role="radiogroup" aria-label="Room type">
           {TYPES.map((t) => (
-            <button key={t.id} type="button" role="radio" aria-checked={draft.type === t.id} data-testid={`room-type-${t.id}`} onClick={() => update({ type: t.id })}>
+            <button
+              key={t.id}
+              type="button"
+              role="radio"
+              aria-checked={draft.type === t.id}
+              data-testid={`room-type-${t.id}`}
+              onClick={() => update({ type: t.id })}
+            >
               {t.label}
             </button>
           ))}

@@ -15,7 +15,10 @@ export function CutOffCalls({ events }: { events: TraceEvent[] }) {
         <li key={e.call.callId} className={e.status === 'stopped' ? 'is-stopped' : 'is-timeout'} data-status={e.status}>
           {e.status === 'stopped' ? '■ Stopped ' : e.status === 'threw' ? '⚠ Swallowed: ' : '⏱ Timed out: '}
           <strong>{name(e.call.appId)}</strong> · <span className="mono">{e.call.method}</span>
-          {e.status === 'threw' ? ` threw ${e.error ? `${e.error.className}${e.error.message ? `: ${e.error.message}` : ' without a message'}` : 'an error'}` : ` after ${Math.round(e.durationMs)} ms`}: {e.effect}.
+          {e.status === 'threw'
+            ? ` threw ${e.error ? `${e.error.className}${e.error.message ? `: ${e.error.message}` : ' without a message'}` : 'an error'}`
+            : ` after ${Math.round(e.durationMs)} ms`}
+          : {e.effect}.
         </li>
       ))}
     </ul>

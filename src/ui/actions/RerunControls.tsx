@@ -12,8 +12,16 @@ import { replaySession, resetToSessionStart, runAgain } from './rerun.ts';
 import './rerun.css';
 
 const WORLDS: { id: RerunWorld; label: string; title: string }[] = [
-  { id: 'start', label: 'its start', title: 'Run again and Replay session start from the world the run (or the session) started from: the same step, against the same world' },
-  { id: 'current', label: 'current world', title: 'Run again and Replay session start from the live world as it is now (rooms earlier runs created are still there)' },
+  {
+    id: 'start',
+    label: 'its start',
+    title: 'Run again and Replay session start from the world the run (or the session) started from: the same step, against the same world',
+  },
+  {
+    id: 'current',
+    label: 'current world',
+    title: 'Run again and Replay session start from the live world as it is now (rooms earlier runs created are still there)',
+  },
 ];
 
 export function RerunControls({ run }: { run: RunRecord | null }) {
@@ -55,14 +63,28 @@ export function RerunControls({ run }: { run: RunRecord | null }) {
         disabled={start === null || busy}
         onClick={resetToSessionStart}
         data-testid="reset-world"
-        title={start === null ? 'No run yet: the world is as the session started' : `Put the world back as it was before run #${start} (the rooms runs created since are gone)`}
+        title={
+          start === null
+            ? 'No run yet: the world is as the session started'
+            : `Put the world back as it was before run #${start} (the rooms runs created since are gone)`
+        }
       >
         ⟲ Reset
       </button>
-      <button type="button" className="btn btn-small" disabled={!run || replaying} onClick={replaySession} data-testid="replay-session" title={`Run every recorded action, in order, against the current code in a scratch engine, from ${from === 'start' ? 'the world the session started from' : 'the current world'} (the live world is not touched)`}>
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={!run || replaying}
+        onClick={replaySession}
+        data-testid="replay-session"
+        title={`Run every recorded action, in order, against the current code in a scratch engine, from ${from === 'start' ? 'the world the session started from' : 'the current world'} (the live world is not touched)`}
+      >
         {replaying ? 'Replaying…' : 'Replay session'}
       </button>
-      <label className="check small rerun-live" title="Live mode: after an edit settles, the last run runs again from its starting world and the graph updates in place, showing what changed">
+      <label
+        className="check small rerun-live"
+        title="Live mode: after an edit settles, the last run runs again from its starting world and the graph updates in place, showing what changed"
+      >
         <input type="checkbox" checked={live} data-testid="live-mode" onChange={(e) => setLive(e.target.checked)} /> Live
       </label>
       <span className="rerun-note small" role="status" aria-live="polite" data-testid="live-note" title={note?.text}>

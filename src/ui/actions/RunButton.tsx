@@ -8,10 +8,22 @@ import { CompareProfilesButton } from './CompareProfilesButton.tsx';
 export function RunButton({ action, disabled, label = 'Run' }: { action: ActionInput; disabled?: boolean; label?: string | undefined }) {
   const runtime = useStore((s) => s.runtime.state);
   const busy = useStore((s) => s.runs.some((r) => r.state === 'running'));
-  const title = runtime === 'starting' ? 'The app runtime is starting…' : runtime !== 'ready' ? 'The app runtime is not available' : 'Run on the current world (Ctrl/Cmd+Enter runs the last run again, from the world it started from)';
+  const title =
+    runtime === 'starting'
+      ? 'The app runtime is starting…'
+      : runtime !== 'ready'
+        ? 'The app runtime is not available'
+        : 'Run on the current world (Ctrl/Cmd+Enter runs the last run again, from the world it started from)';
   return (
     <div className="run-row">
-      <button type="submit" className="btn btn-primary" data-testid="run-button" disabled={disabled || runtime !== 'ready'} title={title} onClick={() => void runAction(cleanAction(action))}>
+      <button
+        type="submit"
+        className="btn btn-primary"
+        data-testid="run-button"
+        disabled={disabled || runtime !== 'ready'}
+        title={title}
+        onClick={() => void runAction(cleanAction(action))}
+      >
         {busy ? 'Running…' : `▶ ${label}`}
       </button>
       <StopButton />

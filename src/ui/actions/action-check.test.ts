@@ -24,7 +24,9 @@ describe('action checks before a run', () => {
     expect(roomLabel(dm, world)).toBe('@alice & @bob (direct message)');
     expect(roomRef(dm)).toBe('u-aliceu-bob');
     expect(roomLabel(world.rooms[0]!, world)).toBe('#general');
-    expect(actionProblem({ action: 'joinRoom', room: 'u-aliceu-bob', user: 'carol' }, world)).toBe('Nobody joins a direct message (@alice & @bob (direct message)): pick a channel or a private group.');
+    expect(actionProblem({ action: 'joinRoom', room: 'u-aliceu-bob', user: 'carol' }, world)).toBe(
+      'Nobody joins a direct message (@alice & @bob (direct message)): pick a channel or a private group.',
+    );
     expect(actionProblem({ action: 'joinRoom', room: 'general', user: 'gus' }, world)).toBeNull();
     expect(actionProblem({ action: 'leaveRoom', room: '', user: 'gus' }, world)).toBe('Pick a room.');
   });

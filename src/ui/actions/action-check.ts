@@ -33,7 +33,8 @@ export function actionProblem(action: ActionInput, world: Pick<WorldState, 'room
     case 'joinRoom': {
       if (!action.room) return 'Pick a room.';
       const room = findRoom(world, action.room);
-      if (action.action === 'joinRoom' && room?.type === 'd') return `Nobody joins a direct message (${roomLabel(room, world)}): pick a channel or a private group.`;
+      if (action.action === 'joinRoom' && room?.type === 'd')
+        return `Nobody joins a direct message (${roomLabel(room, world)}): pick a channel or a private group.`;
       if ((action.action === 'joinRoom' || action.action === 'leaveRoom') && !action.user) return 'Pick a user.';
       return null;
     }

@@ -15,7 +15,19 @@ export function Field({ label, hint, children }: { label: string; hint?: string 
   );
 }
 
-export function UserSelect({ label, value, onChange, optional, testId }: { label: string; value: string | undefined; onChange(v: string): void; optional?: boolean | undefined; testId: string }) {
+export function UserSelect({
+  label,
+  value,
+  onChange,
+  optional,
+  testId,
+}: {
+  label: string;
+  value: string | undefined;
+  onChange(v: string): void;
+  optional?: boolean | undefined;
+  testId: string;
+}) {
   const users = useStore(useShallow(selectUsernames));
   const known = value === undefined || value === '' || users.includes(value);
   return (
@@ -37,15 +49,38 @@ export function UserSelect({ label, value, onChange, optional, testId }: { label
  * A room of the world, named as a person names it (a direct message by its members). With
  * `noDirect` (Join) direct messages are listed but cannot be picked: nobody joins a DM.
  */
-export function RoomSelect({ value, onChange, testId, noDirect = false, hint }: { value: string; onChange(v: string): void; testId: string; noDirect?: boolean; hint?: string | null }) {
+export function RoomSelect({
+  value,
+  onChange,
+  testId,
+  noDirect = false,
+  hint,
+}: {
+  value: string;
+  onChange(v: string): void;
+  testId: string;
+  noDirect?: boolean;
+  hint?: string | null;
+}) {
   const world = useStore(selectWorld);
   const rooms = world.rooms.filter((r) => r.type !== 'l');
   const known = rooms.some((r) => roomRef(r) === value || r.id === value);
   const selected = rooms.find((r) => roomRef(r) === value || r.id === value);
   return (
     <Field label="Room" hint={hint ?? undefined}>
-      <select className={`input ${hint ? 'is-invalid' : ''}`} aria-invalid={Boolean(hint)} data-testid={testId} value={selected ? roomRef(selected) : value} onChange={(e) => onChange(e.target.value)}>
-        {!known && <option value={value}>{value || '(pick a room)'}{value ? ' (not in the world)' : ''}</option>}
+      <select
+        className={`input ${hint ? 'is-invalid' : ''}`}
+        aria-invalid={Boolean(hint)}
+        data-testid={testId}
+        value={selected ? roomRef(selected) : value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {!known && (
+          <option value={value}>
+            {value || '(pick a room)'}
+            {value ? ' (not in the world)' : ''}
+          </option>
+        )}
         {rooms.map((r) => {
           const direct = r.type === 'd';
           return (

@@ -25,12 +25,34 @@ export function AddAppMenu() {
 
   return (
     <div className="menu-anchor" ref={box}>
-      <button ref={button} type="button" className="btn btn-small" data-testid="add-app" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        ref={button}
+        type="button"
+        className="btn btn-small"
+        data-testid="add-app"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         + New app
       </button>
       {open && (
-        <div className="menu" role="menu" aria-label="New app" data-testid="add-app-menu" style={placed} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-          <button type="button" role="menuitem" className="menu-item" data-testid="add-blank-app" onClick={() => add((taken) => blankApp(nextName(), taken))} autoFocus>
+        <div
+          className="menu"
+          role="menu"
+          aria-label="New app"
+          data-testid="add-app-menu"
+          style={placed}
+          onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+        >
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            data-testid="add-blank-app"
+            onClick={() => add((taken) => blankApp(nextName(), taken))}
+            autoFocus
+          >
             <span className="menu-item-title">Blank app</span>
             <span className="menu-item-desc">A Prevent handler that lets every room through</span>
           </button>
@@ -48,7 +70,14 @@ export function AddAppMenu() {
             <span className="menu-item-desc">The zip rc-apps package makes: app.json and the bundled class file, run as the server runs it</span>
           </button>
           {TEMPLATES.filter((t) => t.id !== 'blank').map((t) => (
-            <button key={t.id} type="button" role="menuitem" className="menu-item" data-testid={`add-template-${t.id}`} onClick={() => add((taken) => appFromTemplate(t, taken))}>
+            <button
+              key={t.id}
+              type="button"
+              role="menuitem"
+              className="menu-item"
+              data-testid={`add-template-${t.id}`}
+              onClick={() => add((taken) => appFromTemplate(t, taken))}
+            >
               <span className="menu-item-title">
                 {t.label} <span className="mono muted">{t.interfaceName}</span>
               </span>

@@ -21,7 +21,8 @@ export function AppDetails({ app }: { app: WorkspaceApp }) {
       setProblem((err as Error).message);
     }
   };
-  const toggle = (event: string) => setMeta((m) => ({ ...m, essentials: m.essentials.includes(event) ? m.essentials.filter((e) => e !== event) : [...m.essentials, event] }));
+  const toggle = (event: string) =>
+    setMeta((m) => ({ ...m, essentials: m.essentials.includes(event) ? m.essentials.filter((e) => e !== event) : [...m.essentials, event] }));
 
   return (
     <section className="app-meta" aria-label="app.json">
@@ -32,7 +33,13 @@ export function AppDetails({ app }: { app: WorkspaceApp }) {
       )}
       <details>
         <summary className="section-title">app.json</summary>
-        <form className="form form-compact" onSubmit={(e) => { e.preventDefault(); apply(); }}>
+        <form
+          className="form form-compact"
+          onSubmit={(e) => {
+            e.preventDefault();
+            apply();
+          }}
+        >
           <label className="field">
             <span className="field-label">Name</span>
             <input className="input" data-testid="meta-name" value={meta.name} onChange={(e) => setMeta({ ...meta, name: e.target.value })} />
@@ -46,7 +53,9 @@ export function AppDetails({ app }: { app: WorkspaceApp }) {
             <input className="input mono" value={meta.version} onChange={(e) => setMeta({ ...meta, version: e.target.value })} />
           </label>
           <fieldset className="field">
-            <legend className="field-label" title="If an essential app is disabled, the event fails with error-essential-app-disabled.">Essential for</legend>
+            <legend className="field-label" title="If an essential app is disabled, the event fails with error-essential-app-disabled.">
+              Essential for
+            </legend>
             <div className="chips">
               {ROOM_EVENTS.map((ev) => (
                 <label key={ev} className={`chip ${meta.essentials.includes(ev) ? 'is-on' : ''}`}>
@@ -56,7 +65,11 @@ export function AppDetails({ app }: { app: WorkspaceApp }) {
               ))}
             </div>
           </fieldset>
-          {problem && <p className="field-hint is-error" role="alert">{problem}</p>}
+          {problem && (
+            <p className="field-hint is-error" role="alert">
+              {problem}
+            </p>
+          )}
           <div className="row">
             <button type="submit" className="btn btn-small btn-primary" disabled={!dirty} data-testid="meta-apply">
               Apply

@@ -41,8 +41,13 @@ export function AppRow({ id, index, count }: { id: string; index: number; count:
       onDrop={onDrop}
     >
       <div className="app-row-main">
-        <span className="drag-handle" aria-hidden="true" title="Drag to reorder">⋮⋮</span>
-        <span className="app-order" title={app.enabled ? `Called ${ordinal(index + 1)} among enabled apps listening to the same event` : 'Disabled: never called'}>
+        <span className="drag-handle" aria-hidden="true" title="Drag to reorder">
+          ⋮⋮
+        </span>
+        <span
+          className="app-order"
+          title={app.enabled ? `Called ${ordinal(index + 1)} among enabled apps listening to the same event` : 'Disabled: never called'}
+        >
           {index + 1}
         </span>
         {renaming ? (
@@ -56,22 +61,50 @@ export function AppRow({ id, index, count }: { id: string; index: number; count:
             }}
           />
         ) : (
-          <button type="button" className="app-name" aria-current={selected ? 'true' : undefined} data-testid="app-select" onClick={() => selectApp(id)} onDoubleClick={() => setRenaming(true)}>
+          <button
+            type="button"
+            className="app-name"
+            aria-current={selected ? 'true' : undefined}
+            data-testid="app-select"
+            onClick={() => selectApp(id)}
+            onDoubleClick={() => setRenaming(true)}
+          >
             {app.name}
           </button>
         )}
         <label className="switch" title="Re-enabling an app moves it to the end of the listener order, as Rocket.Chat does.">
-          <input type="checkbox" role="switch" data-testid="app-enabled" checked={app.enabled} onChange={(e) => setEnabled(id, e.target.checked)} aria-label={`${app.name} enabled`} />
+          <input
+            type="checkbox"
+            role="switch"
+            data-testid="app-enabled"
+            checked={app.enabled}
+            onChange={(e) => setEnabled(id, e.target.checked)}
+            aria-label={`${app.name} enabled`}
+          />
           <span className="switch-track" aria-hidden="true" />
         </label>
       </div>
       <div className="app-row-meta">
         <StatusBadge status={status} enabled={app.enabled} />
         <span className="row-tools">
-          <button type="button" className="icon-btn" aria-label={`Move ${app.name} up`} data-testid="app-up" disabled={index === 0} onClick={() => moveApp(id, index - 1)}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={`Move ${app.name} up`}
+            data-testid="app-up"
+            disabled={index === 0}
+            onClick={() => moveApp(id, index - 1)}
+          >
             ↑
           </button>
-          <button type="button" className="icon-btn" aria-label={`Move ${app.name} down`} data-testid="app-down" disabled={index === count - 1} onClick={() => moveApp(id, index + 1)}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={`Move ${app.name} down`}
+            data-testid="app-down"
+            disabled={index === count - 1}
+            onClick={() => moveApp(id, index + 1)}
+          >
             ↓
           </button>
           <button type="button" className="icon-btn" aria-label={`Rename ${app.name}`} data-testid="app-rename" onClick={() => setRenaming(true)}>
@@ -85,7 +118,9 @@ export function AppRow({ id, index, count }: { id: string; index: number; count:
       {status?.state === 'error' && <LoadErrorLine app={app} error={status.loadError ?? 'could not load'} />}
       {confirming && (
         <div className="confirm" role="alertdialog" aria-label={`Delete ${app.name}?`}>
-          <span>Delete {app.name} and its {Object.keys(app.files).length} files?</span>
+          <span>
+            Delete {app.name} and its {Object.keys(app.files).length} files?
+          </span>
           <button type="button" className="btn btn-danger btn-small" data-testid="app-delete-confirm" onClick={() => removeApp(id)} autoFocus>
             Delete
           </button>

@@ -25,12 +25,30 @@ export function FileTree({ app }: { app: WorkspaceApp }) {
         {sortedPaths(app).map((path) =>
           renaming === path ? (
             <li key={path}>
-              <PathInput initial={path} label="New name" validate={(p) => filePathProblem(app, p, path)} onDone={(p) => { if (p) renameFile(app.id, path, p); if (p) openFileOf(app.id, p); setRenaming(null); }} />
+              <PathInput
+                initial={path}
+                label="New name"
+                validate={(p) => filePathProblem(app, p, path)}
+                onDone={(p) => {
+                  if (p) renameFile(app.id, path, p);
+                  if (p) openFileOf(app.id, p);
+                  setRenaming(null);
+                }}
+              />
             </li>
           ) : (
             <li key={path} className={`file ${open === path ? 'is-open' : ''}`}>
-              <button type="button" className="file-name" data-testid={`file-${path}`} aria-current={open === path ? 'true' : undefined} onClick={() => openFileOf(app.id, path)} onDoubleClick={() => setRenaming(path)}>
-                <span className="file-icon" aria-hidden="true">{path.endsWith('.json') ? '{}' : 'TS'}</span>
+              <button
+                type="button"
+                className="file-name"
+                data-testid={`file-${path}`}
+                aria-current={open === path ? 'true' : undefined}
+                onClick={() => openFileOf(app.id, path)}
+                onDoubleClick={() => setRenaming(path)}
+              >
+                <span className="file-icon" aria-hidden="true">
+                  {path.endsWith('.json') ? '{}' : 'TS'}
+                </span>
                 <span className="mono">{path}</span>
               </button>
               <span className="row-tools">
@@ -46,7 +64,15 @@ export function FileTree({ app }: { app: WorkspaceApp }) {
               {deleting === path && (
                 <div className="confirm" role="alertdialog" aria-label={`Delete ${path}?`}>
                   <span>Delete {path}?</span>
-                  <button type="button" className="btn btn-danger btn-small" autoFocus onClick={() => { deleteFile(app.id, path); setDeleting(null); }}>
+                  <button
+                    type="button"
+                    className="btn btn-danger btn-small"
+                    autoFocus
+                    onClick={() => {
+                      deleteFile(app.id, path);
+                      setDeleting(null);
+                    }}
+                  >
                     Delete
                   </button>
                   <button type="button" className="btn btn-small" onClick={() => setDeleting(null)}>
@@ -59,7 +85,18 @@ export function FileTree({ app }: { app: WorkspaceApp }) {
         )}
         {adding && (
           <li>
-            <PathInput initial="lib/helpers.ts" label="New file path" validate={(p) => filePathProblem(app, p)} onDone={(p) => { if (p) { addFile(app.id, p, p.endsWith('.ts') ? 'export {};\n' : ''); openFileOf(app.id, p); } setAdding(false); }} />
+            <PathInput
+              initial="lib/helpers.ts"
+              label="New file path"
+              validate={(p) => filePathProblem(app, p)}
+              onDone={(p) => {
+                if (p) {
+                  addFile(app.id, p, p.endsWith('.ts') ? 'export {};\n' : '');
+                  openFileOf(app.id, p);
+                }
+                setAdding(false);
+              }}
+            />
           </li>
         )}
       </ul>

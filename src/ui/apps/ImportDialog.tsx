@@ -46,16 +46,25 @@ export function ImportDialog({ plan, onClose }: { plan: ImportPlan; onClose(): v
       >
         {!plan.ok ? (
           <>
-            <h2 id="import-title" className="dialog-title">Cannot open {from}</h2>
-            <p className="import-error" role="alert" data-testid="import-error">{plan.error}</p>
+            <h2 id="import-title" className="dialog-title">
+              Cannot open {from}
+            </h2>
+            <p className="import-error" role="alert" data-testid="import-error">
+              {plan.error}
+            </p>
             <div className="dialog-actions">
-              <button ref={first} type="button" className="btn" onClick={onClose}>Close</button>
+              <button ref={first} type="button" className="btn" onClick={onClose}>
+                Close
+              </button>
             </div>
           </>
         ) : (
           <>
             <h2 id="import-title" className="dialog-title">
-              Open <strong>{plan.app.name}</strong> <span className="muted mono small">{plan.app.id} {plan.app.version ?? ''}</span>
+              Open <strong>{plan.app.name}</strong>{' '}
+              <span className="muted mono small">
+                {plan.app.id} {plan.app.version ?? ''}
+              </span>
             </h2>
             {plan.zip ? (
               <p className="small muted" data-testid="import-zip">
@@ -72,15 +81,20 @@ export function ImportDialog({ plan, onClose }: { plan: ImportPlan; onClose(): v
             )}
             {plan.bundled && (
               <p className="small import-bundled" data-testid="import-bundled">
-                npm packages bundled from the folder's node_modules, as the apps compiler does:{' '}
-                <span className="mono">{plan.bundled.packages.join(', ')}</span> ({plan.bundled.depFiles} files read, bundle {kb(plan.bundled.bytes)}, {plan.bundled.ms} ms). Edits are bundled again.
+                npm packages bundled from the folder's node_modules, as the apps compiler does: <span className="mono">{plan.bundled.packages.join(', ')}</span>{' '}
+                ({plan.bundled.depFiles} files read, bundle {kb(plan.bundled.bytes)}, {plan.bundled.ms} ms). Edits are bundled again.
                 {plan.bundled.warnings.map((w) => (
-                  <span key={w} className="import-warning"> {w}</span>
+                  <span key={w} className="import-warning">
+                    {' '}
+                    {w}
+                  </span>
                 ))}
               </p>
             )}
             <ul className="import-files mono small" data-testid="import-files">
-              {shown.map((p) => <li key={p}>{p}</li>)}
+              {shown.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
             </ul>
             {plan.problems.length > 0 && (
               <div className="import-problems" role="alert" data-testid="import-problems">
@@ -88,7 +102,10 @@ export function ImportDialog({ plan, onClose }: { plan: ImportPlan; onClose(): v
                 <ul>
                   {plan.problems.map((p) => (
                     <li key={`${p.file}:${p.line}:${p.module}`}>
-                      <span className="mono">{p.file}:{p.line}</span> {p.message}
+                      <span className="mono">
+                        {p.file}:{p.line}
+                      </span>{' '}
+                      {p.message}
                     </li>
                   ))}
                 </ul>
@@ -106,7 +123,19 @@ export function ImportDialog({ plan, onClose }: { plan: ImportPlan; onClose(): v
                   <button ref={first} type="button" className="btn btn-primary" data-testid="import-replace" onClick={() => done(plan.app, plan.clash!.id)}>
                     Replace {plan.clash.name}
                   </button>
-                  <button type="button" className="btn" data-testid="import-copy" onClick={() => done(asCopy(plan.app, useStore.getState().apps.map((a) => a.id)))}>
+                  <button
+                    type="button"
+                    className="btn"
+                    data-testid="import-copy"
+                    onClick={() =>
+                      done(
+                        asCopy(
+                          plan.app,
+                          useStore.getState().apps.map((a) => a.id),
+                        ),
+                      )
+                    }
+                  >
                     Import as a copy
                   </button>
                 </>
@@ -115,7 +144,9 @@ export function ImportDialog({ plan, onClose }: { plan: ImportPlan; onClose(): v
                   {plan.problems.length > 0 ? 'Import anyway' : 'Import'}
                 </button>
               )}
-              <button type="button" className="btn" onClick={onClose}>Cancel</button>
+              <button type="button" className="btn" onClick={onClose}>
+                Cancel
+              </button>
             </div>
           </>
         )}

@@ -40,7 +40,11 @@ export function ProjectDropZone({ children, className }: { children: ReactNode; 
       onDrop={onDrop}
     >
       {children}
-      {over > 0 && <div className="drop-zone" data-testid="drop-zone">Drop an app folder (or its app.json and source files), or the .zip rc-apps package makes, to open it</div>}
+      {over > 0 && (
+        <div className="drop-zone" data-testid="drop-zone">
+          Drop an app folder (or its app.json and source files), or the .zip rc-apps package makes, to open it
+        </div>
+      )}
       {plan && <ImportDialog plan={plan} onClose={close} />}
     </aside>
   );
@@ -81,17 +85,16 @@ export function OpenFolderButton() {
   }, []);
   return (
     <>
-      <button type="button" className="btn btn-small btn-ghost push-right" data-testid="open-folder" title="Open a Rocket.Chat app project from disk (or drop its folder here)" onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="btn btn-small btn-ghost push-right"
+        data-testid="open-folder"
+        title="Open a Rocket.Chat app project from disk (or drop its folder here)"
+        onClick={() => input.current?.click()}
+      >
         Open folder…
       </button>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        hidden
-        data-testid="open-folder-input"
-        onChange={(e) => pick(e.currentTarget)}
-      />
+      <input ref={input} type="file" multiple hidden data-testid="open-folder-input" onChange={(e) => pick(e.currentTarget)} />
     </>
   );
 }

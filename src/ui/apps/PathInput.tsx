@@ -1,7 +1,17 @@
 /** An inline text input that commits on Enter/blur (if valid) and cancels on Escape. */
 import { useState } from 'react';
 
-export function PathInput({ initial, label, validate, onDone }: { initial: string; label: string; validate(v: string): string | null; onDone(v: string | null): void }) {
+export function PathInput({
+  initial,
+  label,
+  validate,
+  onDone,
+}: {
+  initial: string;
+  label: string;
+  validate(v: string): string | null;
+  onDone(v: string | null): void;
+}) {
   const [value, setValue] = useState(initial);
   const problem = validate(value);
   const commit = () => onDone(problem ? null : value.trim());

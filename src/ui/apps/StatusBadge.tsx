@@ -22,7 +22,11 @@ export function StatusBadge({ status, enabled }: { status: AppStatus | undefined
   if (status.state === 'error') {
     const label = status.notEnabledPhase === 'enable' ? 'not enabled' : status.notEnabledPhase === 'install' ? 'not installed' : 'not loaded';
     return (
-      <span className="badge badge-error" data-testid="app-not-enabled" title="Rocket.Chat does not enable an app whose code fails to load or whose onEnable returns false or throws: none of its handlers is ever called.">
+      <span
+        className="badge badge-error"
+        data-testid="app-not-enabled"
+        title="Rocket.Chat does not enable an app whose code fails to load or whose onEnable returns false or throws: none of its handlers is ever called."
+      >
         ⚠ {label}
       </span>
     );

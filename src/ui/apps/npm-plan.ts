@@ -48,7 +48,12 @@ export async function withNpmPackages(plan: ImportPlan, modules: NodeModules): P
     // The runtime refuses packages it does not provide; say what would make them load.
     const named = new Set(plan.problems.filter(isPackageProblem).map((p) => `${p.file}:${p.line}:${p.module}`));
     const problems = plan.problems.map((p) =>
-      named.has(`${p.file}:${p.line}:${p.module}`) ? { ...p, message: `imports "${p.module}": the Rocket.Chat apps runtime does not provide it, and the opened folder has no node_modules to bundle it from: run \`npm install\` in the app folder, then open it again` } : p,
+      named.has(`${p.file}:${p.line}:${p.module}`)
+        ? {
+            ...p,
+            message: `imports "${p.module}": the Rocket.Chat apps runtime does not provide it, and the opened folder has no node_modules to bundle it from: run \`npm install\` in the app folder, then open it again`,
+          }
+        : p,
     );
     return { ...plan, problems };
   }
@@ -63,7 +68,20 @@ export async function withNpmPackages(plan: ImportPlan, modules: NodeModules): P
     return { ...plan, problems: [...others, { file: r.file ?? plan.app.classFile, line: r.line ?? 1, module: '', message: `cannot be bundled: ${message}` }] };
   }
   const app = withBundle(plan.app, r.code, r.map);
-  return { ...plan, app, problems: others, readDep, bundled: { packages: r.packages, imported: [...new Set(wanted.filter((w) => classifyImport(w.module) === 'package').map((w) => packageNameOf(w.module)))].sort(), depFiles: r.depFiles.length, bytes: r.code.length, ms: Math.round(ms), warnings: r.warnings } };
+  return {
+    ...plan,
+    app,
+    problems: others,
+    readDep,
+    bundled: {
+      packages: r.packages,
+      imported: [...new Set(wanted.filter((w) => classifyImport(w.module) === 'package').map((w) => packageNameOf(w.module)))].sort(),
+      depFiles: r.depFiles.length,
+      bytes: r.code.length,
+      ms: Math.round(ms),
+      warnings: r.warnings,
+    },
+  };
 }
 
 /** The largest package accepted (the unpacked limit is load-zip's, measured while unpacking). */
@@ -72,7 +90,8 @@ const MAX_ZIP_BYTES = 16 * 1024 * 1024;
 /** An `rc-apps package` zip: app.json and the bundled class file, run as they are (src/bundle/load-zip.ts). */
 export async function planFromZip(file: File, existing: Pick<WorkspaceApp, 'id' | 'name'>[]): Promise<ImportPlan> {
   const fail = (error: string): ImportPlan => ({ ok: false, root: file.name, error, skipped: 0 });
-  if (file.size > MAX_ZIP_BYTES) return fail(`package ${file.name}: ${(file.size / 1024 / 1024).toFixed(1)} MB, larger than the ${MAX_ZIP_BYTES / 1024 / 1024} MB hookscope opens`);
+  if (file.size > MAX_ZIP_BYTES)
+    return fail(`package ${file.name}: ${(file.size / 1024 / 1024).toFixed(1)} MB, larger than the ${MAX_ZIP_BYTES / 1024 / 1024} MB hookscope opens`);
   let loaded;
   try {
     // fflate's unzip is fetched when a package is opened, not with the page.
@@ -99,4 +118,3 @@ export async function planFromZip(file: File, existing: Pick<WorkspaceApp, 'id' 
     zip: { name: file.name, bytes: file.size, bundleBytes: (loaded.files[loaded.bundlePath] ?? '').length },
   };
 }
-

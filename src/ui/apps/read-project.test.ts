@@ -18,7 +18,18 @@ vi.mock('./bundler/bundle-client.ts', () => ({
   bundleInWorker: async (app: { classFile: string; files: Record<string, string> }, readDep: (p: string) => Promise<string | null>) => {
     const files = Object.fromEntries(Object.entries(app.files).filter(([p]) => !p.startsWith('__bundle__/')));
     try {
-      const r = await bundleFiles({ build, transform, files, classFile: app.classFile, outPath: bundlePathFor(app.classFile), readDep: async (p) => { const t = await readDep(p); if (t !== null) read.push(p); return t; } });
+      const r = await bundleFiles({
+        build,
+        transform,
+        files,
+        classFile: app.classFile,
+        outPath: bundlePathFor(app.classFile),
+        readDep: async (p) => {
+          const t = await readDep(p);
+          if (t !== null) read.push(p);
+          return t;
+        },
+      });
       return { ok: true, ...r, initMs: 0, bundleMs: 0 };
     } catch (e) {
       const err = e as { message: string; file?: string; line?: number };
@@ -70,7 +81,12 @@ function dirEntry(abs: string): FileSystemDirectoryEntry {
 }
 
 function fileEntry(abs: string): FileSystemFileEntry {
-  return { name: abs.split('/').pop() ?? '', isDirectory: false, isFile: true, file: (ok: (f: File) => void) => ok(fileOf(abs, '')) } as unknown as FileSystemFileEntry;
+  return {
+    name: abs.split('/').pop() ?? '',
+    isDirectory: false,
+    isFile: true,
+    file: (ok: (f: File) => void) => ok(fileOf(abs, '')),
+  } as unknown as FileSystemFileEntry;
 }
 
 describe('opening a folder with node_modules in the page', () => {
@@ -103,7 +119,9 @@ describe('opening a folder with node_modules in the page', () => {
   });
 
   it('without node_modules, an npm import is named with what to do', async () => {
-    const list = walk(ROOT).filter((abs) => !abs.includes('node_modules')).map((abs) => fileOf(abs, `npm-local-package/${relative(ROOT, abs)}`));
+    const list = walk(ROOT)
+      .filter((abs) => !abs.includes('node_modules'))
+      .map((abs) => fileOf(abs, `npm-local-package/${relative(ROOT, abs)}`));
     const plan = await planFromFileList(list as unknown as FileList, []);
     if (!plan.ok) throw new Error(plan.error);
     expect(plan.problems.map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([

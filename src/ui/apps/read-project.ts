@@ -15,7 +15,8 @@ import type { NodeModules } from './npm-plan.ts';
 /** The runtime's transpile step (loaded only when a project is opened). */
 async function runtimeTranspiler(): Promise<(path: string, source: string) => string> {
   const { transform } = await import('sucrase');
-  return (path, source) => transform(source, { transforms: path.endsWith('.ts') ? ['typescript', 'imports'] : ['imports'], filePath: path, production: true }).code;
+  return (path, source) =>
+    transform(source, { transforms: path.endsWith('.ts') ? ['typescript', 'imports'] : ['imports'], filePath: path, production: true }).code;
 }
 
 interface Picked {
@@ -100,7 +101,11 @@ function fileAt(tops: FileSystemEntry[], path: string): Promise<string | null> {
     (top as FileSystemDirectoryEntry).getFile(
       rest.join('/'),
       {},
-      (f) => (f as FileSystemFileEntry).file((file) => file.text().then(resolve, () => resolve(null)), () => resolve(null)),
+      (f) =>
+        (f as FileSystemFileEntry).file(
+          (file) => file.text().then(resolve, () => resolve(null)),
+          () => resolve(null),
+        ),
       () => resolve(null),
     );
   });

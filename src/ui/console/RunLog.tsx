@@ -24,7 +24,9 @@ export function RunLog() {
     <section className="run-log" aria-label="Console">
       <div className="panel-header">
         <h2 className="panel-title">Console</h2>
-        <span className="muted small">{runs.length} {runs.length === 1 ? 'run' : 'runs'}</span>
+        <span className="muted small">
+          {runs.length} {runs.length === 1 ? 'run' : 'runs'}
+        </span>
         <button type="button" className="btn btn-ghost btn-small push-right" onClick={clear} disabled={runs.length === 0 && consoleEvents.length === 0}>
           Clear
         </button>
@@ -44,10 +46,15 @@ export function RunLog() {
           <EventList run={filteredRun} events={filterByCalls(filteredRun.events, filter.callIds).filter((e) => e.type !== 'call-start')} />
         ) : (
           <>
-            {runs.length === 0 && consoleEvents.length === 0 && <p className="muted pad">Runs appear here: every handler call, its answer and what the host made of it.</p>}
-            {[...runs].reverse().slice(0, 200).map((r, i) => (
-              <RunEntry key={r.id} run={r} initiallyOpen={i === 0} />
-            ))}
+            {runs.length === 0 && consoleEvents.length === 0 && (
+              <p className="muted pad">Runs appear here: every handler call, its answer and what the host made of it.</p>
+            )}
+            {[...runs]
+              .reverse()
+              .slice(0, 200)
+              .map((r, i) => (
+                <RunEntry key={r.id} run={r} initiallyOpen={i === 0} />
+              ))}
             {consoleEvents.length > 0 && (
               <details className="run-entry" open>
                 <summary>Runtime messages outside runs ({consoleEvents.length})</summary>
@@ -90,7 +97,15 @@ function EventList({ run, events }: { run: RunRecord | null; events: TraceEvent[
             key={i}
             className={`event tone-${d.tone}${callId ? ' is-link' : ''}`}
             {...(callId
-              ? { role: 'button', tabIndex: 0, title: 'Select this handler in the graph', onClick: select, onKeyDown: (ev: React.KeyboardEvent) => (ev.key === 'Enter' || ev.key === ' ') && select(), 'data-call-id': callId, 'data-testid': 'log-line' }
+              ? {
+                  role: 'button',
+                  tabIndex: 0,
+                  title: 'Select this handler in the graph',
+                  onClick: select,
+                  onKeyDown: (ev: React.KeyboardEvent) => (ev.key === 'Enter' || ev.key === ' ') && select(),
+                  'data-call-id': callId,
+                  'data-testid': 'log-line',
+                }
               : {})}
           >
             {d.app && <span className="event-app">{d.app}</span>}

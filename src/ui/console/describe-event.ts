@@ -15,17 +15,29 @@ export function describeEvent(e: TraceEvent): { text: string; tone: EventTone; a
     case 'call-start':
       return { text: `→ ${e.call.method}`, tone: 'muted', app: e.call.appId };
     case 'call-end':
-      return { text: `← ${e.call.method} ${e.status} in ${Math.round(e.durationMs)} ms: ${e.effect}${e.error ? ` (${e.error.name}: ${e.error.message})` : ''}`, tone: e.status === 'returned' ? 'ok' : e.status === 'threw' || e.status === 'timed-out' ? 'warn' : 'error', app: e.call.appId };
+      return {
+        text: `← ${e.call.method} ${e.status} in ${Math.round(e.durationMs)} ms: ${e.effect}${e.error ? ` (${e.error.name}: ${e.error.message})` : ''}`,
+        tone: e.status === 'returned' ? 'ok' : e.status === 'threw' || e.status === 'timed-out' ? 'warn' : 'error',
+        app: e.call.appId,
+      };
     case 'call-pending':
       return { text: `${e.call.method} left ${e.timers} timers, ${e.intervals} intervals, ${e.requests} requests pending`, tone: 'warn', app: e.call.appId };
     case 'listener-skipped':
       return { text: `${e.event} skipped: ${e.reason}`, tone: 'muted', app: e.appId };
     case 'accessor':
-      return { text: `${e.write ? 'write' : 'read'} ${e.op}${e.ok ? '' : ` failed: ${e.error ?? ''}`}${e.afterReturn ? ' (after the handler returned)' : ''}`, tone: e.ok ? 'muted' : 'warn', app: e.appId };
+      return {
+        text: `${e.write ? 'write' : 'read'} ${e.op}${e.ok ? '' : ` failed: ${e.error ?? ''}`}${e.afterReturn ? ' (after the handler returned)' : ''}`,
+        tone: e.ok ? 'muted' : 'warn',
+        app: e.appId,
+      };
     case 'call-settled':
       return { text: e.note, tone: e.cut ? 'warn' : 'muted', app: e.call.appId };
     case 'log':
-      return { text: `${e.source === 'logger' ? 'logger' : 'console'}.${e.level} ${e.args.map((a) => previewText(a)).join(' ')}${e.afterReturn ? ' (after the handler returned)' : ''}`, tone: e.level === 'error' ? 'error' : e.level === 'warn' ? 'warn' : e.level === 'debug' ? 'muted' : 'info', app: e.appId };
+      return {
+        text: `${e.source === 'logger' ? 'logger' : 'console'}.${e.level} ${e.args.map((a) => previewText(a)).join(' ')}${e.afterReturn ? ' (after the handler returned)' : ''}`,
+        tone: e.level === 'error' ? 'error' : e.level === 'warn' ? 'warn' : e.level === 'debug' ? 'muted' : 'info',
+        app: e.appId,
+      };
     case 'logs-dropped':
       return { text: `${e.count} log lines dropped`, tone: 'warn', app: e.appId };
     case 'phase-end':

@@ -4,8 +4,20 @@ import { prepareApp, preparedKey, setAppPreparer } from '../../state/app-prepare
 import type { WorkspaceApp } from '../../state/types.ts';
 import { installDevBundler } from './dev-bundle.ts';
 
-const app: WorkspaceApp = { id: 'notes', name: 'Notes', classFile: 'NotesApp.ts', enabled: true, files: { 'app.json': '{}', 'NotesApp.ts': "import ms = require('ms');" } };
-const folderBundle: DevBundle = { ok: true, path: '__bundle__/NotesApp.js', code: '/*hookscope:cjs*/ folder', map: '{"sources":["NotesApp.ts"]}', warnings: [] };
+const app: WorkspaceApp = {
+  id: 'notes',
+  name: 'Notes',
+  classFile: 'NotesApp.ts',
+  enabled: true,
+  files: { 'app.json': '{}', 'NotesApp.ts': "import ms = require('ms');" },
+};
+const folderBundle: DevBundle = {
+  ok: true,
+  path: '__bundle__/NotesApp.js',
+  code: '/*hookscope:cjs*/ folder',
+  map: '{"sources":["NotesApp.ts"]}',
+  warnings: [],
+};
 
 function fakeServer(answer: (body: { files: Record<string, string> }) => DevBundle) {
   const calls: { url: string; headers: Record<string, string>; body: { files: Record<string, string> } }[] = [];

@@ -47,7 +47,11 @@ export function installDevBundler(base: string, fetchImpl: typeof fetch = (...a)
     // A request that did not get an answer is asked again next time; a bundle error is kept.
     const forget = () => void edits.delete(key);
     const made = (async (): Promise<DevBundle> => {
-      const res = await fetchImpl(`${base}/bundle`, { method: 'POST', headers: { 'content-type': 'application/json', [DEV_WRITE_HEADER]: '1' }, body: JSON.stringify(request) });
+      const res = await fetchImpl(`${base}/bundle`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [DEV_WRITE_HEADER]: '1' },
+        body: JSON.stringify(request),
+      });
       if (res.ok) return (await res.json()) as DevBundle;
       forget();
       return { ok: false, error: `Could not bundle the app: the dev server answered ${res.status}: ${await res.text()}` };

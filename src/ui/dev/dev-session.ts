@@ -37,7 +37,9 @@ export function devBase(doc: Document = document): string | null {
 /** Paths whose text in the page differs from the disk (or that exist only in the page). */
 export function unsavedPaths(app: WorkspaceApp | undefined, disk: Record<string, string>): string[] {
   if (!app) return [];
-  return Object.keys(app.files).filter((p) => app.files[p] !== disk[p]).sort();
+  return Object.keys(app.files)
+    .filter((p) => app.files[p] !== disk[p])
+    .sort();
 }
 
 /** The workspace's apps that came from the folder, with the path an exported scenario uses for them. */
@@ -48,11 +50,18 @@ export function folderApps(): Record<string, string> {
 
 let bundler: DevBundler | null = null;
 
-async function fetchApp(base: string, existing: WorkspaceApp[]): Promise<{ app: WorkspaceApp; root: string; problems: string[]; bundle: DevProject['bundle'] }> {
+async function fetchApp(
+  base: string,
+  existing: WorkspaceApp[],
+): Promise<{ app: WorkspaceApp; root: string; problems: string[]; bundle: DevProject['bundle'] }> {
   const res = await fetch(`${base}/project`, { cache: 'no-store' });
   if (!res.ok) throw new Error(`the dev server answered ${res.status}: ${await res.text()}`);
   const project = (await res.json()) as DevProject;
-  const plan = planImport(project.files, existing.filter((a) => a.id !== useDev.getState().appId), { root: project.root });
+  const plan = planImport(
+    project.files,
+    existing.filter((a) => a.id !== useDev.getState().appId),
+    { root: project.root },
+  );
   if (!plan.ok) throw new Error(`${project.root}: ${plan.error}`);
   // The folder's bundle runs (as in `hookscope run`): npm packages it resolved are no problem here.
   const problems = plan.problems.filter((p) => !(project.bundle.ok && p.npm));
@@ -79,7 +88,13 @@ export async function startDevSession(store: AppStore, base = devBase()): Promis
   try {
     const { app, root, problems, bundle } = await fetchApp(base, store.getState().apps);
     install(store, app);
-    useDev.setState({ root, appId: app.id, disk: { ...app.files }, error: null, note: `opened ${root}${problems.length ? `; ${problems.length} problem(s): ${problems[0]}` : ''}${bundleWords(bundle)}` });
+    useDev.setState({
+      root,
+      appId: app.id,
+      disk: { ...app.files },
+      error: null,
+      note: `opened ${root}${problems.length ? `; ${problems.length} problem(s): ${problems[0]}` : ''}${bundleWords(bundle)}`,
+    });
   } catch (err) {
     bundler.failed();
     useDev.setState({ error: (err as Error).message });
@@ -103,7 +118,13 @@ function onChange(store: AppStore, base: string, change: DevChange): Promise<voi
       const ownSave = lastSave !== null && change.paths.length > 0 && change.paths.every((p) => lastSave?.paths.has(p));
       const saved = ownSave && lastSave ? `${lastSave.note}; ` : '';
       if (ownSave) lastSave = null;
-      useDev.setState((d) => ({ appId: app.id, disk: { ...app.files }, error: null, reloads: d.reloads + 1, note: `${saved}reloaded ${paths} from disk${problems.length ? `; ${problems[0]}` : ''}${bundleWords(bundle)}` }));
+      useDev.setState((d) => ({
+        appId: app.id,
+        disk: { ...app.files },
+        error: null,
+        reloads: d.reloads + 1,
+        note: `${saved}reloaded ${paths} from disk${problems.length ? `; ${problems[0]}` : ''}${bundleWords(bundle)}`,
+      }));
       const s = store.getState();
       const last = s.lastAction;
       if (last) {
@@ -128,7 +149,11 @@ export async function saveToFolder(store: AppStore, base = devBase()): Promise<D
   if (!base || !app) return null;
   const paths = unsavedPaths(app, disk);
   const files = Object.fromEntries(paths.map((p) => [p, app.files[p] ?? '']));
-  const res = await fetch(`${base}/save`, { method: 'POST', headers: { 'content-type': 'application/json', [DEV_WRITE_HEADER]: '1' }, body: JSON.stringify({ files }) });
+  const res = await fetch(`${base}/save`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [DEV_WRITE_HEADER]: '1' },
+    body: JSON.stringify({ files }),
+  });
   if (!res.ok) {
     useDev.setState({ error: `saving failed: ${res.status} ${await res.text()}` });
     return null;

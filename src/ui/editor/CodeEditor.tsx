@@ -210,7 +210,10 @@ export function CodeEditor(props: CodeEditorProps) {
     if (!bundle || !editor || !ready || hlLine === null || hlEnd === null) return;
     const { monaco } = bundle;
     const decorations = editor.createDecorationsCollection([
-      { range: new monaco.Range(hlLine, 1, hlLine, 1), options: { isWholeLine: true, className: 'hs-step-line', linesDecorationsClassName: 'hs-step-gutter', hoverMessage: { value: hlLabel } } },
+      {
+        range: new monaco.Range(hlLine, 1, hlLine, 1),
+        options: { isWholeLine: true, className: 'hs-step-line', linesDecorationsClassName: 'hs-step-gutter', hoverMessage: { value: hlLabel } },
+      },
       ...(hlEnd > hlLine ? [{ range: new monaco.Range(hlLine + 1, 1, hlEnd, 1), options: { isWholeLine: true, className: 'hs-step-body' } }] : []),
     ]);
     editor.revealLinesInCenterIfOutsideViewport(hlLine, Math.min(hlEnd, hlLine + 8));
@@ -226,7 +229,13 @@ export function CodeEditor(props: CodeEditorProps) {
   }, [fontSize, readOnly, ready]);
 
   return (
-    <div className={`code-editor code-editor--${theme}`} data-testid="code-editor" data-ready={ready ? 'true' : 'false'} data-ts-ready={tsReady ? 'true' : 'false'} {...(hlLine !== null ? { 'data-step-line': String(hlLine) } : {})}>
+    <div
+      className={`code-editor code-editor--${theme}`}
+      data-testid="code-editor"
+      data-ready={ready ? 'true' : 'false'}
+      data-ts-ready={tsReady ? 'true' : 'false'}
+      {...(hlLine !== null ? { 'data-step-line': String(hlLine) } : {})}
+    >
       <div ref={host} className="code-editor-host" />
       {ready && (
         <div className="code-editor-tab-hint" data-testid="editor-tab-hint">
@@ -257,9 +266,11 @@ export function CodeEditor(props: CodeEditorProps) {
 /** Moves focus to the next (or previous) focusable element of the page outside `container`. */
 function focusOutside(container: HTMLElement | null, backwards: boolean): void {
   if (!container) return;
-  const all = [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])')].filter(
-    (el) => !container.contains(el) && el.offsetParent !== null,
-  );
+  const all = [
+    ...document.querySelectorAll<HTMLElement>(
+      'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])',
+    ),
+  ].filter((el) => !container.contains(el) && el.offsetParent !== null);
   const after = all.filter((el) => container.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
   const before = all.filter((el) => container.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING);
   (backwards ? before[before.length - 1] : after[0])?.focus();

@@ -13,7 +13,15 @@ function diagnostics(source: string): string[] {
   for (const l of editorTypeLibs()) files.set(l.filePath.replace(/^file:\/\//, ''), l.content);
   files.set('/app/App.ts', source);
   const lib = (name: string) => libFileMap[name.replace(/^\/lib\//, '')];
-  const options = { target: ts.ScriptTarget.ES2017, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.NodeJs, strictNullChecks: true, experimentalDecorators: true, esModuleInterop: true, lib: ['lib.es2017.d.ts', 'lib.dom.d.ts'] };
+  const options = {
+    target: ts.ScriptTarget.ES2017,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.NodeJs,
+    strictNullChecks: true,
+    experimentalDecorators: true,
+    esModuleInterop: true,
+    lib: ['lib.es2017.d.ts', 'lib.dom.d.ts'],
+  };
   const host = {
     getSourceFile: (name: string, target: unknown) => {
       const text = files.get(name) ?? lib(name);
@@ -32,7 +40,9 @@ function diagnostics(source: string): string[] {
     getDirectories: () => [],
   };
   const program = ts.createProgram(['/app/App.ts'], options, host);
-  return ts.getPreEmitDiagnostics(program, program.getSourceFile('/app/App.ts')).map((d: { messageText: unknown }) => ts.flattenDiagnosticMessageText(d.messageText, '\n') as string);
+  return ts
+    .getPreEmitDiagnostics(program, program.getSourceFile('/app/App.ts'))
+    .map((d: { messageText: unknown }) => ts.flattenDiagnosticMessageText(d.messageText, '\n') as string);
 }
 
 describe('the editor type-checks @rocket.chat/ui-kit imports with the real types (issue 10)', () => {

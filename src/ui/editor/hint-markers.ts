@@ -48,7 +48,12 @@ export function updateHintMarkers(
   const rel = uri.slice(appRootOf(uri).length);
   const source = model.getValue();
   const lang = model.getLanguageId();
-  const hints = (lang === 'typescript' || lang === 'javascript') && isClassFile(rel, source, files, classFile) ? contractHints({ source, files: files ?? {} }) : [];
-  monaco.editor.setModelMarkers(model, HINT_OWNER, hints.map((h) => toMarker(monaco, h)));
+  const hints =
+    (lang === 'typescript' || lang === 'javascript') && isClassFile(rel, source, files, classFile) ? contractHints({ source, files: files ?? {} }) : [];
+  monaco.editor.setModelMarkers(
+    model,
+    HINT_OWNER,
+    hints.map((h) => toMarker(monaco, h)),
+  );
   return hints;
 }

@@ -20,7 +20,14 @@ function Gallery() {
   }, []);
   return (
     <div className="overlay share-overlay" onMouseDown={close}>
-      <div className="share-dialog gallery" role="dialog" aria-modal="true" aria-label="Examples" data-testid="gallery" onMouseDown={(e) => e.stopPropagation()}>
+      <div
+        className="share-dialog gallery"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Examples"
+        data-testid="gallery"
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         <div className="row-between">
           <h2 className="section-title">Examples: the rules of room events, one workspace each</h2>
           <button type="button" className="btn btn-ghost" aria-label="Close examples" onClick={close}>

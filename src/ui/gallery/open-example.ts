@@ -15,11 +15,16 @@ export async function openExample(id: string): Promise<void> {
     const [schema] = await Promise.all([import('../../scenario/schema.ts'), preloadExampleGuide()]);
     parsed = schema.parseScenario(example.scenario);
   } catch (err) {
-    useStore.getState().setShareProblem({ title: `The example "${example.title}" cannot be read.`, problems: [`this page could not load its reader (${err instanceof Error ? err.message : String(err)})`] });
+    useStore.getState().setShareProblem({
+      title: `The example "${example.title}" cannot be read.`,
+      problems: [`this page could not load its reader (${err instanceof Error ? err.message : String(err)})`],
+    });
     return;
   }
   if (!parsed.ok) {
-    useStore.getState().setShareProblem({ title: `The example "${example.title}" cannot be read.`, problems: parsed.problems.map((p) => `${p.path}: ${p.message}`) });
+    useStore
+      .getState()
+      .setShareProblem({ title: `The example "${example.title}" cannot be read.`, problems: parsed.problems.map((p) => `${p.path}: ${p.message}`) });
     return;
   }
   const st = useStore.getState();

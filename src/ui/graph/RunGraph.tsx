@@ -29,7 +29,13 @@ export function RunGraphView(props: RunGraphViewProps) {
     );
   }
   return (
-    <Suspense fallback={<div className="hs-graph-empty" data-testid="graph-loading">Loading the graph…</div>}>
+    <Suspense
+      fallback={
+        <div className="hs-graph-empty" data-testid="graph-loading">
+          Loading the graph…
+        </div>
+      }
+    >
       <LazyView {...props} graph={graph} />
     </Suspense>
   );

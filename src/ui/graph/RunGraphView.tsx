@@ -136,7 +136,15 @@ function Inner({ graph, selectedNodeId, onSelectNode, theme, fitAll }: RunGraphV
 /** Zoom in, out and fit, in the header row: outside the canvas, so they never cover a lane. */
 function ZoomControls({ fitAll }: { fitAll: boolean | undefined }) {
   const { minFit, maxFit } = useFitBounds(fitAll);
-  return <Controls className="hs-graph-zoom" orientation="horizontal" showInteractive={false} fitViewOptions={{ padding: 0.04, minZoom: minFit, maxZoom: maxFit }} aria-label="Zoom the graph" />;
+  return (
+    <Controls
+      className="hs-graph-zoom"
+      orientation="horizontal"
+      showInteractive={false}
+      fitViewOptions={{ padding: 0.04, minZoom: minFit, maxZoom: maxFit }}
+      aria-label="Zoom the graph"
+    />
+  );
 }
 
 function GraphHeader({ action, fitAll }: { action: ActionNode | undefined; fitAll: boolean | undefined }) {
@@ -146,7 +154,9 @@ function GraphHeader({ action, fitAll }: { action: ActionNode | undefined; fitAl
         <div className="hs-graph-head-action" data-testid="graph-node-action">
           <span className="hs-graph-head-kicker">action</span>
           <span className="hs-graph-head-title">{action.label}</span>
-          <span className="hs-graph-head-sub" data-testid="graph-action-profile">{action.origin} · profile {action.profile}</span>
+          <span className="hs-graph-head-sub" data-testid="graph-action-profile">
+            {action.origin} · profile {action.profile}
+          </span>
         </div>
       )}
       <div className="hs-graph-head-tools">
@@ -157,18 +167,45 @@ function GraphHeader({ action, fitAll }: { action: ActionNode | undefined; fitAl
   );
 }
 
-function OutcomeCard({ outcome, decisive, selected, onSelectNode }: { outcome: OutcomeNode; decisive: HandlerNode | undefined; selected: boolean; onSelectNode(id: string): void }) {
+function OutcomeCard({
+  outcome,
+  decisive,
+  selected,
+  onSelectNode,
+}: {
+  outcome: OutcomeNode;
+  decisive: HandlerNode | undefined;
+  selected: boolean;
+  onSelectNode(id: string): void;
+}) {
   const title = outcome.state === 'pending' ? 'running…' : outcome.state;
   return (
-    <aside className={`hs-outcome-card hs-outcome-${outcome.state}${selected ? ' hs-selected' : ''}`} data-testid="graph-outcome" data-state={outcome.state} aria-label="Outcome of the run">
-      <button type="button" className="hs-outcome-head" onClick={() => onSelectNode('outcome')} title="Open the outcome in the inspector: what the host applied and committed">
+    <aside
+      className={`hs-outcome-card hs-outcome-${outcome.state}${selected ? ' hs-selected' : ''}`}
+      data-testid="graph-outcome"
+      data-state={outcome.state}
+      aria-label="Outcome of the run"
+    >
+      <button
+        type="button"
+        className="hs-outcome-head"
+        onClick={() => onSelectNode('outcome')}
+        title="Open the outcome in the inspector: what the host applied and committed"
+      >
         <span className="hs-outcome-kicker">outcome</span>
         <span className="hs-outcome-title">{title}</span>
       </button>
       <div className="hs-outcome-why" data-testid="graph-outcome-why">
         {(outcome.why.length ? outcome.why : [outcome.summary]).map((s, i) =>
           i === 0 && decisive ? (
-            <button key={i} type="button" className="hs-outcome-decider" data-testid="graph-outcome-decider" title={`Open ${decisive.appName} in the inspector`} onClick={() => onSelectNode(decisive.id)}>
+            <button
+              key={i}
+              type="button"
+              className="hs-outcome-decider"
+              data-testid="graph-outcome-decider"
+              title={`Open ${decisive.appName} in the inspector`}
+              onClick={() => onSelectNode(decisive.id)}
+            >
               {breakable(s)}
             </button>
           ) : (
@@ -181,7 +218,11 @@ function OutcomeCard({ outcome, decisive, selected, onSelectNode }: { outcome: O
           ⚠ {outcome.notices.length === 1 ? 'a handler failed but the host went on' : `${outcome.notices.length} handlers failed but the host went on`}
         </div>
       )}
-      {outcome.was && <div className="hs-was" data-testid="graph-outcome-was">{outcome.was}</div>}
+      {outcome.was && (
+        <div className="hs-was" data-testid="graph-outcome-was">
+          {outcome.was}
+        </div>
+      )}
       {outcome.error && <div className="hs-outcome-error hs-mono" data-testid="graph-outcome-error">{`${outcome.error.code}: ${outcome.error.message}`}</div>}
     </aside>
   );

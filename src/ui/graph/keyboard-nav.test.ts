@@ -4,7 +4,12 @@ import { navigationTarget } from './keyboard-nav.ts';
 
 const phase = (id: string) => ({ kind: 'phase', id, x: 0, y: 0, width: 0, height: 0 }) as unknown as GraphNode;
 const handler = (id: string, parentId: string) => ({ kind: 'handler', id, parentId, x: 0, y: 0, width: 0, height: 0 }) as unknown as GraphNode;
-const graph: RunGraph = { runId: 'r', edges: [], settled: true, nodes: [phase('p1'), handler('a', 'p1'), handler('b', 'p1'), phase('p2'), handler('c', 'p2'), phase('p3')] };
+const graph: RunGraph = {
+  runId: 'r',
+  edges: [],
+  settled: true,
+  nodes: [phase('p1'), handler('a', 'p1'), handler('b', 'p1'), phase('p2'), handler('c', 'p2'), phase('p3')],
+};
 
 describe('graph keyboard navigation', () => {
   it('Right/Left follow the reading order across lanes', () => {

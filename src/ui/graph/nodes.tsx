@@ -39,12 +39,21 @@ export const PhaseNodeView = memo(function PhaseNodeView({ data }: NodeProps<Flo
   if (n.kind !== 'phase') return null;
   const empty = !data.hasChildren;
   return (
-    <div className={`hs-node hs-node-phase hs-phase-${n.state}${empty ? ' hs-phase-is-empty' : ''}`} data-testid={`graph-phase-${n.event}`} data-state={n.state} title={`${n.event}${n.summary ? `: ${n.summary}` : ''}`}>
+    <div
+      className={`hs-node hs-node-phase hs-phase-${n.state}${empty ? ' hs-phase-is-empty' : ''}`}
+      data-testid={`graph-phase-${n.event}`}
+      data-state={n.state}
+      title={`${n.event}${n.summary ? `: ${n.summary}` : ''}`}
+    >
       <Ports lane />
       <div className="hs-phase-label">
         <span className="hs-node-title">{n.label}</span>
         {!empty && <span className="hs-phase-event">{camelBreaks(n.event)}</span>}
-        {!n.awaited && !empty && <span className="hs-badge hs-badge-detached" title="The host does not wait for these handlers: the action completes before they finish.">not awaited</span>}
+        {!n.awaited && !empty && (
+          <span className="hs-badge hs-badge-detached" title="The host does not wait for these handlers: the action completes before they finish.">
+            not awaited
+          </span>
+        )}
       </div>
       {empty && <span className="hs-phase-empty">{n.state === 'not-run' ? 'not run · no app listens' : 'no app listens'}</span>}
     </div>
@@ -64,14 +73,26 @@ export const HandlerNodeView = memo(function HandlerNodeView({ data }: NodeProps
       title={`${n.appName} · ${n.method}\n${STATE_LABEL[n.state]}: ${n.says}${duration ? `\n${duration}` : ''}`}
     >
       <Ports />
-      {n.decisive && <span className="hs-decided" data-testid="graph-decided">◆ decided here</span>}
+      {n.decisive && (
+        <span className="hs-decided" data-testid="graph-decided">
+          ◆ decided here
+        </span>
+      )}
       <div className="hs-handler-top">
-        <span className="hs-node-title" data-testid="graph-node-name">{n.appName}</span>
+        <span className="hs-node-title" data-testid="graph-node-name">
+          {n.appName}
+        </span>
         {duration && <span className="hs-duration">{duration}</span>}
       </div>
-      <div className="hs-node-says" data-testid="graph-node-says">{n.says}</div>
+      <div className="hs-node-says" data-testid="graph-node-says">
+        {n.says}
+      </div>
       <span className="hs-sr-only">{`, ${n.method}, ${STATE_LABEL[n.state]}`}</span>
-      {n.was && <div className="hs-was" data-testid="graph-handler-was">{n.was}</div>}
+      {n.was && (
+        <div className="hs-was" data-testid="graph-handler-was">
+          {n.was}
+        </div>
+      )}
     </div>
   );
 });
@@ -80,9 +101,17 @@ export const HostNodeView = memo(function HostNodeView({ data }: NodeProps<FlowN
   const n = data.node;
   if (n.kind !== 'host') return null;
   return (
-    <div className={`hs-node hs-node-host hs-host-${n.state}`} data-testid={`graph-host-${n.id}`} data-state={n.state} title={`The host: ${n.label} (${n.state})`}>
+    <div
+      className={`hs-node hs-node-host hs-host-${n.state}`}
+      data-testid={`graph-host-${n.id}`}
+      data-state={n.state}
+      title={`The host: ${n.label} (${n.state})`}
+    >
       <Ports lane />
-      <span className="hs-node-title">{n.state === 'done' ? '✓ ' : ''}{n.label}</span>
+      <span className="hs-node-title">
+        {n.state === 'done' ? '✓ ' : ''}
+        {n.label}
+      </span>
     </div>
   );
 });

@@ -40,8 +40,20 @@ export function RunHistory({ runs, selectedId, compareId, apps, onSelect, onComp
   return (
     <div className="hs-history" data-testid="run-history">
       <div className="hs-history-filters" role="group" aria-label="Filter runs">
-        <input type="search" placeholder="Filter runs" aria-label="Filter runs by text" value={filter.text} onChange={(e) => set({ text: e.target.value })} data-testid="history-filter-text" />
-        <select aria-label="Outcome" value={filter.outcome} onChange={(e) => set({ outcome: e.target.value as HistoryFilter['outcome'] })} data-testid="history-filter-outcome">
+        <input
+          type="search"
+          placeholder="Filter runs"
+          aria-label="Filter runs by text"
+          value={filter.text}
+          onChange={(e) => set({ text: e.target.value })}
+          data-testid="history-filter-text"
+        />
+        <select
+          aria-label="Outcome"
+          value={filter.outcome}
+          onChange={(e) => set({ outcome: e.target.value as HistoryFilter['outcome'] })}
+          data-testid="history-filter-outcome"
+        >
           <option value="all">all outcomes</option>
           <option value="completed">completed</option>
           <option value="prevented">prevented</option>
@@ -51,16 +63,22 @@ export function RunHistory({ runs, selectedId, compareId, apps, onSelect, onComp
         <select aria-label="App" value={filter.appId} onChange={(e) => set({ appId: e.target.value })}>
           <option value="all">all apps</option>
           {apps.map((a) => (
-            <option key={a.id} value={a.id}>{a.name}</option>
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
           ))}
         </select>
         <select aria-label="Event" value={filter.event} onChange={(e) => set({ event: e.target.value as HistoryFilter['event'] })}>
           <option value="all">all events</option>
           {ROOM_EVENTS.map((ev) => (
-            <option key={ev} value={ev}>{PHASE_LABEL[ev]}</option>
+            <option key={ev} value={ev}>
+              {PHASE_LABEL[ev]}
+            </option>
           ))}
         </select>
-        <span className="hs-history-count" aria-live="polite">{visible.length === rows.length ? `${rows.length} runs` : `${visible.length} of ${rows.length}`}</span>
+        <span className="hs-history-count" aria-live="polite">
+          {visible.length === rows.length ? `${rows.length} runs` : `${visible.length} of ${rows.length}`}
+        </span>
       </div>
       {rows.length === 0 ? (
         <div className="hs-history-empty">No runs yet. Every action you run is kept here; select one to see its graph and the world as it was.</div>
@@ -90,27 +108,38 @@ export function RunHistory({ runs, selectedId, compareId, apps, onSelect, onComp
                   data-outcome={row.outcome}
                 >
                   <span className={`hs-outcome-dot hs-dot-${row.outcome}`} aria-hidden="true" />
-                  <span role="gridcell" className="hs-history-index">#{row.index + 1}</span>
-                  <span role="gridcell" className="hs-history-label" title={row.label}>{row.label}</span>
+                  <span role="gridcell" className="hs-history-index">
+                    #{row.index + 1}
+                  </span>
+                  <span role="gridcell" className="hs-history-label" title={row.label}>
+                    {row.label}
+                  </span>
                   <span role="gridcell" className="hs-history-outcome">
                     {row.errorCode ?? row.outcome}
-                    {trouble && <span className="hs-history-trouble" data-testid={`history-trouble-${row.index + 1}`}> {trouble}</span>}
+                    {trouble && (
+                      <span className="hs-history-trouble" data-testid={`history-trouble-${row.index + 1}`}>
+                        {' '}
+                        {trouble}
+                      </span>
+                    )}
                   </span>
-                  <span role="gridcell" className="hs-history-apps">{row.apps.map((id) => names.get(id) ?? id).join(', ')}</span>
+                  <span role="gridcell" className="hs-history-apps">
+                    {row.apps.map((id) => names.get(id) ?? id).join(', ')}
+                  </span>
                   <span role="gridcell" className="hs-history-compare-cell">
-                  <button
-                    type="button"
-                    className="hs-history-compare"
-                    aria-pressed={row.id === compareId}
-                    title="Compare side by side with the selected run"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      onCompare(row.id === compareId ? null : row.id);
-                    }}
-                    data-testid={`history-compare-${row.index + 1}`}
-                  >
-                    {row.id === compareId ? 'comparing' : 'compare'}
-                  </button>
+                    <button
+                      type="button"
+                      className="hs-history-compare"
+                      aria-pressed={row.id === compareId}
+                      title="Compare side by side with the selected run"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onCompare(row.id === compareId ? null : row.id);
+                      }}
+                      data-testid={`history-compare-${row.index + 1}`}
+                    >
+                      {row.id === compareId ? 'comparing' : 'compare'}
+                    </button>
                   </span>
                 </div>
               );

@@ -45,7 +45,17 @@ export function toRow(run: HistoryRun, index: number): HistoryRow {
     if (e.type === 'call-end' && (e.status === 'timed-out' || e.status === 'stopped')) trouble.timedOut++;
   }
   const outcome = run.state === 'crashed' ? 'crashed' : ((run.result?.outcome as HistoryRow['outcome'] | undefined) ?? 'running');
-  return { id: run.id, index, label: describeAction(run.action), outcome, errorCode: run.result?.error?.code ?? null, apps: [...apps], events: [...events], startedAt: run.startedAt, trouble };
+  return {
+    id: run.id,
+    index,
+    label: describeAction(run.action),
+    outcome,
+    errorCode: run.result?.error?.code ?? null,
+    apps: [...apps],
+    events: [...events],
+    startedAt: run.startedAt,
+    trouble,
+  };
 }
 
 /**
@@ -83,7 +93,20 @@ export function nextRowId(rows: readonly Pick<HistoryRow, 'id'>[], currentId: st
   if (rows.length === 0) return null;
   const i = rows.findIndex((r) => r.id === currentId);
   const last = rows.length - 1;
-  const to = key === 'ArrowDown' ? (i < 0 ? 0 : Math.min(last, i + 1)) : key === 'ArrowUp' ? (i < 0 ? 0 : Math.max(0, i - 1)) : key === 'Home' ? 0 : key === 'End' ? last : null;
+  const to =
+    key === 'ArrowDown'
+      ? i < 0
+        ? 0
+        : Math.min(last, i + 1)
+      : key === 'ArrowUp'
+        ? i < 0
+          ? 0
+          : Math.max(0, i - 1)
+        : key === 'Home'
+          ? 0
+          : key === 'End'
+            ? last
+            : null;
   return to === null ? null : (rows[to]?.id ?? null);
 }
 

@@ -26,7 +26,16 @@ export function ActivityBlock({ accessors, logs, pending, settled = [], theme, o
             <details key={i} className={`hs-access ${a.write ? 'hs-access-write' : ''}`}>
               <summary>
                 <span className="hs-tag">{a.write ? 'write' : 'read'}</span> <span className="hs-mono">{a.op}</span>
-                {a.afterReturn && <span className="hs-tag hs-tag-late" data-testid="after-return" title="Made by work the handler started without await, after it had returned (spec 7.2)"> {AFTER}</span>}
+                {a.afterReturn && (
+                  <span
+                    className="hs-tag hs-tag-late"
+                    data-testid="after-return"
+                    title="Made by work the handler started without await, after it had returned (spec 7.2)"
+                  >
+                    {' '}
+                    {AFTER}
+                  </span>
+                )}
                 {!a.ok && <span className="hs-insp-error-inline"> failed: {a.error}</span>}
               </summary>
               <Json value={{ args: a.args, ...(a.ok ? { result: a.result } : { error: a.error }) }} theme={theme} />
@@ -39,11 +48,18 @@ export function ActivityBlock({ accessors, logs, pending, settled = [], theme, o
           <h4>Log ({logs.length})</h4>
           {logs.map((l, i) =>
             l.type === 'logs-dropped' ? (
-              <div key={i} className="hs-log hs-log-warn">{l.count} lines dropped (cap per call)</div>
+              <div key={i} className="hs-log hs-log-warn">
+                {l.count} lines dropped (cap per call)
+              </div>
             ) : (
               <div key={i} className={`hs-log hs-log-${l.level}`}>
                 <span className="hs-mono">{l.args.map((a) => previewText(a)).join(' ')}</span>
-                {l.afterReturn && <span className="hs-tag hs-tag-late" data-testid="after-return"> {AFTER}</span>}
+                {l.afterReturn && (
+                  <span className="hs-tag hs-tag-late" data-testid="after-return">
+                    {' '}
+                    {AFTER}
+                  </span>
+                )}
                 {l.site && <SiteLink site={l.site} {...(onJump ? { onJump } : {})} />}
               </div>
             ),
@@ -54,7 +70,9 @@ export function ActivityBlock({ accessors, logs, pending, settled = [], theme, o
         <section className="hs-insp-section" data-testid="inspector-after-return">
           <h4>Un-awaited work, after the handler returned</h4>
           {settled.map((p, i) => (
-            <p key={i} className={p.cut ? 'hs-insp-error-inline' : 'hs-insp-muted'}>{p.note}</p>
+            <p key={i} className={p.cut ? 'hs-insp-error-inline' : 'hs-insp-muted'}>
+              {p.note}
+            </p>
           ))}
         </section>
       )}
@@ -62,7 +80,10 @@ export function ActivityBlock({ accessors, logs, pending, settled = [], theme, o
         <section className="hs-insp-section" data-testid="inspector-pending">
           <h4>Left running after it returned</h4>
           {pending.map((p, i) => (
-            <p key={i} className="hs-insp-muted">{`${p.timers} timer(s), ${p.intervals} interval(s), ${p.requests} unanswered accessor call(s): they run on after the handler returned, outside the host's pipeline.`}</p>
+            <p
+              key={i}
+              className="hs-insp-muted"
+            >{`${p.timers} timer(s), ${p.intervals} interval(s), ${p.requests} unanswered accessor call(s): they run on after the handler returned, outside the host's pipeline.`}</p>
           ))}
         </section>
       )}

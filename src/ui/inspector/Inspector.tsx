@@ -23,13 +23,23 @@ export interface InspectorProps {
 
 export function Inspector({ events, node, theme, onJumpToSource }: InspectorProps) {
   const data = useMemo(() => inspect(events, node), [events, node]);
-  if (!node) return <div className="hs-insp-empty" data-testid="inspector-empty">Select a node of the graph to inspect it.</div>;
-  const jump = onJumpToSource && node.kind === 'handler' ? (file: string, line: number, column: number) => onJumpToSource(node.appId, file, line, column) : undefined;
+  if (!node)
+    return (
+      <div className="hs-insp-empty" data-testid="inspector-empty">
+        Select a node of the graph to inspect it.
+      </div>
+    );
+  const jump =
+    onJumpToSource && node.kind === 'handler' ? (file: string, line: number, column: number) => onJumpToSource(node.appId, file, line, column) : undefined;
   const start = events.find((e) => e.type === 'run-start');
   const profile = start && start.type === 'run-start' ? start.profile : null;
   return (
     <div className="hs-insp" data-testid="inspector" data-node-id={node.id}>
-      {profile && <div className="hs-insp-profile" data-testid="inspector-profile" title="The Rocket.Chat version profile this run used">profile: {profile}</div>}
+      {profile && (
+        <div className="hs-insp-profile" data-testid="inspector-profile" title="The Rocket.Chat version profile this run used">
+          profile: {profile}
+        </div>
+      )}
       {node.kind === 'handler' && (
         <>
           <header className="hs-insp-head">
@@ -39,13 +49,24 @@ export function Inspector({ events, node, theme, onJumpToSource }: InspectorProp
             </div>
             <span className={`hs-insp-state hs-state-${node.state}`}>{STATE_LABEL[node.state]}</span>
           </header>
-          {node.effect && <p className="hs-insp-effect" data-testid="inspector-effect">{breakable(node.effect)}</p>}
+          {node.effect && (
+            <p className="hs-insp-effect" data-testid="inspector-effect">
+              {breakable(node.effect)}
+            </p>
+          )}
           {data.calls.length === 0 && <p className="hs-insp-muted">{node.detail}</p>}
           {data.fields.length > 0 && <FieldsBlock fields={data.fields} />}
           {data.calls.map((call) => (
             <CallBlock key={call.callId} call={call} theme={theme} {...(jump ? { onJump: jump } : {})} />
           ))}
-          <ActivityBlock accessors={data.accessors} logs={data.logs} pending={data.pending} settled={data.settled} theme={theme} {...(jump ? { onJump: jump } : {})} />
+          <ActivityBlock
+            accessors={data.accessors}
+            logs={data.logs}
+            pending={data.pending}
+            settled={data.settled}
+            theme={theme}
+            {...(jump ? { onJump: jump } : {})}
+          />
         </>
       )}
       {node.kind === 'outcome' && (
@@ -53,17 +74,26 @@ export function Inspector({ events, node, theme, onJumpToSource }: InspectorProp
           <header className="hs-insp-head">
             <div className="hs-insp-title">Outcome: {node.state}</div>
           </header>
-          {node.error && <p className="hs-insp-error hs-mono" data-testid="inspector-host-error">{`${node.error.code}: ${node.error.message}`}{node.error.unmapped ? ' (not mapped by the host: a client sees an internal server error)' : ''}</p>}
+          {node.error && (
+            <p className="hs-insp-error hs-mono" data-testid="inspector-host-error">
+              {`${node.error.code}: ${node.error.message}`}
+              {node.error.unmapped ? ' (not mapped by the host: a client sees an internal server error)' : ''}
+            </p>
+          )}
           <p className="hs-insp-effect">{breakable(node.summary)}</p>
           {data.merge && (
             <section className="hs-insp-section" data-testid="inspector-merge">
               <h4>What the host applied after Modify</h4>
               <p className="hs-insp-muted">{data.merge.note}</p>
               {data.merge.applied.map((f) => (
-                <div key={`a-${f.field}`} className="hs-field hs-field-applied"><span className="hs-mono">{f.field}</span> applied</div>
+                <div key={`a-${f.field}`} className="hs-field hs-field-applied">
+                  <span className="hs-mono">{f.field}</span> applied
+                </div>
               ))}
               {data.merge.dropped.map((f) => (
-                <div key={`d-${f.field}`} className="hs-field hs-field-dropped" data-testid={`inspector-dropped-${f.field}`}><span className="hs-mono">{f.field}</span> dropped: {f.reason}</div>
+                <div key={`d-${f.field}`} className="hs-field hs-field-dropped" data-testid={`inspector-dropped-${f.field}`}>
+                  <span className="hs-mono">{f.field}</span> dropped: {f.reason}
+                </div>
               ))}
             </section>
           )}
@@ -72,9 +102,15 @@ export function Inspector({ events, node, theme, onJumpToSource }: InspectorProp
       )}
       {node.kind === 'phase' && (
         <>
-          <header className="hs-insp-head"><div className="hs-insp-title">{node.label} <span className="hs-insp-sub hs-mono">{node.event}</span></div></header>
+          <header className="hs-insp-head">
+            <div className="hs-insp-title">
+              {node.label} <span className="hs-insp-sub hs-mono">{node.event}</span>
+            </div>
+          </header>
           <p className="hs-insp-effect">{node.summary ?? STATE_LABEL[node.state === 'not-run' ? 'not-run' : 'pending']}</p>
-          {!node.awaited && <p className="hs-insp-muted">The host fires these handlers and does not wait for them: the action completed before they finished.</p>}
+          {!node.awaited && (
+            <p className="hs-insp-muted">The host fires these handlers and does not wait for them: the action completed before they finished.</p>
+          )}
         </>
       )}
       {(node.kind === 'action' || node.kind === 'host') && <p className="hs-insp-effect">{node.label}</p>}

@@ -9,7 +9,11 @@ export function Json({ value, theme, levels = 1 }: { value: unknown; theme: 'dar
   }
   return (
     <div className="hs-json">
-      <JsonView data={value as object} shouldExpandNode={levels === 1 ? collapseAllNested : (level) => level < levels} style={{ ...(theme === 'dark' ? darkStyles : defaultStyles), container: 'hs-json-container' }} />
+      <JsonView
+        data={value as object}
+        shouldExpandNode={levels === 1 ? collapseAllNested : (level) => level < levels}
+        style={{ ...(theme === 'dark' ? darkStyles : defaultStyles), container: 'hs-json-container' }}
+      />
     </div>
   );
 }

@@ -47,7 +47,12 @@ export function inspect(events: readonly TraceEvent[], node: GraphNode | null): 
   const calls: InspectedCall[] = [];
   for (const e of events) {
     // Step mode: the call about to be made, with the arguments it will receive.
-    if (e.type === 'call-paused' && e.call.appId === node.appId && e.call.event === node.event && !events.some((x) => x.type === 'call-start' && x.call.callId === e.call.callId)) {
+    if (
+      e.type === 'call-paused' &&
+      e.call.appId === node.appId &&
+      e.call.event === node.event &&
+      !events.some((x) => x.type === 'call-start' && x.call.callId === e.call.callId)
+    ) {
       calls.push({ callId: e.call.callId, role: e.call.role, method: e.call.method, args: e.args ?? [], status: 'paused', effect: '', durationMs: 0 });
       continue;
     }

@@ -44,9 +44,13 @@ export function ProfileCompare({ comparison, theme }: ProfileCompareProps) {
               <tr key={d.what} data-testid={`profile-diff-${d.what}`}>
                 <td className="hs-mono">{d.what}</td>
                 {runs.map((r) => (
-                  <td key={r.profile} className="hs-mono">{show(d.values[r.profile])}</td>
+                  <td key={r.profile} className="hs-mono">
+                    {show(d.values[r.profile])}
+                  </td>
                 ))}
-                <td>{d.rules.length ? d.rules.map((rule) => <div key={rule}>{rule}</div>) : <span className="hs-pc-muted">no single switch explains it</span>}</td>
+                <td>
+                  {d.rules.length ? d.rules.map((rule) => <div key={rule}>{rule}</div>) : <span className="hs-pc-muted">no single switch explains it</span>}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -62,11 +66,20 @@ export function ProfileCompare({ comparison, theme }: ProfileCompareProps) {
                 {run.error ? `: ${run.error.code}` : ''}
               </div>
               <div className="hs-pc-muted">
-                {run.room ? `room: ${run.room.slugifiedName}${run.room.displayName && run.room.displayName !== run.room.slugifiedName ? ` (“${run.room.displayName}”)` : ''}` : 'no room committed'} · timeout {run.timeoutMs} ms
+                {run.room
+                  ? `room: ${run.room.slugifiedName}${run.room.displayName && run.room.displayName !== run.room.slugifiedName ? ` (“${run.room.displayName}”)` : ''}`
+                  : 'no room committed'}{' '}
+                · timeout {run.timeoutMs} ms
               </div>
             </header>
             <div className="hs-pc-graph">
-              <RunGraphView graph={projectRun(run.events.filter((e) => e.runId === run.events[0]?.runId))} selectedNodeId={null} onSelectNode={() => undefined} theme={theme} fitAll />
+              <RunGraphView
+                graph={projectRun(run.events.filter((e) => e.runId === run.events[0]?.runId))}
+                selectedNodeId={null}
+                onSelectNode={() => undefined}
+                theme={theme}
+                fitAll
+              />
             </div>
           </section>
         ))}

@@ -11,7 +11,9 @@ export interface ProfileCompareDialogProps {
 }
 
 export function ProfileCompareDialog({ action, theme, run, onClose }: ProfileCompareDialogProps) {
-  const [state, setState] = useState<{ kind: 'running' } | { kind: 'done'; comparison: ProfileComparison } | { kind: 'error'; message: string }>({ kind: 'running' });
+  const [state, setState] = useState<{ kind: 'running' } | { kind: 'done'; comparison: ProfileComparison } | { kind: 'error'; message: string }>({
+    kind: 'running',
+  });
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     dialog.current?.showModal();
@@ -33,7 +35,11 @@ export function ProfileCompareDialog({ action, theme, run, onClose }: ProfileCom
         </button>
       </header>
       {state.kind === 'running' && <p aria-live="polite">Running the action under every profile (current, deno-1.43, legacy)…</p>}
-      {state.kind === 'error' && <p className="hs-insp-error" role="alert">The comparison failed: {state.message}</p>}
+      {state.kind === 'error' && (
+        <p className="hs-insp-error" role="alert">
+          The comparison failed: {state.message}
+        </p>
+      )}
       {state.kind === 'done' && <ProfileCompare comparison={state.comparison} theme={theme} />}
     </dialog>
   );

@@ -10,11 +10,14 @@ export function FocusToggle() {
       className="btn btn-small run-focus"
       aria-pressed={focused}
       data-testid="run-focus"
-      title={focused ? 'Show the apps, the editor and the action panel again' : 'Give the graph the whole window: hides the apps, the editor and the action panel until you press again'}
+      title={
+        focused
+          ? 'Show the apps, the editor and the action panel again'
+          : 'Give the graph the whole window: hides the apps, the editor and the action panel until you press again'
+      }
       onClick={() => setFocused(!focused)}
     >
       {focused ? '⤡ Show editor' : '⤢ Focus run'}
     </button>
   );
 }
-

@@ -25,22 +25,36 @@ export function ReplayView() {
   return (
     <div className="run-replay" data-testid="replay-view" aria-live="polite">
       <div className="run-replay-head">
-        {replay.status === 'running' && <span>Replaying {replay.done} / {replay.total} runs in a scratch engine…</span>}
+        {replay.status === 'running' && (
+          <span>
+            Replaying {replay.done} / {replay.total} runs in a scratch engine…
+          </span>
+        )}
         {replay.status === 'failed' && <span className="tone-error">Replay failed: {replay.error}</span>}
         {replay.status === 'done' && (
           <span data-testid="replay-summary">
-            Replayed {replay.total} runs{replay.fromSeq !== null && replay.fromSeq > 1 ? ` (from run #${replay.fromSeq}: older runs no longer keep their world)` : ''} against the current code:{' '}
-            {changed.length === 0 ? 'every outcome is the same.' : `${changed.length} changed.`}
+            Replayed {replay.total} runs
+            {replay.fromSeq !== null && replay.fromSeq > 1 ? ` (from run #${replay.fromSeq}: older runs no longer keep their world)` : ''} against the current
+            code: {changed.length === 0 ? 'every outcome is the same.' : `${changed.length} changed.`}
           </span>
         )}
-        <button type="button" className="btn btn-small btn-ghost push-right" onClick={() => { setReplay(null); setTab('graph'); }}>
+        <button
+          type="button"
+          className="btn btn-small btn-ghost push-right"
+          onClick={() => {
+            setReplay(null);
+            setTab('graph');
+          }}
+        >
           Close
         </button>
       </div>
       <ReplayRows rows={changed} className="run-replay-row is-changed" />
       {same.length > 0 && (
         <details className="run-replay-same">
-          <summary>{same.length} unchanged {same.length === 1 ? 'run' : 'runs'}</summary>
+          <summary>
+            {same.length} unchanged {same.length === 1 ? 'run' : 'runs'}
+          </summary>
           <ReplayRows rows={same} className="run-replay-row" />
         </details>
       )}

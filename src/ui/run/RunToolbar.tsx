@@ -37,24 +37,54 @@ export function RunToolbar({ run }: { run: RunRecord | null }) {
       <div className="run-toolbar-row">
         <div className="run-tabs" role="tablist" aria-label="Run view">
           {tabs.map((t) => (
-            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="run-tab" data-testid={`run-tab-${t.id}`} onClick={() => setTab(t.id)}>
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              className="run-tab"
+              data-testid={`run-tab-${t.id}`}
+              onClick={() => setTab(t.id)}
+            >
               {t.label}
             </button>
           ))}
         </div>
         {run && run.childRunIds.length > 0 && (
           <div className="run-chips" role="group" aria-label="Runs in this run">
-            <button type="button" className={`run-chip${graphRunId === null ? ' is-on' : ''}`} aria-pressed={graphRunId === null} onClick={() => selectGraphRun(null)} data-testid="run-chip-root">
+            <button
+              type="button"
+              className={`run-chip${graphRunId === null ? ' is-on' : ''}`}
+              aria-pressed={graphRunId === null}
+              onClick={() => selectGraphRun(null)}
+              data-testid="run-chip-root"
+            >
               #{seqOf(run)} {describeAction(run.action)}
             </button>
             {run.childRunIds.map((id) => (
-              <button key={id} type="button" className={`run-chip run-chip-child${graphRunId === id ? ' is-on' : ''}`} aria-pressed={graphRunId === id} onClick={() => selectGraphRun(id)} data-testid={`run-chip-${id}`} title="A run an app started during this run">
+              <button
+                key={id}
+                type="button"
+                className={`run-chip run-chip-child${graphRunId === id ? ' is-on' : ''}`}
+                aria-pressed={graphRunId === id}
+                onClick={() => selectGraphRun(id)}
+                data-testid={`run-chip-${id}`}
+                title="A run an app started during this run"
+              >
                 ↳ {childLabel(run, id)}
               </button>
             ))}
           </div>
         )}
-        <button type="button" className="run-live" aria-live="polite" data-testid="run-live-outcome" disabled={!run} title={`${live}: show the outcome in the graph and the inspector`} onClick={() => selectNode('outcome')}>
+        <button
+          type="button"
+          className="run-live"
+          aria-live="polite"
+          data-testid="run-live-outcome"
+          disabled={!run}
+          title={`${live}: show the outcome in the graph and the inspector`}
+          onClick={() => selectNode('outcome')}
+        >
           {live}
         </button>
         {profile && (

@@ -35,24 +35,53 @@ export function StepControls() {
   useStepKeys(enabled);
   return (
     <div className="run-step" role="group" aria-label="Step-through">
-      <button type="button" className="btn btn-small" aria-pressed={enabled} data-testid="step-mode" title="Pause before every handler call (teaching)" onClick={() => setStepping(!enabled, speed)}>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-pressed={enabled}
+        data-testid="step-mode"
+        title="Pause before every handler call (teaching)"
+        onClick={() => setStepping(!enabled, speed)}
+      >
         {enabled ? 'Stepping: on' : 'Step mode'}
       </button>
       {/* Step and Continue only in step mode: outside it they could never be used. */}
       {enabled && (
         <>
-          <button type="button" className="btn btn-small" data-testid="step-next" disabled={!waiting} title="Step: make the next handler call (F10)" onClick={step}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="step-next"
+            disabled={!waiting}
+            title="Step: make the next handler call (F10)"
+            onClick={step}
+          >
             Step
           </button>
-          <button type="button" className="btn btn-small" data-testid="step-continue" disabled={!waiting} title="Continue: run the rest of this run without pausing (F8)" onClick={continueRun}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="step-continue"
+            disabled={!waiting}
+            title="Continue: run the rest of this run without pausing (F8)"
+            onClick={continueRun}
+          >
             Continue
           </button>
         </>
       )}
       <label className="run-speed" title="Slow motion: a pause of 800 ms ÷ speed before each handler">
-        <select className="input input-small" value={speed} data-testid="step-speed" aria-label="Speed" onChange={(e) => setStepping(enabled, e.target.value as Speed)}>
+        <select
+          className="input input-small"
+          value={speed}
+          data-testid="step-speed"
+          aria-label="Speed"
+          onChange={(e) => setStepping(enabled, e.target.value as Speed)}
+        >
           {SPEEDS.map((s) => (
-            <option key={s.value} value={s.value}>{s.label}</option>
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
           ))}
         </select>
       </label>

@@ -10,7 +10,8 @@ import { nodeOfCall, resolveAppFile } from './run-view.ts';
 export function selectNode(node: GraphNode | null, runId: string | null): void {
   const s = useStore.getState();
   s.selectNode(node?.id ?? null);
-  if (node && node.kind === 'handler' && node.callIds.length > 0 && runId) s.setLogFilter({ runId, callIds: node.callIds, label: `${node.appName} · ${node.method}` });
+  if (node && node.kind === 'handler' && node.callIds.length > 0 && runId)
+    s.setLogFilter({ runId, callIds: node.callIds, label: `${node.appName} · ${node.method}` });
   else s.setLogFilter(null);
 }
 

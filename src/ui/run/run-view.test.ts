@@ -29,8 +29,14 @@ describe('node <-> log linking', () => {
 describe('history rows and keys', () => {
   it('numbers rows by run number, newest first; arrows move within bounds', () => {
     const base = { action: { action: 'deleteRoom' as const, room: 'x' }, startedAt: 0, state: 'settled' as const, result: null, events: [] };
-    const rows = toRows([{ ...base, id: 'a', seq: 7 }, { ...base, id: 'b', seq: 8 }]);
-    expect(rows.map((r) => [r.id, r.index + 1])).toEqual([['b', 8], ['a', 7]]);
+    const rows = toRows([
+      { ...base, id: 'a', seq: 7 },
+      { ...base, id: 'b', seq: 8 },
+    ]);
+    expect(rows.map((r) => [r.id, r.index + 1])).toEqual([
+      ['b', 8],
+      ['a', 7],
+    ]);
     expect(nextRowId(rows, 'b', 'ArrowDown')).toBe('a');
     expect(nextRowId(rows, 'a', 'ArrowDown')).toBe('a');
     expect(nextRowId(rows, 'a', 'Home')).toBe('b');

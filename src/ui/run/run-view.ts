@@ -4,7 +4,8 @@ import type { StoreState } from '../../state/store.ts';
 import type { RunRecord, WorkspaceApp } from '../../state/types.ts';
 
 /** The selected run, or the newest one when none is selected (live). */
-export const selectShownRun = (s: StoreState): RunRecord | null => (s.selectedRunId !== null ? s.runs.find((r) => r.id === s.selectedRunId) : undefined) ?? s.runs[s.runs.length - 1] ?? null;
+export const selectShownRun = (s: StoreState): RunRecord | null =>
+  (s.selectedRunId !== null ? s.runs.find((r) => r.id === s.selectedRunId) : undefined) ?? s.runs[s.runs.length - 1] ?? null;
 
 export const selectCompareRun = (s: StoreState): RunRecord | null => (s.compareRunId !== null ? (s.runs.find((r) => r.id === s.compareRunId) ?? null) : null);
 
@@ -29,7 +30,8 @@ export function callIdOf(e: TraceEvent): string | null {
 /** The graph node (and run) of a call id, from the call's start or pause event. */
 export function nodeOfCall(events: readonly TraceEvent[], callId: string): { runId: string; nodeId: string } | null {
   for (const e of events) {
-    if ((e.type === 'call-start' || e.type === 'call-paused') && e.call.callId === callId) return { runId: e.runId, nodeId: `handler:${e.call.event}:${e.call.appId}` };
+    if ((e.type === 'call-start' || e.type === 'call-paused') && e.call.callId === callId)
+      return { runId: e.runId, nodeId: `handler:${e.call.event}:${e.call.appId}` };
   }
   return null;
 }

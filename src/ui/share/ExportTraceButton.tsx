@@ -7,7 +7,13 @@ export function ExportTraceButton({ runId }: { runId: string }) {
   const run = useStore((s) => s.runs.find((r) => r.id === runId));
   if (!run) return null;
   return (
-    <button type="button" className="btn btn-small btn-ghost" data-testid={`export-trace-${runId}`} title="Download this run's trace as JSON" onClick={() => downloadText(traceFileName(run), JSON.stringify(traceFile(run), null, 2) + '\n')}>
+    <button
+      type="button"
+      className="btn btn-small btn-ghost"
+      data-testid={`export-trace-${runId}`}
+      title="Download this run's trace as JSON"
+      onClick={() => downloadText(traceFileName(run), JSON.stringify(traceFile(run), null, 2) + '\n')}
+    >
       ⤓ Trace
     </button>
   );

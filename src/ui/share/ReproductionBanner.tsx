@@ -11,7 +11,9 @@ export function ReproductionBanner() {
     <div className={`banner ${all ? 'banner-ok' : 'banner-warn'} repro-banner`} role="status" data-testid="repro-banner">
       <div>
         <strong data-testid="repro-summary">
-          {all ? `Reproduced the sender's results: ${same} of ${repro.rows.length} runs the same.` : `${repro.rows.length - same} of ${repro.rows.length} runs differ from the sender's.`}
+          {all
+            ? `Reproduced the sender's results: ${same} of ${repro.rows.length} runs the same.`
+            : `${repro.rows.length - same} of ${repro.rows.length} runs differ from the sender's.`}
         </strong>
         <ul className="small">
           {repro.rows.map((r, i) => (

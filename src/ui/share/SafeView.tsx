@@ -42,7 +42,13 @@ function SafeDialog({ pending }: { pending: PendingWorkspace }) {
   };
   return (
     <div className="overlay share-overlay">
-      <div className={`share-dialog safe-view${pending.runs.length ? ' has-runs' : ''}`} role="dialog" aria-modal="true" aria-labelledby="safe-view-banner" data-testid="safe-view">
+      <div
+        className={`share-dialog safe-view${pending.runs.length ? ' has-runs' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="safe-view-banner"
+        data-testid="safe-view"
+      >
         <div className="banner banner-warn safe-banner" id="safe-view-banner" data-testid="safe-banner">
           {banner(pending)}
         </div>
@@ -52,7 +58,12 @@ function SafeDialog({ pending }: { pending: PendingWorkspace }) {
             <ol>
               {ws.apps.map((a) => (
                 <li key={a.id}>
-                  <button type="button" className={`menu-item${a.id === app?.id ? ' is-active' : ''}`} data-testid={`safe-app-${a.id}`} onClick={() => (setAppId(a.id), setPath(null))}>
+                  <button
+                    type="button"
+                    className={`menu-item${a.id === app?.id ? ' is-active' : ''}`}
+                    data-testid={`safe-app-${a.id}`}
+                    onClick={() => (setAppId(a.id), setPath(null))}
+                  >
                     {a.name} {!a.enabled && <span className="badge badge-muted">disabled</span>}
                   </button>
                   {a.id === app?.id && (
@@ -71,7 +82,8 @@ function SafeDialog({ pending }: { pending: PendingWorkspace }) {
             </ol>
             <h3 className="section-title">World</h3>
             <p className="small muted" data-testid="safe-world">
-              {ws.world.users.length} users, rooms: {ws.world.rooms.map((r) => `#${r.slugifiedName}`).join(', ') || 'none'}; timeout {ws.settings.timeoutMs} ms, profile {ws.settings.profile}
+              {ws.world.users.length} users, rooms: {ws.world.rooms.map((r) => `#${r.slugifiedName}`).join(', ') || 'none'}; timeout {ws.settings.timeoutMs} ms,
+              profile {ws.settings.profile}
             </p>
           </nav>
           <section className="safe-code" aria-label="Code (read-only)">

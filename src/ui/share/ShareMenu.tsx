@@ -74,13 +74,16 @@ export function ShareMenu() {
       {open && (
         <div className="menu share-menu" role="menu" data-testid="share-menu-panel">
           <label className="check small">
-            <input type="checkbox" checked={withRuns} data-testid="share-with-runs" onChange={(e) => setWithRuns(e.target.checked)} /> include the recorded runs ({runCount})
+            <input type="checkbox" checked={withRuns} data-testid="share-with-runs" onChange={(e) => setWithRuns(e.target.checked)} /> include the recorded runs
+            ({runCount})
           </label>
           <button type="button" role="menuitem" className="menu-item" data-testid="share-copy-link" onClick={() => makeLink(withRuns)}>
             <span className="menu-item-title">Copy share link</span>
             <span className="menu-item-desc">Everything in the URL fragment: nothing is uploaded</span>
           </button>
-          {link && <input className="input mono small" readOnly value={link} aria-label="Share link" data-testid="share-link" onFocus={(e) => e.target.select()} />}
+          {link && (
+            <input className="input mono small" readOnly value={link} aria-label="Share link" data-testid="share-link" onFocus={(e) => e.target.select()} />
+          )}
           <button type="button" role="menuitem" className="menu-item" data-testid="export-scenario" onClick={exportScenario}>
             <span className="menu-item-title">Export scenario file</span>
             <span className="menu-item-desc">*.hookscope.json, the file `hookscope run` reads</span>
@@ -97,7 +100,11 @@ export function ShareMenu() {
             <span className="menu-item-title">Import scenario file…</span>
             <span className="menu-item-desc">Or drop a *.hookscope.json on the page; you review it before it loads</span>
           </button>
-          {note && <p className="small muted share-note" data-testid="share-note">{note}</p>}
+          {note && (
+            <p className="small muted share-note" data-testid="share-note">
+              {note}
+            </p>
+          )}
         </div>
       )}
     </div>

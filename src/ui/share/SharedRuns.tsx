@@ -43,7 +43,14 @@ function SharedRunGraph({ run, index }: { run: SharedRun; index: number }) {
         <button type="button" className="btn btn-small" data-testid="safe-step-next" disabled={at >= events.length} onClick={() => setCursor(at + 1)}>
           Step ▶
         </button>
-        <button type="button" className="btn btn-small" data-testid="safe-step-last" disabled={at >= events.length} onClick={() => setCursor(events.length)} title="The last event: the run as it ended">
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="safe-step-last"
+          disabled={at >= events.length}
+          onClick={() => setCursor(events.length)}
+          title="The last event: the run as it ended"
+        >
           Last »
         </button>
         <span className="small muted" data-testid="safe-step-position">
@@ -59,7 +66,12 @@ function SharedRunGraph({ run, index }: { run: SharedRun; index: number }) {
 
 export function SharedRuns({ runs }: { runs: SharedRun[] }) {
   const [selected, setSelected] = useState(0);
-  if (runs.length === 0) return <p className="small muted" data-testid="safe-runs-none">No recorded runs were shared.</p>;
+  if (runs.length === 0)
+    return (
+      <p className="small muted" data-testid="safe-runs-none">
+        No recorded runs were shared.
+      </p>
+    );
   const shown = runs[Math.min(selected, runs.length - 1)]!;
   return (
     <section aria-label="Recorded runs (read-only)" data-testid="safe-runs" className="safe-runs">

@@ -13,5 +13,10 @@ export function downloadText(fileName: string, text: string, type = 'application
 
 /** A file-name-safe stem from an app or workspace name. */
 export function fileStem(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'workspace';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'workspace'
+  );
 }

@@ -31,7 +31,6 @@ export interface LoadOptions {
   controller?: EngineController | null;
 }
 
-
 async function controllerFor(store: AppStore, opts: LoadOptions): Promise<EngineController | null> {
   if (opts.controller !== undefined) return opts.controller;
   const now = getController();

@@ -39,7 +39,9 @@ export async function importScenarioText(fileName: string, text: string, store: 
   }
   if (read.ok) {
     store.getState().setShareProblem(null);
-    store.getState().setPending({ origin: 'file', label: fileName, workspace: read.workspace, runs: [], actions: read.steps.map((s) => cleanAction(toAction(s))) });
+    store
+      .getState()
+      .setPending({ origin: 'file', label: fileName, workspace: read.workspace, runs: [], actions: read.steps.map((s) => cleanAction(toAction(s))) });
   } else {
     store.getState().setShareProblem({ title: `${fileName} cannot be imported. Your workspace is unchanged.`, problems: read.problems });
   }

@@ -49,7 +49,14 @@ function SwitcherDialog() {
         />
         <ul className="switcher-list" id="switcher-list" role="listbox">
           {matches.map((a, i) => (
-            <li key={a.id} id={`switcher-${a.id}`} role="option" aria-selected={i === active} className={i === active ? 'is-active' : ''} onMouseDown={() => pick(a.id)}>
+            <li
+              key={a.id}
+              id={`switcher-${a.id}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'is-active' : ''}
+              onMouseDown={() => pick(a.id)}
+            >
               <span>{a.name}</span>
               <span className="muted mono">{a.id}</span>
               {apps.indexOf(a) < 9 && <kbd>Alt+{apps.indexOf(a) + 1}</kbd>}

@@ -35,13 +35,30 @@ export function RuntimeProblems() {
   const name = (id: string) => apps.find((a) => a.id === id)?.name ?? id;
   return (
     <div className="menu-anchor" ref={box}>
-      <button type="button" className={`btn btn-small status-pill ${errors > 0 ? 'is-error' : 'is-info'}`} data-testid="runtime-problems" title={label} aria-label={label} aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className={`btn btn-small status-pill ${errors > 0 ? 'is-error' : 'is-info'}`}
+        data-testid="runtime-problems"
+        title={label}
+        aria-label={label}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         {errors > 0 ? '⚠ ' : 'ℹ '}
         {errors > 0 ? errors : restarts}
-        <span className="topbar-long">{errors > 0 ? ` ${errors === 1 ? 'runtime problem' : 'runtime problems'}` : ` ${restarts === 1 ? 'worker restarted' : 'workers restarted'}`}</span>
+        <span className="topbar-long">
+          {errors > 0 ? ` ${errors === 1 ? 'runtime problem' : 'runtime problems'}` : ` ${restarts === 1 ? 'worker restarted' : 'workers restarted'}`}
+        </span>
       </button>
       {open && (
-        <div className="menu problems-list" role="dialog" aria-label="Runtime problems" data-testid="runtime-problems-list" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <div
+          className="menu problems-list"
+          role="dialog"
+          aria-label="Runtime problems"
+          data-testid="runtime-problems-list"
+          onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+        >
           <ul>
             {[...fresh].reverse().map((e, i) => (
               <li key={i} className={e.type === 'runtime-problem' ? 'is-error' : 'is-info'}>
@@ -49,13 +66,25 @@ export function RuntimeProblems() {
                   {e.type === 'runtime-problem' ? '⚠ Problem' : 'ℹ Worker restarted'} · <strong>{name(e.appId)}</strong>
                   <span className="muted small push-right">{new Date(e.at).toLocaleTimeString()}</span>
                 </span>
-                <span className="problem-text">{e.type === 'runtime-problem' ? e.problem : `${e.reason.charAt(0).toUpperCase()}${e.reason.slice(1)}. The app got a fresh worker and was constructed again, as Rocket.Chat does; the world lost nothing.`}</span>
+                <span className="problem-text">
+                  {e.type === 'runtime-problem'
+                    ? e.problem
+                    : `${e.reason.charAt(0).toUpperCase()}${e.reason.slice(1)}. The app got a fresh worker and was constructed again, as Rocket.Chat does; the world lost nothing.`}
+                </span>
               </li>
             ))}
             {fresh.length === 0 && <li className="muted">Nothing new.</li>}
           </ul>
           <div className="dialog-actions">
-            <button type="button" className="btn btn-small" autoFocus onClick={() => { setSeen(Math.max(...all.map((e) => e.at), Date.now())); setOpen(false); }}>
+            <button
+              type="button"
+              className="btn btn-small"
+              autoFocus
+              onClick={() => {
+                setSeen(Math.max(...all.map((e) => e.at), Date.now()));
+                setOpen(false);
+              }}
+            >
               Dismiss
             </button>
           </div>

@@ -21,8 +21,7 @@ export function RuntimeSettings() {
   };
   const profileDefault = PROFILES[settings.profile].timeoutMs;
   const preset = settings.timeoutMs === profileDefault ? 'default' : settings.timeoutMs === DEMO_TIMEOUT_MS ? 'demo' : 'custom';
-  const setProfile = (profile: ProfileId) =>
-    setSettings(preset === 'default' ? { profile, timeoutMs: PROFILES[profile].timeoutMs } : { profile });
+  const setProfile = (profile: ProfileId) => setSettings(preset === 'default' ? { profile, timeoutMs: PROFILES[profile].timeoutMs } : { profile });
   return (
     <div className="runtime-settings" role="group" aria-label="Runtime settings">
       <label className="field-inline">
@@ -43,21 +42,36 @@ export function RuntimeSettings() {
         <span className="unit">ms</span>
       </label>
       <div className="segmented" role="radiogroup" aria-label="Timeout preset">
-        <button type="button" role="radio" aria-checked={preset === 'default'} onClick={() => setSettings({ timeoutMs: profileDefault })} title={`The default of this profile's Rocket.Chat versions: ${profileDefault.toLocaleString('en')} ms`} data-testid="timeout-default">
+        <button
+          type="button"
+          role="radio"
+          aria-checked={preset === 'default'}
+          onClick={() => setSettings({ timeoutMs: profileDefault })}
+          title={`The default of this profile's Rocket.Chat versions: ${profileDefault.toLocaleString('en')} ms`}
+          data-testid="timeout-default"
+        >
           Default {profileDefault / 1000} s
         </button>
-        <button type="button" role="radio" aria-checked={preset === 'demo'} onClick={() => setSettings({ timeoutMs: DEMO_TIMEOUT_MS })} title="3 000 ms: a hung handler is cut off quickly in a live demo">
+        <button
+          type="button"
+          role="radio"
+          aria-checked={preset === 'demo'}
+          onClick={() => setSettings({ timeoutMs: DEMO_TIMEOUT_MS })}
+          title="3 000 ms: a hung handler is cut off quickly in a live demo"
+        >
           Demo 3 s
         </button>
       </div>
       <label className="field-inline">
         <span>Profile</span>
         <select className="input" value={settings.profile} onChange={(e) => setProfile(e.target.value as ProfileId)} data-testid="profile-select">
-          {Object.values(PROFILES).filter((p) => p.available).map((p) => (
-            <option key={p.id} value={p.id} title={p.notes.join('\n')}>
-              {p.label}
-            </option>
-          ))}
+          {Object.values(PROFILES)
+            .filter((p) => p.available)
+            .map((p) => (
+              <option key={p.id} value={p.id} title={p.notes.join('\n')}>
+                {p.label}
+              </option>
+            ))}
         </select>
       </label>
     </div>

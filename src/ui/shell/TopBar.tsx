@@ -16,8 +16,12 @@ export function TopBar() {
   return (
     <header className="topbar" role="banner">
       <div className="topbar-brand">
-        <span className="topbar-logo" aria-hidden="true">◎</span>
-        <h1 className="topbar-title" data-testid="app-title">hookscope</h1>
+        <span className="topbar-logo" aria-hidden="true">
+          ◎
+        </span>
+        <h1 className="topbar-title" data-testid="app-title">
+          hookscope
+        </h1>
         <span className="topbar-sub">Apps-Engine room events</span>
       </div>
       <RuntimeSettings />
@@ -25,7 +29,8 @@ export function TopBar() {
         <StopButton testId="topbar-stop" compact />
         <RuntimeProblems />
         <button type="button" className="btn btn-ghost topbar-goto" onClick={() => openSwitcher(true)} title={`Switch app (${MOD}+P, Alt+1…9)`}>
-          <span className="topbar-goto-text">Go to app… </span><kbd>{MOD}+P</kbd>
+          <span className="topbar-goto-text">Go to app… </span>
+          <kbd>{MOD}+P</kbd>
         </button>
         <PresenterToggle />
         <button

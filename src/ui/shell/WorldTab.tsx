@@ -16,9 +16,15 @@ function PastBanner({ seq, kept }: { seq: number; kept: boolean }) {
   const backToLive = useStore((s) => s.backToLive);
   return (
     <div className="world-past-banner" role="status" data-testid="world-past-banner">
-      <span>{kept ? `World after run #${seq} (read-only)` : `The world after run #${seq} is no longer kept (only the newest runs keep theirs); showing the live world`}</span>
+      <span>
+        {kept
+          ? `World after run #${seq} (read-only)`
+          : `The world after run #${seq} is no longer kept (only the newest runs keep theirs); showing the live world`}
+      </span>
       {' — '}
-      <button type="button" onClick={backToLive} data-testid="world-back-to-live">back to live</button>
+      <button type="button" onClick={backToLive} data-testid="world-back-to-live">
+        back to live
+      </button>
     </div>
   );
 }

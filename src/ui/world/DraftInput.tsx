@@ -42,7 +42,13 @@ export function DraftInput(props: {
   return (
     <span className="hsw-draft">
       {props.multiline ? (
-        <textarea {...common} rows={3} spellCheck={false} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setText(props.value)} />
+        <textarea
+          {...common}
+          rows={3}
+          spellCheck={false}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setText(props.value)}
+        />
       ) : (
         <input
           {...common}

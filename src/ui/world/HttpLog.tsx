@@ -13,19 +13,21 @@ export function HttpLog({ world, appNames }: SectionProps) {
         columns={['Time', 'App', 'Method', 'URL', 'Result', 'Matched mock']}
         scroll
       >
-              {log.map((e) => {
-                const failed = e.error !== undefined || e.mockIndex === null;
-                return (
-                  <tr key={e.id} data-testid={`world-http-log-row-${e.id}`}>
-                    <td className="hsw-time">{formatTime(e.at)}</td>
-                    <td><span className="hsw-chip hsw-chip--app">{appLabel(appNames, e.appId)}</span></td>
-                    <td className="hsw-mono">{e.method.toUpperCase()}</td>
-                    <td className="hsw-mono hsw-break">{e.url}</td>
-                    <td className={`hsw-mono${failed ? ' hsw-fail' : ''}`}>{exchangeResult(e)}</td>
-                    <td className={`hsw-mono hsw-break${e.mockIndex === null ? ' hsw-fail' : ''}`}>{exchangeMock(world, e)}</td>
-                  </tr>
-                );
-              })}
+        {log.map((e) => {
+          const failed = e.error !== undefined || e.mockIndex === null;
+          return (
+            <tr key={e.id} data-testid={`world-http-log-row-${e.id}`}>
+              <td className="hsw-time">{formatTime(e.at)}</td>
+              <td>
+                <span className="hsw-chip hsw-chip--app">{appLabel(appNames, e.appId)}</span>
+              </td>
+              <td className="hsw-mono">{e.method.toUpperCase()}</td>
+              <td className="hsw-mono hsw-break">{e.url}</td>
+              <td className={`hsw-mono${failed ? ' hsw-fail' : ''}`}>{exchangeResult(e)}</td>
+              <td className={`hsw-mono hsw-break${e.mockIndex === null ? ' hsw-fail' : ''}`}>{exchangeMock(world, e)}</td>
+            </tr>
+          );
+        })}
       </WorldTable>
     </div>
   );

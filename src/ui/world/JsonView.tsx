@@ -9,7 +9,12 @@ export function JsonView(props: { value: unknown; testId?: string; open?: boolea
     pretty = String(props.value);
   }
   const compact = jsonPreview(props.value, 1000);
-  if (compact.length <= 60) return <code className="hsw-code hsw-json-inline" data-testid={props.testId}>{compact}</code>;
+  if (compact.length <= 60)
+    return (
+      <code className="hsw-code hsw-json-inline" data-testid={props.testId}>
+        {compact}
+      </code>
+    );
   return (
     <details className="hsw-json" data-testid={props.testId} open={props.open}>
       <summary>

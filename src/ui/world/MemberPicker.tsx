@@ -6,13 +6,19 @@
 import { useId, useState } from 'react';
 import type { WorldUser } from '../../engine/index.ts';
 
-export function MemberPicker(props: { users: WorldUser[]; selected: string[]; locked?: string; onSelected(usernames: string[]): void; testId: string; describedBy?: string | undefined }) {
+export function MemberPicker(props: {
+  users: WorldUser[];
+  selected: string[];
+  locked?: string;
+  onSelected(usernames: string[]): void;
+  testId: string;
+  describedBy?: string | undefined;
+}) {
   const [query, setQuery] = useState('');
   const searchId = useId();
   const q = query.trim().toLowerCase();
   const shown = props.users.filter((u) => !q || u.username.toLowerCase().includes(q) || u.name.toLowerCase().includes(q));
-  const toggle = (username: string, on: boolean) =>
-    props.onSelected(on ? [...props.selected, username] : props.selected.filter((s) => s !== username));
+  const toggle = (username: string, on: boolean) => props.onSelected(on ? [...props.selected, username] : props.selected.filter((s) => s !== username));
   return (
     <div className="hsw-picker" data-testid={props.testId}>
       <div className="hsw-chips">

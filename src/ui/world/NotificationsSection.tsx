@@ -13,16 +13,18 @@ export function NotificationsSection({ world, appNames }: SectionProps) {
         columns={['Time', 'App', 'To', 'Room', 'Sender', 'Text']}
         scroll
       >
-              {list.map((n) => (
-                <tr key={n.id} data-testid={`world-notification-row-${n.id}`}>
-                  <td className="hsw-time">{formatTime(n.createdAt)}</td>
-                  <td><span className="hsw-chip hsw-chip--app">{appLabel(appNames, n.appId)}</span></td>
-                  <td className="hsw-mono">{notificationTarget(world, n)}</td>
-                  <td className="hsw-mono">{n.roomId ? roomLabel(world, n.roomId) : <span className="hsw-muted">—</span>}</td>
-                  <td className="hsw-mono">{n.senderId ? userLabel(world, n.senderId) : <span className="hsw-muted">—</span>}</td>
-                  <td>{messageText(n)}</td>
-                </tr>
-              ))}
+        {list.map((n) => (
+          <tr key={n.id} data-testid={`world-notification-row-${n.id}`}>
+            <td className="hsw-time">{formatTime(n.createdAt)}</td>
+            <td>
+              <span className="hsw-chip hsw-chip--app">{appLabel(appNames, n.appId)}</span>
+            </td>
+            <td className="hsw-mono">{notificationTarget(world, n)}</td>
+            <td className="hsw-mono">{n.roomId ? roomLabel(world, n.roomId) : <span className="hsw-muted">—</span>}</td>
+            <td className="hsw-mono">{n.senderId ? userLabel(world, n.senderId) : <span className="hsw-muted">—</span>}</td>
+            <td>{messageText(n)}</td>
+          </tr>
+        ))}
       </WorldTable>
     </section>
   );

@@ -28,11 +28,16 @@ export function PermissionsSection({ world, onChange, readOnly }: SectionProps) 
     <section className="hsw-section" data-testid="world-permissions">
       <div className="hsw-section-head">
         <p className="hsw-hint">
-          Who may do what, checked by the host <strong>before any app event</strong>, in Rocket.Chat&apos;s order. A user&apos;s roles are their global roles (Users tab) plus, in a room they
-          are in, the room roles owner / moderator (Rooms tab). Defaults: Rocket.Chat&apos;s <code>permissions.ts</code>.
+          Who may do what, checked by the host <strong>before any app event</strong>, in Rocket.Chat&apos;s order. A user&apos;s roles are their global roles
+          (Users tab) plus, in a room they are in, the room roles owner / moderator (Rooms tab). Defaults: Rocket.Chat&apos;s <code>permissions.ts</code>.
         </p>
         {!readOnly && overridden.length > 0 && (
-          <ConfirmButton label={`Reset to defaults (${overridden.length} changed)`} confirm="Restore Rocket.Chat's default roles for every permission?" testId="world-permissions-reset" onConfirm={reset} />
+          <ConfirmButton
+            label={`Reset to defaults (${overridden.length} changed)`}
+            confirm="Restore Rocket.Chat's default roles for every permission?"
+            testId="world-permissions-reset"
+            onConfirm={reset}
+          />
         )}
       </div>
       <table className="hsw-table hsw-perm-table">

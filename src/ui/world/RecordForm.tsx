@@ -33,15 +33,39 @@ export function RecordForm(props: { record?: PersistenceRecord; taken: string[];
     >
       <Field label="Record id" error={tried ? idError : undefined}>
         {({ id: inputId, describedBy, invalid }) => (
-          <input id={inputId} className="hsw-input hsw-mono" value={id} readOnly={Boolean(editing)} aria-invalid={invalid} aria-describedby={describedBy} data-testid="world-record-id" onChange={(e) => setId(e.target.value)} />
+          <input
+            id={inputId}
+            className="hsw-input hsw-mono"
+            value={id}
+            readOnly={Boolean(editing)}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            data-testid="world-record-id"
+            onChange={(e) => setId(e.target.value)}
+          />
         )}
       </Field>
       <Field label="Associations" error={parsedAssoc.ok ? undefined : parsedAssoc.error} hint="model:id, comma separated (room:GENERAL, user:abc)" wide>
         {({ id: inputId, describedBy, invalid }) => (
-          <input id={inputId} className="hsw-input hsw-mono" value={assoc} aria-invalid={invalid} aria-describedby={describedBy} data-testid="world-record-associations" onChange={(e) => setAssoc(e.target.value)} />
+          <input
+            id={inputId}
+            className="hsw-input hsw-mono"
+            value={assoc}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            data-testid="world-record-associations"
+            onChange={(e) => setAssoc(e.target.value)}
+          />
         )}
       </Field>
-      <JsonEditor label="Data (JSON)" text={data} onText={setData} error={parsedData.ok ? undefined : parsedData.error} rows={Math.min(16, Math.max(4, data.split('\n').length))} testId="world-record-data" />
+      <JsonEditor
+        label="Data (JSON)"
+        text={data}
+        onText={setData}
+        error={parsedData.ok ? undefined : parsedData.error}
+        rows={Math.min(16, Math.max(4, data.split('\n').length))}
+        testId="world-record-data"
+      />
       <div className="hsw-form-actions">
         <button type="submit" className="hsw-btn hsw-btn--primary" data-testid="world-record-save">
           {editing ? 'Save record' : 'Add record'}

@@ -8,17 +8,33 @@ import { JsonEditor } from './JsonEditor.tsx';
 import { MemberPicker } from './MemberPicker.tsx';
 
 /** One checkbox per member of the room (owners, moderators): which of them have the role. */
-function MemberChecks(props: { legend: string; testId: string; members: string[]; checked: string[]; error: string | undefined; onChange(next: string[]): void }) {
+function MemberChecks(props: {
+  legend: string;
+  testId: string;
+  members: string[];
+  checked: string[];
+  error: string | undefined;
+  onChange(next: string[]): void;
+}) {
   const { checked } = props;
   return (
     <fieldset className="hsw-field hsw-field--wide hsw-checks" data-testid={props.testId}>
       <legend>{props.legend}</legend>
       {props.members.map((m) => (
         <label key={m}>
-          <input type="checkbox" checked={checked.includes(m)} onChange={(e) => props.onChange(e.target.checked ? [...checked, m] : checked.filter((o) => o !== m))} /> @{m}
+          <input
+            type="checkbox"
+            checked={checked.includes(m)}
+            onChange={(e) => props.onChange(e.target.checked ? [...checked, m] : checked.filter((o) => o !== m))}
+          />{' '}
+          @{m}
         </label>
       ))}
-      {props.error && <span className="hsw-error" role="alert">{props.error}</span>}
+      {props.error && (
+        <span className="hsw-error" role="alert">
+          {props.error}
+        </span>
+      )}
     </fieldset>
   );
 }
@@ -52,15 +68,38 @@ export function RoomEditor(props: { world: WorldState; room?: WorldRoom; onSave(
     >
       <Field label="Name" error={errors.name} hint={draft.type === 'd' ? 'Direct messages: empty = members’ usernames' : 'Letters, digits, - _ . (no spaces)'}>
         {({ id, describedBy, invalid }) => (
-          <input id={id} className="hsw-input hsw-mono" autoFocus value={draft.name} aria-invalid={invalid} aria-describedby={describedBy} data-testid="world-room-name" onChange={(e) => set({ name: e.target.value })} />
+          <input
+            id={id}
+            className="hsw-input hsw-mono"
+            autoFocus
+            value={draft.name}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            data-testid="world-room-name"
+            onChange={(e) => set({ name: e.target.value })}
+          />
         )}
       </Field>
       <Field label="Display name (fname)">
-        {({ id }) => <input id={id} className="hsw-input" value={draft.displayName} data-testid="world-room-display-name" onChange={(e) => set({ displayName: e.target.value })} />}
+        {({ id }) => (
+          <input
+            id={id}
+            className="hsw-input"
+            value={draft.displayName}
+            data-testid="world-room-display-name"
+            onChange={(e) => set({ displayName: e.target.value })}
+          />
+        )}
       </Field>
       <Field label="Type">
         {({ id }) => (
-          <select id={id} className="hsw-input" value={draft.type} data-testid="world-room-type" onChange={(e) => set({ type: e.target.value as RoomTypeCode })}>
+          <select
+            id={id}
+            className="hsw-input"
+            value={draft.type}
+            data-testid="world-room-type"
+            onChange={(e) => set({ type: e.target.value as RoomTypeCode })}
+          >
             {typeCodes.map((t) => (
               <option key={t} value={t}>
                 {ROOM_TYPE_LABELS[t]} ({t})
@@ -71,8 +110,18 @@ export function RoomEditor(props: { world: WorldState; room?: WorldRoom; onSave(
       </Field>
       <Field label="Creator" error={errors.creator}>
         {({ id, describedBy, invalid }) => (
-          <select id={id} className="hsw-input" value={draft.creator} aria-invalid={invalid} aria-describedby={describedBy} data-testid="world-room-creator" onChange={(e) => set({ creator: e.target.value })}>
-            {!world.users.some((u) => u.username === draft.creator) && <option value={draft.creator}>{draft.creator ? `${draft.creator} (unknown)` : '— pick a user —'}</option>}
+          <select
+            id={id}
+            className="hsw-input"
+            value={draft.creator}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            data-testid="world-room-creator"
+            onChange={(e) => set({ creator: e.target.value })}
+          >
+            {!world.users.some((u) => u.username === draft.creator) && (
+              <option value={draft.creator}>{draft.creator ? `${draft.creator} (unknown)` : '— pick a user —'}</option>
+            )}
             {world.users.map((u) => (
               <option key={u.id} value={u.username}>
                 @{u.username}
@@ -83,23 +132,71 @@ export function RoomEditor(props: { world: WorldState; room?: WorldRoom; onSave(
       </Field>
       <div className="hsw-field hsw-checks hsw-checks--flags">
         <label>
-          <input type="checkbox" checked={draft.isReadOnly} data-testid="world-room-readonly" onChange={(e) => set({ isReadOnly: e.target.checked })} /> Read-only
+          <input type="checkbox" checked={draft.isReadOnly} data-testid="world-room-readonly" onChange={(e) => set({ isReadOnly: e.target.checked })} />{' '}
+          Read-only
         </label>
         <label>
-          <input type="checkbox" checked={draft.isDefault} data-testid="world-room-default" onChange={(e) => set({ isDefault: e.target.checked })} /> Default (auto-join)
+          <input type="checkbox" checked={draft.isDefault} data-testid="world-room-default" onChange={(e) => set({ isDefault: e.target.checked })} /> Default
+          (auto-join)
         </label>
       </div>
       <Field label="Description" wide>
-        {({ id }) => <input id={id} className="hsw-input" value={draft.description} data-testid="world-room-description" onChange={(e) => set({ description: e.target.value })} />}
+        {({ id }) => (
+          <input
+            id={id}
+            className="hsw-input"
+            value={draft.description}
+            data-testid="world-room-description"
+            onChange={(e) => set({ description: e.target.value })}
+          />
+        )}
       </Field>
       <fieldset className="hsw-field hsw-field--wide">
         <legend>Members</legend>
-        <MemberPicker users={world.users} selected={members} locked={draft.creator} testId="world-room-members" describedBy={errors.members ? membersErrId : undefined} onSelected={(m) => set({ members: m, owners: draft.owners.filter((o) => m.includes(o) || o === draft.creator), moderators: draft.moderators.filter((o) => m.includes(o) || o === draft.creator) })} />
-        {errors.members && <ErrorText id={membersErrId} testId="world-room-members-error">{errors.members}</ErrorText>}
+        <MemberPicker
+          users={world.users}
+          selected={members}
+          locked={draft.creator}
+          testId="world-room-members"
+          describedBy={errors.members ? membersErrId : undefined}
+          onSelected={(m) =>
+            set({
+              members: m,
+              owners: draft.owners.filter((o) => m.includes(o) || o === draft.creator),
+              moderators: draft.moderators.filter((o) => m.includes(o) || o === draft.creator),
+            })
+          }
+        />
+        {errors.members && (
+          <ErrorText id={membersErrId} testId="world-room-members-error">
+            {errors.members}
+          </ErrorText>
+        )}
       </fieldset>
-      <MemberChecks legend="Owners" testId="world-room-owners" members={members} checked={draft.owners} error={errors.owners} onChange={(owners) => set({ owners })} />
-      <MemberChecks legend="Moderators (room role)" testId="world-room-moderators" members={members} checked={draft.moderators} error={errors.moderators} onChange={(moderators) => set({ moderators })} />
-      <JsonEditor label="Custom fields (JSON object)" text={draft.customFields} onText={(customFields) => set({ customFields })} error={errors.customFields} hint='e.g. {"topic": "support"}; empty = none' testId="world-room-custom-fields" />
+      <MemberChecks
+        legend="Owners"
+        testId="world-room-owners"
+        members={members}
+        checked={draft.owners}
+        error={errors.owners}
+        onChange={(owners) => set({ owners })}
+      />
+      <MemberChecks
+        legend="Moderators (room role)"
+        testId="world-room-moderators"
+        members={members}
+        checked={draft.moderators}
+        error={errors.moderators}
+        onChange={(moderators) => set({ moderators })}
+      />
+      <JsonEditor
+        label="Custom fields (JSON object)"
+        text={draft.customFields}
+        onText={(customFields) => set({ customFields })}
+        error={errors.customFields}
+        hint='e.g. {"topic": "support"}; empty = none'
+        testId="world-room-custom-fields"
+      />
       <div className="hsw-form-actions">
         <button type="submit" className="hsw-btn hsw-btn--primary" data-testid="world-room-save">
           {props.room ? 'Save room' : 'Add room'}
@@ -107,7 +204,11 @@ export function RoomEditor(props: { world: WorldState; room?: WorldRoom; onSave(
         <button type="button" className="hsw-btn" data-testid="world-room-cancel" onClick={props.onCancel}>
           Cancel
         </button>
-        {tried && !checked.ok && <span className="hsw-error" role="alert">Fix the fields marked above.</span>}
+        {tried && !checked.ok && (
+          <span className="hsw-error" role="alert">
+            Fix the fields marked above.
+          </span>
+        )}
       </div>
     </form>
   );

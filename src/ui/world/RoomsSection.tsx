@@ -28,7 +28,14 @@ export function RoomsSection({ world, onChange, readOnly }: SectionProps) {
     <section className="hsw-section" data-testid="world-rooms" aria-label="Rooms">
       <SectionHeader title="Rooms" note={`${world.rooms.length} room${world.rooms.length === 1 ? '' : 's'}`}>
         {!readOnly && (
-          <button type="button" className="hsw-btn" data-testid="world-add-room" disabled={editing === 'new' || world.users.length === 0} title={world.users.length === 0 ? 'Add a user first: a room needs a creator' : undefined} onClick={() => setEditing('new')}>
+          <button
+            type="button"
+            className="hsw-btn"
+            data-testid="world-add-room"
+            disabled={editing === 'new' || world.users.length === 0}
+            title={world.users.length === 0 ? 'Add a user first: a room needs a creator' : undefined}
+            onClick={() => setEditing('new')}
+          >
             + Add room
           </button>
         )}
@@ -41,9 +48,15 @@ export function RoomsSection({ world, onChange, readOnly }: SectionProps) {
             <thead>
               <tr>
                 {COLUMNS.map((c) => (
-                  <th key={c} scope="col">{c}</th>
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
                 ))}
-                {!readOnly && <th scope="col" className="hsw-actions-col"><span className="hsw-sr">Actions</span></th>}
+                {!readOnly && (
+                  <th scope="col" className="hsw-actions-col">
+                    <span className="hsw-sr">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -51,21 +64,36 @@ export function RoomsSection({ world, onChange, readOnly }: SectionProps) {
                 <Fragment key={room.id}>
                   <tr data-testid={`world-room-row-${room.slugifiedName}`} className={editing === room.id ? 'hsw-selected' : undefined}>
                     <td>
-                      <span className="hsw-mono">{room.type === 'd' ? '@' : '#'}{room.slugifiedName}</span>
+                      <span className="hsw-mono">
+                        {room.type === 'd' ? '@' : '#'}
+                        {room.slugifiedName}
+                      </span>
                       {room.displayName && <div className="hsw-muted">{room.displayName}</div>}
                     </td>
                     <td>
-                      <span className="hsw-type">{ROOM_TYPE_LABELS[room.type]} <span className="hsw-muted hsw-mono">{room.type}</span></span>
+                      <span className="hsw-type">
+                        {ROOM_TYPE_LABELS[room.type]} <span className="hsw-muted hsw-mono">{room.type}</span>
+                      </span>
                     </td>
                     <td className="hsw-mono">{usernamesFor(world, [room.creatorId]).map((n) => `@${n}`)}</td>
-                    <td><Chips items={usernamesFor(world, room.memberIds)} empty="none" /></td>
-                    <td><Chips items={usernamesFor(world, room.ownerIds)} empty="none" /></td>
+                    <td>
+                      <Chips items={usernamesFor(world, room.memberIds)} empty="none" />
+                    </td>
+                    <td>
+                      <Chips items={usernamesFor(world, room.ownerIds)} empty="none" />
+                    </td>
                     <td>{room.isReadOnly ? 'yes' : <span className="hsw-muted">no</span>}</td>
                     <td>{room.isDefault ? 'yes' : <span className="hsw-muted">no</span>}</td>
                     <td className="hsw-json-cell">{room.customFields ? <JsonView value={room.customFields} /> : <span className="hsw-muted">—</span>}</td>
                     {!readOnly && (
                       <td className="hsw-actions">
-                        <button type="button" className="hsw-btn" data-testid={`world-edit-room-${room.slugifiedName}`} aria-label={`Edit room ${room.slugifiedName}`} onClick={() => setEditing(room.id)}>
+                        <button
+                          type="button"
+                          className="hsw-btn"
+                          data-testid={`world-edit-room-${room.slugifiedName}`}
+                          aria-label={`Edit room ${room.slugifiedName}`}
+                          onClick={() => setEditing(room.id)}
+                        >
                           Edit
                         </button>
                         <ConfirmButton

@@ -24,7 +24,11 @@ export function ServerSettings({ world, onChange, readOnly }: SectionProps) {
           <tr>
             <th scope="col">Id</th>
             <th scope="col">Value (JSON)</th>
-            {!readOnly && <th scope="col" className="hsw-actions-col"><span className="hsw-sr">Actions</span></th>}
+            {!readOnly && (
+              <th scope="col" className="hsw-actions-col">
+                <span className="hsw-sr">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -32,11 +36,25 @@ export function ServerSettings({ world, onChange, readOnly }: SectionProps) {
             <tr key={k} data-testid={`world-server-setting-row-${k}`}>
               <td className="hsw-mono">{k}</td>
               <td>
-                <DraftInput value={JSON.stringify(v) ?? ''} parse={(t) => parseJsonText(t)} onCommit={(value) => onChange(setServerSetting(world, k, value))} label={`Value of server setting ${k}`} testId={`world-server-setting-${k}`} disabled={readOnly} className="hsw-mono" />
+                <DraftInput
+                  value={JSON.stringify(v) ?? ''}
+                  parse={(t) => parseJsonText(t)}
+                  onCommit={(value) => onChange(setServerSetting(world, k, value))}
+                  label={`Value of server setting ${k}`}
+                  testId={`world-server-setting-${k}`}
+                  disabled={readOnly}
+                  className="hsw-mono"
+                />
               </td>
               {!readOnly && (
                 <td className="hsw-actions">
-                  <ConfirmButton label="Delete" confirm={`Delete ${k}?`} ariaLabel={`Delete server setting ${k}`} testId={`world-delete-server-setting-${k}`} onConfirm={() => onChange(deleteServerSetting(world, k))} />
+                  <ConfirmButton
+                    label="Delete"
+                    confirm={`Delete ${k}?`}
+                    ariaLabel={`Delete server setting ${k}`}
+                    testId={`world-delete-server-setting-${k}`}
+                    onConfirm={() => onChange(deleteServerSetting(world, k))}
+                  />
                 </td>
               )}
             </tr>
@@ -45,8 +63,18 @@ export function ServerSettings({ world, onChange, readOnly }: SectionProps) {
       </table>
       {!readOnly && (
         <div className="hsw-add-row">
-          <input className="hsw-input hsw-mono" aria-label="New server setting id" placeholder="Setting id, e.g. Language" value={key} data-testid="world-server-setting-new-id" onChange={(e) => setKey(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && add()} />
-          <button type="button" className="hsw-btn" data-testid="world-add-server-setting" onClick={add}>+ Add server setting</button>
+          <input
+            className="hsw-input hsw-mono"
+            aria-label="New server setting id"
+            placeholder="Setting id, e.g. Language"
+            value={key}
+            data-testid="world-server-setting-new-id"
+            onChange={(e) => setKey(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && add()}
+          />
+          <button type="button" className="hsw-btn" data-testid="world-add-server-setting" onClick={add}>
+            + Add server setting
+          </button>
           {error && <ErrorText>{error}</ErrorText>}
         </div>
       )}

@@ -36,7 +36,14 @@ export function SettingControl(props: { setting: AppSetting; world: WorldState; 
       const opts = setting.type === 'roomPick' ? props.world.rooms.map((r) => ({ key: r.id, label: `#${r.slugifiedName}` })) : choices(setting.values);
       const current = String(value ?? '');
       return (
-        <select className="hsw-input" aria-label={label} value={current} disabled={disabled} data-testid={testId} onChange={(e) => props.onValue(e.target.value)}>
+        <select
+          className="hsw-input"
+          aria-label={label}
+          value={current}
+          disabled={disabled}
+          data-testid={testId}
+          onChange={(e) => props.onValue(e.target.value)}
+        >
           {!opts.some((o) => o.key === current) && <option value={current}>{current === '' ? '— none —' : `${current} (not an option)`}</option>}
           {opts.map((o) => (
             <option key={o.key} value={o.key}>
@@ -53,7 +60,12 @@ export function SettingControl(props: { setting: AppSetting; world: WorldState; 
           <legend className="hsw-sr">{label}</legend>
           {choices(setting.values).map((o) => (
             <label key={o.key}>
-              <input type="checkbox" checked={picked.includes(o.key)} onChange={(e) => props.onValue(e.target.checked ? [...picked, o.key] : picked.filter((k) => k !== o.key))} /> {o.label}
+              <input
+                type="checkbox"
+                checked={picked.includes(o.key)}
+                onChange={(e) => props.onValue(e.target.checked ? [...picked, o.key] : picked.filter((k) => k !== o.key))}
+              />{' '}
+              {o.label}
             </label>
           ))}
         </fieldset>
@@ -62,12 +74,37 @@ export function SettingControl(props: { setting: AppSetting; world: WorldState; 
     case 'color':
       return (
         <span className="hsw-color">
-          <input type="color" aria-label={`${label} (picker)`} value={/^#[0-9a-f]{6}$/i.test(String(value)) ? String(value) : '#000000'} disabled={disabled} onChange={(e) => props.onValue(e.target.value)} />
-          <DraftInput value={String(value ?? '')} parse={(t) => ({ ok: true, value: t })} onCommit={props.onValue} label={label} testId={testId} disabled={disabled} className="hsw-mono" />
+          <input
+            type="color"
+            aria-label={`${label} (picker)`}
+            value={/^#[0-9a-f]{6}$/i.test(String(value)) ? String(value) : '#000000'}
+            disabled={disabled}
+            onChange={(e) => props.onValue(e.target.value)}
+          />
+          <DraftInput
+            value={String(value ?? '')}
+            parse={(t) => ({ ok: true, value: t })}
+            onCommit={props.onValue}
+            label={label}
+            testId={testId}
+            disabled={disabled}
+            className="hsw-mono"
+          />
         </span>
       );
     case 'code':
-      return <DraftInput multiline value={String(value ?? '')} parse={(t) => ({ ok: true, value: t })} onCommit={props.onValue} label={label} testId={testId} disabled={disabled} className="hsw-code" />;
+      return (
+        <DraftInput
+          multiline
+          value={String(value ?? '')}
+          parse={(t) => ({ ok: true, value: t })}
+          onCommit={props.onValue}
+          label={label}
+          testId={testId}
+          disabled={disabled}
+          className="hsw-code"
+        />
+      );
     case 'int':
     case 'password':
     case 'string':
@@ -85,6 +122,16 @@ export function SettingControl(props: { setting: AppSetting; world: WorldState; 
       );
     default:
       // An unknown type: edit the raw value as JSON.
-      return <DraftInput value={JSON.stringify(value) ?? ''} parse={(t) => parseJsonText(t)} onCommit={props.onValue} label={`${label} (JSON)`} testId={testId} disabled={disabled} className="hsw-mono" />;
+      return (
+        <DraftInput
+          value={JSON.stringify(value) ?? ''}
+          parse={(t) => parseJsonText(t)}
+          onCommit={props.onValue}
+          label={`${label} (JSON)`}
+          testId={testId}
+          disabled={disabled}
+          className="hsw-mono"
+        />
+      );
   }
 }

@@ -20,7 +20,9 @@ export function SettingsSection(props: SectionProps) {
           <details key={appId} className="hsw-group" open data-testid={`world-settings-app-${appId}`}>
             <summary>
               <span className="hsw-group-title">{appLabel(appNames, appId)}</span>{' '}
-              <span className="hsw-muted">{settings.length} setting{settings.length === 1 ? '' : 's'}</span>
+              <span className="hsw-muted">
+                {settings.length} setting{settings.length === 1 ? '' : 's'}
+              </span>
             </summary>
             {settings.length === 0 ? (
               <Empty>This app declares no settings (extendConfiguration → settings.provideSetting).</Empty>
@@ -32,7 +34,9 @@ export function SettingsSection(props: SectionProps) {
                     <th scope="col">Type</th>
                     <th scope="col">Package value</th>
                     <th scope="col">Current value</th>
-                    <th scope="col" className="hsw-actions-col"><span className="hsw-sr">Actions</span></th>
+                    <th scope="col" className="hsw-actions-col">
+                      <span className="hsw-sr">Actions</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -46,16 +50,35 @@ export function SettingsSection(props: SectionProps) {
                           {s.required && <span className="hsw-chip">required</span>}
                         </td>
                         <td className="hsw-mono">{s.type}</td>
-                        <td><JsonView value={s.packageValue} /></td>
+                        <td>
+                          <JsonView value={s.packageValue} />
+                        </td>
                         <td>
                           <div className="hsw-value-cell">
-                            <SettingControl setting={s} world={world} disabled={readOnly} testId={`world-setting-value-${appId}-${s.id}`} onValue={(v) => onChange(setSettingValue(world, appId, s.id, v))} />
-                            {overridden && <span className="hsw-badge" title="The value differs from the package value">overridden</span>}
+                            <SettingControl
+                              setting={s}
+                              world={world}
+                              disabled={readOnly}
+                              testId={`world-setting-value-${appId}-${s.id}`}
+                              onValue={(v) => onChange(setSettingValue(world, appId, s.id, v))}
+                            />
+                            {overridden && (
+                              <span className="hsw-badge" title="The value differs from the package value">
+                                overridden
+                              </span>
+                            )}
                           </div>
                         </td>
                         <td className="hsw-actions">
                           {!readOnly && (
-                            <button type="button" className="hsw-btn" disabled={s.value === undefined || s.value === null} data-testid={`world-setting-reset-${appId}-${s.id}`} aria-label={`Reset ${s.id} to its package value`} onClick={() => onChange(resetSetting(world, appId, s.id))}>
+                            <button
+                              type="button"
+                              className="hsw-btn"
+                              disabled={s.value === undefined || s.value === null}
+                              data-testid={`world-setting-reset-${appId}-${s.id}`}
+                              aria-label={`Reset ${s.id} to its package value`}
+                              onClick={() => onChange(resetSetting(world, appId, s.id))}
+                            >
                               Reset to package value
                             </button>
                           )}

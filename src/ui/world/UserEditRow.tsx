@@ -38,14 +38,27 @@ export function UserEditRow(props: { world: WorldState; user?: WorldUser; onSave
         {errors.username && <ErrorText testId="world-user-username-error">{errors.username}</ErrorText>}
       </td>
       <td>
-        <input className="hsw-input" aria-label="Name" value={draft.name} aria-invalid={Boolean(errors.name)} data-testid="world-user-name" onChange={(e) => set({ name: e.target.value })} />
+        <input
+          className="hsw-input"
+          aria-label="Name"
+          value={draft.name}
+          aria-invalid={Boolean(errors.name)}
+          data-testid="world-user-name"
+          onChange={(e) => set({ name: e.target.value })}
+        />
         {errors.name && <ErrorText testId="world-user-name-error">{errors.name}</ErrorText>}
       </td>
       <td>
         <RolesInput roles={draft.roles} onRoles={(roles) => set({ roles })} label="Add role" testId="world-user-roles" />
       </td>
       <td>
-        <select className="hsw-input" aria-label="Type" value={draft.type} data-testid="world-user-type" onChange={(e) => set({ type: e.target.value as UserDraft['type'] })}>
+        <select
+          className="hsw-input"
+          aria-label="Type"
+          value={draft.type}
+          data-testid="world-user-type"
+          onChange={(e) => set({ type: e.target.value as UserDraft['type'] })}
+        >
           <option value="user">user</option>
           <option value="bot">bot</option>
           <option value="app">app</option>

@@ -85,7 +85,9 @@ export function WorldPanel(props: WorldPanelProps & { initialTab?: WorldTab }) {
         </div>
         <span className="hsw-spacer" />
         {readOnly ? (
-          <span className="hsw-badge" data-testid="world-readonly">read-only snapshot</span>
+          <span className="hsw-badge" data-testid="world-readonly">
+            read-only snapshot
+          </span>
         ) : (
           <ConfirmButton label="Reset world…" confirm="Reset the whole world to defaults? Edits are lost." testId="world-reset" onConfirm={props.onReset} />
         )}

@@ -57,7 +57,15 @@ export function Chips(props: { items: readonly string[]; empty?: string }) {
 }
 
 /** A destructive button that asks again inline ("Delete?" → Yes / No) instead of a modal. */
-export function ConfirmButton(props: { label: string; confirm: string; onConfirm(): void; testId: string; disabled?: boolean; danger?: boolean; ariaLabel?: string }) {
+export function ConfirmButton(props: {
+  label: string;
+  confirm: string;
+  onConfirm(): void;
+  testId: string;
+  disabled?: boolean;
+  danger?: boolean;
+  ariaLabel?: string;
+}) {
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
@@ -104,7 +112,14 @@ export function Empty(props: { children: ReactNode }) {
  * `[label, className]` pair for a header with a class), an Actions column for screen readers when
  * the rows have buttons (`actions`), in a horizontal scroller (`scroll`) for wide tables.
  */
-export function WorldTable(props: { isEmpty: boolean; empty: ReactNode; columns: (string | [string, string])[]; actions?: boolean; scroll?: boolean; children: ReactNode }) {
+export function WorldTable(props: {
+  isEmpty: boolean;
+  empty: ReactNode;
+  columns: (string | [string, string])[];
+  actions?: boolean;
+  scroll?: boolean;
+  children: ReactNode;
+}) {
   if (props.isEmpty) return <Empty>{props.empty}</Empty>;
   const table = (
     <table className="hsw-table">
@@ -112,9 +127,17 @@ export function WorldTable(props: { isEmpty: boolean; empty: ReactNode; columns:
         <tr>
           {props.columns.map((c) => {
             const [label, className] = typeof c === 'string' ? [c, undefined] : c;
-            return <th key={label} scope="col" className={className}>{label}</th>;
+            return (
+              <th key={label} scope="col" className={className}>
+                {label}
+              </th>
+            );
           })}
-          {props.actions && <th scope="col" className="hsw-actions-col"><span className="hsw-sr">Actions</span></th>}
+          {props.actions && (
+            <th scope="col" className="hsw-actions-col">
+              <span className="hsw-sr">Actions</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>{props.children}</tbody>

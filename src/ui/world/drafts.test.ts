@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checkMockDraft, checkRoomDraft, checkUserDraft, emptyMockDraft, emptyRoomDraft, emptyUserDraft, mockToDraft, roomToDraft, userToDraft } from './drafts.ts';
+import {
+  checkMockDraft,
+  checkRoomDraft,
+  checkUserDraft,
+  emptyMockDraft,
+  emptyRoomDraft,
+  emptyUserDraft,
+  mockToDraft,
+  roomToDraft,
+  userToDraft,
+} from './drafts.ts';
 import { sampleWorld } from './sample-world.ts';
 
 describe('user drafts', () => {
@@ -51,7 +61,10 @@ describe('mock drafts', () => {
   });
   it('builds a failing, delayed mock with headers', () => {
     const r = checkMockDraft({ ...emptyMockDraft(), bodyKind: 'none', headers: 'X-A: 1', delayMs: '250', fails: true, error: 'ECONNRESET' });
-    expect(r).toEqual({ ok: true, value: { method: 'GET', url: 'https://api.example.com/*', status: 200, headers: { 'X-A': '1' }, delayMs: 250, error: 'ECONNRESET' } });
+    expect(r).toEqual({
+      ok: true,
+      value: { method: 'GET', url: 'https://api.example.com/*', status: 200, headers: { 'X-A': '1' }, delayMs: 250, error: 'ECONNRESET' },
+    });
   });
   it('reports every bad field', () => {
     const r = checkMockDraft({ ...emptyMockDraft(), url: '', status: '7', body: '{', delayMs: 'x', fails: true });

@@ -62,7 +62,17 @@ export interface RoomDraft {
 type RoomField = 'name' | 'creator' | 'members' | 'owners' | 'moderators' | 'customFields';
 
 export const emptyRoomDraft = (creator = ''): RoomDraft => ({
-  name: '', displayName: '', type: 'c', creator, members: [], owners: [], moderators: [], isReadOnly: false, isDefault: false, description: '', customFields: '',
+  name: '',
+  displayName: '',
+  type: 'c',
+  creator,
+  members: [],
+  owners: [],
+  moderators: [],
+  isReadOnly: false,
+  isDefault: false,
+  description: '',
+  customFields: '',
 });
 
 /** Usernames for ids; an id with no user stays as the id so validation can name it. */
@@ -109,7 +119,20 @@ export function checkRoomDraft(d: RoomDraft, world: WorldState, editing?: WorldR
   const now = new Date();
   const base: WorldRoom = editing
     ? structuredClone(editing)
-    : { id: newId(), slugifiedName: '', type: 'c', creatorId, memberIds: [], ownerIds: [], isDefault: false, isReadOnly: false, displaySystemMessages: true, messageCount: 0, createdAt: now, updatedAt: now };
+    : {
+        id: newId(),
+        slugifiedName: '',
+        type: 'c',
+        creatorId,
+        memberIds: [],
+        ownerIds: [],
+        isDefault: false,
+        isReadOnly: false,
+        displaySystemMessages: true,
+        messageCount: 0,
+        createdAt: now,
+        updatedAt: now,
+      };
   const room: WorldRoom = {
     ...base,
     slugifiedName: name,
@@ -151,7 +174,15 @@ export interface MockDraft {
 type MockField = 'url' | 'status' | 'body' | 'headers' | 'delayMs' | 'error';
 
 export const emptyMockDraft = (): MockDraft => ({
-  method: 'GET', url: 'https://api.example.com/*', status: '200', bodyKind: 'json', body: '{}', headers: '', delayMs: '', fails: false, error: '',
+  method: 'GET',
+  url: 'https://api.example.com/*',
+  status: '200',
+  bodyKind: 'json',
+  body: '{}',
+  headers: '',
+  delayMs: '',
+  fails: false,
+  error: '',
 });
 
 export function mockToDraft(m: HttpMock): MockDraft {

@@ -55,7 +55,7 @@ export function appLabel(appNames: Record<string, string>, id: string | undefine
 export function jsonPreview(value: unknown, max = 80): string {
   let text: string;
   try {
-    text = value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+    text = value === undefined ? 'undefined' : (JSON.stringify(value) ?? String(value));
   } catch {
     text = String(value);
   }
@@ -71,9 +71,7 @@ export function messageText(m: Pick<WorldMessage, 'text' | 'blocks' | 'attachmen
   return parts.join(' ') || '(empty message)';
 }
 
-export type MessageRow =
-  | { kind: 'room'; key: string; label: string; count: number }
-  | { kind: 'message'; key: string; message: WorldMessage };
+export type MessageRow = { kind: 'room'; key: string; label: string; count: number } | { kind: 'message'; key: string; message: WorldMessage };
 
 /** Messages grouped by room (rooms in world order, then rooms since deleted), oldest first in each. */
 export function messageRows(world: WorldState, filter = ''): MessageRow[] {
@@ -119,7 +117,10 @@ export function effectiveValue(setting: AppSetting): unknown {
 export function exchangeMock(world: WorldState, e: HttpExchange): string {
   if (e.mockIndex === null) return 'no mock';
   const mock = world.httpMocks[e.mockIndex];
-  const still = mock && (mock.method === '*' || mock.method.toUpperCase() === e.method.toUpperCase()) && [e.url, e.url.split('?')[0] ?? ''].some((u) => globMatches(mock.url, u));
+  const still =
+    mock &&
+    (mock.method === '*' || mock.method.toUpperCase() === e.method.toUpperCase()) &&
+    [e.url, e.url.split('?')[0] ?? ''].some((u) => globMatches(mock.url, u));
   return still ? `#${e.mockIndex + 1} ${mock.method} ${mock.url}` : `#${e.mockIndex + 1} at call time (mocks changed since)`;
 }
 

@@ -10,7 +10,20 @@ export function sampleWorld(): WorldState {
     { id: 'u3', username: 'carol', name: 'Carol', roles: ['user'], type: 'user', createdAt: at },
   ];
   w.rooms = [
-    { id: 'r1', slugifiedName: 'general', type: 'c', creatorId: 'u1', memberIds: ['u1', 'u2'], ownerIds: ['u1'], isDefault: true, isReadOnly: false, displaySystemMessages: true, messageCount: 1, createdAt: at, updatedAt: at },
+    {
+      id: 'r1',
+      slugifiedName: 'general',
+      type: 'c',
+      creatorId: 'u1',
+      memberIds: ['u1', 'u2'],
+      ownerIds: ['u1'],
+      isDefault: true,
+      isReadOnly: false,
+      displaySystemMessages: true,
+      messageCount: 1,
+      createdAt: at,
+      updatedAt: at,
+    },
   ];
   w.messages = [{ id: 'm1', roomId: 'r1', senderId: 'u1', text: 'hello', appId: 'app1', createdAt: at }];
   w.persistence = { app1: [{ id: 'p1', data: { count: 1 }, associations: [{ model: 'room', id: 'r1' }] }] };

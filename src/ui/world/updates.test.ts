@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { putRecord, addRecord, deleteMock, deleteRecord, deleteRoom, deleteUser, moveMock, putMock, resetSetting, setRecordData, setServerSetting, setSettingValue, upsertUser } from './updates.ts';
+import {
+  putRecord,
+  addRecord,
+  deleteMock,
+  deleteRecord,
+  deleteRoom,
+  deleteUser,
+  moveMock,
+  putMock,
+  resetSetting,
+  setRecordData,
+  setServerSetting,
+  setSettingValue,
+  upsertUser,
+} from './updates.ts';
 import { sampleWorld } from './sample-world.ts';
 
 describe('world updates', () => {

@@ -107,7 +107,12 @@ export function putRecord(world: WorldState, appId: string, record: PersistenceR
 export function deleteRecord(world: WorldState, appId: string, recordId: string): WorldState {
   return produce(world, (w) => {
     const records = ownValue(w.persistence, appId);
-    if (records) setOwn(w.persistence, appId, records.filter((r) => r.id !== recordId));
+    if (records)
+      setOwn(
+        w.persistence,
+        appId,
+        records.filter((r) => r.id !== recordId),
+      );
   });
 }
 

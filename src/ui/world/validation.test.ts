@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseAssociations, parseHeaderLines, parseJsonObject, parseJsonText, parseSettingInput, validateRoomName, validateUsername, validateStatus, validateDelay } from './validation.ts';
+import {
+  parseAssociations,
+  parseHeaderLines,
+  parseJsonObject,
+  parseJsonText,
+  parseSettingInput,
+  validateRoomName,
+  validateUsername,
+  validateStatus,
+  validateDelay,
+} from './validation.ts';
 
 describe('world validation', () => {
   it('parses JSON and names the problem', () => {
@@ -41,7 +51,13 @@ describe('world validation', () => {
   });
 
   it('associations as model:id items', () => {
-    expect(parseAssociations('room:r1, user:u1')).toEqual({ ok: true, value: [{ model: 'room', id: 'r1' }, { model: 'user', id: 'u1' }] });
+    expect(parseAssociations('room:r1, user:u1')).toEqual({
+      ok: true,
+      value: [
+        { model: 'room', id: 'r1' },
+        { model: 'user', id: 'u1' },
+      ],
+    });
     expect(parseAssociations('')).toEqual({ ok: true, value: [] });
     expect(parseAssociations('room')).toMatchObject({ ok: false });
   });

@@ -58,7 +58,10 @@ export function headerLines(headers: Record<string, string> | undefined): string
 /** Associations as `model:id` items separated by commas or new lines (`room:GENERAL`). */
 export function parseAssociations(text: string): Parsed<Association[]> {
   const out: Association[] = [];
-  for (const item of text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const colon = item.indexOf(':');
     if (colon <= 0 || colon === item.length - 1) return { ok: false, error: `"${item}": expected model:id, e.g. room:GENERAL.` };
     out.push({ model: item.slice(0, colon).trim(), id: item.slice(colon + 1).trim() });

@@ -41,7 +41,13 @@ function theWorker(): Worker {
     }
     running.delete(msg.job);
     if (msg.type === 'done') job.resolve({ ok: true, ...msg.result, initMs: msg.initMs, bundleMs: msg.bundleMs });
-    else job.resolve({ ok: false, message: msg.message, ...(msg.file !== undefined ? { file: msg.file } : {}), ...(msg.line !== undefined ? { line: msg.line } : {}) });
+    else
+      job.resolve({
+        ok: false,
+        message: msg.message,
+        ...(msg.file !== undefined ? { file: msg.file } : {}),
+        ...(msg.line !== undefined ? { line: msg.line } : {}),
+      });
   };
   w.onerror = (e) => {
     for (const [id, job] of running) {
@@ -61,7 +67,14 @@ export function bundleInWorker(app: Pick<WorkspaceApp, 'classFile' | 'files'>, r
   const job = ++jobs;
   return new Promise((resolve) => {
     running.set(job, { readDep, resolve });
-    const msg: FromPage = { type: 'bundle', job, wasmURL: new URL(wasmURL, location.href).href, files: ownFiles(app.files), classFile: app.classFile, outPath: bundlePathOf(app) };
+    const msg: FromPage = {
+      type: 'bundle',
+      job,
+      wasmURL: new URL(wasmURL, location.href).href,
+      files: ownFiles(app.files),
+      classFile: app.classFile,
+      outPath: bundlePathOf(app),
+    };
     theWorker().postMessage(msg);
   });
 }

@@ -34,7 +34,14 @@ scope.onmessage = (e) => {
       ready ??= esbuild.initialize({ wasmURL: msg.wasmURL, worker: false });
       await ready;
       const t1 = performance.now();
-      const r = await bundleFiles({ build: esbuild.build, transform: esbuild.transform, files: msg.files, classFile: msg.classFile, outPath: msg.outPath, readDep });
+      const r = await bundleFiles({
+        build: esbuild.build,
+        transform: esbuild.transform,
+        files: msg.files,
+        classFile: msg.classFile,
+        outPath: msg.outPath,
+        readDep,
+      });
       scope.postMessage({ type: 'done', job, result: r, initMs: t1 - t0, bundleMs: performance.now() - t1 });
     } catch (err) {
       const e2 = err as { message?: unknown; file?: unknown; line?: unknown };
