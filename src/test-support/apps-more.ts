@@ -5,6 +5,7 @@
  */
 import type { AppDefinition } from '../engine/apps/app-manifest.ts';
 import type { TraceEvent } from '../engine/trace.ts';
+import { ROOM_EVENTS } from '../engine/events.ts';
 import { app } from './apps.ts';
 
 const EXCEPTIONS = `import { AppsEngineException, UserNotAllowedException } from '@rocket.chat/apps-engine/definition/exceptions';
@@ -102,18 +103,7 @@ export const listensToAll = (id = 'all') =>
   appClass(
     id,
     'ListensToAll',
-    [
-      'IPreRoomCreatePrevent',
-      'IPreRoomCreateExtend',
-      'IPreRoomCreateModify',
-      'IPostRoomCreate',
-      'IPreRoomDeletePrevent',
-      'IPostRoomDeleted',
-      'IPreRoomUserJoined',
-      'IPostRoomUserJoined',
-      'IPreRoomUserLeave',
-      'IPostRoomUserLeave',
-    ],
+    [...ROOM_EVENTS],
     `  async executePreRoomCreatePrevent(): Promise<boolean> { return false; }
   async executePreRoomCreateExtend(room: IRoom): Promise<IRoom> { return room; }
   async executePreRoomCreateModify(room: IRoom): Promise<IRoom> { return room; }
