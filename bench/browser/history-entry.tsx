@@ -11,7 +11,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { ActionInput } from '../../src/engine/host/actions.ts';
+import type { ActionInput } from '../../src/engine/actions.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
 import { EngineController } from '../../src/state/engine-controller.ts';
 import { useStore } from '../../src/state/store.ts';

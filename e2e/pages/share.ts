@@ -1,6 +1,6 @@
 /** Page object for sharing, export/import and the examples gallery. */
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
-import { describeAction, type ActionInput } from '../../src/engine/host/actions.ts';
+import { describeAction, type ActionInput } from '../../src/engine/actions.ts';
 import type { Example } from '../../src/examples/index.ts';
 
 export class SharePage {

@@ -19,9 +19,9 @@ import { declareSettings } from './bridges/settings.ts';
 import type { BridgeContext } from './bridges/types.ts';
 import { ensureAppUser } from './bridges/users.ts';
 import { defaultEnv, type EngineEnv } from './env.ts';
-import type { ActionInput } from './host/actions.ts';
+import type { ActionInput } from './actions.ts';
 import { appInitiatedActions, type AppRunStarter } from './host/app-actions.ts';
-import { runAction } from './host/run-action.ts';
+import { performAction } from './host/perform-action.ts';
 import { planFor } from './plan.ts';
 import { HostRun, type RunResult } from './host/run-context.ts';
 import { RunScope, type RunServices } from './pipeline/scope.ts';
@@ -112,7 +112,7 @@ export class Engine {
         this.trace.emit({ type: 'commit', runId: `app:${appId}`, at: this.env.clock.now(), what, roomId: room.id, room: before }),
       world: () => this.world,
       now: () => this.env.clock.now(),
-      runAction: (run, action) => runAction(run, action),
+      performAction: (run, action) => performAction(run, action),
     };
     this.actions = appInitiatedActions(this.starter);
     this.trace.subscribe((e) => {
@@ -269,7 +269,7 @@ export class Engine {
 
   // runs -----------------------------------------------------------------------------------
   run(action: ActionInput): Promise<RunResult> {
-    return this.startRun(action, { kind: 'user' }, (run) => runAction(run, action));
+    return this.startRun(action, { kind: 'user' }, (run) => performAction(run, action));
   }
 
   private async startRun(action: ActionInput, origin: RunOrigin, body: (run: HostRun) => Promise<RunResult>): Promise<RunResult> {

@@ -4,7 +4,7 @@
  * in the `run-start` event so a run can be drawn later without the registry of that time.
  */
 import { EVENT_SPECS, type RoomEvent } from './events.ts';
-import type { ActionName } from './host/actions.ts';
+import type { ActionName } from './actions.ts';
 import type { AppRegistry, NotEnabled } from './apps/registry.ts';
 
 export type PlanStep =

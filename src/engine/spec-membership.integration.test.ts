@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from './engine.ts';
-import type { ActionInput } from './host/actions.ts';
+import type { ActionInput } from './actions.ts';
 import { appClass, appLogLines, listensToAll, logLines, membershipSpy, roomSpy } from '../test-support/apps-more.ts';
 import { baseWorld, calls, makeEngine, skipped } from '../test-support/engine-harness.ts';
 

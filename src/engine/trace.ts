@@ -6,8 +6,8 @@ import type { LogLevel, Preview, WireError } from '../protocol/runtime-protocol.
 import type { RoomEvent } from './events.ts';
 import type { ProfileId } from './profiles.ts';
 import type { DroppedField, FieldChange } from './world/convert.ts';
-import type { HostError } from './host/errors.ts';
-import type { ActionInput } from './host/actions.ts';
+import type { HostError } from './errors.ts';
+import type { ActionInput } from './actions.ts';
 import type { PlanStep } from './plan.ts';
 
 /** How one listener call (check or execute) ended. */

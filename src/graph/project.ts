@@ -4,7 +4,7 @@
  * the host's own steps, and the outcome. Replaying a past run is projecting its old trace.
  */
 import type { RoomEvent } from '../engine/events.ts';
-import { describeAction } from '../engine/host/actions.ts';
+import { describeAction } from '../engine/actions.ts';
 import type { PlanIgnored, PlanStep } from '../engine/plan.ts';
 import type { TraceEvent } from '../engine/trace.ts';
 import { handlerView, type HandlerFacts } from './handler-state.ts';

@@ -1,7 +1,7 @@
 /** The drawn pipeline of one run: nodes and edges with positions, independent of any UI library. */
 import type { WireError } from '../protocol/runtime-protocol.ts';
 import type { RoomEvent } from '../engine/events.ts';
-import type { HostError } from '../engine/host/errors.ts';
+import type { HostError } from '../engine/errors.ts';
 import type { Outcome } from '../engine/trace.ts';
 
 export type HandlerState =

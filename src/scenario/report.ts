@@ -1,7 +1,7 @@
 /** Projects a run's trace onto the runner's report (the JSON `hookscope run` prints). */
 import type { WireError } from '../protocol/runtime-protocol.ts';
 import type { Engine } from '../engine/engine.ts';
-import type { HostError } from '../engine/host/errors.ts';
+import type { HostError } from '../engine/errors.ts';
 import type { CallStatus, TraceEvent } from '../engine/trace.ts';
 import { EVENT_SPECS } from '../engine/events.ts';
 import { previewText } from './preview-text.ts';

@@ -5,7 +5,7 @@
 import { Engine } from '../engine/engine.ts';
 import { fixedClock, sequentialIds, systemClock, systemScheduler, type Clock } from '../engine/env.ts';
 import type { TransportFactory } from '../engine/apps/transport.ts';
-import type { ActionInput } from '../engine/host/actions.ts';
+import type { ActionInput } from '../engine/actions.ts';
 import { PROFILES, type ProfileId } from '../engine/profiles.ts';
 import type { AppDefinition } from '../engine/apps/app-manifest.ts';
 import { setOwn } from '../engine/own-keys.ts';

@@ -7,7 +7,7 @@
 import { isProfileId } from '../engine/profiles.ts';
 import { z } from 'zod';
 import { ROOM_EVENTS } from '../engine/events.ts';
-import type { ActionInput } from '../engine/host/actions.ts';
+import type { ActionInput } from '../engine/actions.ts';
 import type { TraceEvent } from '../engine/trace.ts';
 
 /** Limits of one shared link (a link is meant to be pasted into a chat, not to carry a database). */

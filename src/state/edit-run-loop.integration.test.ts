@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock, sequentialIds, systemScheduler } from '../engine/env.ts';
-import type { ActionInput } from '../engine/host/actions.ts';
+import type { ActionInput } from '../engine/actions.ts';
 import { projectRun } from '../graph/project.ts';
 import { nodeTransports } from '../node/node-transport.ts';
 import { EngineController } from './engine-controller.ts';

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findImplementsClauses } from '../engine/apps/implements.ts';
 import { applyAppJson, type AppDefinition } from '../engine/apps/app-manifest.ts';
 import type { Engine } from '../engine/engine.ts';
-import type { ActionInput } from '../engine/host/actions.ts';
+import type { ActionInput } from '../engine/actions.ts';
 import { EVENT_SPECS, ROOM_EVENTS, type RoomEvent } from '../engine/events.ts';
 import type { Outcome } from '../engine/trace.ts';
 import { contractHints } from '../analysis/contract-hints.ts';

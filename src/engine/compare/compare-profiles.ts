@@ -4,7 +4,7 @@
  * outcome, the error, the committed room or the calls differ, with the rule responsible.
  */
 import type { TransportFactory } from '../apps/transport.ts';
-import type { ActionInput } from '../host/actions.ts';
+import type { ActionInput } from '../actions.ts';
 import { PROFILES, type ProfileId } from '../profiles.ts';
 import { findDifferences, type Difference } from './differences.ts';
 import { runUnderProfile, type CompareInput, type ProfileRun } from './run-under-profile.ts';

@@ -12,7 +12,7 @@ import { BridgeError } from '../bridges/types.ts';
 import { toAppRoom } from '../world/convert.ts';
 import type { WorldStore } from '../world/store.ts';
 import type { WorldRoom } from '../world/types.ts';
-import type { ActionInput } from './actions.ts';
+import type { ActionInput } from '../actions.ts';
 import { addUserToRoom, removeUserFromRoom } from './membership.ts';
 import type { HostRun, RunResult } from './run-context.ts';
 
@@ -22,7 +22,7 @@ export interface AppRunStarter {
   commitOutsideRun(appId: string, what: 'room-deleted' | 'room-updated', room: WorldRoom, before: unknown): void;
   world(): WorldStore;
   now(): number;
-  runAction(run: HostRun, action: ActionInput): Promise<RunResult>;
+  performAction(run: HostRun, action: ActionInput): Promise<RunResult>;
 }
 
 function raise(result: RunResult): void {
@@ -46,7 +46,7 @@ export function appInitiatedActions(host: AppRunStarter): AppInitiatedActions {
         ...(request.customFields !== undefined ? { customFields: request.customFields } : {}),
         ...(request.description !== undefined ? { description: request.description } : {}),
       };
-      const result = await host.startAppRun(appId, action, (run) => host.runAction(run, action));
+      const result = await host.startAppRun(appId, action, (run) => host.performAction(run, action));
       raise(result);
       const room = result.roomId ? world.roomById(result.roomId) : undefined;
       if (!room) throw new BridgeError('the room was not created');

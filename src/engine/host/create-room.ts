@@ -9,8 +9,8 @@ import { runChain, runPrevent } from '../pipeline/loops.ts';
 import type { Profile } from '../profiles.ts';
 import { mergeMappedFields, toAppRoom, type AppRoom } from '../world/convert.ts';
 import type { WorldRoom, WorldUser } from '../world/types.ts';
-import type { CreateRoomInput } from './actions.ts';
-import { HOST_ERRORS } from './errors.ts';
+import type { CreateRoomInput } from '../actions.ts';
+import { HOST_ERRORS } from '../errors.ts';
 import { hostErrorFor, type HostRun, type RunResult } from './run-context.ts';
 import { can, fail, lacks, requirePermission, requireUser, resolveMembers, validateRoomName } from './validate.ts';
 

@@ -5,9 +5,9 @@
  */
 import { runPrevent } from '../pipeline/loops.ts';
 import { toAppRoom } from '../world/convert.ts';
-import type { DeleteRoomInput } from './actions.ts';
+import type { DeleteRoomInput } from '../actions.ts';
 import { notRun } from './create-room.ts';
-import { HOST_ERRORS } from './errors.ts';
+import { HOST_ERRORS } from '../errors.ts';
 import { hostErrorFor, type HostRun, type RunResult } from './run-context.ts';
 import { fail, requirePermission, requireRoom, requireUser } from './validate.ts';
 

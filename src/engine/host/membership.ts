@@ -7,8 +7,8 @@
 import { runPreMembership } from '../pipeline/loops.ts';
 import { toAppRoom, toAppUser } from '../world/convert.ts';
 import type { WorldRoom, WorldUser } from '../world/types.ts';
-import type { JoinRoomInput, LeaveRoomInput } from './actions.ts';
-import { HOST_ERRORS } from './errors.ts';
+import type { JoinRoomInput, LeaveRoomInput } from '../actions.ts';
+import { HOST_ERRORS } from '../errors.ts';
 import { hostErrorFor, type HostRun, type RunResult } from './run-context.ts';
 import { accessDenied, can, canAccessRoom, checkNotLastOwner, fail, lacks, requirePermission, requireRoom, requireUser } from './validate.ts';
 

@@ -8,7 +8,7 @@ import { runPost } from '../pipeline/loops.ts';
 import type { EventPayload } from '../pipeline/payload.ts';
 import type { RunScope } from '../pipeline/scope.ts';
 import type { Outcome } from '../trace.ts';
-import { HOST_ERRORS, HostFailure, type HostError } from './errors.ts';
+import { HOST_ERRORS, HostFailure, type HostError } from '../errors.ts';
 
 export interface RunResult {
   runId: string;

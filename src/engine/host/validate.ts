@@ -2,7 +2,7 @@
 import { grantedTo, hasPermission, rolesOf } from '../world/permissions.ts';
 import type { WorldStore } from '../world/store.ts';
 import type { WorldRoom, WorldUser } from '../world/types.ts';
-import { HOST_ERRORS, HostFailure, type HostError } from './errors.ts';
+import { HOST_ERRORS, HostFailure, type HostError } from '../errors.ts';
 
 /** RC's default `UTF8_Channel_Names_Validation`. */
 const NAME_RE = /^[0-9a-zA-Z-_.]+$/;

@@ -1,6 +1,6 @@
 /** Shared pieces of the listener loops: phase bookkeeping, essentials, check methods. */
 import { EVENT_SPECS, type RoomEvent } from '../events.ts';
-import { HOST_ERRORS } from '../host/errors.ts';
+import { HOST_ERRORS } from '../errors.ts';
 import type { InstalledApp } from '../apps/registry.ts';
 import type { SkipReason } from '../trace.ts';
 import { invoke, ListenerAbort } from './invoke.ts';

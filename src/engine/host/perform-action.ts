@@ -1,12 +1,12 @@
 /** Runs one host action: the right flow, and a refusal before any event becomes the outcome. */
-import { describeAction, type ActionInput } from './actions.ts';
+import { describeAction, type ActionInput } from '../actions.ts';
 import { createRoom } from './create-room.ts';
 import { eraseRoom } from './erase-room.ts';
-import { HostFailure } from './errors.ts';
+import { HostFailure } from '../errors.ts';
 import { joinRoom, leaveRoom } from './membership.ts';
 import type { HostRun, RunResult } from './run-context.ts';
 
-export async function runAction(run: HostRun, action: ActionInput): Promise<RunResult> {
+export async function performAction(run: HostRun, action: ActionInput): Promise<RunResult> {
   try {
     switch (action.action) {
       case 'createRoom':
