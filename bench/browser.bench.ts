@@ -26,7 +26,7 @@ import { assertMeasured, machineInfo, printSummary, writeResults, BENCH_DIR } fr
 import { derived, round, summarize, withFloor, type Metric } from './lib/stats.ts';
 import { preventWorkspace } from './lib/prevent-workspace.ts';
 import { STORAGE_KEY } from '../src/state/autosave.ts';
-import { serializeWorkspace } from '../src/state/workspace-file.ts';
+import { serializeWorkspace } from '../src/workspace/workspace-file.ts';
 
 const SUITE = 'browser';
 const ROOT = join(BENCH_DIR, '..');

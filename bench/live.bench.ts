@@ -23,7 +23,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { build, preview } from 'vite';
 import { STORAGE_KEY } from '../src/state/autosave.ts';
 import { LIVE_STORAGE_KEY } from '../src/state/rerun-slice.ts';
-import { serializeWorkspace } from '../src/state/workspace-file.ts';
+import { serializeWorkspace } from '../src/workspace/workspace-file.ts';
 import { preventCreate } from '../src/templates/create-templates.ts';
 import { machineInfo, printSummary, writeResults, BENCH_DIR } from './lib/report.ts';
 import { derived, round, summarize, type Metric } from './lib/stats.ts';

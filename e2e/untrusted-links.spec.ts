@@ -10,7 +10,7 @@ import { expect, test } from './fixtures.ts';
 import { Workbench } from './pages/workbench.ts';
 import { encodeShare, toBase64Url } from '../src/share/codec.ts';
 import { buildSharePayload } from '../src/share/payload.ts';
-import { defaultWorkspace } from '../src/state/default-workspace.ts';
+import { defaultWorkspace } from '../src/workspace/default-workspace.ts';
 
 test.describe.configure({ timeout: 120_000 });
 

@@ -15,7 +15,7 @@ import type { ActionInput } from '../../src/engine/actions.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
 import { EngineController } from '../../src/state/engine-controller.ts';
 import { useStore } from '../../src/state/store.ts';
-import type { RunRecord } from '../../src/state/types.ts';
+import type { RunRecord } from '../../src/workspace/types.ts';
 import { RunArea } from '../../src/ui/run/RunArea.tsx';
 import '../../src/ui/App.css';
 import '../../src/ui/layout.css';

@@ -6,8 +6,8 @@
  */
 import { preventCreate } from '../../src/templates/create-templates.ts';
 import { instantiateTemplate } from '../../src/templates/index.ts';
-import { defaultDrafts, defaultWorld, DEFAULT_TIMEOUT_MS } from '../../src/state/default-workspace.ts';
-import type { Workspace, WorkspaceApp } from '../../src/state/types.ts';
+import { defaultDrafts, defaultWorld, DEFAULT_TIMEOUT_MS } from '../../src/workspace/default-workspace.ts';
+import type { Workspace, WorkspaceApp } from '../../src/workspace/types.ts';
 
 export function preventApps(n: number): WorkspaceApp[] {
   return Array.from({ length: n }, (_, i) => {

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
-import { skipReason } from '../state/import-project.ts';
+import { skipReason } from '../workspace/import-project.ts';
 import type { DevSaveResponse } from './protocol.ts';
 
 export async function saveFiles(dir: string, files: Record<string, string>, isIgnored: (path: string) => boolean): Promise<DevSaveResponse> {

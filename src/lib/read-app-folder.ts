@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { ignoredMatcher, parseRcAppsConfig } from '../bundle/ignored-files.ts';
 import { AppLoadError } from '../bundle/loaded-app.ts';
-import { planImport, skipReason, type ProjectFile } from '../state/import-project.ts';
+import { planImport, skipReason, type ProjectFile } from '../workspace/import-project.ts';
 import type { AppDefinition } from '../engine/apps/app-manifest.ts';
 
 export class AppFolderError extends Error {

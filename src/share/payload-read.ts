@@ -4,8 +4,8 @@
  * imports this only when a `#share=` link is opened.
  */
 import { z } from 'zod';
-import type { RunSummary } from '../state/types.ts';
-import { readWorkspace } from '../state/workspace-read.ts';
+import type { RunSummary } from '../workspace/types.ts';
+import { readWorkspace } from '../workspace/workspace-read.ts';
 import { decodeShare } from './codec.ts';
 import { callsInWords, SHARE_FORMAT, type PendingWorkspace, type SharedCall, type SharedRun } from './payload.ts';
 import { asAction, asTrace, SHARE_LIMITS, sharedRunSchema } from './trace-schema.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { appFromTemplate } from '../state/app-files.ts';
-import { defaultWorkspace } from '../state/default-workspace.ts';
-import type { RunRecord, Workspace } from '../state/types.ts';
+import { appFromTemplate } from '../workspace/app-files.ts';
+import { defaultWorkspace } from '../workspace/default-workspace.ts';
+import type { RunRecord, Workspace } from '../workspace/types.ts';
 import { TEMPLATES } from '../templates/index.ts';
 import { shareTokenOf } from './codec.ts';
 import { encodeShare } from './codec.ts';

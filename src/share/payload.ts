@@ -9,8 +9,8 @@ import type { ActionInput } from '../engine/actions.ts';
 import type { TraceEvent } from '../engine/trace.ts';
 import type { WorldState } from '../engine/world/types.ts';
 import { callsOf, type ReportCall } from '../scenario/report.ts';
-import type { RunRecord, RunSummary, Workspace } from '../state/types.ts';
-import { serializeWorkspace } from '../state/workspace-file.ts';
+import type { RunRecord, RunSummary, Workspace } from '../workspace/types.ts';
+import { serializeWorkspace } from '../workspace/workspace-file.ts';
 import { encodeShare, SHARE_PREFIX } from './codec.ts';
 
 export const SHARE_FORMAT = 'hookscope-share';

@@ -6,8 +6,8 @@
  */
 import type { WorldState } from '../engine/world/types.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
-import type { RunRecord, Workspace } from '../state/types.ts';
-import { toScenario } from '../state/workspace-file.ts';
+import type { RunRecord, Workspace } from '../workspace/types.ts';
+import { toScenario } from '../workspace/workspace-file.ts';
 import { cleanAction, workspaceToScenario, type ScenarioStepInput } from './scenario-io.ts';
 
 export interface RunsToTestInput {

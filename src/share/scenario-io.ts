@@ -7,9 +7,9 @@ import type { ActionInput } from '../engine/actions.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { appDefinition, initialWorld } from '../scenario/to-engine.ts';
 import { toAction } from '../scenario/run-scenario.ts';
-import { defaultDrafts } from '../state/default-workspace.ts';
-import type { ActionDrafts, Workspace } from '../state/types.ts';
-import { toScenario } from '../state/workspace-file.ts';
+import { defaultDrafts } from '../workspace/default-workspace.ts';
+import type { ActionDrafts, Workspace } from '../workspace/types.ts';
+import { toScenario } from '../workspace/workspace-file.ts';
 
 export const SCENARIO_FILE_SUFFIX = '.hookscope.json';
 

@@ -5,9 +5,9 @@
  * imports this only when a file is imported.
  */
 import { parseScenario, type Scenario } from '../scenario/schema.ts';
-import type { Workspace } from '../state/types.ts';
-import { WORKSPACE_FORMAT } from '../state/workspace-file.ts';
-import { readWorkspace } from '../state/workspace-read.ts';
+import type { Workspace } from '../workspace/types.ts';
+import { WORKSPACE_FORMAT } from '../workspace/workspace-file.ts';
+import { readWorkspace } from '../workspace/workspace-read.ts';
 import { scenarioToWorkspace } from './scenario-io.ts';
 
 export type ReadFileOutcome = { ok: true; workspace: Workspace; steps: Scenario['steps']; description: string | null } | { ok: false; problems: string[] };

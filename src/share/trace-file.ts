@@ -1,5 +1,5 @@
 /** One run's trace as a JSON file: the action, the host's answer and every trace event. */
-import type { RunRecord } from '../state/types.ts';
+import type { RunRecord } from '../workspace/types.ts';
 
 export const TRACE_FORMAT = 'hookscope-trace';
 

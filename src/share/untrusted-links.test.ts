@@ -1,8 +1,8 @@
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { defaultWorkspace } from '../state/default-workspace.ts';
-import { serializeWorkspace } from '../state/workspace-file.ts';
-import { readWorkspace } from '../state/workspace-read.ts';
+import { defaultWorkspace } from '../workspace/default-workspace.ts';
+import { serializeWorkspace } from '../workspace/workspace-file.ts';
+import { readWorkspace } from '../workspace/workspace-read.ts';
 import { decodeShare, encodeShare, inflateWithLimit, SHARE_SIZE_LIMITS, toBase64Url } from './codec.ts';
 import { buildSharePayload } from './payload.ts';
 import { readShareToken } from './payload-read.ts';

@@ -1,7 +1,7 @@
 /** A bundle made in the page is stamped with its sources: an edit makes it stale, and a stale bundle never runs. */
 import { describe, expect, it } from 'vitest';
 import { hasPageBundle, hasStaleBundle, prepareApp, sourcesStamp, withBundle } from './app-bundle.ts';
-import type { WorkspaceApp } from './types.ts';
+import type { WorkspaceApp } from '../workspace/types.ts';
 
 const app = (files: Record<string, string>): WorkspaceApp => ({ id: 'a', name: 'A', classFile: 'A.ts', enabled: true, files });
 const CODE = '/*hookscope:cjs*/"use strict";\nexports.A = class {};\n';

@@ -9,7 +9,7 @@
  *
  * Pure except the preparer slot; no DOM.
  */
-import type { WorkspaceApp } from './types.ts';
+import type { WorkspaceApp } from '../workspace/types.ts';
 
 /** src/protocol/bundle-path.ts (`BUNDLE_DIR`, `BUNDLED_MARKER`): state may not import the protocol. */
 const BUNDLE_DIR = '__bundle__/';

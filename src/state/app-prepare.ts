@@ -5,7 +5,7 @@
  * preparer says, per app, what it adds (`prepare`) and what that depends on besides the app
  * (`key`: a change reloads the app); the controller asks it before every load.
  */
-import type { WorkspaceApp } from './types.ts';
+import type { WorkspaceApp } from '../workspace/types.ts';
 
 export interface AppPreparer {
   /** Part of the app's fingerprint: when it changes, the controller loads the app again. */

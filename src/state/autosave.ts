@@ -3,7 +3,7 @@
  * read back on load. Unreadable saved data is kept under a backup key, never silently replaced.
  */
 import type { AppStore } from './store.ts';
-import { serializeWorkspace } from './workspace-file.ts';
+import { serializeWorkspace } from '../workspace/workspace-file.ts';
 
 export const STORAGE_KEY = 'hookscope.workspace';
 export const BACKUP_PREFIX = 'hookscope.workspace.unreadable.';
@@ -11,8 +11,8 @@ export const BACKUP_PREFIX = 'hookscope.workspace.unreadable.';
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
 
 /** The reader (zod and every schema): imported only when something was saved. */
-type Reader = Pick<typeof import('./workspace-read.ts'), 'readWorkspace'>;
-const loadReader = (): Promise<Reader> => import('./workspace-read.ts');
+type Reader = Pick<typeof import('../workspace/workspace-read.ts'), 'readWorkspace'>;
+const loadReader = (): Promise<Reader> => import('../workspace/workspace-read.ts');
 
 /**
  * Loads the saved workspace into the store. Resolves true when one was restored. With nothing

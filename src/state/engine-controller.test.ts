@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock, sequentialIds, systemScheduler } from '../engine/env.ts';
 import { nodeTransports } from '../node/node-transport.ts';
-import { blankApp } from './app-files.ts';
+import { blankApp } from '../workspace/app-files.ts';
 import { EngineController } from './engine-controller.ts';
 import { createAppStore, type AppStore } from './store.ts';
 

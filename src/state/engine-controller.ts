@@ -15,7 +15,7 @@ import {
   type WorldState,
 } from '../engine/index.ts';
 import { bundlePathOf, hasPageBundle, hasStaleBundle, prepareApp as rebundleInPage } from './app-bundle.ts';
-import { defaultWorld } from './default-workspace.ts';
+import { defaultWorld } from '../workspace/default-workspace.ts';
 import { SLOW_MOTION_BASE_MS, type Speed } from './inspect-slice.ts';
 import { outcomeFacts } from './outcome-facts.ts';
 import { replayDiff } from './replay-diff.ts';
@@ -23,7 +23,7 @@ import { replaySession } from './replay-session.ts';
 import { replayBaseline, seqOf } from './run-memory.ts';
 import { StepGate } from './step-gate.ts';
 import type { AppStore } from './store.ts';
-import type { AppStatus, RunRecord, WorkspaceApp } from './types.ts';
+import type { AppStatus, RunRecord, WorkspaceApp } from '../workspace/types.ts';
 import type { RerunWorld } from './rerun-slice.ts';
 import { onPreparerChange, prepareApp, prepareApps, preparedKey } from './app-prepare.ts';
 import { resultChange } from './live-diff.ts';

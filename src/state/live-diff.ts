@@ -9,7 +9,7 @@ import { projectRun } from '../graph/project.ts';
 import type { GraphNode, RunGraph } from '../graph/types.ts';
 import { outcomeFacts, outcomeText } from './outcome-facts.ts';
 import { sameOutcome } from './replay-diff.ts';
-import type { PreviousResult } from './types.ts';
+import type { PreviousResult } from '../workspace/types.ts';
 
 export interface ResultChange {
   changed: boolean;

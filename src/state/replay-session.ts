@@ -5,7 +5,7 @@
  */
 import { Engine, type TransportFactory, type ActionInput, type WorldState } from '../engine/index.ts';
 import { outcomeFacts, type OutcomeFacts } from './outcome-facts.ts';
-import type { RuntimeSettings, WorkspaceApp } from './types.ts';
+import type { RuntimeSettings, WorkspaceApp } from '../workspace/types.ts';
 
 export interface ReplayInput {
   transports: TransportFactory;

@@ -5,7 +5,7 @@
 import { ownEntry, ownValue, setOwn, type WorldState } from '../engine/index.ts';
 import { replayBaseline } from './run-memory.ts';
 import type { StoreState } from './store.ts';
-import type { RunRecord } from './types.ts';
+import type { RunRecord } from '../workspace/types.ts';
 
 /** The run live mode re-runs: the newest one, if it was run here, has finished and kept its starting world. */
 export function liveTarget(runs: readonly RunRecord[]): RunRecord | null {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyWorld } from '../engine/world/types.ts';
 import { capRuns, compactWorlds, replayBaseline } from './run-memory.ts';
-import type { RunRecord } from './types.ts';
+import type { RunRecord } from '../workspace/types.ts';
 
 const run = (n: number): RunRecord => ({
   id: `r${n}`,

@@ -4,7 +4,7 @@
  * their `worldAfter` (time travel) and `worldBefore`. The oldest kept run always keeps its
  * `worldBefore`: it is the baseline "Replay session" starts from.
  */
-import type { RunRecord } from './types.ts';
+import type { RunRecord } from '../workspace/types.ts';
 
 export const MAX_RUNS = 3000;
 export const KEEP_WORLDS = 200;

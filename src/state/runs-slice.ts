@@ -6,7 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { ActionInput, TraceEvent, WorldState } from '../engine/index.ts';
 import type { StoreState } from './store.ts';
 import { capRuns, compactWorlds, MAX_RUNS } from './run-memory.ts';
-import type { PreviousResult, RunRecord, RunSummary } from './types.ts';
+import type { PreviousResult, RunRecord, RunSummary } from '../workspace/types.ts';
 
 export interface StartRunOptions {
   /** Live mode: the new run takes this run's place (and number) in the history. */

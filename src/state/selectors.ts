@@ -4,7 +4,7 @@
  */
 import type { StoreState } from './store.ts';
 import { ownValue } from '../engine/index.ts';
-import type { AppStatus, RunRecord, WorkspaceApp } from './types.ts';
+import type { AppStatus, RunRecord, WorkspaceApp } from '../workspace/types.ts';
 
 export const selectApps = (s: StoreState): WorkspaceApp[] => s.apps;
 export const selectAppIds = (s: StoreState): string[] => s.apps.map((a) => a.id);

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { blankApp } from './app-files.ts';
+import { blankApp } from '../workspace/app-files.ts';
 import { restoreWorkspace, startAutosave, STORAGE_KEY } from './autosave.ts';
 import { createAppStore } from './store.ts';
-import { serializeWorkspace } from './workspace-file.ts';
-import { readWorkspace } from './workspace-read.ts';
+import { serializeWorkspace } from '../workspace/workspace-file.ts';
+import { readWorkspace } from '../workspace/workspace-read.ts';
 
 function memoryStorage() {
   const data = new Map<string, string>();
@@ -76,7 +76,7 @@ describe('autosave', () => {
   });
 
   it('with nothing saved, restores nothing and never loads the reader (zod stays off the first load)', async () => {
-    const reader = vi.fn(() => import('./workspace-read.ts'));
+    const reader = vi.fn(() => import('../workspace/workspace-read.ts'));
     const store = createAppStore();
     const before = store.getState();
     expect(await restoreWorkspace(store, memoryStorage(), new Date(0), reader)).toBe(false);

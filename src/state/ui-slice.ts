@@ -1,8 +1,8 @@
 /** UI state: selection, theme, which tabs are open, problems to tell the user about. */
 import type { StateCreator } from 'zustand';
-import type { ImportPlan } from './import-project.ts';
+import type { ImportPlan } from '../workspace/import-project.ts';
 import type { StoreState } from './store.ts';
-import type { ActionTab, Theme } from './types.ts';
+import type { ActionTab, Theme } from '../workspace/types.ts';
 
 export type SideTab = 'actions' | 'world';
 

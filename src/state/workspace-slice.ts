@@ -4,10 +4,10 @@
  */
 import type { StateCreator } from 'zustand';
 import { ownValue, setOwn, type WorldState } from '../engine/index.ts';
-import { withFile, withFileRenamed, withMeta, withoutFile, type AppMeta } from './app-files.ts';
-import { defaultWorkspace } from './default-workspace.ts';
+import { withFile, withFileRenamed, withMeta, withoutFile, type AppMeta } from '../workspace/app-files.ts';
+import { defaultWorkspace } from '../workspace/default-workspace.ts';
 import type { StoreState } from './store.ts';
-import type { ActionDrafts, AppStatus, RuntimeSettings, Workspace, WorkspaceApp } from './types.ts';
+import type { ActionDrafts, AppStatus, RuntimeSettings, Workspace, WorkspaceApp } from '../workspace/types.ts';
 
 export interface WorkspaceSlice extends Workspace {
   appStatus: Record<string, AppStatus>;

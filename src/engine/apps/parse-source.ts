@@ -1,7 +1,7 @@
 /**
  * One real parse of an app's TypeScript source, shared by everything that reads its structure:
  * the manifest's `implements` (implements.ts), the contract hints (src/analysis) and the pre-load
- * import scan (src/state/import-scan.ts). The parser is @babel/parser with its `typescript` and
+ * import scan (src/workspace/import-scan.ts). The parser is @babel/parser with its `typescript` and
  * legacy-decorators plugins (apps are compiled with `experimentalDecorators`); it runs in Node and
  * in the browser. Pure: no DOM, no node: modules.
  *

@@ -7,7 +7,7 @@ import { sessionStartWorld } from '../../state/rerun.ts';
 import type { RerunWorld } from '../../state/rerun-slice.ts';
 import { seqOf } from '../../state/run-memory.ts';
 import { useStore } from '../../state/store.ts';
-import type { RunRecord } from '../../state/types.ts';
+import type { RunRecord } from '../../workspace/types.ts';
 import { replaySession, resetToSessionStart, runAgain } from './rerun.ts';
 import './rerun.css';
 

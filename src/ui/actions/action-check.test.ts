@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWorld } from '../../state/default-workspace.ts';
-import { appFromTemplate, nameOfClass } from '../../state/app-files.ts';
+import { defaultWorld } from '../../workspace/default-workspace.ts';
+import { appFromTemplate, nameOfClass } from '../../workspace/app-files.ts';
 import { defaultLive } from '../../state/rerun-slice.ts';
 import { TEMPLATES } from '../../templates/index.ts';
 import { actionProblem, roomLabel, roomRef } from './action-check.ts';

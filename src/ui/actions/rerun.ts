@@ -5,7 +5,7 @@
 import { getController } from '../../state/browser-controller.ts';
 import { sessionStartWorld } from '../../state/rerun.ts';
 import { useStore } from '../../state/store.ts';
-import type { RunRecord } from '../../state/types.ts';
+import type { RunRecord } from '../../workspace/types.ts';
 import { actionProblem } from './action-check.ts';
 import { cleanAction } from './run-action.ts';
 

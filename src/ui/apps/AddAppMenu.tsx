@@ -1,6 +1,6 @@
 /** "+ New app": a blank app or one of the templates (src/templates/). */
 import { useRef, useState } from 'react';
-import { appFromTemplate, blankApp } from '../../state/app-files.ts';
+import { appFromTemplate, blankApp } from '../../workspace/app-files.ts';
 import { useStore } from '../../state/store.ts';
 import { TEMPLATES } from '../../templates/index.ts';
 import { useDismiss } from '../use-dismiss.ts';

@@ -1,10 +1,10 @@
 /** The selected app's app.json metadata (name, id, version, essentials) and its full load error. */
 import { useState } from 'react';
 import { ROOM_EVENTS } from '../../engine/index.ts';
-import { metaOf, type AppMeta } from '../../state/app-files.ts';
+import { metaOf, type AppMeta } from '../../workspace/app-files.ts';
 import { useStore } from '../../state/store.ts';
 import { selectAppStatus } from '../../state/selectors.ts';
-import type { WorkspaceApp } from '../../state/types.ts';
+import type { WorkspaceApp } from '../../workspace/types.ts';
 
 export function AppDetails({ app }: { app: WorkspaceApp }) {
   const status = useStore(selectAppStatus(app.id));

@@ -2,7 +2,7 @@
 import { useState, type DragEvent } from 'react';
 import { useStore } from '../../state/store.ts';
 import { selectAppById, selectAppStatus } from '../../state/selectors.ts';
-import { metaOf } from '../../state/app-files.ts';
+import { metaOf } from '../../workspace/app-files.ts';
 import { LoadErrorLine } from './LoadErrorLine.tsx';
 import { PathInput } from './PathInput.tsx';
 import { StatusBadge } from './StatusBadge.tsx';

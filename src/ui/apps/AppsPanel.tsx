@@ -1,6 +1,6 @@
 /** The left column: apps in listener order, then the selected app's details and files. */
 import { useShallow } from 'zustand/react/shallow';
-import { metaOf } from '../../state/app-files.ts';
+import { metaOf } from '../../workspace/app-files.ts';
 import { useStore } from '../../state/store.ts';
 import { selectAppIds, selectSelectedApp } from '../../state/selectors.ts';
 import { AddAppMenu } from './AddAppMenu.tsx';

@@ -1,9 +1,9 @@
 /** The selected app's files: open, add, rename, delete (the class file cannot be deleted). */
 import { useState } from 'react';
-import { filePathProblem, sortedPaths } from '../../state/app-files.ts';
+import { filePathProblem, sortedPaths } from '../../workspace/app-files.ts';
 import { useStore } from '../../state/store.ts';
 import { selectOpenPath } from '../../state/selectors.ts';
-import type { WorkspaceApp } from '../../state/types.ts';
+import type { WorkspaceApp } from '../../workspace/types.ts';
 import { PathInput } from './PathInput.tsx';
 
 export function FileTree({ app }: { app: WorkspaceApp }) {

@@ -4,11 +4,11 @@
  * "replace" or "import as a copy".
  */
 import { useEffect, useRef } from 'react';
-import { sortedPaths } from '../../state/app-files.ts';
+import { sortedPaths } from '../../workspace/app-files.ts';
 import { declareNpmPackages } from '../editor/npm-package-types.ts';
-import { asCopy, type ImportPlan } from '../../state/import-project.ts';
+import { asCopy, type ImportPlan } from '../../workspace/import-project.ts';
 import { useStore } from '../../state/store.ts';
-import type { WorkspaceApp } from '../../state/types.ts';
+import type { WorkspaceApp } from '../../workspace/types.ts';
 import './import.css';
 
 function commit(app: WorkspaceApp, replace: string | null, readDep: ((path: string) => Promise<string | null>) | undefined, npmPackages: string[]): void {

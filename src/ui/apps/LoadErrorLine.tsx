@@ -3,7 +3,7 @@
  * it names a place in the app (`lib/x.ts:3:7`), clicking opens that file at that line.
  */
 import { useStore } from '../../state/store.ts';
-import type { WorkspaceApp } from '../../state/types.ts';
+import type { WorkspaceApp } from '../../workspace/types.ts';
 
 /** The first `file:line[:column]` of the app's own files that a message names. */
 export function errorLocation(message: string, files: Record<string, string>): { file: string; line: number; column: number } | null {

@@ -3,7 +3,7 @@
  * folder or its files onto the Apps panel. Both end in the ImportDialog.
  */
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
-import type { ImportPlan } from '../../state/import-project.ts';
+import type { ImportPlan } from '../../workspace/import-project.ts';
 import { useStore } from '../../state/store.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 import { carriesFiles, planFromDrop, planFromFileList } from './read-project.ts';

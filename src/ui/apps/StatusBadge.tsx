@@ -2,7 +2,7 @@
  * Load state of an app: loading, not enabled (its code failed to load, or its onEnable returned
  * false or threw: the reason is shown under the row), or the interfaces it implements.
  */
-import type { AppStatus } from '../../state/types.ts';
+import type { AppStatus } from '../../workspace/types.ts';
 
 const SHORT: Record<string, string> = {
   IPreRoomCreatePrevent: 'CreatePrevent',

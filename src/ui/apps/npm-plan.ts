@@ -6,9 +6,9 @@
 import { classifyImport, packageNameOf } from '../../bundle/compiler-rules.ts';
 import { AppLoadError } from '../../bundle/loaded-app.ts';
 import { withBundle } from '../../state/app-bundle.ts';
-import type { ImportPlan, ImportProblem } from '../../state/import-project.ts';
-import { findImports } from '../../state/import-scan.ts';
-import type { WorkspaceApp } from '../../state/types.ts';
+import type { ImportPlan, ImportProblem } from '../../workspace/import-project.ts';
+import { findImports } from '../../workspace/import-scan.ts';
+import type { WorkspaceApp } from '../../workspace/types.ts';
 
 type ReadDep = (path: string) => Promise<string | null>;
 

@@ -1,15 +1,15 @@
 /**
  * Reads a project from the browser: the files of an `<input webkitdirectory>` or a drop (folders
  * are walked through the entries API, never descending into node_modules, dist or .git), or an
- * `rc-apps package` zip. Only app source is read; the plan comes from src/state/import-project.ts.
+ * `rc-apps package` zip. Only app source is read; the plan comes from src/workspace/import-project.ts.
  *
  * When the app imports npm packages and the folder has node_modules, the app is bundled like the
  * apps compiler does (src/bundle/bundle-files.ts, esbuild-wasm in a worker: ./bundler/), reading
  * only the node_modules files its imports reach: a File of the picked list, or one looked up by
  * path in the dropped folder.
  */
-import { planImport, skipReason, stripCommonRoot, type ImportPlan, type ProjectFile } from '../../state/import-project.ts';
-import type { WorkspaceApp } from '../../state/types.ts';
+import { planImport, skipReason, stripCommonRoot, type ImportPlan, type ProjectFile } from '../../workspace/import-project.ts';
+import type { WorkspaceApp } from '../../workspace/types.ts';
 import type { NodeModules } from './npm-plan.ts';
 
 /** The runtime's transpile step (loaded only when a project is opened). */

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { describeAction, type TraceEvent } from '../../engine/index.ts';
 import { useStore } from '../../state/store.ts';
 import { selectConsole, selectRuns } from '../../state/selectors.ts';
-import type { RunRecord } from '../../state/types.ts';
+import type { RunRecord } from '../../workspace/types.ts';
 import { selectCall } from '../run/actions.ts';
 import { callIdOf, filterByCalls } from '../run/run-view.ts';
 import { describeEvent } from './describe-event.ts';

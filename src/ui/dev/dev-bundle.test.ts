@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEV_WRITE_HEADER, type DevBundle } from '../../dev-server/protocol.ts';
 import { prepareApp, preparedKey, setAppPreparer } from '../../state/app-prepare.ts';
-import type { WorkspaceApp } from '../../state/types.ts';
+import type { WorkspaceApp } from '../../workspace/types.ts';
 import { installDevBundler } from './dev-bundle.ts';
 
 const app: WorkspaceApp = {

@@ -8,7 +8,7 @@
  */
 import { DEV_WRITE_HEADER, type DevBundle, type DevBundleRequest } from '../../dev-server/protocol.ts';
 import { setAppPreparer, preparerChanged, type AppPreparer } from '../../state/app-prepare.ts';
-import type { WorkspaceApp } from '../../state/types.ts';
+import type { WorkspaceApp } from '../../workspace/types.ts';
 
 /** The folder's bundle, for the sources the page got with it. */
 interface FolderBundle {

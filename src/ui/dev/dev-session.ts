@@ -7,9 +7,9 @@
  */
 import { create } from 'zustand';
 import { DEV_META, DEV_WRITE_HEADER, type DevChange, type DevProject, type DevSaveResponse } from '../../dev-server/protocol.ts';
-import { planImport } from '../../state/import-project.ts';
+import { planImport } from '../../workspace/import-project.ts';
 import type { AppStore } from '../../state/store.ts';
-import type { WorkspaceApp } from '../../state/types.ts';
+import type { WorkspaceApp } from '../../workspace/types.ts';
 import { getController } from '../../state/browser-controller.ts';
 import { runAction } from '../actions/run-action.ts';
 import { installDevBundler, type DevBundler } from './dev-bundle.ts';

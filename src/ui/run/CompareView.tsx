@@ -3,7 +3,7 @@ import { seqOf } from '../../state/run-memory.ts';
 import { useMemo } from 'react';
 import { projectRun } from '../../graph/project.ts';
 import { outcomeFacts, outcomeText } from '../../state/outcome-facts.ts';
-import type { RunRecord, Theme } from '../../state/types.ts';
+import type { RunRecord, Theme } from '../../workspace/types.ts';
 import { RunGraphView } from '../graph/RunGraph.tsx';
 import { eventsOf, hasStart } from './run-view.ts';
 

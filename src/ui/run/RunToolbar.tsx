@@ -4,7 +4,7 @@ import { describeAction, PROFILES } from '../../engine/index.ts';
 import type { CenterTab } from '../../state/inspect-slice.ts';
 import { outcomeFacts, outcomeText } from '../../state/outcome-facts.ts';
 import { useStore } from '../../state/store.ts';
-import type { RunRecord } from '../../state/types.ts';
+import type { RunRecord } from '../../workspace/types.ts';
 import { RerunControls } from '../actions/RerunControls.tsx';
 import { StepControls } from './StepControls.tsx';
 

@@ -3,7 +3,7 @@ import type { GraphNode } from '../../graph/types.ts';
 import { getController } from '../../state/browser-controller.ts';
 import type { Speed } from '../../state/inspect-slice.ts';
 import { useStore } from '../../state/store.ts';
-import type { RunRecord } from '../../state/types.ts';
+import type { RunRecord } from '../../workspace/types.ts';
 import { nodeOfCall, resolveAppFile } from './run-view.ts';
 
 /** Selecting a node also filters the Console to its calls. */

@@ -1,7 +1,7 @@
 /** Which run the Run area shows and the pure bits of showing it (tested in Node). */
 import type { TraceEvent } from '../../engine/index.ts';
 import type { StoreState } from '../../state/store.ts';
-import type { RunRecord, WorkspaceApp } from '../../state/types.ts';
+import type { RunRecord, WorkspaceApp } from '../../workspace/types.ts';
 
 /** The selected run, or the newest one when none is selected (live). */
 export const selectShownRun = (s: StoreState): RunRecord | null =>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { describeAction } from '../../engine/index.ts';
 import type { PendingWorkspace } from '../../share/payload.ts';
 import { useStore } from '../../state/store.ts';
-import { sortedPaths } from '../../state/app-files.ts';
+import { sortedPaths } from '../../workspace/app-files.ts';
 import { clearShareHash, loadIntoWorkspace } from './load-workspace.ts';
 import { SharedRuns } from './SharedRuns.tsx';
 import './share.css';

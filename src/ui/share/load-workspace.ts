@@ -15,7 +15,7 @@ import type { EngineController } from '../../state/engine-controller.ts';
 import { outcomeFacts, outcomeText } from '../../state/outcome-facts.ts';
 import { sameOutcome } from '../../state/replay-diff.ts';
 import { useStore, type AppStore } from '../../state/store.ts';
-import type { Workspace } from '../../state/types.ts';
+import type { Workspace } from '../../workspace/types.ts';
 
 export function clearShareHash(): void {
   if (typeof location === 'undefined' || !location.hash.startsWith('#share=')) return;

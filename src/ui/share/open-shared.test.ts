@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { shareLink } from '../../share/payload.ts';
 import { scenarioText, workspaceToScenario } from '../../share/scenario-io.ts';
-import { defaultWorkspace } from '../../state/default-workspace.ts';
+import { defaultWorkspace } from '../../workspace/default-workspace.ts';
 import { createAppStore } from '../../state/store.ts';
 import { importScenarioText, openShareHash } from './open-shared.ts';
 

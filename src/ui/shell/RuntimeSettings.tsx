@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { PROFILES, type ProfileId } from '../../engine/index.ts';
-import { DEMO_TIMEOUT_MS } from '../../state/default-workspace.ts';
+import { DEMO_TIMEOUT_MS } from '../../workspace/default-workspace.ts';
 import { useStore } from '../../state/store.ts';
 import { selectSettings } from '../../state/selectors.ts';
 

@@ -10,7 +10,7 @@
 import wasmURL from 'esbuild-wasm/esbuild.wasm?url';
 import BundleWorker from './bundle-worker.ts?worker';
 import { bundlePathOf, isBundlePath, setAppPreparer, withBundle } from '../../../state/app-bundle.ts';
-import type { WorkspaceApp } from '../../../state/types.ts';
+import type { WorkspaceApp } from '../../../workspace/types.ts';
 import type { FromPage, ToPage } from './bundle-messages.ts';
 
 /** A node_modules file of the opened folder (`node_modules/ms/index.js`), or null. */
