@@ -1,8 +1,7 @@
 /** "Compare versions": runs the form's action under every Rocket.Chat profile, side by side. */
 import { useCallback, useState } from 'react';
 import type { ActionInput } from '../../engine/index.ts';
-import { getController } from '../../state/browser-controller.ts';
-import { compareAcrossProfiles } from '../../state/profile-compare.ts';
+import { compareActionAcrossProfiles } from './compare-profiles.ts';
 import { useStore } from '../../state/store.ts';
 import { selectTheme } from '../../state/selectors.ts';
 import { ProfileCompareDialog } from '../profiles/ProfileCompareDialog.tsx';
@@ -12,11 +11,7 @@ export function CompareProfilesButton({ action, disabled }: { action: ActionInpu
   const [open, setOpen] = useState<ActionInput | null>(null);
   const theme = useStore(selectTheme);
   const runtime = useStore((s) => s.runtime.state);
-  const run = useCallback(async (a: ActionInput) => {
-    const controller = getController();
-    if (!controller) throw new Error('the app runtime is not available');
-    return compareAcrossProfiles(useStore, controller.transports, a);
-  }, []);
+  const run = useCallback((a: ActionInput) => compareActionAcrossProfiles(a), []);
   return (
     <>
       <button

@@ -5,7 +5,7 @@ import type { Example } from '../../examples/types.ts';
 import { toAction } from '../../scenario/run-scenario.ts';
 import { parseScenario } from '../../scenario/schema.ts';
 import { cleanAction } from '../../share/scenario-io.ts';
-import { getController } from '../../state/browser-controller.ts';
+import { runAction } from '../actions/run-action.ts';
 import { useStore } from '../../state/store.ts';
 
 export function ExampleSteps({ example }: { example: Example }) {
@@ -20,7 +20,7 @@ export function ExampleSteps({ example }: { example: Example }) {
     const st = useStore.getState();
     st.setDraft(action.action, action as never);
     st.setActionTab(action.action);
-    void getController()?.runAction(action);
+    void runAction(action);
   };
   return (
     <ol className="example-steps">

@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import type { WorldState } from '../../engine/index.ts';
-import { getController } from '../../state/browser-controller.ts';
+import { editWorld, resetWorld } from '../actions/world-edit.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../state/store.ts';
 import { selectWorld } from '../../state/selectors.ts';
@@ -34,15 +34,8 @@ export function WorldTab() {
   const past = useStore((s) => (s.viewedRunId !== null ? (s.runs.find((r) => r.id === s.viewedRunId) ?? null) : null));
   const world = past?.worldAfter ?? live;
   const appNames = useStore(useShallow((s) => Object.fromEntries(s.apps.map((a) => [a.id, a.name]))));
-  const onChange = (next: WorldState) => {
-    const c = getController();
-    if (c) c.editWorld(next);
-    else useStore.getState().setWorld(next);
-  };
-  const onReset = () => {
-    const c = getController();
-    if (c) void c.resetWorld();
-  };
+  const onChange = (next: WorldState) => editWorld(next);
+  const onReset = () => resetWorld();
   return (
     <div className="world-tab" data-testid="world-tab">
       {past && <PastBanner seq={past.seq ?? 0} kept={past.worldAfter !== null} />}
