@@ -1,8 +1,8 @@
 /**
- * The engine's public entry: what the page (src/ui, src/state) may use of the engine. The
- * linter (.oxlintrc.json, rule hookscope/layers) sends UI and state files here instead of into
- * the engine's folders (its baseline: two files other work is editing). Types come through
- * here too (`import type`, erased).
+ * The engine's public entry: what the page (src/ui, src/state, src/workspace, src/share) may use
+ * of the engine. The linter (.oxlintrc.json, rule hookscope/layers) sends their files here instead
+ * of into the engine's folders, with no exceptions. Types come through here too (`import type`,
+ * erased).
  * The first load imports this file, so a module re-exported here can be pulled into the first
  * load even when only a lazy chunk uses it: export nothing heavier than what loads first
  * already, and compare the JavaScript dist/index.html loads (its script and modulepreloads,
@@ -21,6 +21,6 @@ export * from './world/permissions.ts';
 export * from './compare/compare-profiles.ts';
 export { applyAppJson, slugify, type AppDefinition } from './apps/app-manifest.ts';
 export type { TransportFactory } from './apps/transport.ts';
-// The project import's scan of app files (state/import-scan.ts); @babel/parser is on the first load already (implements.ts).
+// The project import's scan of app files (workspace/import-scan.ts); @babel/parser is on the first load already (implements.ts).
 export { parseSource, topLevelClasses, walk, type Ast } from './apps/parse-source.ts';
 export { globMatches } from './bridges/glob.ts';

@@ -5,9 +5,7 @@
  * reproduces them. This is the writing half, without zod (on the page's first load); reading a
  * link is `payload-read.ts`, which validates everything (trace-schema.ts), loaded on demand.
  */
-import type { ActionInput } from '../engine/actions.ts';
-import type { TraceEvent } from '../engine/trace.ts';
-import type { WorldState } from '../engine/world/types.ts';
+import { type ActionInput, type TraceEvent, type WorldState } from '../engine/index.ts';
 import { callsOf, type ReportCall } from '../scenario/report.ts';
 import type { RunRecord, RunSummary, Workspace } from '../workspace/types.ts';
 import { serializeWorkspace } from '../workspace/workspace-file.ts';

@@ -4,7 +4,7 @@
  * fails (exit 1) the day the app behaves differently. The world is the one before the first
  * run; edits made between runs cannot be replayed, so they are reported as warnings.
  */
-import type { WorldState } from '../engine/world/types.ts';
+import type { WorldState } from '../engine/index.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import type { RunRecord, Workspace } from '../workspace/types.ts';
 import { toScenario } from '../workspace/workspace-file.ts';

@@ -3,7 +3,7 @@
  * This is the writing half, without zod (on the page's first load); reading a file is
  * `scenario-read.ts`, loaded on demand.
  */
-import type { ActionInput } from '../engine/actions.ts';
+import { type ActionInput } from '../engine/index.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { appDefinition, initialWorld } from '../scenario/to-engine.ts';
 import { toAction } from '../scenario/run-scenario.ts';

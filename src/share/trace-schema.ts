@@ -4,11 +4,8 @@
  * (types, enums, sizes) before any of it reaches the graph, the inspector or the console.
  * Unknown keys are dropped; values an app produced (arguments, results, rooms) stay opaque JSON.
  */
-import { isProfileId } from '../engine/profiles.ts';
+import { isProfileId, ROOM_EVENTS, type ActionInput, type TraceEvent } from '../engine/index.ts';
 import { z } from 'zod';
-import { ROOM_EVENTS } from '../engine/events.ts';
-import type { ActionInput } from '../engine/actions.ts';
-import type { TraceEvent } from '../engine/trace.ts';
 
 /** Limits of one shared link (a link is meant to be pasted into a chat, not to carry a database). */
 export const SHARE_LIMITS = { runs: 50, eventsPerRun: 4000, text: 20_000, list: 500 } as const;
