@@ -6,6 +6,7 @@
  */
 import { runChainInPlace } from '../pipeline/chain-in-place.ts';
 import { runChain, runPrevent } from '../pipeline/loops.ts';
+import type { PipelineRoom, ReturnedRoom } from '../pipeline/payload.ts';
 import type { Profile } from '../profiles.ts';
 import { mergeMappedFields, toAppRoom, type AppRoom } from '../world/convert.ts';
 import type { WorldRoom, WorldUser } from '../world/types.ts';
@@ -98,7 +99,7 @@ async function runCreatePipeline(run: HostRun, room: WorldRoom, members: WorldUs
   const profile = scope.services.profile();
   const usernames = members.map((u) => u.username);
   const appRoom = toAppRoom(world, room, { withId: idKnown });
-  const input: Record<string, unknown> = { ...(appRoom as unknown as Record<string, unknown>), _USERNAMES: usernames };
+  const input: PipelineRoom = { ...appRoom, _USERNAMES: usernames };
   // Node runtime: the Room of a room with no id answers `usernames` with [] (base-runtime room.ts).
   const preUsernames = profile.preCreateUsernames === 'empty' && !idKnown ? [] : usernames;
   const what = room.type === 'd' ? 'direct message' : 'room';
@@ -210,9 +211,9 @@ function applyModifyInput(run: HostRun, room: WorldRoom, original: AppRoom, chai
 
 interface ChainOutput {
   /** Extend's output, the room that went into Modify. */
-  extended: Record<string, unknown> | null;
+  extended: ReturnedRoom | null;
   /** Modify's output. */
-  result: Record<string, unknown> | null;
+  result: ReturnedRoom | null;
 }
 
 function listenerCount(run: HostRun): number {
@@ -220,7 +221,7 @@ function listenerCount(run: HostRun): number {
   return registry.listeners('IPreRoomCreateExtend').length + registry.listeners('IPreRoomCreateModify').length;
 }
 
-function withoutUsernames(room: Record<string, unknown>): Record<string, unknown> {
+function withoutUsernames(room: ReturnedRoom): ReturnedRoom {
   const { _USERNAMES: _ignored, ...rest } = room;
   return rest;
 }

@@ -17,15 +17,18 @@ import type { RoomEvent } from '../events.ts';
 import { invoke, type InvokeResult } from './invoke.ts';
 import { openPhase, shouldExecute } from './listeners.ts';
 import { abortPhase, failureWords, propagates } from './loops.ts';
-import type { EventPayload } from './payload.ts';
+import type { EventPayload, PipelineRoom, ReturnedRoom } from './payload.ts';
 import type { RunScope } from './scope.ts';
 
-type Room = Record<string, unknown>;
+/** The legacy chain works on the host's object itself (mutated in place), or a detached copy. */
+type Room = ReturnedRoom;
 
 /** What the next extender/builder wraps: the host's object, or a value detached from it (Modify). */
 type Target = { onHost: true } | { onHost: false; room: Room | null };
 
-export async function runChainInPlace(scope: RunScope, event: RoomEvent, data: Room): Promise<Room> {
+export async function runChainInPlace(scope: RunScope, event: RoomEvent, input: PipelineRoom | ReturnedRoom): Promise<Room> {
+  // The legacy host hands its own object around and apps write any field onto it: from here on it is an open record.
+  const data = input as Room;
   const apps = await openPhase(scope, event, true);
   const extend = event === 'IPreRoomCreateExtend';
   const usernames = usernamesOf(data);

@@ -6,7 +6,7 @@ import type { RoomEvent } from '../events.ts';
 import type { InstalledApp } from '../apps/registry.ts';
 import { invoke, ListenerAbort, type InvokeResult } from './invoke.ts';
 import { openPhase, shouldExecute, skipRest } from './listeners.ts';
-import type { ChainValue, EventPayload } from './payload.ts';
+import type { ChainValue, EventPayload, PipelineRoom, ReturnedRoom } from './payload.ts';
 import type { RunScope } from './scope.ts';
 
 function abortFrom(r: InvokeResult, event: RoomEvent): ListenerAbort | null {
@@ -58,7 +58,7 @@ export async function runPrevent(scope: RunScope, event: RoomEvent, payload: Eve
  * Nothing returned, a generic error or a timeout makes the room null: later apps get "invalid
  * params" and the chain's result is null (no change applied).
  */
-export async function runChain(scope: RunScope, event: RoomEvent, room: Record<string, unknown> | null): Promise<Record<string, unknown> | null> {
+export async function runChain(scope: RunScope, event: RoomEvent, room: PipelineRoom | ReturnedRoom | null): Promise<ReturnedRoom | null> {
   const apps = await openPhase(scope, event, true);
   let current: unknown = room;
   for (const [i, app] of apps.entries()) {
@@ -79,13 +79,13 @@ export async function runChain(scope: RunScope, event: RoomEvent, room: Record<s
     if (abort) throw abort;
     current = r.view.kind === 'value' ? r.view.value : null;
   }
-  const result = current !== null && typeof current === 'object' ? (current as Record<string, unknown>) : null;
+  const result = current !== null && typeof current === 'object' ? (current as ReturnedRoom) : null;
   scope.emit({
     type: 'phase-end',
     event,
     summary: result ? 'the chain produced a room' : apps.length ? 'the chain ended with null: nothing will be applied' : 'no app listens',
   });
-  return current === undefined ? null : (current as Record<string, unknown> | null);
+  return current === undefined ? null : (current as ReturnedRoom | null);
 }
 
 /**
@@ -98,7 +98,7 @@ export async function runChain(scope: RunScope, event: RoomEvent, room: Record<s
 function chainPayload(room: unknown, preCreateUsernames: 'members' | 'empty'): EventPayload {
   if (!room) return { kind: 'room', room: null, usernames: [] };
   if (typeof room !== 'object') return { kind: 'room', room: room as ChainValue, usernames: [] };
-  const obj = room as Record<string, unknown>;
+  const obj = room as ReturnedRoom;
   const names = obj['_USERNAMES'];
   // Node runtime: a room without an id answers `usernames` with [] (spec §8).
   const hidden = preCreateUsernames === 'empty' && (obj['id'] === undefined || obj['id'] === null || obj['id'] === '');

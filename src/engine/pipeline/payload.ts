@@ -1,11 +1,23 @@
 /** The data an event hands to its listeners, and how it becomes call arguments (ArgSpec). */
-import type { ArgSpec } from '../../protocol/runtime-protocol.ts';
+import type { AppRoom, ArgSpec } from '../../protocol/runtime-protocol.ts';
 import { encodeWire } from '../../protocol/wire.ts';
 import type { ArgSource, EventSpec } from '../events.ts';
 import type { Profile } from '../profiles.ts';
 
 /** A truthy non-room value an Extend/Modify handed on in the chain. */
 export type ChainValue = string | number | boolean | bigint | unknown[];
+
+/**
+ * The room the host hands to the create pipeline: the app-shaped room (world/convert.ts
+ * toAppRoom) plus `_USERNAMES`, the members the runtime's Room answers `usernames` with.
+ */
+export type PipelineRoom = AppRoom & { _USERNAMES?: string[] };
+
+/**
+ * An object an Extend/Modify returned (or the legacy chain mutated in place): room-shaped as far
+ * as the host can tell, its fields unchecked until the merge (host/create-room.ts) reads them.
+ */
+export type ReturnedRoom = Record<string, unknown>;
 
 export type EventPayload =
   | {
@@ -16,13 +28,13 @@ export type EventPayload =
        * `room = await app.call(...)`): a truthy non-object (`true`, a number, a string) crosses
        * as itself, and the runtime builds its Room / RoomBuilder over it as the real one does.
        */
-      room: Record<string, unknown> | ChainValue | null;
+      room: PipelineRoom | ReturnedRoom | ChainValue | null;
       usernames: string[];
       /**
        * What an extender/builder argument wraps when it is not `room` (legacy in-place chain: the
        * room argument is the frozen original, the extender/builder wraps the host's object).
        */
-      wraps?: Record<string, unknown> | null;
+      wraps?: ReturnedRoom | null;
     }
   | { kind: 'context'; context: Record<string, unknown>; usernames: string[] };
 
