@@ -55,6 +55,39 @@ function unique<T>(v: T, i: number, all: T[]): boolean {
   return all.indexOf(v) === i;
 }
 
+const EFFECTS: [RegExp, string, string][] = [
+  [/^modify\.creator\.finish$/, 'created', 'created'],
+  [/^modify\.notifier\./, 'notification', 'notifications'],
+  [/^modify\.updater\.finish$/, 'update', 'updates'],
+  [/^modify\.deleter\./, 'deletion', 'deletions'],
+  [/^persistence\.(create|update|remove)/, 'record written', 'records written'],
+  [/^http\.request$/, 'HTTP request', 'HTTP requests'],
+];
+
+/**
+ * What a call did to the world, counted from its accessor writes and requests that answered ok:
+ * "sent 1 message, 1 HTTP request (after it returned)". The handler's own return value says
+ * nothing for Post and membership events, so this is what a user wants to see on the node.
+ */
+function effectWords(events: readonly TraceEvent[], callId: string): string {
+  const counts = new Map<string, { n: number; late: boolean; one: string; many: string }>();
+  for (const e of events) {
+    if (e.type !== 'accessor' || e.callId !== callId || !e.ok) continue;
+    let hit = EFFECTS.find(([re]) => re.test(e.op));
+    if (!hit) continue;
+    if (hit[1] === 'created') {
+      const kind = typeof e.args[0] === 'string' ? e.args[0] : 'message';
+      hit = [hit[0], kind === 'message' ? 'message sent' : `${kind} created`, kind === 'message' ? 'messages sent' : `${kind}s created`];
+    }
+    const c = counts.get(hit[1]) ?? { n: 0, late: false, one: hit[1], many: hit[2] };
+    c.n += 1;
+    c.late ||= e.afterReturn === true;
+    counts.set(hit[1], c);
+  }
+  const parts = [...counts.values()].map((c) => `${c.n} ${c.n === 1 ? c.one : c.many}${c.late ? ' (after it returned)' : ''}`);
+  return parts.join(', ');
+}
+
 /**
  * `decider` names the app whose call decided the loop (for "not reached"); `loaded` is false when
  * the run's plan says the app could not be loaded.
@@ -78,7 +111,9 @@ export function nodeWords(node: HandlerNode, events: readonly TraceEvent[], ctx:
         if (end.result === null || end.result === undefined) return 'returned nothing: chain broken here';
         return chainWords(events, end);
       }
-      return end.result === undefined || end.result === null ? 'ran' : `ran, ${node.detail}`;
+      const ran = end.result === undefined || end.result === null ? 'ran' : `ran, ${node.detail}`;
+      const did = effectWords(events, end.call.callId);
+      return did ? `${ran}: ${did}` : ran;
     }
     case 'skipped-check': {
       const check = callEnd(events, node, 'check');

@@ -61,6 +61,20 @@ export class Replacer extends App implements IPreRoomCreateModify {
 );
 
 describe('node effect words and the why (spec sections 4-6)', () => {
+  it('a Post handler says what it did: the message it sent after returning (un-awaited, spec 7.2)', async () => {
+    const greeter = app(
+      'greeter',
+      'Greeter',
+      `export class Greeter extends App implements IPostRoomCreate {
+  async executePostRoomCreate(room: IRoom, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
+    void read.getUserReader().getAppUser().then((bot) => modify.getCreator().finish(modify.getCreator().startMessage().setRoom(room).setSender(bot!).setText('welcome')));
+  }
+}`,
+    );
+    const { graph } = await graphOf([greeter]);
+    expect(handler(graph, 'greeter').says).toBe('ran: 1 message sent (after it returned)');
+  });
+
   it('prevent: the preventing node is marked; the why names app and method and who was not reached', async () => {
     const { graph } = await graphOf([preventReturning('a', 'First', 'false'), preventReturning('b', 'Second', 'true'), preventReturning('c', 'Third', 'true')]);
     expect(handler(graph, 'a')).toMatchObject({ says: 'let it through (returned false)', decisive: false });
