@@ -9,6 +9,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { SandboxPage } from './pages/sandbox.ts';
+import { expectEchoedInTime, typeAndEcho } from './pages/responsive.ts';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -164,10 +165,7 @@ export class App2App extends App implements IPreRoomCreatePrevent {
   await expect(s.runLog()).not.toContainText('executePreRoomCreatePrevent timed-out');
   expect(await prototypeNames(page)).toEqual(protoBefore);
   await s.expectIntact({ editorContains: 'end of the looping app', runsBefore: 2 });
-  // Typing still echoes (the edit is also what gives the app another try).
-  const lines = page.getByTestId('editor').locator('.view-lines');
-  await lines.click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.insertText('\n// still typing after the hang');
-  await expect(lines).toContainText('still typing after the hang', { timeout: 5_000 });
+  // Typing still echoes in time (the edit is also what gives the app another try).
+  const echoed = await typeAndEcho(page, 'still typing after the hang');
+  await expectEchoedInTime(page, echoed, 'an endless loop in a constructor');
 });

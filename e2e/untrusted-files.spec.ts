@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { SharePage } from './pages/share.ts';
 import { Workbench } from './pages/workbench.ts';
+import { expectEchoedInTime, typeAndEcho } from './pages/responsive.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -56,12 +57,7 @@ test('crafted files are refused with their reason; the page, the prototypes and 
   expect(await page.evaluate(() => (({}) as Record<string, unknown>)['polluted'])).toBeUndefined();
   // Typing still echoes, and a Run answers.
   await wb.openFile('BannedWordsApp.ts');
-  const lines = page.getByTestId('editor').locator('.view-lines');
-  await lines.waitFor({ timeout: 20_000 });
-  await lines.click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.insertText('\n// typing after the crafted files');
-  await expect(lines).toContainText('typing after the crafted files', { timeout: 5_000 });
+  const echoed = await typeAndEcho(page, 'typing after the crafted files');
   await wb.setRoomName('after-files');
   await wb.run();
   await expect(wb.answer()).toHaveText('completed', { timeout: 30_000 });
@@ -79,16 +75,14 @@ test('crafted files are refused with their reason; the page, the prototypes and 
   PROTO_APP_KEYS(file);
   await share.openMenu();
   await share.importFile('proto-keys.hookscope.json', JSON.stringify(file));
+  // Keys are data: a file whose maps use __proto__ / constructor as keys is refused with the path, as links are.
   const refused = page.getByTestId('share-problem');
-  await expect(refused.or(share.safeView())).toBeVisible();
-  const opened = await share.safeView().isVisible();
-  console.log(`[untrusted-files] a file with __proto__/constructor app ids: ${opened ? 'valid, opened for review and run' : 'refused'}`);
-  if (opened) {
-    await page.getByTestId('safe-run').click();
-    await expect(share.safeView()).toHaveCount(0, { timeout: 60_000 });
-    await expect(wb.answer()).toHaveText(/completed|prevented/, { timeout: 60_000 });
-  }
+  await expect(refused).toBeVisible();
+  await expect(refused).toContainText(/__proto__|constructor/);
+  await expect(share.safeView()).toHaveCount(0);
+  await page.getByTestId('share-problem-close').click();
   expect(await prototypeNames(page)).toEqual(before);
   expect(await page.evaluate(() => (({}) as Record<string, unknown>)['polluted'])).toBeUndefined();
   await expect(page.getByTestId('error-boundary')).toHaveCount(0);
+  await expectEchoedInTime(page, echoed, 'crafted files');
 });

@@ -11,6 +11,7 @@ import { Workbench } from './pages/workbench.ts';
 import { encodeShare, toBase64Url } from '../src/share/codec.ts';
 import { buildSharePayload } from '../src/share/payload.ts';
 import { defaultWorkspace } from '../src/workspace/default-workspace.ts';
+import { expectEchoedInTime, typeAndEcho } from './pages/responsive.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -70,12 +71,7 @@ test('crafted links are refused with their reason; the page and the workspace st
   await page.screenshot({ path: 'test-results/untrusted-links.png' });
   // The page still works: typing echoes, a Run answers into the history and the world.
   await wb.openFile('BannedWordsApp.ts');
-  const lines = page.getByTestId('editor').locator('.view-lines');
-  await lines.waitFor({ timeout: 20_000 });
-  await lines.click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.insertText('\n// typing after the crafted links');
-  await expect(lines).toContainText('typing after the crafted links', { timeout: 5_000 });
+  const echoed = await typeAndEcho(page, 'typing after the crafted links');
   await wb.setRoomName('after-links');
   await wb.run();
   await expect(wb.answer()).toHaveText('completed', { timeout: 30_000 });
@@ -85,4 +81,5 @@ test('crafted links are refused with their reason; the page and the workspace st
   await expect(page.getByTestId('world-tab')).toContainText('after-links');
   await expect(page.getByTestId('world-tab')).toContainText('general');
   expect(errors).toEqual([]);
+  await expectEchoedInTime(page, echoed, 'crafted links');
 });
