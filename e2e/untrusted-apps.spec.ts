@@ -127,11 +127,9 @@ test('an interval that keeps calling accessors after its call answered is cut af
   await s.expectIntact({ editorContains: 'still-typing-interval', runsBefore: 2 });
 });
 
-test('an endless loop in the constructor: the app is marked failed, names the bound, and later actions do not load it again', async ({ page }) => {
-  const s = new SandboxPage(page);
-  await s.wb.open();
-  const protoBefore = await prototypeNames(page);
-  await s.setup(
+const LOOPING_APPS: [where: string, source: string][] = [
+  [
+    'the constructor',
     `import { App } from '@rocket.chat/apps-engine/definition/App';
 import { IAppAccessors, ILogger } from '@rocket.chat/apps-engine/definition/accessors';
 import { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
@@ -148,24 +146,50 @@ export class App2App extends App implements IPreRoomCreatePrevent {
 }
 // end of the looping app
 `,
-    500,
-  );
-  const row = s.wb.appRow('app-2');
-  await expect(row).toContainText(
-    "its code ran for 5000 ms (hookscope's limit for loading an app) without a break (an endless loop in its constructor or top-level code?)",
-    { timeout: 60_000 },
-  );
-  await s.createRoom('after-hang');
-  await expect(s.answer()).toHaveText('completed', { timeout: 30_000 });
-  await expect(page.getByTestId('run-unloadable')).toContainText('loading the app did not finish');
-  await s.createRoom('again');
-  await expect(s.answer()).toHaveText('completed', { timeout: 30_000 });
-  // Banned Words answered both; App 2 was never called and its load was not tried again.
-  await expect(s.runEntries().filter({ hasText: /banned-words[\s\S]*returned in/ })).toHaveCount(2);
-  await expect(s.runLog()).not.toContainText('executePreRoomCreatePrevent timed-out');
-  expect(await prototypeNames(page)).toEqual(protoBefore);
-  await s.expectIntact({ editorContains: 'end of the looping app', runsBefore: 2 });
-  // Typing still echoes in time (the edit is also what gives the app another try).
-  const echoed = await typeAndEcho(page, 'still typing after the hang');
-  await expectEchoedInTime(page, echoed, 'an endless loop in a constructor');
-});
+  ],
+  [
+    'top-level module code',
+    `import { App } from '@rocket.chat/apps-engine/definition/App';
+import { IAppAccessors, ILogger } from '@rocket.chat/apps-engine/definition/accessors';
+import { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
+import { IPreRoomCreatePrevent, IRoom } from '@rocket.chat/apps-engine/definition/rooms';
+
+// An endless loop in the module's top-level code, before the class is even defined.
+for (;;) {}
+
+export class App2App extends App implements IPreRoomCreatePrevent {
+    public async executePreRoomCreatePrevent(room: IRoom): Promise<boolean> {
+        return true;
+    }
+}
+// end of the looping app
+`,
+  ],
+];
+
+for (const [where, source] of LOOPING_APPS) {
+  test(`an endless loop in ${where}: the app is marked failed, names the bound, and later actions do not load it again`, async ({ page }) => {
+    const s = new SandboxPage(page);
+    await s.wb.open();
+    const protoBefore = await prototypeNames(page);
+    await s.setup(source, 500);
+    const row = s.wb.appRow('app-2');
+    await expect(row).toContainText(
+      "its code ran for 5000 ms (hookscope's limit for loading an app) without a break (an endless loop in its constructor or top-level code?)",
+      { timeout: 60_000 },
+    );
+    await s.createRoom('after-hang');
+    await expect(s.answer()).toHaveText('completed', { timeout: 30_000 });
+    await expect(page.getByTestId('run-unloadable')).toContainText('loading the app did not finish');
+    await s.createRoom('again');
+    await expect(s.answer()).toHaveText('completed', { timeout: 30_000 });
+    // Banned Words answered both; App 2 was never called and its load was not tried again.
+    await expect(s.runEntries().filter({ hasText: /banned-words[\s\S]*returned in/ })).toHaveCount(2);
+    await expect(s.runLog()).not.toContainText('executePreRoomCreatePrevent timed-out');
+    expect(await prototypeNames(page)).toEqual(protoBefore);
+    await s.expectIntact({ editorContains: 'end of the looping app', runsBefore: 2 });
+    // Typing still echoes in time (the edit is also what gives the app another try).
+    const echoed = await typeAndEcho(page, 'still typing after the hang');
+    await expectEchoedInTime(page, echoed, `an endless loop in ${where}`);
+  });
+}
