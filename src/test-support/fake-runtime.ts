@@ -7,6 +7,7 @@ import type { HostToRuntime, RuntimeToHost } from '../protocol/runtime-protocol.
 import { encodeWire } from '../protocol/wire.ts';
 import type { Scheduler } from '../engine/env.ts';
 import type { RuntimeTransport } from '../engine/apps/transport.ts';
+import type { AppProcessHooks, AppSource } from '../engine/apps/app-process.ts';
 
 /** Lets queued microtasks and immediates run (the fake runtime answers asynchronously). */
 export const settle = async (): Promise<void> => {
@@ -123,3 +124,32 @@ export function fakeRuntimes(loadLog?: string): { factory: () => FakeRuntime; ma
   };
   return { factory, made };
 }
+
+/** AppProcess hooks that ignore everything (requests are refused); `over` replaces the ones a test listens to. */
+export function quietHooks(over: Partial<AppProcessHooks> = {}): AppProcessHooks {
+  return {
+    onRequest: () => Promise.reject(new Error('none')),
+    onLog: () => undefined,
+    onDropped: () => undefined,
+    onPending: () => undefined,
+    onProblem: () => undefined,
+    onRestart: () => undefined,
+    ...over,
+  };
+}
+
+/** The smallest app source an AppProcess accepts (the fake runtimes never read it). */
+export const TEST_APP_SOURCE: AppSource = {
+  descriptor: {
+    id: 'a',
+    name: 'A',
+    nameSlug: 'a',
+    version: '1',
+    description: '',
+    requiredApiVersion: '^1',
+    author: { name: '', support: '' },
+    classFile: 'A.ts',
+  },
+  files: { 'A.ts': '' },
+  switches: { freezeInputs: false },
+};

@@ -4,8 +4,8 @@
  * fake runtime and virtual time.
  */
 import { describe, expect, it } from 'vitest';
-import { AppProcess, type AppProcessHooks } from './app-process.ts';
-import { fakeRuntimes, virtualTime } from '../../test-support/fake-runtime.ts';
+import { AppProcess } from './app-process.ts';
+import { fakeRuntimes, quietHooks, TEST_APP_SOURCE, virtualTime } from '../../test-support/fake-runtime.ts';
 import { TransportPool } from './transport.ts';
 import { STALE_MS } from './liveness.ts';
 
@@ -13,29 +13,8 @@ function rig() {
   const time = virtualTime();
   const { factory, made } = fakeRuntimes();
   const heard: boolean[] = [];
-  const hooks: AppProcessHooks = {
-    onRequest: () => Promise.reject(new Error('none')),
-    onLog: () => undefined,
-    onDropped: () => undefined,
-    onPending: () => undefined,
-    onProblem: () => undefined,
-    onRestart: () => undefined,
-    onLingering: (on) => heard.push(on),
-  };
-  const source = {
-    descriptor: {
-      id: 'a',
-      name: 'A',
-      nameSlug: 'a',
-      version: '1',
-      description: '',
-      requiredApiVersion: '^1',
-      author: { name: '', support: '' },
-      classFile: 'A.ts',
-    },
-    files: { 'A.ts': '' },
-    switches: { freezeInputs: false },
-  };
+  const hooks = quietHooks({ onLingering: (on) => heard.push(on) });
+  const source = TEST_APP_SOURCE;
   const proc = new AppProcess(source, new TransportPool(factory, false), time.scheduler, hooks, () => 10_000, time.now);
   /** Makes a call the fake runtime does not answer by itself; returns its id. */
   const call = async (timeoutMs = 1_000) => {

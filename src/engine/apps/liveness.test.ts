@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeWire } from '../../protocol/wire.ts';
-import { AppProcess, type AppProcessHooks, type CallAnswer } from './app-process.ts';
-import { fakeRuntimes, settle, virtualTime, type FakeRuntime } from '../../test-support/fake-runtime.ts';
+import { AppProcess, type CallAnswer } from './app-process.ts';
+import { fakeRuntimes, quietHooks, settle, TEST_APP_SOURCE, virtualTime, type FakeRuntime } from '../../test-support/fake-runtime.ts';
 import { Liveness, PING_INTERVAL_MS, STALE_MS } from './liveness.ts';
 import { TransportPool } from './transport.ts';
 
@@ -87,28 +87,12 @@ describe('AppProcess liveness and standby', () => {
     const { factory, made } = fakeRuntimes(loadLog);
     const pool = new TransportPool(factory, false);
     const seen: Seen = { restarts: [], logs: [], problems: [] };
-    const hooks: AppProcessHooks = {
-      onRequest: () => Promise.reject(new Error('none')),
+    const hooks = quietHooks({
       onLog: (m) => seen.logs.push(m.args.map((a) => ('v' in a ? String(a.v) : a.t)).join(' ')),
-      onDropped: () => undefined,
-      onPending: () => undefined,
       onProblem: (p) => seen.problems.push(p),
       onRestart: (r) => seen.restarts.push(r),
-    };
-    const source = {
-      descriptor: {
-        id: 'a',
-        name: 'A',
-        nameSlug: 'a',
-        version: '1',
-        description: '',
-        requiredApiVersion: '^1',
-        author: { name: '', support: '' },
-        classFile: 'A.ts',
-      },
-      files: { 'A.ts': '' },
-      switches: { freezeInputs: false },
-    };
+    });
+    const source = TEST_APP_SOURCE;
     const proc = new AppProcess(source, pool, time.scheduler, hooks, () => 10_000, time.now, { standby });
     const call = (method: string, timeoutMs = 1000) => {
       let answer: CallAnswer | null = null;

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HostToRuntime, RuntimeToHost } from '../../protocol/runtime-protocol.ts';
-import { virtualTime, type VirtualTime } from '../../test-support/fake-runtime.ts';
-import { AppProcess, type AppProcessHooks } from './app-process.ts';
+import { quietHooks, TEST_APP_SOURCE, virtualTime, type VirtualTime } from '../../test-support/fake-runtime.ts';
+import { AppProcess } from './app-process.ts';
 import { STALE_MS } from './liveness.ts';
 import { judgeLoad } from './load-watch.ts';
 import { TransportPool, type RuntimeTransport } from './transport.ts';
@@ -107,28 +107,8 @@ function rig(scripts: Script[], budget = { ms: 1000 }) {
   const time = virtualTime();
   const { factory, made } = scripted(time, scripts);
   const restarts: string[] = [];
-  const hooks: AppProcessHooks = {
-    onRequest: () => Promise.reject(new Error('none')),
-    onLog: () => undefined,
-    onDropped: () => undefined,
-    onPending: () => undefined,
-    onProblem: () => undefined,
-    onRestart: (r) => restarts.push(r),
-  };
-  const source = {
-    descriptor: {
-      id: 'a',
-      name: 'A',
-      nameSlug: 'a',
-      version: '1',
-      description: '',
-      requiredApiVersion: '^1',
-      author: { name: '', support: '' },
-      classFile: 'A.ts',
-    },
-    files: { 'A.ts': '' },
-    switches: { freezeInputs: false },
-  };
+  const hooks = quietHooks({ onRestart: (r) => restarts.push(r) });
+  const source = TEST_APP_SOURCE;
   const proc = new AppProcess(source, new TransportPool(factory, false), time.scheduler, hooks, () => budget.ms, time.now);
   const load = () => {
     let answer: Awaited<ReturnType<AppProcess['ensureLoaded']>> | null = null;
@@ -233,33 +213,11 @@ describe('a load past its budget, with a clock that does not move', () => {
   function still(scripts: Script[]) {
     const time = virtualTime();
     const { factory, made } = scripted(time, scripts);
-    const hooks: AppProcessHooks = {
-      onRequest: () => Promise.reject(new Error('none')),
-      onLog: () => undefined,
-      onDropped: () => undefined,
-      onPending: () => undefined,
-      onProblem: () => undefined,
-      onRestart: () => undefined,
-    };
-    const source = {
-      descriptor: {
-        id: 'a',
-        name: 'A',
-        nameSlug: 'a',
-        version: '1',
-        description: '',
-        requiredApiVersion: '^1',
-        author: { name: '', support: '' },
-        classFile: 'A.ts',
-      },
-      files: { 'A.ts': '' },
-      switches: { freezeInputs: false },
-    };
     const proc = new AppProcess(
-      source,
+      TEST_APP_SOURCE,
       new TransportPool(factory, false),
       time.scheduler,
-      hooks,
+      quietHooks(),
       () => 1000,
       () => 0,
     );
