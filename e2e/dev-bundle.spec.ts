@@ -6,7 +6,7 @@
  * editor is bundled by the server against the folder's node_modules, and a module that cannot be
  * resolved is the app's load error, with file, line and module.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,6 +15,7 @@ import { prepareFixtureApp, removeFixtureApps } from '../src/test-support/fixtur
 import { test, expect } from './fixtures.ts';
 import { RunArea } from './pages/run.ts';
 import { Workbench } from './pages/workbench.ts';
+import { startDevServer, stopDevServer } from './pages/dev-server.ts';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(repo, 'bin/hookscope.mjs');
@@ -53,26 +54,11 @@ function cli(room: string): CliReport['steps'][number] {
 test.beforeAll(async () => {
   dir = prepareFixtureApp('npm-dependency');
   cliDir = mkdtempSync(join(tmpdir(), 'hookscope-dev-bundle-cli-'));
-  server = spawn(process.execPath, [bin, 'dev', dir, '--port', String(PORT)], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
-  url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    let err = '';
-    server!.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /hookscope dev: (http:\S+)/.exec(out);
-      if (m) resolveUrl(m[1]!);
-    });
-    server!.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    server!.on('exit', (code) => reject(new Error(`hookscope dev exited (${code}): ${err}`)));
-  });
+  ({ server, url } = await startDevServer(repo, dir, PORT));
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await stopDevServer(server);
   removeFixtureApps();
   if (cliDir) rmSync(cliDir, { recursive: true, force: true });
 });

@@ -3,13 +3,14 @@
  * reloads the app and runs the last action again, and page edits reach the disk only through
  * "Save to folder". The server is the repository's CLI on a temporary app project.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures.ts';
 import { Workbench } from './pages/workbench.ts';
+import { startDevServer, stopDevServer } from './pages/dev-server.ts';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env['HOOKSCOPE_DEV_E2E_PORT'] ?? 5219);
@@ -42,26 +43,11 @@ test.beforeAll(async () => {
     mkdirSync(dirname(join(dir, p)), { recursive: true });
     writeFileSync(join(dir, p), t);
   }
-  server = spawn(process.execPath, [join(repo, 'bin/hookscope.mjs'), 'dev', dir, '--port', String(PORT)], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
-  url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    let err = '';
-    server!.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /hookscope dev: (http:\S+)/.exec(out);
-      if (m) resolveUrl(m[1]!);
-    });
-    server!.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    server!.on('exit', (code) => reject(new Error(`hookscope dev exited (${code}): ${err}`)));
-  });
+  ({ server, url } = await startDevServer(repo, dir, PORT));
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await stopDevServer(server);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
