@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import type { HttpMock } from '../../engine/index.ts';
 import { checkMockDraft, emptyMockDraft, mockToDraft, type BodyKind, type MockDraft } from './drafts.ts';
-import { Field } from './common.tsx';
+import { Field, FormActions } from './common.tsx';
 import { JsonEditor } from './JsonEditor.tsx';
 
 const METHODS = ['*', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -153,19 +153,7 @@ export function MockEditor(props: { mock?: HttpMock; onSave(mock: HttpMock): voi
           )}
         </Field>
       )}
-      <div className="hsw-form-actions">
-        <button type="submit" className="hsw-btn hsw-btn--primary" data-testid="world-mock-save">
-          {props.mock ? 'Save mock' : 'Add mock'}
-        </button>
-        <button type="button" className="hsw-btn" data-testid="world-mock-cancel" onClick={props.onCancel}>
-          Cancel
-        </button>
-        {tried && !checked.ok && (
-          <span className="hsw-error" role="alert">
-            Fix the fields marked above.
-          </span>
-        )}
-      </div>
+      <FormActions saveLabel={props.mock ? 'Save mock' : 'Add mock'} testId="world-mock" onCancel={props.onCancel} fixFields={tried && !checked.ok} />
     </form>
   );
 }

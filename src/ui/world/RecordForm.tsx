@@ -1,7 +1,7 @@
 /** Add a persistence record (id, associations as model:id, data as JSON) or edit a record's data. */
 import { useState } from 'react';
 import type { PersistenceRecord } from '../../engine/index.ts';
-import { Field } from './common.tsx';
+import { Field, FormActions } from './common.tsx';
 import { JsonEditor } from './JsonEditor.tsx';
 import { newId } from './ids.ts';
 import { associationsText, parseAssociations, parseJsonText } from './validation.ts';
@@ -66,14 +66,7 @@ export function RecordForm(props: { record?: PersistenceRecord; taken: string[];
         rows={Math.min(16, Math.max(4, data.split('\n').length))}
         testId="world-record-data"
       />
-      <div className="hsw-form-actions">
-        <button type="submit" className="hsw-btn hsw-btn--primary" data-testid="world-record-save">
-          {editing ? 'Save record' : 'Add record'}
-        </button>
-        <button type="button" className="hsw-btn" data-testid="world-record-cancel" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions saveLabel={editing ? 'Save record' : 'Add record'} testId="world-record" onCancel={props.onCancel} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { RoomTypeCode, WorldRoom, WorldState } from '../../engine/index.ts';
 import { checkRoomDraft, emptyRoomDraft, roomToDraft, type RoomDraft } from './drafts.ts';
 import { ROOM_TYPE_LABELS } from './format.ts';
-import { ErrorText, Field } from './common.tsx';
+import { ErrorText, Field, FormActions } from './common.tsx';
 import { JsonEditor } from './JsonEditor.tsx';
 import { MemberPicker } from './MemberPicker.tsx';
 
@@ -197,19 +197,7 @@ export function RoomEditor(props: { world: WorldState; room?: WorldRoom; onSave(
         hint='e.g. {"topic": "support"}; empty = none'
         testId="world-room-custom-fields"
       />
-      <div className="hsw-form-actions">
-        <button type="submit" className="hsw-btn hsw-btn--primary" data-testid="world-room-save">
-          {props.room ? 'Save room' : 'Add room'}
-        </button>
-        <button type="button" className="hsw-btn" data-testid="world-room-cancel" onClick={props.onCancel}>
-          Cancel
-        </button>
-        {tried && !checked.ok && (
-          <span className="hsw-error" role="alert">
-            Fix the fields marked above.
-          </span>
-        )}
-      </div>
+      <FormActions saveLabel={props.room ? 'Save room' : 'Add room'} testId="world-room" onCancel={props.onCancel} fixFields={tried && !checked.ok} />
     </form>
   );
 }

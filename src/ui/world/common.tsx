@@ -156,3 +156,22 @@ export function SectionHeader(props: { title: string; note?: ReactNode; children
     </div>
   );
 }
+
+/** A World form's Save / Cancel row; `fixFields` adds the "fix the fields marked above" alert. */
+export function FormActions(props: { saveLabel: string; testId: string; onCancel: () => void; fixFields?: boolean }) {
+  return (
+    <div className="hsw-form-actions">
+      <button type="submit" className="hsw-btn hsw-btn--primary" data-testid={`${props.testId}-save`}>
+        {props.saveLabel}
+      </button>
+      <button type="button" className="hsw-btn" data-testid={`${props.testId}-cancel`} onClick={props.onCancel}>
+        Cancel
+      </button>
+      {props.fixFields && (
+        <span className="hsw-error" role="alert">
+          Fix the fields marked above.
+        </span>
+      )}
+    </div>
+  );
+}
